@@ -1,0 +1,68 @@
+import { Command } from 'commander';
+import { caseStatusLabels, type CaseSummary } from '../../../shared/domain/cases';
+import { printJson, withDataDir, withSession } from '../cli-context';
+
+const describe = (c: CaseSummary): string =>
+  [c.id, caseStatusLabels[c.status].padEnd(11), c.customerName, c.siteName ? `(${c.siteName})` : '', c.archived ? '[archived]' : '']
+    .filter(Boolean)
+    .join('  ');
+
+export const casesCommand = (): Command => {
+  const cases = new Command('cases').description('list, create and show cases (engagements)');
+
+  withDataDir(cases.command('list'))
+    .description('list cases, newest first')
+    .option('--all', 'include archived cases')
+    .option('--search <text>', 'only cases whose customer, site, title or engineer contains the text')
+    .option('--json', 'print JSON')
+    .action(async (opts: { dataDir?: string; all?: boolean; search?: string; json?: boolean }) => {
+      await withSession(opts.dataDir, async ({ api }) => {
+        const list = await api.listCases({ includeArchived: opts.all ?? false, search: opts.search ?? '' });
+        if (opts.json) printJson(list);
+        else if (list.length === 0) process.stdout.write('No cases yet. Create one with: groundwork cases create --customer NAME\n');
+        else process.stdout.write(`${list.map(describe).join('\n')}\n`);
+      });
+    });
+
+  withDataDir(cases.command('create'))
+    .description('open a case for a customer (the customer and site are created if new)')
+    .requiredOption('--customer <name>', "the customer's name")
+    .option('--site <name>', 'the site visited')
+    .option('--address <text>', "the site's address")
+    .option('--engineer <name>', 'the engineer running the assessment')
+    .option('--title <text>', 'a title for the engagement')
+    .option('--json', 'print the new case as JSON')
+    .action(
+      async (opts: { dataDir?: string; customer: string; site?: string; address?: string; engineer?: string; title?: string; json?: boolean }) => {
+        await withSession(opts.dataDir, async ({ api }) => {
+          const created = await api.createCase({
+            customerName: opts.customer,
+            siteName: opts.site ?? '',
+            siteAddress: opts.address ?? '',
+            engineer: opts.engineer ?? '',
+            title: opts.title ?? '',
+          });
+          if (opts.json) printJson(created);
+          else process.stdout.write(`Created case ${created.id} for ${created.customerName}\n`);
+        });
+      },
+    );
+
+  withDataDir(cases.command('show'))
+    .description('show one case')
+    .argument('<id>', 'the case id')
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts: { dataDir?: string; json?: boolean }) => {
+      await withSession(opts.dataDir, async ({ api }) => {
+        const found = await api.getCase({ id });
+        if (opts.json) printJson(found);
+        else {
+          process.stdout.write(`${describe(found)}\n`);
+          if (found.engineer) process.stdout.write(`Engineer: ${found.engineer}\n`);
+          for (const contact of found.contacts) process.stdout.write(`Contact: ${contact.name} ${contact.role} ${contact.email}\n`);
+        }
+      });
+    });
+
+  return cases;
+};

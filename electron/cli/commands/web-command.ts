@@ -1,0 +1,37 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { Command } from 'commander';
+import { createDispatch } from '../../services/api/dispatch';
+import { createHandlers } from '../../services/api/handlers';
+import { openAppServices } from '../../services/app-services';
+import { resolveDataDir } from '../../services/data-dir';
+import { startHttpBridge } from '../../services/bridge/http-bridge';
+import { withDataDir } from '../cli-context';
+
+export const defaultRendererDir = (): string => path.resolve(import.meta.dirname, '../../../dist/renderer');
+
+/** Serves the app to a browser over the loopback bridge, on the same SQLite file the app uses. */
+export const webCommand = (): Command =>
+  withDataDir(new Command('web'))
+    .description('serve the app to a browser on 127.0.0.1 (for machines where Electron cannot run)')
+    .option('--port <port>', 'port to listen on (default: a free one)', (v) => Number.parseInt(v, 10))
+    .option('--renderer <dir>', 'the built renderer to serve', defaultRendererDir())
+    .action(async (opts: { dataDir?: string; port?: number; renderer: string }) => {
+      if (!fs.existsSync(path.join(opts.renderer, 'index.html'))) {
+        throw new Error(`No built renderer in ${opts.renderer}. Run \`npm run build:renderer\` first (or use \`npm run web\`).`);
+      }
+      const services = openAppServices(resolveDataDir(opts.dataDir), { transport: 'http-bridge' });
+      const bridge = await startHttpBridge({
+        dispatch: createDispatch(createHandlers(services)),
+        staticDir: opts.renderer,
+        port: opts.port,
+      });
+      process.stdout.write(`Groundwork is serving ${services.databaseFile}\nOpen ${bridge.openUrl}\n`);
+      const stop = async () => {
+        await bridge.close();
+        services.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });

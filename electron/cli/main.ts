@@ -1,0 +1,22 @@
+import { ApiFailure } from '../../shared/contract/result';
+import { NewerDatabaseError } from '../services/db/open-database';
+import { buildProgram } from './program';
+
+/** User mistakes get one plain line on stderr and a non-zero exit; never a stack trace. */
+const reportAndExit = (error: unknown): never => {
+  if (error instanceof ApiFailure) {
+    process.stderr.write(`groundwork: ${error.message}\n`);
+    for (const issue of error.issues ?? []) process.stderr.write(`  ${issue.path || '(input)'}: ${issue.message}\n`);
+    process.exit(error.code === 'internal' ? 1 : 2);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`groundwork: ${message}\n`);
+  if (process.env.GROUNDWORK_DEBUG && error instanceof Error && !(error instanceof NewerDatabaseError)) {
+    process.stderr.write(`${error.stack}\n`);
+  }
+  process.exit(1);
+};
+
+buildProgram()
+  .parseAsync(process.argv)
+  .catch(reportAndExit);

@@ -1,0 +1,14 @@
+import { Command } from 'commander';
+import { appVersion } from '../services/app-services';
+import { casesCommand } from './commands/cases-command';
+import { demoCommand } from './commands/demo-command';
+import { webCommand } from './commands/web-command';
+
+export const buildProgram = (): Command =>
+  new Command('groundwork')
+    .description('Groundwork: the AI-readiness field kit. Every command works on the local case history.')
+    .version(appVersion)
+    .showHelpAfterError('(run with --help for usage)')
+    .addCommand(casesCommand())
+    .addCommand(demoCommand())
+    .addCommand(webCommand());

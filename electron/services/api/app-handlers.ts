@@ -1,0 +1,16 @@
+import type { appCalls } from '../../../shared/contract/calls/app-calls';
+import type { HandlersFor } from './handler-types';
+import { appVersion, type AppServices } from '../app-services';
+import { deviceId } from '../db/device-clock';
+import { schemaVersionOf } from '../db/open-database';
+
+export const appHandlers = (services: AppServices): HandlersFor<typeof appCalls> => ({
+  'app:info': () => ({
+    version: appVersion,
+    dataDir: services.dataDir,
+    databaseFile: services.databaseFile,
+    schemaVersion: schemaVersionOf(services.db),
+    deviceId: deviceId(services.db),
+    transport: services.transport,
+  }),
+});

@@ -1,0 +1,16 @@
+import type { ApiContract } from '../../../shared/contract/api-contract';
+import type { AppServices } from '../app-services';
+import type { HandlersFor } from './handler-types';
+import { appHandlers } from './app-handlers';
+import { casesHandlers } from '../cases/cases-handlers';
+
+export type Handlers = HandlersFor<ApiContract>;
+
+/**
+ * The service side of every call in the contract; IPC, the HTTP bridge and the CLI all serve
+ * these. Each feature contributes its own handler factory; the type makes a missing one an error.
+ */
+export const createHandlers = (services: AppServices): Handlers => ({
+  ...appHandlers(services),
+  ...casesHandlers(services),
+});

@@ -1,0 +1,12 @@
+import type { HandlersFor } from '../api/handler-types';
+import type { AppServices } from '../app-services';
+import type { casesCalls } from '../../../shared/contract/calls/cases-calls';
+import { archiveCase, createCase, getCase, listCases, updateCase } from './cases-repository';
+
+export const casesHandlers = ({ db }: AppServices): HandlersFor<typeof casesCalls> => ({
+  'cases:list': (input) => listCases(db, input),
+  'cases:get': (input) => getCase(db, input.id),
+  'cases:create': (input) => createCase(db, input),
+  'cases:update': (input) => updateCase(db, input),
+  'cases:archive': (input) => archiveCase(db, input.id, input.archived),
+});

@@ -1,0 +1,179 @@
+import type { Database } from 'better-sqlite3';
+import type { z } from 'zod';
+import {
+  canMoveStatus,
+  caseStatusLabels,
+  type caseCreateSchema,
+  type caseListQuerySchema,
+  type caseUpdateSchema,
+  type CaseDetail,
+  type CaseStatus,
+  type CaseSummary,
+  type Contact,
+  type contactInputSchema,
+} from '../../../shared/domain/cases';
+import { ApiFailure } from '../../../shared/contract/result';
+import { newId } from '../db/device-clock';
+import { tombstoneSyncedRow, writeSyncedRow } from '../db/synced-write';
+
+type CaseCreate = z.output<typeof caseCreateSchema>;
+type CaseUpdate = z.output<typeof caseUpdateSchema>;
+type CaseListQuery = z.output<typeof caseListQuerySchema>;
+type ContactInput = z.output<typeof contactInputSchema>;
+
+interface CaseRow {
+  id: string;
+  title: string;
+  customer_id: string;
+  customer_name: string;
+  site_id: string | null;
+  site_name: string | null;
+  site_address: string | null;
+  engineer: string;
+  status: CaseStatus;
+  archived: number;
+  created_at: string;
+  updated_at: string;
+}
+
+const caseSelect = `
+  SELECT c.id, c.title, c.customer_id, cu.name AS customer_name, c.site_id, s.name AS site_name,
+         s.address AS site_address, c.engineer, c.status, c.archived, c.created_at, c.updated_at
+  FROM cases c
+  JOIN customers cu ON cu.id = c.customer_id
+  LEFT JOIN sites s ON s.id = c.site_id`;
+
+const toSummary = (row: CaseRow): CaseSummary => ({
+  id: row.id,
+  title: row.title,
+  customerId: row.customer_id,
+  customerName: row.customer_name,
+  siteId: row.site_id,
+  siteName: row.site_name ?? '',
+  engineer: row.engineer,
+  status: row.status,
+  archived: row.archived === 1,
+  createdAt: row.created_at,
+  // The HLC's wall-clock part, as ISO time, is what people read as "last changed".
+  updatedAt: new Date(Number(row.updated_at.slice(0, 13))).toISOString(),
+});
+
+/** Escapes LIKE wildcards so a search for "100%" means the text "100%". */
+const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export const listCases = (db: Database, query: CaseListQuery): CaseSummary[] => {
+  const rows = db
+    .prepare(
+      `${caseSelect}
+       WHERE c.deleted = 0 AND (@includeArchived = 1 OR c.archived = 0)
+         AND (@search = '' OR cu.name LIKE @pattern ESCAPE '\\' OR s.name LIKE @pattern ESCAPE '\\'
+              OR c.title LIKE @pattern ESCAPE '\\' OR c.engineer LIKE @pattern ESCAPE '\\')
+       ORDER BY c.created_at DESC, c.id DESC`,
+    )
+    .all({ includeArchived: query.includeArchived ? 1 : 0, search: query.search, pattern: likePattern(query.search) }) as CaseRow[];
+  return rows.map(toSummary);
+};
+
+const contactsOf = (db: Database, caseId: string): Contact[] =>
+  db
+    .prepare('SELECT id, name, role, email, phone FROM contacts WHERE case_id = ? AND deleted = 0 ORDER BY position')
+    .all(caseId) as Contact[];
+
+export const findCase = (db: Database, id: string): CaseDetail | undefined => {
+  const row = db.prepare(`${caseSelect} WHERE c.id = ? AND c.deleted = 0`).get(id) as CaseRow | undefined;
+  if (!row) return undefined;
+  return { ...toSummary(row), siteAddress: row.site_address ?? '', contacts: contactsOf(db, id) };
+};
+
+export const getCase = (db: Database, id: string): CaseDetail => {
+  const found = findCase(db, id);
+  if (!found) throw new ApiFailure('not_found', `No case with id ${id}`);
+  return found;
+};
+
+/** Same customer name (exactly) means the same customer: repeat visits land in one history. */
+const customerIdFor = (db: Database, name: string): string => {
+  const existing = db.prepare('SELECT id FROM customers WHERE name = ? AND deleted = 0 LIMIT 1').get(name) as
+    | { id: string }
+    | undefined;
+  if (existing) return existing.id;
+  const id = newId();
+  writeSyncedRow(db, 'customers', id, { name });
+  return id;
+};
+
+const siteIdFor = (db: Database, customerId: string, name: string, address: string): string | null => {
+  if (name === '') return null;
+  const existing = db
+    .prepare('SELECT id, address FROM sites WHERE customer_id = ? AND name = ? AND deleted = 0 LIMIT 1')
+    .get(customerId, name) as { id: string; address: string } | undefined;
+  if (existing) {
+    if (address !== '' && address !== existing.address) writeSyncedRow(db, 'sites', existing.id, { address });
+    return existing.id;
+  }
+  const id = newId();
+  writeSyncedRow(db, 'sites', id, { customer_id: customerId, name, address });
+  return id;
+};
+
+const replaceContacts = (db: Database, caseId: string, contacts: readonly ContactInput[]): void => {
+  for (const old of contactsOf(db, caseId)) tombstoneSyncedRow(db, 'contacts', old.id);
+  contacts.forEach((contact, position) => {
+    writeSyncedRow(db, 'contacts', newId(), { case_id: caseId, position, ...contact });
+  });
+};
+
+export const createCase = (db: Database, input: CaseCreate): CaseDetail =>
+  db.transaction(() => {
+    const customerId = customerIdFor(db, input.customerName);
+    const siteId = siteIdFor(db, customerId, input.siteName, input.siteAddress);
+    const id = newId();
+    writeSyncedRow(db, 'cases', id, {
+      customer_id: customerId,
+      site_id: siteId,
+      title: input.title,
+      engineer: input.engineer,
+      status: 'draft',
+      archived: 0,
+    });
+    replaceContacts(db, id, input.contacts);
+    return getCase(db, id);
+  })();
+
+export const updateCase = (db: Database, input: CaseUpdate): CaseDetail =>
+  db.transaction(() => {
+    const current = getCase(db, input.id);
+    const caseFields: Record<string, string | number | null> = {};
+    if (input.status !== undefined && input.status !== current.status) {
+      if (!canMoveStatus(current.status, input.status)) {
+        throw new ApiFailure(
+          'conflict',
+          `A case cannot move from ${caseStatusLabels[current.status]} to ${caseStatusLabels[input.status]}`,
+        );
+      }
+      caseFields.status = input.status;
+    }
+    if (input.title !== undefined && input.title !== current.title) caseFields.title = input.title;
+    if (input.engineer !== undefined && input.engineer !== current.engineer) caseFields.engineer = input.engineer;
+    if (input.customerName !== undefined && input.customerName !== current.customerName) {
+      writeSyncedRow(db, 'customers', current.customerId, { name: input.customerName });
+    }
+    const siteName = input.siteName ?? current.siteName;
+    const siteAddress = input.siteAddress ?? current.siteAddress;
+    if (current.siteId && (siteName !== current.siteName || siteAddress !== current.siteAddress)) {
+      if (siteName === '') caseFields.site_id = null;
+      else writeSyncedRow(db, 'sites', current.siteId, { name: siteName, address: siteAddress });
+    } else if (!current.siteId && siteName !== '') {
+      caseFields.site_id = siteIdFor(db, current.customerId, siteName, siteAddress);
+    }
+    if (Object.keys(caseFields).length > 0) writeSyncedRow(db, 'cases', current.id, caseFields);
+    if (input.contacts !== undefined) replaceContacts(db, current.id, input.contacts);
+    return getCase(db, current.id);
+  })();
+
+export const archiveCase = (db: Database, id: string, archived: boolean): CaseDetail =>
+  db.transaction(() => {
+    const current = getCase(db, id);
+    if (current.archived !== archived) writeSyncedRow(db, 'cases', id, { archived: archived ? 1 : 0 });
+    return getCase(db, id);
+  })();

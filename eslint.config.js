@@ -1,0 +1,47 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const ipcWrapperFiles = ['electron/main/ipc-handlers.ts', 'electron/preload/**/*.ts'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'tools/**', '.native/**', 'test/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: "Only electron/main and electron/preload import 'electron'." }] },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'Raw IPC only in the typed wrappers (electron/main/ipc-handlers.ts, electron/preload).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  { files: ipcWrapperFiles, rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['*.config.{ts,js}', 'vite.config.ts', 'vitest.config.ts', 'eslint.config.js', 'test/support/summary-reporter.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { appCalls } from './calls/app-calls';
+import { casesCalls } from './calls/cases-calls';
+
+/**
+ * The one API contract: every call the renderer, the CLI or a browser can make. Channel names
+ * are `domain:action`; each feature keeps its calls in calls/<feature>-calls.ts and adds them here.
+ * The preload bridge exposes each under its `method` name; IPC and the HTTP bridge serve each channel.
+ */
+export const apiContract = {
+  ...appCalls,
+  ...casesCalls,
+} as const;
+
+export type ApiContract = typeof apiContract;
+export type Channel = keyof ApiContract;
+export type CallInput<C extends Channel> = z.input<ApiContract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<ApiContract[C]['input']>;
+export type CallOutput<C extends Channel> = z.output<ApiContract[C]['output']>;
+export type MethodName = ApiContract[Channel]['method'];
+export type ChannelOfMethod<M extends MethodName> = {
+  [C in Channel]: ApiContract[C]['method'] extends M ? C : never;
+}[Channel];
+
+export const channels = Object.keys(apiContract) as Channel[];
+
+export const isChannel = (name: unknown): name is Channel =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiContract, name);

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** Tables whose rows travel to the partner hub. */
+export const syncableTables = ['branding_profiles', 'customers', 'sites', 'contacts', 'cases'] as const;
+export const syncableTableSchema = z.enum(syncableTables);
+export type SyncableTable = z.infer<typeof syncableTableSchema>;
+
+/**
+ * One change to one row, as the outbox keeps it and the hub applies it: the changed fields
+ * with the row's HLC, so the hub can resolve last-writer-wins per field.
+ */
+export const mutationSchema = z.object({
+  mutationId: z.string(),
+  table: syncableTableSchema,
+  rowId: z.uuid(),
+  op: z.enum(['upsert', 'delete']),
+  fields: z.record(z.string(), z.unknown()),
+  hlc: z.string(),
+  originDevice: z.string(),
+});
+export type Mutation = z.infer<typeof mutationSchema>;

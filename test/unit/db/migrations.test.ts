@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrations, latestSchemaVersion } from '../../../electron/services/db/migrations/index';
+import { NewerDatabaseError, openDatabase, schemaVersionOf } from '../../../electron/services/db/open-database';
+import { tempDir } from '../../support/temp-dir';
+
+const tablesOf = (db: BetterSqlite3.Database): string[] =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map(
+    (r) => r.name,
+  );
+
+describe('migrations', () => {
+  it('are strictly increasing and end at the latest version', () => {
+    const versions = migrations.map((m) => m.version);
+    expect([...versions].sort((a, b) => a - b)).toEqual(versions);
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(latestSchemaVersion).toBe(versions.at(-1));
+  });
+
+  it('a new database gets WAL, foreign keys and the latest schema', () => {
+    const db = openDatabase(path.join(tempDir(), 'new.sqlite'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(schemaVersionOf(db)).toBe(latestSchemaVersion);
+    db.close();
+  });
+
+  it('reopening an up-to-date database applies nothing and keeps the data', () => {
+    const file = path.join(tempDir(), 'again.sqlite');
+    const db = openDatabase(file);
+    db.prepare("INSERT INTO device (singleton, device_id, created_at) VALUES (1, 'd', 'now')").run();
+    db.close();
+    const again = openDatabase(file);
+    expect(again.prepare('SELECT device_id FROM device').get()).toEqual({ device_id: 'd' });
+    again.close();
+  });
+
+  it('a database from a newer Groundwork is refused and left byte-for-byte untouched', () => {
+    const file = path.join(tempDir(), 'future.sqlite');
+    const future = new BetterSqlite3(file);
+    future.exec('CREATE TABLE from_the_future (x TEXT) STRICT');
+    future.pragma(`user_version = ${latestSchemaVersion + 7}`);
+    future.close();
+    const before = fs.readFileSync(file);
+    expect(() => openDatabase(file)).toThrow(NewerDatabaseError);
+    expect(() => openDatabase(file)).toThrow(/newer Groundwork/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('a failing migration rolls back and leaves the version where it was', () => {
+    const file = path.join(tempDir(), 'broken.sqlite');
+    const broken = [
+      ...migrations,
+      {
+        version: latestSchemaVersion + 1,
+        name: 'fails half way',
+        up: (db: BetterSqlite3.Database) => {
+          db.exec('CREATE TABLE half_done (x TEXT) STRICT');
+          throw new Error('boom');
+        },
+      },
+    ];
+    expect(() => openDatabase(file, { migrations: broken })).toThrow('boom');
+    const db = openDatabase(file);
+    expect(schemaVersionOf(db)).toBe(latestSchemaVersion);
+    expect(tablesOf(db)).not.toContain('half_done');
+    db.close();
+  });
+});
+
+describe('migration 1: core tables', () => {
+  const at1 = () => openDatabase(path.join(tempDir(), 'm1.sqlite'), { targetVersion: 1 });
+
+  it('creates the core tables as STRICT tables', () => {
+    const db = at1();
+    expect(schemaVersionOf(db)).toBe(1);
+    expect(tablesOf(db)).toEqual(
+      expect.arrayContaining(['branding_profiles', 'cases', 'contacts', 'customers', 'device', 'outbox', 'sites']),
+    );
+    const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'cases'").get() as { sql: string }).sql;
+    expect(sql).toMatch(/STRICT/);
+    db.close();
+  });
+
+  it('rejects a case status outside draft, in progress, complete and a dangling customer', () => {
+    const db = at1();
+    db.prepare("INSERT INTO customers (id, name, created_at, updated_at, origin_device) VALUES ('c1', 'A', 'x', 'y', 'd')").run();
+    const insertCase = db.prepare(
+      "INSERT INTO cases (id, customer_id, status, created_at, updated_at, origin_device) VALUES (?, ?, ?, 'x', 'y', 'd')",
+    );
+    expect(() => insertCase.run('k1', 'c1', 'finished')).toThrow(/CHECK/);
+    expect(() => insertCase.run('k2', 'nobody', 'draft')).toThrow(/FOREIGN KEY/);
+    insertCase.run('k3', 'c1', 'draft');
+    expect(() => db.prepare("UPDATE cases SET archived = 'yes' WHERE id = 'k3'").run()).toThrow();
+    db.close();
+  });
+});
