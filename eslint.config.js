@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 const ipcWrapperFiles = ['electron/main/ipc-handlers.ts', 'electron/preload/**/*.ts'];
 
@@ -40,6 +41,10 @@ export default tseslint.config(
     },
   },
   { files: ipcWrapperFiles, rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['**/*.{mjs,cjs}', 'bin/*'],
+    languageOptions: { globals: globals.node },
+  },
   {
     files: ['*.config.{ts,js}', 'vite.config.ts', 'vitest.config.ts', 'eslint.config.js', 'test/support/summary-reporter.ts'],
     rules: { 'no-restricted-syntax': 'off' },

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { createApiClient, type ApiClient } from '../../shared/contract/api-client';
 import { createDispatch } from '../services/api/dispatch';
 import { createHandlers } from '../services/api/handlers';

@@ -1,8 +1,11 @@
 import { Command } from 'commander';
 import { appVersion } from '../services/app-services';
 import { casesCommand } from './commands/cases-command';
+import { enrollCommand } from './commands/enroll-command';
+import { syncCommand } from './commands/sync-command';
 import { demoCommand } from './commands/demo-command';
 import { webCommand } from './commands/web-command';
+import { reportCommand } from './commands/report-command';
 
 export const buildProgram = (): Command =>
   new Command('groundwork')
@@ -10,5 +13,8 @@ export const buildProgram = (): Command =>
     .version(appVersion)
     .showHelpAfterError('(run with --help for usage)')
     .addCommand(casesCommand())
+    .addCommand(enrollCommand())
+    .addCommand(syncCommand())
     .addCommand(demoCommand())
-    .addCommand(webCommand());
+    .addCommand(webCommand())
+    .addCommand(reportCommand());

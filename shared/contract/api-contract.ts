@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import { appCalls } from './calls/app-calls';
 import { casesCalls } from './calls/cases-calls';
+import { interviewCalls } from './calls/interview-calls';
+import { probesCalls } from './calls/probes-calls';
+import { syncCalls } from './calls/sync-calls';
+import { brandingCalls } from './calls/branding-calls';
+import { reportsCalls } from './calls/reports-calls';
 
 /**
  * The one API contract: every call the renderer, the CLI or a browser can make. Channel names
@@ -10,6 +15,11 @@ import { casesCalls } from './calls/cases-calls';
 export const apiContract = {
   ...appCalls,
   ...casesCalls,
+  ...interviewCalls,
+  ...probesCalls,
+  ...syncCalls,
+  ...brandingCalls,
+  ...reportsCalls,
 } as const;
 
 export type ApiContract = typeof apiContract;

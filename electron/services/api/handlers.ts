@@ -3,6 +3,11 @@ import type { AppServices } from '../app-services';
 import type { HandlersFor } from './handler-types';
 import { appHandlers } from './app-handlers';
 import { casesHandlers } from '../cases/cases-handlers';
+import { interviewHandlers } from '../interview/interview-handlers';
+import { probesHandlers } from '../probes/probes-handlers';
+import { syncHandlers } from '../sync/sync-handlers';
+import { brandingHandlers } from '../reports/branding-handlers';
+import { reportsHandlers } from '../reports/reports-handlers';
 
 export type Handlers = HandlersFor<ApiContract>;
 
@@ -13,4 +18,9 @@ export type Handlers = HandlersFor<ApiContract>;
 export const createHandlers = (services: AppServices): Handlers => ({
   ...appHandlers(services),
   ...casesHandlers(services),
+  ...interviewHandlers(services),
+  ...probesHandlers(services),
+  ...syncHandlers(services),
+  ...brandingHandlers(services),
+  ...reportsHandlers(services),
 });

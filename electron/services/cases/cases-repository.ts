@@ -116,8 +116,13 @@ const siteIdFor = (db: Database, customerId: string, name: string, address: stri
   return id;
 };
 
+const contactKey = ({ name, role, email, phone }: ContactInput): string => JSON.stringify([name, role, email, phone]);
+
+/** Replaces the contact list; an unchanged list writes nothing, so it sends nothing to the hub. */
 const replaceContacts = (db: Database, caseId: string, contacts: readonly ContactInput[]): void => {
-  for (const old of contactsOf(db, caseId)) tombstoneSyncedRow(db, 'contacts', old.id);
+  const current = contactsOf(db, caseId);
+  if (current.map(contactKey).join('\n') === contacts.map(contactKey).join('\n')) return;
+  for (const old of current) tombstoneSyncedRow(db, 'contacts', old.id);
   contacts.forEach((contact, position) => {
     writeSyncedRow(db, 'contacts', newId(), { case_id: caseId, position, ...contact });
   });

@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BenchRow } from './bench-row';
+import { runFoundationBench } from './foundation-bench';
+
+/** Every benchmark suite, in the order the table prints them. */
+const suites: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [{ name: 'foundation', run: runFoundationBench }];
+
+const formatNumber = (n: number | null): string => (n === null ? '—' : String(n));
+
+const main = async (): Promise<void> => {
+  const started = Date.now();
+  const results: Array<BenchRow & { suite: string }> = [];
+  for (const suite of suites) {
+    process.stdout.write(`running ${suite.name}…\n`);
+    try {
+      for (const r of await suite.run()) results.push({ suite: suite.name, ...r });
+    } catch (error) {
+      results.push({ suite: suite.name, workload: `${suite.name} (failed)`, ours: Number.NaN, reference: null, unit: '', ratio: null, note: String(error) });
+    }
+  }
+  const header = ['suite', 'workload', 'ours', 'reference', 'unit', 'ratio', 'target', 'note'];
+  const lines = results.map((r) => [r.suite, r.workload, formatNumber(r.ours), formatNumber(r.reference), r.unit, formatNumber(r.ratio), r.target ?? '', r.note ?? '']);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const print = (cells: string[]) => process.stdout.write(`${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}\n`);
+  print(header);
+  print(widths.map((w) => '-'.repeat(w)));
+  lines.forEach(print);
+  const out = path.resolve(import.meta.dirname, 'results.json');
+  fs.writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), seconds: (Date.now() - started) / 1000, rows: results }, null, 2)}\n`);
+  process.stdout.write(`\nwrote ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+};
+
+await main();

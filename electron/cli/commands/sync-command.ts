@@ -1,0 +1,34 @@
+import { Command } from 'commander';
+import type { SyncStatus } from '../../../shared/sync/sync-status';
+import { printJson, withDataDir, withSession } from '../cli-context';
+
+const describeStatus = (s: SyncStatus): string => {
+  if (!s.enrolled) return 'Not enrolled with a partner hub. Run: groundwork enroll --hub URL --code CODE';
+  return [
+    `Hub: ${s.hubUrl} (${s.partnerName})`,
+    `Last sync: ${s.lastSyncAt ?? 'never'}`,
+    `Waiting to be sent: ${s.pendingCount}`,
+    ...(s.refusedCount > 0 ? [`Refused by the hub: ${s.refusedCount}`] : []),
+    ...(s.lastError ? [`Last problem: ${s.lastError}`] : []),
+  ].join('\n');
+};
+
+export const syncCommand = (): Command =>
+  withDataDir(new Command('sync'))
+    .description('send waiting changes to the partner hub and fetch what is new')
+    .option('--status', 'only show the last sync, changes waiting and the last problem')
+    .option('--json', 'print the result as JSON')
+    .action(async (opts: { dataDir?: string; json?: boolean; status?: boolean }) => {
+      await withSession(opts.dataDir, async ({ api }) => {
+        if (opts.status) {
+          const status = await api.getSyncStatus({});
+          return opts.json ? printJson(status) : void process.stdout.write(`${describeStatus(status)}\n`);
+        }
+        const report = await api.syncNow({});
+        if (opts.json) return printJson(report);
+        process.stdout.write(
+          `Pushed ${report.pushed} change${report.pushed === 1 ? '' : 's'}, pulled ${report.pulled}, uploaded ${report.blobsUploaded} attachment${report.blobsUploaded === 1 ? '' : 's'}.\n`,
+        );
+        if (report.refused > 0) process.stdout.write(`The hub refused ${report.refused}: ${report.status.lastError ?? ''}\n`);
+      });
+    });

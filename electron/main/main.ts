@@ -1,0 +1,83 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { app, type BrowserWindow, dialog, protocol, session } from 'electron';
+import { createDispatch } from '../services/api/dispatch';
+import { createHandlers } from '../services/api/handlers';
+import { openAppServices, type AppServices } from '../services/app-services';
+import { resolveDataDir } from '../services/data-dir';
+import { rendererCsp } from '../../shared/contract/content-security-policy';
+import { appHost, appScheme, rendererFileFor } from '../services/shell-policy';
+import { createAppWindow } from './window-factory';
+import { registerIpcHandlers } from './ipc-handlers';
+import { electronSqliteBinding } from './native-binding';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const mimeTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+const dataDirFlag = (): string | undefined => {
+  const index = process.argv.indexOf('--data-dir');
+  if (index >= 0) return process.argv[index + 1];
+  return process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
+};
+
+/** Serves the built renderer from app://groundwork/ with the CSP on every response. */
+const serveRenderer = (rendererDir: string): void => {
+  protocol.handle(appScheme, async (request) => {
+    const file = rendererFileFor(request.url, rendererDir, path.join, path.sep);
+    if (!file || new URL(request.url).host !== appHost || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
+    return new Response(await fs.promises.readFile(file), {
+      headers: {
+        'content-type': mimeTypes[path.extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': rendererCsp,
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  });
+};
+
+const lockDownSession = (): void => {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+};
+
+let services: AppServices | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+const start = async (): Promise<void> => {
+  await app.whenReady();
+  const dataDir = resolveDataDir(dataDirFlag(), process.env, () => app.getPath('userData'));
+  try {
+    services = openAppServices(dataDir, { transport: 'ipc', nativeBinding: electronSqliteBinding() });
+  } catch (error) {
+    dialog.showErrorBox('Groundwork cannot open its case history', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
+  lockDownSession();
+  serveRenderer(path.join(app.getAppPath(), 'dist', 'renderer'));
+  registerIpcHandlers(createDispatch(createHandlers(services)), (event) => event.sender.id === mainWindow?.webContents.id);
+  mainWindow = createAppWindow(path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'));
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+  });
+};
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => services?.close());
+
+if (!app.requestSingleInstanceLock()) app.quit();
+else void start();

@@ -1,0 +1,118 @@
+import type { Database } from 'better-sqlite3';
+import { v5 as uuidv5 } from 'uuid';
+import { ApiFailure } from '../../../shared/contract/result';
+import { checkAnswerValue, type AnswerValue } from '../../../shared/interview/answer-values';
+import type { QuestionBank, Stakeholder } from '../../../shared/interview/bank-schema';
+import { findQuestion } from '../../../shared/interview/parse-bank';
+import type { RecordedAnswer } from '../../../shared/interview/effective-answers';
+import type { AnswerAck, InterviewPosition, StoredAnswer } from '../../../shared/interview/api-schemas';
+import { getCase } from '../cases/cases-repository';
+import { writeSyncedRow } from '../db/synced-write';
+import { bankForCase } from './bank-store';
+
+/** One answer row per case and question, with an id every device derives alike. */
+export const answerIdFor = (caseId: string, questionId: string): string => uuidv5(`answer:${questionId}`, caseId);
+
+const questionOf = (bank: QuestionBank, questionId: string) => {
+  const found = findQuestion(bank, questionId);
+  if (!found) throw new ApiFailure('validation', `No question ${questionId} in question bank ${bank.id} ${bank.version}`);
+  return found.question;
+};
+
+/** Checks an answer against the case's bank exactly as the app and the CLI both need it. */
+export const validateAnswer = (bank: QuestionBank, questionId: string, value: AnswerValue): AnswerValue => {
+  const checked = checkAnswerValue(questionOf(bank, questionId), value);
+  if (!checked.ok) throw new ApiFailure('validation', `Invalid answer to ${questionId}: ${checked.message}`, [{ path: 'value', message: checked.message }]);
+  return checked.value;
+};
+
+const savePosition = (db: Database, caseId: string, questionId: string, stakeholder: Stakeholder | null | undefined): void => {
+  db.prepare(
+    `INSERT INTO interview_positions (case_id, question_id, stakeholder, updated_at) VALUES (@caseId, @questionId, @stakeholder, @now)
+     ON CONFLICT (case_id) DO UPDATE SET question_id = excluded.question_id,
+       stakeholder = CASE WHEN @keepStakeholder = 1 THEN interview_positions.stakeholder ELSE excluded.stakeholder END,
+       updated_at = excluded.updated_at`,
+  ).run({
+    caseId,
+    questionId,
+    stakeholder: stakeholder ?? null,
+    keepStakeholder: stakeholder === undefined ? 1 : 0,
+    now: new Date().toISOString(),
+  });
+};
+
+export interface AnswerWrite {
+  readonly caseId: string;
+  readonly questionId: string;
+  readonly value: AnswerValue;
+  readonly measured: boolean;
+}
+
+/**
+ * Saves one answer: validation, the row and its outbox mutation in one transaction, committed
+ * (with synchronous=FULL) before the acknowledgement is returned.
+ */
+export const recordAnswer = (db: Database, input: AnswerWrite): AnswerAck =>
+  db.transaction(() => {
+    getCase(db, input.caseId);
+    const { bank } = bankForCase(db, input.caseId, { pin: true });
+    const value = validateAnswer(bank, input.questionId, input.value);
+    const savedAt = writeSyncedRow(db, 'answers', answerIdFor(input.caseId, input.questionId), {
+      case_id: input.caseId,
+      question_id: input.questionId,
+      value: JSON.stringify(value),
+      measured: input.measured ? 1 : 0,
+      deleted: 0,
+    });
+    savePosition(db, input.caseId, input.questionId, undefined);
+    return { caseId: input.caseId, questionId: input.questionId, value, measured: input.measured, savedAt };
+  })();
+
+export const setNote = (db: Database, caseId: string, questionId: string, note: string) =>
+  db.transaction(() => {
+    getCase(db, caseId);
+    const { bank } = bankForCase(db, caseId, { pin: true });
+    questionOf(bank, questionId);
+    const savedAt = writeSyncedRow(db, 'answers', answerIdFor(caseId, questionId), { case_id: caseId, question_id: questionId, note, deleted: 0 });
+    return { caseId, questionId, note, savedAt };
+  })();
+
+export const setPosition = (db: Database, caseId: string, questionId: string, stakeholder: Stakeholder | null): void => {
+  getCase(db, caseId);
+  savePosition(db, caseId, questionId, stakeholder);
+};
+
+export const positionOf = (db: Database, caseId: string): InterviewPosition | null => {
+  const row = db.prepare('SELECT question_id, stakeholder FROM interview_positions WHERE case_id = ?').get(caseId) as
+    | { question_id: string; stakeholder: Stakeholder | null }
+    | undefined;
+  return row ? { questionId: row.question_id, stakeholder: row.stakeholder } : null;
+};
+
+interface AnswerRow {
+  question_id: string;
+  value: string | null;
+  measured: number;
+  note: string;
+  updated_at: string;
+}
+
+export const storedAnswers = (db: Database, caseId: string): StoredAnswer[] =>
+  (
+    db
+      .prepare('SELECT question_id, value, measured, note, updated_at FROM answers WHERE case_id = ? AND deleted = 0 ORDER BY question_id')
+      .all(caseId) as AnswerRow[]
+  ).map((row) => ({
+    questionId: row.question_id,
+    answered: row.value !== null,
+    value: row.value === null ? null : (JSON.parse(row.value) as AnswerValue),
+    measured: row.measured === 1,
+    note: row.note,
+    updatedAt: row.updated_at,
+  }));
+
+/** The engine's view: answered questions only (a note alone is not an answer). */
+export const recordedAnswers = (db: Database, caseId: string): RecordedAnswer[] =>
+  storedAnswers(db, caseId)
+    .filter((a) => a.answered)
+    .map((a) => ({ questionId: a.questionId, value: a.value, measured: a.measured, note: a.note }));

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { ApiFailure } from '../../../shared/contract/result';
+import { maxEvidenceBytes, type EvidenceRecord } from '../../../shared/interview/api-schemas';
+import { getCase } from '../cases/cases-repository';
+import { newId } from '../db/device-clock';
+import { writeSyncedRow } from '../db/synced-write';
+
+export const attachmentsDir = (dataDir: string): string => path.join(dataDir, 'attachments');
+export const attachmentPath = (dataDir: string, sha256: string): string => path.join(attachmentsDir(dataDir), sha256);
+
+/**
+ * Stores bytes under their sha256, once: written to a temporary file, flushed, then renamed, so
+ * a crash leaves either nothing or the whole file, never a half-written one under the hash.
+ */
+export const storeBlob = (dataDir: string, bytes: Buffer): string => {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const target = attachmentPath(dataDir, sha256);
+  if (fs.existsSync(target)) return sha256;
+  fs.mkdirSync(attachmentsDir(dataDir), { recursive: true });
+  const temp = `${target}.${process.pid}.${Date.now()}.partial`;
+  const fd = fs.openSync(temp, 'w');
+  try {
+    fs.writeSync(fd, bytes);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(temp, target);
+  return sha256;
+};
+
+/** Makes a file name safe to show and to save as: no directories, no control characters. */
+const cleanFileName = (name: string): string => {
+  // eslint-disable-next-line no-control-regex
+  const base = name.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f]/g, '').trim() ?? '';
+  return base === '' || base === '.' || base === '..' ? 'attachment' : base.slice(0, 255);
+};
+
+interface EvidenceRow {
+  id: string;
+  case_id: string;
+  question_id: string | null;
+  sha256: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  caption: string;
+  created_at: string;
+}
+
+const toRecord = (row: EvidenceRow): EvidenceRecord => ({
+  id: row.id,
+  caseId: row.case_id,
+  questionId: row.question_id,
+  sha256: row.sha256,
+  fileName: row.file_name,
+  mediaType: row.media_type,
+  sizeBytes: row.size_bytes,
+  caption: row.caption,
+  createdAt: row.created_at,
+});
+
+export interface EvidenceWrite {
+  readonly caseId: string;
+  readonly questionId: string | null;
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly caption: string;
+  readonly dataBase64: string;
+}
+
+/** The file lands on disk before the row that references it, so no row ever points at nothing. */
+export const addEvidence = (db: Database, dataDir: string, input: EvidenceWrite): EvidenceRecord => {
+  getCase(db, input.caseId);
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (bytes.length > maxEvidenceBytes) throw new ApiFailure('payload_too_large', `Evidence files are limited to ${maxEvidenceBytes / (1024 * 1024)} MiB`);
+  const sha256 = storeBlob(dataDir, bytes);
+  const id = newId();
+  db.transaction(() => {
+    writeSyncedRow(db, 'evidence_attachments', id, {
+      case_id: input.caseId,
+      question_id: input.questionId,
+      sha256,
+      file_name: cleanFileName(input.fileName),
+      media_type: input.mediaType.toLowerCase(),
+      size_bytes: bytes.length,
+      caption: input.caption,
+    });
+  })();
+  return toRecord(db.prepare('SELECT * FROM evidence_attachments WHERE id = ?').get(id) as EvidenceRow);
+};
+
+export const listEvidence = (db: Database, caseId: string): EvidenceRecord[] =>
+  (db.prepare('SELECT * FROM evidence_attachments WHERE case_id = ? AND deleted = 0 ORDER BY created_at, id').all(caseId) as EvidenceRow[]).map(toRecord);
+
+export const evidenceContent = (db: Database, dataDir: string, caseId: string, sha256: string) => {
+  const row = db.prepare('SELECT media_type FROM evidence_attachments WHERE case_id = ? AND sha256 = ? AND deleted = 0 LIMIT 1').get(caseId, sha256) as
+    | { media_type: string }
+    | undefined;
+  if (!row) throw new ApiFailure('not_found', 'No such attachment on this case');
+  const file = attachmentPath(dataDir, sha256);
+  if (!fs.existsSync(file)) throw new ApiFailure('not_found', 'The attachment has not arrived on this device yet');
+  return { sha256, mediaType: row.media_type, dataBase64: fs.readFileSync(file).toString('base64') };
+};

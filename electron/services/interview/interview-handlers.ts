@@ -1,0 +1,30 @@
+import type { interviewCalls } from '../../../shared/contract/calls/interview-calls';
+import type { HandlersFor } from '../api/handler-types';
+import type { AppServices } from '../app-services';
+import { getCase } from '../cases/cases-repository';
+import { recordAnswer, setNote, setPosition } from './answers-repository';
+import { bankForCase, listBanks } from './bank-store';
+import { addEvidence, evidenceContent } from './evidence-store';
+import { addException, removeException } from './exceptions-repository';
+import { interviewState, scoreCase } from './interview-service';
+
+export const interviewHandlers = ({ db, dataDir }: AppServices): HandlersFor<typeof interviewCalls> => ({
+  'interview:bank': ({ caseId }) => {
+    getCase(db, caseId);
+    return bankForCase(db, caseId, { pin: false });
+  },
+  'interview:banks': () => listBanks(db),
+  'interview:answer': (input) => recordAnswer(db, input),
+  'interview:answers': ({ caseId }) => interviewState(db, caseId),
+  'interview:note': ({ caseId, questionId, note }) => setNote(db, caseId, questionId, note),
+  'interview:position': ({ caseId, questionId, stakeholder }) => {
+    setPosition(db, caseId, questionId, stakeholder);
+    return { saved: true as const };
+  },
+  'interview:add-exception': (input) => addException(db, input),
+  'interview:remove-exception': ({ caseId, findingId }) => ({ removed: removeException(db, caseId, findingId) }),
+  'interview:add-evidence': (input) => addEvidence(db, dataDir, input),
+  'interview:evidence-content': ({ caseId, sha256 }) => evidenceContent(db, dataDir, caseId, sha256),
+  'interview:score': ({ caseId }) => scoreCase(db, caseId),
+  'interview:findings': ({ caseId }) => scoreCase(db, caseId).findings,
+});

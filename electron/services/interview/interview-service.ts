@@ -1,0 +1,46 @@
+import type { Database } from 'better-sqlite3';
+import type { AnswersList } from '../../../shared/interview/api-schemas';
+import { prefillValue, resolveInterview } from '../../../shared/interview/effective-answers';
+import { bankQuestions } from '../../../shared/interview/parse-bank';
+import { computeScore } from '../../../shared/interview/scoring';
+import type { ScoreResult } from '../../../shared/interview/score-types';
+import { getCase } from '../cases/cases-repository';
+import { positionOf, recordedAnswers, storedAnswers } from './answers-repository';
+import { bankForCase } from './bank-store';
+import { caseMetrics } from './case-metrics';
+import { listEvidence } from './evidence-store';
+import { listExceptions } from './exceptions-repository';
+
+/** The readiness picture of a case, from its pinned bank, answers, probe metrics and exceptions. */
+export const scoreCase = (db: Database, caseId: string): ScoreResult => {
+  getCase(db, caseId);
+  const { bank } = bankForCase(db, caseId, { pin: false });
+  return computeScore(bank, {
+    answers: recordedAnswers(db, caseId),
+    metrics: caseMetrics(db, caseId),
+    exceptions: listExceptions(db, caseId),
+  });
+};
+
+/** Everything the interview screen needs to resume: answers, notes, measured values, evidence, position. */
+export const interviewState = (db: Database, caseId: string): AnswersList => {
+  getCase(db, caseId);
+  const { bank } = bankForCase(db, caseId, { pin: false });
+  const answers = storedAnswers(db, caseId);
+  const metrics = caseMetrics(db, caseId);
+  const answered = new Set(answers.filter((a) => a.answered).map((a) => a.questionId));
+  const { visible } = resolveInterview(bank, recordedAnswers(db, caseId), metrics);
+  const prefills = bankQuestions(bank).flatMap(({ question }) => {
+    if (answered.has(question.id) || !visible.has(question.id) || !question.prefill) return [];
+    const value = prefillValue(question, metrics);
+    return value === undefined ? [] : [{ questionId: question.id, value, metric: question.prefill.metric }];
+  });
+  return {
+    bankId: bank.id,
+    bankVersion: bank.version,
+    answers,
+    prefills,
+    evidence: listEvidence(db, caseId),
+    position: positionOf(db, caseId),
+  };
+};

@@ -1,0 +1,77 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
+import { ApiFailure, validationFailure } from '../../../shared/contract/result';
+import { bundleFormat, bundleSchemaVersion, probeBundleSchema, type BundleContent, type ProbeBundle } from '../../../shared/probes/bundle-schema';
+import { canonicalJson } from '../../../shared/probes/canonical-json';
+import type { ProbeResult, ProbeTargets } from '../../../shared/probes/probe-schemas';
+
+export const hashBundleContent = (content: unknown): string => crypto.createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');
+
+export const describeHost = (): BundleContent['host'] => ({
+  hostname: os.hostname().slice(0, 255),
+  platform: process.platform,
+  arch: process.arch,
+  osRelease: `${os.type()} ${os.release()}`.slice(0, 200),
+});
+
+/** A collector bundle: the content, then a sha256 over its canonical JSON. */
+export const buildBundle = (input: { results: ProbeResult[]; targets: ProbeTargets; toolVersion: string; createdAt?: string }): ProbeBundle => {
+  const content: BundleContent = {
+    format: bundleFormat,
+    schemaVersion: bundleSchemaVersion,
+    toolVersion: input.toolVersion,
+    host: describeHost(),
+    createdAt: input.createdAt ?? new Date().toISOString(),
+    targets: input.targets,
+    results: input.results,
+  };
+  return { ...content, sha256: hashBundleContent(content) };
+};
+
+export const maxBundleBytes = 20 * 1024 * 1024;
+
+const refuse = (message: string): never => {
+  throw new ApiFailure('validation', message);
+};
+
+/**
+ * Reads a bundle file's text, refusing — with a sentence that says which — anything that is not
+ * JSON, was cut short, comes from a newer Groundwork, does not match the schema, or whose
+ * content no longer matches its hash.
+ */
+export const parseBundleText = (text: string): ProbeBundle => {
+  if (text.length > maxBundleBytes) refuse(`The bundle is larger than ${maxBundleBytes / 1024 / 1024} MB; it cannot be a Groundwork bundle.`);
+  if (text.trim() === '') refuse('The file is empty: it is not a Groundwork probe bundle.');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    const truncated = text.trimStart().startsWith('{') && /end of (JSON|data)|Unterminated|Expected .* after|Unexpected end/i.test(message);
+    refuse(
+      truncated
+        ? 'The bundle is truncated: the file ends before its JSON does. Copy the file again from the machine that collected it.'
+        : 'The file is not a Groundwork probe bundle: it is not JSON.',
+    );
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as { format?: unknown }).format !== bundleFormat) {
+    refuse('The file is JSON but not a Groundwork probe bundle (its "format" is not groundwork-probe-bundle).');
+  }
+  const record = raw as Record<string, unknown>;
+  const version = record.schemaVersion;
+  if (typeof version === 'number' && version > bundleSchemaVersion) {
+    refuse(
+      `The bundle was written by a newer Groundwork (bundle schema ${version}; this version reads up to ${bundleSchemaVersion}). Update Groundwork to import it.`,
+    );
+  }
+  const parsed = probeBundleSchema.safeParse(raw);
+  if (!parsed.success) throw validationFailure(parsed.error, 'bundle');
+  const { sha256, ...content } = record;
+  const actual = hashBundleContent(content);
+  if (actual !== sha256) {
+    refuse(
+      `The bundle was altered after it was written: its content hash does not match (recorded ${String(sha256).slice(0, 12)}…, actual ${actual.slice(0, 12)}…).`,
+    );
+  }
+  return parsed.data;
+};

@@ -1,0 +1,57 @@
+import dns from 'node:dns';
+import net from 'node:net';
+import type { ProbeContext } from './probe-definition';
+
+export interface HostPort {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** `host`, `host:port`, `[v6]:port` or a bare IPv6 address. */
+export const parseHostPort = (target: string, defaultPort: number): HostPort => {
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(target);
+  if (bracketed) return { host: bracketed[1] as string, port: bracketed[2] ? Number(bracketed[2]) : defaultPort };
+  if (net.isIPv6(target)) return { host: target, port: defaultPort };
+  const match = /^([^:]+):(\d+)$/.exec(target);
+  if (match) return { host: match[1] as string, port: Number(match[2]) };
+  return { host: target, port: defaultPort };
+};
+
+export const formatHostPort = ({ host, port }: HostPort): string => (net.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`);
+
+/** Resolves a name once so timings measure the network, not the resolver. */
+export const resolveAddress = async (host: string): Promise<string> => {
+  if (net.isIP(host)) return host;
+  const { address } = await dns.promises.lookup(host);
+  return address;
+};
+
+export interface ConnectTiming {
+  readonly ms: number;
+  /** A refusal (RST) still measures a full round trip to the host. */
+  readonly outcome: 'connected' | 'refused';
+}
+
+/** Times one TCP handshake; null when nothing answered within the timeout. */
+export const timeTcpConnect = (ctx: ProbeContext, address: string, port: number, timeoutMs: number): Promise<ConnectTiming | null> =>
+  new Promise((resolve, reject) => {
+    const socket = ctx.track(new net.Socket());
+    const started = performance.now();
+    const done = (value: ConnectTiming | null, error?: Error) => {
+      clearTimeout(timer);
+      socket.destroy();
+      if (error) reject(error);
+      else resolve(value);
+    };
+    const timer = setTimeout(() => done(null), timeoutMs);
+    socket.once('connect', () => done({ ms: performance.now() - started, outcome: 'connected' }));
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ECONNREFUSED') done({ ms: performance.now() - started, outcome: 'refused' });
+      else if (['EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EADDRNOTAVAIL'].includes(error.code ?? '')) done(null);
+      else done(null, error);
+    });
+    socket.once('close', () => {
+      if (ctx.signal.aborted) done(null, ctx.signal.reason as Error);
+    });
+    socket.connect({ host: address, port });
+  });

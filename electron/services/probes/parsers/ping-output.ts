@@ -1,0 +1,84 @@
+/** What a platform `ping` said, whatever the platform. */
+export interface PingSummary {
+  readonly sent: number | null;
+  readonly received: number | null;
+  readonly lossPct: number | null;
+  /** Per-reply times, in order. */
+  readonly rtts: number[];
+  readonly minMs: number | null;
+  readonly avgMs: number | null;
+  readonly maxMs: number | null;
+  /** The host could not be resolved or reached at all. */
+  readonly unreachable: boolean;
+}
+
+const num = (text: string | undefined): number | null => (text === undefined ? null : Number(text.replace(',', '.')));
+
+/** Parses Linux (iputils/busybox), macOS/BSD and Windows `ping` output (English locale). */
+export const parsePingOutput = (output: string, platform: NodeJS.Platform): PingSummary => {
+  const rtts: number[] = [];
+  if (platform === 'win32') {
+    for (const match of output.matchAll(/time([<=])([\d.]+)\s*ms/gi)) {
+      rtts.push(match[1] === '<' ? Number(match[2]) / 2 : Number(match[2]));
+    }
+    const counts = /Sent = (\d+), Received = (\d+), Lost = (\d+) \((\d+)% loss\)/i.exec(output);
+    const times = /Minimum = (\d+)ms, Maximum = (\d+)ms, Average = (\d+)ms/i.exec(output);
+    const sent = num(counts?.[1]);
+    const received = num(counts?.[2]);
+    return {
+      sent,
+      received,
+      lossPct: num(counts?.[4]),
+      rtts,
+      minMs: num(times?.[1]),
+      avgMs: num(times?.[3]),
+      maxMs: num(times?.[2]),
+      unreachable: /could not find host|unreachable|General failure/i.test(output) && rtts.length === 0,
+    };
+  }
+  for (const match of output.matchAll(/time[=<]([\d.]+)\s*ms/g)) rtts.push(Number(match[1]));
+  const counts = /(\d+) packets transmitted, (\d+) (?:packets )?received(?:, \+\d+ errors)?, ([\d.]+)% packet loss/.exec(output);
+  const summary = /(?:rtt|round-trip) min\/avg\/max\/(?:mdev|stddev) = ([\d.]+)\/([\d.]+)\/([\d.]+)/.exec(output);
+  return {
+    sent: num(counts?.[1]),
+    received: num(counts?.[2]),
+    lossPct: num(counts?.[3]),
+    rtts,
+    minMs: num(summary?.[1]),
+    avgMs: num(summary?.[2]),
+    maxMs: num(summary?.[3]),
+    unreachable:
+      /unknown host|cannot resolve|Name or service not known|Network is unreachable|No route to host|Temporary failure in name resolution/i.test(
+        output,
+      ) && rtts.length === 0,
+  };
+};
+
+/** One don't-fragment ping of a given size: passed, too big (with the MTU a router named), or no answer. */
+export interface DfPingOutcome {
+  readonly passed: boolean;
+  readonly tooBig: boolean;
+  readonly reportedMtu: number | null;
+}
+
+export const parseDfPingOutput = (output: string, platform: NodeJS.Platform): DfPingOutcome => {
+  const replies = parsePingOutput(output, platform).rtts.length;
+  const mtuMatch = /mtu\s*=?\s*(\d+)/i.exec(output) ?? /\(MTU (\d+)\)/i.exec(output);
+  const tooBig =
+    /message too long|frag(mentation)? needed|needs to be fragmented|Frag needed and DF set|packet too big/i.test(output) && replies === 0;
+  return { passed: replies > 0, tooBig, reportedMtu: mtuMatch ? Number(mtuMatch[1]) : null };
+};
+
+/** The command line for one ping run per platform (count probes, per-reply timeout in ms). */
+export const pingCommand = (platform: NodeJS.Platform, host: string, count: number, timeoutMs: number): [string, string[]] => {
+  if (platform === 'win32') return ['ping', ['-n', String(count), '-w', String(timeoutMs), host]];
+  if (platform === 'darwin') return ['ping', ['-c', String(count), '-i', '0.2', '-W', String(timeoutMs), host]];
+  return ['ping', ['-c', String(count), '-i', '0.2', '-W', String(Math.max(1, Math.ceil(timeoutMs / 1000))), host]];
+};
+
+/** A don't-fragment ping carrying `payload` bytes (MTU = payload + 28 for IPv4). */
+export const dfPingCommand = (platform: NodeJS.Platform, host: string, payload: number): [string, string[]] => {
+  if (platform === 'win32') return ['ping', ['-f', '-l', String(payload), '-n', '1', '-w', '1000', host]];
+  if (platform === 'darwin') return ['ping', ['-D', '-s', String(payload), '-c', '1', '-W', '1000', host]];
+  return ['ping', ['-M', 'do', '-s', String(payload), '-c', '1', '-W', '1', host]];
+};

@@ -1,0 +1,57 @@
+import type { MetricValue, ProbeId, ProbeSample, ProbeTargets } from '../../../shared/probes/probe-schemas';
+
+/** Anything holding an OS resource: sockets, servers, child processes, timers. */
+export interface Closable {
+  destroy?(): void;
+  close?(): void;
+  kill?(): void;
+}
+
+/** What a running probe gets from the engine. */
+export interface ProbeContext {
+  /** Aborted on cancel or timeout; every wait must honour it. */
+  readonly signal: AbortSignal;
+  readonly targets: ProbeTargets;
+  readonly platform: NodeJS.Platform;
+  /** Report progress: fraction 0..1 and a short message. */
+  progress(fraction: number, message?: string): void;
+  /** Record one raw observation; kept even if the probe later times out. */
+  sample(series: string, value: number | null): void;
+  /** Register a socket/server/process: the engine closes it the moment the probe is aborted. */
+  track<T extends Closable>(handle: T): T;
+  /** Resolves after ms, rejects as soon as the probe is aborted. */
+  sleep(ms: number): Promise<void>;
+}
+
+export interface ProbeOutcome {
+  readonly metrics: Record<string, MetricValue>;
+  readonly details?: Record<string, unknown>;
+  /** Defaults to ok. */
+  readonly status?: 'ok' | 'failed' | 'unsupported';
+  readonly message?: string;
+}
+
+export interface ProbeDefinition {
+  readonly id: ProbeId;
+  readonly title: string;
+  /** Metric names it reports. */
+  readonly measures: readonly string[];
+  readonly platforms: readonly NodeJS.Platform[];
+  readonly timeoutMs: number | ((targets: ProbeTargets) => number);
+  readonly inDefaultSuite: boolean;
+  /** Loads the link (throughput): runs alone, after the others, so it does not skew them. */
+  readonly exclusive?: boolean;
+  run(ctx: ProbeContext): Promise<ProbeOutcome>;
+}
+
+export const allPlatforms: readonly NodeJS.Platform[] = ['win32', 'darwin', 'linux'];
+
+export type { ProbeSample };
+
+/** A probe asking to stop early with a plain message (e.g. "no default gateway"). */
+export class ProbeUnsupported extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProbeUnsupported';
+  }
+}

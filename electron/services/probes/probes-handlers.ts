@@ -1,0 +1,32 @@
+import type { probesCalls } from '../../../shared/contract/calls/probes-calls';
+import type { HandlersFor } from '../api/handler-types';
+import { appVersion, type AppServices } from '../app-services';
+import { importBundle } from './import-bundle';
+import { ProbeRunManager } from './probe-run-manager';
+import { defaultProbeIds, probeCatalog, probesById } from './probe-registry';
+import { getProbeRun, listProbeRuns } from './probes-repository';
+
+/** One run manager per open database, however many transports serve it. */
+const managers = new WeakMap<AppServices, ProbeRunManager>();
+
+export const probeRunManagerFor = (services: AppServices): ProbeRunManager => {
+  let manager = managers.get(services);
+  if (!manager) {
+    manager = new ProbeRunManager(services.db, appVersion);
+    managers.set(services, manager);
+  }
+  return manager;
+};
+
+export const probesHandlers = (services: AppServices): HandlersFor<typeof probesCalls> => {
+  const manager = probeRunManagerFor(services);
+  return {
+    'probes:catalog': () => probeCatalog(),
+    'probes:start': (input) => ({ runId: manager.start(input.caseId, probesById(input.probeIds ?? defaultProbeIds), input.targets) }),
+    'probes:progress': (input) => manager.progress(input.runId),
+    'probes:cancel': (input) => manager.cancel(input.runId),
+    'probes:list-runs': (input) => listProbeRuns(services.db, input.caseId, manager.isActive),
+    'probes:get-run': (input) => getProbeRun(services.db, input.runId, manager.isActive),
+    'probes:import': (input) => importBundle(services.db, input.caseId, input.bundleText),
+  };
+};

@@ -1,0 +1,152 @@
+import { lossPercent, minimum, percentile, rfc3550Jitter, round } from '../../../../shared/probes/stats';
+import { defaultGateway } from '../default-gateway';
+import { parseHostPort, resolveAddress, timeTcpConnect } from '../net-helpers';
+import { allPlatforms, type ProbeOutcome, type ProbeContext, type ProbeDefinition } from '../probe-definition';
+import { defaultReflectorPort } from '../throughput/reflector-protocol';
+import { UdpPinger } from '../udp-echo';
+
+interface TargetPlan {
+  readonly label: string;
+  readonly kind: 'gateway' | 'host' | 'reflector';
+  readonly method: 'tcp-connect' | 'udp-echo';
+  readonly host: string;
+  readonly port: number;
+}
+
+export interface LatencySummary {
+  readonly target: string;
+  readonly kind: TargetPlan['kind'];
+  readonly method: TargetPlan['method'];
+  readonly rttMsP50: number | null;
+  readonly rttMsP95: number | null;
+  readonly rttMsMin: number | null;
+  readonly jitterMs: number | null;
+  readonly lossPct: number | null;
+  readonly error?: string;
+}
+
+export const summariseRtts = (rtts: readonly (number | null)[]) => {
+  const answered = rtts.filter((r): r is number => r !== null);
+  return {
+    rttMsP50: round(percentile(answered, 50), 3),
+    rttMsP95: round(percentile(answered, 95), 3),
+    rttMsMin: round(minimum(answered), 3),
+    jitterMs: round(rfc3550Jitter(rtts), 3),
+    lossPct: round(lossPercent(rtts), 2),
+  };
+};
+
+const intervalMs = 50;
+const answerTimeoutMs = 1000;
+
+/** Starts one connect every interval without waiting for the last, so a dead host costs ~1 s, not count × timeout. */
+const tcpSeries = async (ctx: ProbeContext, plan: TargetPlan, count: number, onEach: () => void): Promise<(number | null)[]> => {
+  const address = await resolveAddress(plan.host);
+  const pending: Promise<number | null>[] = [];
+  for (let i = 0; i < count; i += 1) {
+    pending.push(
+      timeTcpConnect(ctx, address, plan.port, answerTimeoutMs).then((timing) => {
+        const rtt = timing?.ms ?? null;
+        ctx.sample(`rtt:${plan.label}`, rtt === null ? null : round(rtt, 3));
+        onEach();
+        return rtt;
+      }),
+    );
+    if (i < count - 1) await ctx.sleep(intervalMs);
+  }
+  return Promise.all(pending);
+};
+
+const udpSeries = async (ctx: ProbeContext, plan: TargetPlan, count: number, onEach: () => void): Promise<(number | null)[]> => {
+  const address = await resolveAddress(plan.host);
+  const pinger = new UdpPinger(ctx, address, plan.port);
+  try {
+    const rtts = await pinger.series(count, intervalMs, answerTimeoutMs);
+    for (const rtt of rtts) {
+      ctx.sample(`rtt:${plan.label}`, rtt === null ? null : round(rtt, 3));
+      onEach();
+    }
+    return rtts;
+  } finally {
+    pinger.close();
+  }
+};
+
+const worst = (values: (number | null)[]): number | null => {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length === 0 ? null : Math.max(...present);
+};
+
+export const latencyProbe: ProbeDefinition = {
+  id: 'latency',
+  title: 'Latency, jitter and loss',
+  measures: [
+    'latency.rtt_ms_p50',
+    'latency.rtt_ms_p95',
+    'latency.rtt_ms_min',
+    'latency.jitter_ms',
+    'latency.loss_pct',
+    'latency.gateway_rtt_ms_p50',
+  ],
+  platforms: allPlatforms,
+  timeoutMs: (targets) => 5000 + targets.latencyCount * intervalMs,
+  inDefaultSuite: true,
+  run: async (ctx): Promise<ProbeOutcome> => {
+    const { targets } = ctx;
+    const plans: TargetPlan[] = [];
+    let gatewayNote = '';
+    if (targets.includeGateway) {
+      const gateway = await defaultGateway();
+      if (gateway) plans.push({ label: gateway, kind: 'gateway', method: 'tcp-connect', host: gateway, port: 80 });
+      else gatewayNote = 'No default gateway is configured. ';
+    }
+    if (targets.reflector) {
+      const { host, port } = parseHostPort(targets.reflector, defaultReflectorPort);
+      plans.push({ label: targets.reflector, kind: 'reflector', method: 'udp-echo', host, port });
+    }
+    for (const target of targets.hosts) {
+      const { host, port } = parseHostPort(target, 443);
+      plans.push({ label: target, kind: 'host', method: 'tcp-connect', host, port });
+    }
+    if (plans.length === 0) {
+      return { status: 'failed', message: `${gatewayNote}No latency targets: add a host or a reflector.`, metrics: { 'latency.gateway_rtt_ms_p50': null } };
+    }
+    const total = plans.length * targets.latencyCount;
+    let done = 0;
+    const onEach = () => {
+      done += 1;
+      ctx.progress(done / total, `${done} of ${total} probes answered or timed out`);
+    };
+    const summaries: LatencySummary[] = await Promise.all(
+      plans.map(async (plan): Promise<LatencySummary> => {
+        try {
+          const rtts = plan.method === 'udp-echo' ? await udpSeries(ctx, plan, targets.latencyCount, onEach) : await tcpSeries(ctx, plan, targets.latencyCount, onEach);
+          return { target: plan.label, kind: plan.kind, method: plan.method, ...summariseRtts(rtts) };
+        } catch (error) {
+          if (ctx.signal.aborted) throw error;
+          const message = (error as NodeJS.ErrnoException).code === 'ENOTFOUND' ? `cannot resolve ${plan.host}` : (error as Error).message;
+          return { target: plan.label, kind: plan.kind, method: plan.method, rttMsP50: null, rttMsP95: null, rttMsMin: null, jitterMs: null, lossPct: 100, error: message };
+        }
+      }),
+    );
+    const gateway = summaries.find((s) => s.kind === 'gateway');
+    const others = summaries.filter((s) => s.kind !== 'gateway');
+    const pool = others.length > 0 ? others : summaries;
+    const unreachable = summaries.filter((s) => s.lossPct === 100).map((s) => `${s.target}${s.error ? ` (${s.error})` : ''}`);
+    const message =
+      gatewayNote +
+      (unreachable.length > 0 ? `No answer from ${unreachable.join(', ')}.` : `Measured ${summaries.length} target${summaries.length === 1 ? '' : 's'}.`);
+    return {
+      metrics: {
+        'latency.rtt_ms_p50': worst(pool.map((s) => s.rttMsP50)),
+        'latency.rtt_ms_p95': worst(pool.map((s) => s.rttMsP95)),
+        'latency.rtt_ms_min': worst(pool.map((s) => s.rttMsMin)),
+        'latency.jitter_ms': worst(pool.map((s) => s.jitterMs)),
+        'latency.loss_pct': worst(pool.map((s) => s.lossPct)),
+        'latency.gateway_rtt_ms_p50': gateway?.rttMsP50 ?? null,
+      },
+      details: { targets: summaries },
+      message: message.trim(),
+    };
+  },
+};

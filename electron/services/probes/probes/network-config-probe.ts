@@ -1,0 +1,66 @@
+import dns from 'node:dns';
+import si from 'systeminformation';
+import { allPlatforms, type ProbeOutcome, type ProbeDefinition } from '../probe-definition';
+import { defaultGateway } from '../default-gateway';
+
+const proxyVariables = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy', 'NO_PROXY', 'no_proxy'];
+
+/** Proxy URLs can carry credentials; keep only scheme, host and port. */
+const redact = (value: string): string => {
+  try {
+    const url = new URL(value);
+    return `${url.protocol}//${url.host}`;
+  } catch {
+    return value.replace(/\/\/[^@/]*@/, '//');
+  }
+};
+
+export const networkConfigProbe: ProbeDefinition = {
+  id: 'network-config',
+  title: 'Network configuration',
+  measures: ['network.interface_count', 'network.link_speed_mbps', 'network.mtu', 'network.has_gateway', 'network.gateway', 'network.dns_server_count', 'network.proxy_configured'],
+  platforms: allPlatforms,
+  timeoutMs: 8000,
+  inDefaultSuite: true,
+  run: async (ctx): Promise<ProbeOutcome> => {
+    ctx.progress(0.1, 'reading interfaces');
+    const [interfaces, defaultInterface, gateway] = await Promise.all([
+      si.networkInterfaces().then((list) => (Array.isArray(list) ? list : [list])),
+      si.networkInterfaceDefault().catch(() => ''),
+      defaultGateway(),
+    ]);
+    const up = interfaces.filter((i) => !i.internal && i.operstate === 'up');
+    const primary = interfaces.find((i) => i.iface === defaultInterface) ?? up[0];
+    const dnsServers = dns.getServers();
+    const proxies = Object.fromEntries(
+      proxyVariables.filter((name) => process.env[name]).map((name) => [name, name.toLowerCase() === 'no_proxy' ? (process.env[name] as string) : redact(process.env[name] as string)]),
+    );
+    const proxyConfigured = Object.keys(proxies).some((k) => !/no_proxy/i.test(k));
+    const notes = [
+      gateway ? `Gateway ${gateway}` : 'No default gateway is configured',
+      primary ? `via ${primary.iface}${primary.speed ? ` at ${primary.speed} Mbit/s` : ''}` : 'no active interface',
+      dnsServers.length === 0 ? 'no DNS servers' : `${dnsServers.length} DNS server${dnsServers.length === 1 ? '' : 's'}`,
+      proxyConfigured ? 'a proxy is set' : 'no proxy in the environment',
+    ];
+    return {
+      metrics: {
+        'network.interface_count': up.length,
+        'network.link_speed_mbps': primary?.speed ?? null,
+        'network.mtu': primary?.mtu ?? null,
+        'network.has_gateway': gateway !== null,
+        'network.gateway': gateway,
+        'network.dns_server_count': dnsServers.length,
+        'network.proxy_configured': proxyConfigured,
+      },
+      details: {
+        defaultInterface: primary?.iface ?? null,
+        interfaces: interfaces
+          .filter((i) => !i.internal)
+          .map((i) => ({ name: i.iface, type: i.type, up: i.operstate === 'up', ipv4: i.ip4, ipv6: i.ip6, mac: i.mac, speedMbps: i.speed, mtu: i.mtu ?? null, dhcp: i.dhcp })),
+        dnsServers,
+        proxies,
+      },
+      message: `${notes.join(', ')}.`,
+    };
+  },
+};

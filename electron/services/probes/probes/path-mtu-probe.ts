@@ -1,0 +1,56 @@
+import { defaultGateway } from '../default-gateway';
+import { dfPingCommand, parseDfPingOutput } from '../parsers/ping-output';
+import { allPlatforms, type ProbeOutcome, type ProbeContext, type ProbeDefinition } from '../probe-definition';
+import { runCommand } from '../run-command';
+
+const ipv4Overhead = 28;
+const lowest = 1200;
+const highest = 1472;
+
+/** Binary search for the largest don't-fragment payload that gets an answer. */
+export const findPathMtu = async (ctx: ProbeContext, host: string): Promise<{ mtu: number | null; reportedMtu: number | null; note: string }> => {
+  const passes = async (payload: number) => {
+    const [cmd, args] = dfPingCommand(ctx.platform, host, payload);
+    const out = await runCommand(ctx, cmd, args, 3000);
+    return parseDfPingOutput(`${out.stdout}\n${out.stderr}`, ctx.platform);
+  };
+  const top = await passes(highest);
+  if (top.passed) return { mtu: highest + ipv4Overhead, reportedMtu: null, note: 'full 1500-byte packets pass' };
+  let reportedMtu = top.reportedMtu;
+  const bottom = await passes(lowest);
+  if (!bottom.passed) return { mtu: null, reportedMtu, note: `no answer even at ${lowest + ipv4Overhead} bytes (ICMP may be blocked)` };
+  let low = lowest;
+  let high = highest;
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    const outcome = await passes(mid);
+    reportedMtu ??= outcome.reportedMtu;
+    if (outcome.passed) low = mid;
+    else high = mid;
+  }
+  return { mtu: low + ipv4Overhead, reportedMtu, note: 'packets above this size are dropped or need fragmenting' };
+};
+
+export const pathMtuProbe: ProbeDefinition = {
+  id: 'path-mtu',
+  title: 'Path MTU',
+  measures: ['mtu.path_mtu_bytes'],
+  platforms: allPlatforms,
+  timeoutMs: 9000,
+  inDefaultSuite: true,
+  run: async (ctx): Promise<ProbeOutcome> => {
+    const targets = ctx.targets.mtuTargets.length > 0 ? ctx.targets.mtuTargets : [await defaultGateway()].filter((g): g is string => g !== null);
+    if (targets.length === 0) return { status: 'failed', message: 'No target: no default gateway and no MTU target given.', metrics: { 'mtu.path_mtu_bytes': null } };
+    const results = [];
+    for (const [i, host] of targets.entries()) {
+      results.push({ host, ...(await findPathMtu(ctx, host)) });
+      ctx.progress((i + 1) / targets.length, `checked ${host}`);
+    }
+    const known = results.map((r) => r.mtu).filter((m): m is number => m !== null);
+    return {
+      metrics: { 'mtu.path_mtu_bytes': known.length > 0 ? Math.min(...known) : null },
+      details: { targets: results },
+      message: results.map((r) => `${r.host}: ${r.mtu ?? 'unknown'} (${r.note})`).join('; '),
+    };
+  },
+};

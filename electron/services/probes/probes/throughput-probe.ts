@@ -1,0 +1,122 @@
+import { bufferbloatGrade, percentile, round } from '../../../../shared/probes/stats';
+import { parseHostPort, resolveAddress } from '../net-helpers';
+import { allPlatforms, type ProbeOutcome, type ProbeContext, type ProbeDefinition } from '../probe-definition';
+import { defaultIperf3Port, runIperf3Throughput } from '../throughput/iperf3-client';
+import { runReflectorThroughput } from '../throughput/reflector-client';
+import { defaultReflectorPort } from '../throughput/reflector-protocol';
+import type { Direction, DirectionResult, ThroughputRunOptions } from '../throughput/throughput-types';
+import { UdpPinger } from '../udp-echo';
+
+const pingIntervalMs = 100;
+const lateMs = 1000;
+
+const median = (rtts: (number | null)[]): number | null => round(percentile(rtts.filter((r): r is number => r !== null), 50), 3);
+
+/**
+ * Download then upload over several streams, against a stock iperf3 server or a Groundwork
+ * reflector, with UDP echo to the reflector (when there is one) before and during the load:
+ * the rise in median RTT under load is the bufferbloat, graded on the DSLReports scale.
+ */
+export const throughputProbe: ProbeDefinition = {
+  id: 'throughput',
+  title: 'Throughput and bufferbloat',
+  measures: [
+    'throughput.download_mbps',
+    'throughput.upload_mbps',
+    'throughput.idle_rtt_ms_p50',
+    'throughput.loaded_rtt_ms_p50',
+    'throughput.bufferbloat_added_ms',
+    'throughput.bufferbloat_grade',
+    'throughput.streams',
+  ],
+  platforms: allPlatforms,
+  timeoutMs: (targets) => (2 * targets.throughputSeconds + 25) * 1000,
+  inDefaultSuite: false,
+  exclusive: true,
+  run: async (ctx): Promise<ProbeOutcome> => {
+    const { targets } = ctx;
+    const server = targets.iperf3
+      ? { kind: 'iperf3' as const, label: targets.iperf3, ...parseHostPort(targets.iperf3, defaultIperf3Port) }
+      : targets.reflector
+        ? { kind: 'reflector' as const, label: targets.reflector, ...parseHostPort(targets.reflector, defaultReflectorPort) }
+        : null;
+    if (!server) {
+      return { status: 'failed', message: 'No far end: give a Groundwork reflector or an iperf3 server.', metrics: {} };
+    }
+    const address = await resolveAddress(server.host);
+    const echo = targets.reflector ? parseHostPort(targets.reflector, defaultReflectorPort) : null;
+    const echoAddress = echo ? await resolveAddress(echo.host) : null;
+    const pinger = echo && echoAddress ? new UdpPinger(ctx, echoAddress, echo.port) : null;
+    const seconds = targets.throughputSeconds;
+    const totalMs = 2 * seconds * 1000 + 1000;
+    const started = performance.now();
+    const tick = setInterval(() => ctx.progress(Math.min(0.99, (performance.now() - started) / totalMs), 'measuring'), 250);
+
+    try {
+      let idle: (number | null)[] = [];
+      if (pinger) {
+        ctx.progress(0.01, 'idle latency');
+        idle = await pinger.series(10, 50, lateMs);
+        for (const rtt of idle) ctx.sample('rtt_idle', rtt === null ? null : round(rtt, 3));
+      }
+      const runDirection = async (direction: Direction): Promise<{ result: DirectionResult; loaded: (number | null)[] }> => {
+        const options: ThroughputRunOptions = {
+          ctx,
+          host: address,
+          port: server.port,
+          direction,
+          seconds,
+          streams: targets.throughputStreams,
+          onInterval: (mbps) => ctx.sample(`${direction}_mbps`, round(mbps, 2)),
+        };
+        ctx.progress((performance.now() - started) / totalMs, `${direction} (${server.kind})`);
+        if (pinger) await pinger.start(pingIntervalMs);
+        try {
+          const result = server.kind === 'iperf3' ? await runIperf3Throughput(options) : await runReflectorThroughput(options);
+          return { result, loaded: pinger ? await pinger.stop(lateMs) : [] };
+        } catch (error) {
+          if (pinger) await pinger.stop(0).catch(() => []);
+          throw error;
+        }
+      };
+      const download = await runDirection('download');
+      for (const rtt of download.loaded) ctx.sample('rtt_loaded_download', rtt === null ? null : round(rtt, 3));
+      const upload = await runDirection('upload');
+      for (const rtt of upload.loaded) ctx.sample('rtt_loaded_upload', rtt === null ? null : round(rtt, 3));
+
+      const idleP50 = median(idle);
+      const loadedDown = median(download.loaded);
+      const loadedUp = median(upload.loaded);
+      const loadedCandidates = [loadedDown, loadedUp].filter((v): v is number => v !== null);
+      const loaded = loadedCandidates.length > 0 ? Math.max(...loadedCandidates) : null;
+      const added = idleP50 !== null && loaded !== null ? round(Math.max(0, loaded - idleP50), 3) : null;
+      const down = round(download.result.mbps, 2);
+      const up = round(upload.result.mbps, 2);
+      return {
+        metrics: {
+          'throughput.download_mbps': down,
+          'throughput.upload_mbps': up,
+          'throughput.idle_rtt_ms_p50': idleP50,
+          'throughput.loaded_rtt_ms_p50': loaded,
+          'throughput.bufferbloat_added_ms': added,
+          'throughput.bufferbloat_grade': added === null ? null : bufferbloatGrade(added),
+          'throughput.streams': targets.throughputStreams,
+        },
+        details: {
+          server: { kind: server.kind, target: server.label },
+          latencyEcho: targets.reflector ?? null,
+          download: { ...download.result, loadedRttMsP50: loadedDown },
+          upload: { ...upload.result, loadedRttMsP50: loadedUp },
+        },
+        message:
+          `Download ${down ?? '?'} Mbit/s, upload ${up ?? '?'} Mbit/s over ${targets.throughputStreams} streams (${server.kind} ${server.label}).` +
+          (added === null ? ' Latency under load needs a reflector target.' : ` Bufferbloat grade ${bufferbloatGrade(added)} (+${added} ms under load).`),
+      };
+    } finally {
+      clearInterval(tick);
+      pinger?.close();
+    }
+  },
+};
+
+export type { ProbeContext };

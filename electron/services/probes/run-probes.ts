@@ -1,0 +1,161 @@
+import type { ProbeResult, ProbeSample, ProbeStatus, ProbeTargets } from '../../../shared/probes/probe-schemas';
+import { type Closable, type ProbeContext, type ProbeDefinition, ProbeUnsupported } from './probe-definition';
+
+export interface ProbeProgressEvent {
+  readonly probeId: ProbeDefinition['id'];
+  readonly fraction: number;
+  readonly message: string;
+}
+
+export interface RunProbesOptions {
+  readonly targets: ProbeTargets;
+  readonly signal?: AbortSignal;
+  readonly platform?: NodeJS.Platform;
+  readonly onProgress?: (event: ProbeProgressEvent) => void;
+  /** Called as each probe finishes, so partial runs are saved. */
+  readonly onResult?: (result: ProbeResult) => void;
+  /** Override every probe's timeout (tests). */
+  readonly timeoutMs?: number;
+}
+
+const closeHandle = (handle: Closable): void => {
+  try {
+    if (handle.destroy) handle.destroy();
+    else if (handle.kill) handle.kill();
+    else handle.close?.();
+  } catch {
+    // Already closed: nothing left to release.
+  }
+};
+
+const errorMessage = (error: unknown): string => {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+  }
+  return String(error);
+};
+
+export const timeoutOf = (probe: ProbeDefinition, targets: ProbeTargets): number =>
+  typeof probe.timeoutMs === 'function' ? probe.timeoutMs(targets) : probe.timeoutMs;
+
+/**
+ * Runs one probe: its own abort controller fires on the run's cancel or on its timeout; on
+ * either, every tracked handle is closed at once and the result is settled without waiting for
+ * the probe's code to notice. A throw becomes a `failed` result that says why.
+ */
+export const runProbe = async (probe: ProbeDefinition, options: RunProbesOptions): Promise<ProbeResult> => {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const platform = options.platform ?? process.platform;
+  const samples: ProbeSample[] = [];
+  const handles = new Set<Closable>();
+  const controller = new AbortController();
+  let abortReason: 'timeout' | 'cancelled' | null = null;
+
+  const finish = (status: ProbeStatus, message: string, partial: Omit<ProbeResult, 'probeId' | 'title' | 'status' | 'message' | 'startedAt' | 'durationMs' | 'samples'> = { metrics: {}, details: {} }): ProbeResult => ({
+    probeId: probe.id,
+    title: probe.title,
+    status,
+    message,
+    startedAt,
+    durationMs: Math.round((performance.now() - started) * 10) / 10,
+    metrics: partial.metrics,
+    samples: [...samples],
+    details: partial.details,
+  });
+
+  if (!probe.platforms.includes(platform)) {
+    return finish('unsupported', `${probe.title} is not available on ${platform}`);
+  }
+
+  const abort = (reason: 'timeout' | 'cancelled') => {
+    if (abortReason) return;
+    abortReason = reason;
+    controller.abort(new Error(reason));
+    for (const handle of handles) closeHandle(handle);
+    handles.clear();
+  };
+  const timeoutMs = options.timeoutMs ?? timeoutOf(probe, options.targets);
+  const timer = setTimeout(() => abort('timeout'), timeoutMs);
+  const onRunAbort = () => abort('cancelled');
+  if (options.signal?.aborted) onRunAbort();
+  options.signal?.addEventListener('abort', onRunAbort, { once: true });
+
+  const ctx: ProbeContext = {
+    signal: controller.signal,
+    targets: options.targets,
+    platform,
+    progress: (fraction, message = '') => {
+      if (abortReason) return;
+      options.onProgress?.({ probeId: probe.id, fraction: Math.min(1, Math.max(0, fraction)), message });
+    },
+    sample: (series, value) => {
+      samples.push({ series, t: Math.round((performance.now() - started) * 100) / 100, value });
+    },
+    track: (handle) => {
+      if (abortReason) closeHandle(handle);
+      else handles.add(handle);
+      return handle;
+    },
+    sleep: (ms) =>
+      new Promise<void>((resolve, reject) => {
+        if (controller.signal.aborted) return reject(controller.signal.reason as Error);
+        const t = setTimeout(() => {
+          controller.signal.removeEventListener('abort', onAbort);
+          resolve();
+        }, ms);
+        const onAbort = () => {
+          clearTimeout(t);
+          reject(controller.signal.reason as Error);
+        };
+        controller.signal.addEventListener('abort', onAbort, { once: true });
+      }),
+  };
+
+  const aborted = new Promise<'aborted'>((resolve) => {
+    if (controller.signal.aborted) resolve('aborted');
+    controller.signal.addEventListener('abort', () => resolve('aborted'), { once: true });
+  });
+
+  try {
+    const work = abortReason ? Promise.resolve('aborted' as const) : probe.run(ctx);
+    // The probe's own promise may settle later; it must not become an unhandled rejection.
+    work.catch(() => undefined);
+    const outcome = await Promise.race([work, aborted]);
+    if (outcome === 'aborted' || abortReason) {
+      return abortReason === 'timeout'
+        ? finish('timeout', `${probe.title} did not finish within ${Math.round(timeoutMs / 100) / 10} s`)
+        : finish('cancelled', `${probe.title} was cancelled`);
+    }
+    return finish(outcome.status ?? 'ok', outcome.message ?? '', { metrics: outcome.metrics, details: outcome.details ?? {} });
+  } catch (error) {
+    if (abortReason === 'timeout') return finish('timeout', `${probe.title} did not finish within ${Math.round(timeoutMs / 100) / 10} s`);
+    if (abortReason === 'cancelled') return finish('cancelled', `${probe.title} was cancelled`);
+    if (error instanceof ProbeUnsupported) return finish('unsupported', error.message);
+    return finish('failed', `${probe.title} failed: ${errorMessage(error)}`);
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onRunAbort);
+    for (const handle of handles) closeHandle(handle);
+    handles.clear();
+    options.onProgress?.({ probeId: probe.id, fraction: 1, message: '' });
+  }
+};
+
+/**
+ * Runs independent probes concurrently; one failing or timing out never stops the others.
+ * Exclusive probes (those that load the link) run one at a time afterwards. Results come back
+ * in the order the probes were given.
+ */
+export const runProbes = async (probes: readonly ProbeDefinition[], options: RunProbesOptions): Promise<ProbeResult[]> => {
+  const results = new Map<ProbeDefinition, ProbeResult>();
+  const runOne = async (probe: ProbeDefinition) => {
+    const result = await runProbe(probe, options);
+    results.set(probe, result);
+    options.onResult?.(result);
+  };
+  await Promise.all(probes.filter((p) => !p.exclusive).map(runOne));
+  for (const probe of probes.filter((p) => p.exclusive)) await runOne(probe);
+  return probes.map((p) => results.get(p) as ProbeResult);
+};

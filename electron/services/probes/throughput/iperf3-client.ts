@@ -1,0 +1,223 @@
+import crypto from 'node:crypto';
+import net from 'node:net';
+import { SocketReader } from './socket-reader';
+import { sendBlock, toMbps, type DirectionResult, type ThroughputRunOptions } from './throughput-types';
+
+/**
+ * A client for the iperf3 3.x control protocol (TCP tests), written from the protocol as
+ * iperf3 speaks it: a 37-byte cookie opens the control connection and each data stream; the
+ * server drives the state machine with one signed byte per state; parameters and results
+ * travel as a 4-byte big-endian length followed by JSON.
+ */
+export const iperfState = {
+  TEST_START: 1,
+  TEST_RUNNING: 2,
+  TEST_END: 4,
+  PARAM_EXCHANGE: 9,
+  CREATE_STREAMS: 10,
+  SERVER_TERMINATE: 11,
+  CLIENT_TERMINATE: 12,
+  EXCHANGE_RESULTS: 13,
+  DISPLAY_RESULTS: 14,
+  IPERF_START: 15,
+  IPERF_DONE: 16,
+  ACCESS_DENIED: -1,
+  SERVER_ERROR: -2,
+} as const;
+
+export const defaultIperf3Port = 5201;
+const cookieAlphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/** 36 characters and a NUL, like iperf3's own cookies. */
+export const makeCookie = (): Buffer => {
+  const random = crypto.randomBytes(36);
+  const text = Array.from(random, (b) => cookieAlphabet[b % 32]).join('');
+  return Buffer.concat([Buffer.from(text, 'ascii'), Buffer.from([0])]);
+};
+
+const writeJson = (socket: net.Socket, value: unknown): void => {
+  const body = Buffer.from(JSON.stringify(value), 'utf8');
+  const header = Buffer.alloc(4);
+  header.writeUInt32BE(body.length, 0);
+  socket.write(Buffer.concat([header, body]));
+};
+
+const readJson = async (reader: SocketReader): Promise<unknown> => {
+  const size = (await reader.read(4)).readUInt32BE(0);
+  if (size > 16 * 1024 * 1024) throw new Error('the iperf3 server sent an oversized message');
+  return JSON.parse((await reader.read(size)).toString('utf8')) as unknown;
+};
+
+const connect = (options: ThroughputRunOptions): Promise<net.Socket> =>
+  new Promise((resolve, reject) => {
+    const socket = options.ctx.track(net.connect({ host: options.host, port: options.port }));
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`the iperf3 server at ${options.host}:${options.port} did not accept a connection within 5 s`));
+    }, 5000);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.setNoDelay(true);
+      resolve(socket);
+    });
+    socket.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+
+interface ServerStreamResult {
+  id: number;
+  bytes: number;
+  start_time?: number;
+  end_time?: number;
+}
+
+const serverErrorText = async (reader: SocketReader): Promise<string> => {
+  try {
+    const data = await reader.read(8);
+    return `the iperf3 server reported error ${data.readInt32BE(0)} (errno ${data.readInt32BE(4)})`;
+  } catch {
+    return 'the iperf3 server reported an error';
+  }
+};
+
+/** One iperf3 test: upload (client sends) or download (reverse mode, server sends). */
+export const runIperf3Throughput = async (options: ThroughputRunOptions): Promise<DirectionResult> => {
+  const reverse = options.direction === 'download';
+  const cookie = makeCookie();
+  const control = await connect(options);
+  const reader = new SocketReader(control);
+  const streams: net.Socket[] = [];
+  const streamBytes: number[] = [];
+  let intervalBytes = 0;
+  let sending = false;
+  let runningSince = 0;
+  let testMs = 0;
+  let serverResults: { streams?: ServerStreamResult[] } | null = null;
+  let ticker: NodeJS.Timeout | null = null;
+  let endTimer: NodeJS.Timeout | null = null;
+  let finished = false;
+
+  const onAbort = () => {
+    if (!control.destroyed && !finished) control.write(Buffer.from([iperfState.CLIENT_TERMINATE]));
+  };
+  options.ctx.signal.addEventListener('abort', onAbort, { once: true });
+
+  const endTest = () => {
+    sending = false;
+    testMs = performance.now() - runningSince;
+    if (ticker) clearInterval(ticker);
+    control.write(Buffer.from([iperfState.TEST_END]));
+  };
+
+  try {
+    control.write(cookie);
+    for (;;) {
+      const state = (await reader.read(1)).readInt8(0);
+      if (state === iperfState.PARAM_EXCHANGE) {
+        writeJson(control, {
+          tcp: true,
+          omit: 0,
+          time: options.seconds,
+          num: 0,
+          blockcount: 0,
+          parallel: options.streams,
+          ...(reverse ? { reverse: true } : {}),
+          len: sendBlock.length,
+          pacing_timer: 1000,
+          client_version: '3.12',
+        });
+      } else if (state === iperfState.CREATE_STREAMS) {
+        for (let i = 0; i < options.streams; i += 1) {
+          const stream = await connect(options);
+          stream.setNoDelay(false);
+          stream.write(cookie);
+          const index = streams.length;
+          streamBytes.push(0);
+          stream.on('error', () => undefined);
+          if (reverse) {
+            stream.on('data', (chunk: Buffer) => {
+              streamBytes[index] = (streamBytes[index] ?? 0) + chunk.length;
+              intervalBytes += chunk.length;
+            });
+          }
+          streams.push(stream);
+        }
+      } else if (state === iperfState.TEST_START) {
+        // Streams are set up; data flows on TEST_RUNNING.
+      } else if (state === iperfState.TEST_RUNNING) {
+        runningSince = performance.now();
+        ticker = setInterval(() => {
+          options.onInterval?.((intervalBytes * 8) / 250_000);
+          intervalBytes = 0;
+        }, 250);
+        if (!reverse) {
+          sending = true;
+          streams.forEach((stream, index) => {
+            const pump = () => {
+              while (sending && !stream.destroyed && stream.write(sendBlock)) {
+                streamBytes[index] = (streamBytes[index] ?? 0) + sendBlock.length;
+                intervalBytes += sendBlock.length;
+              }
+            };
+            stream.on('drain', pump);
+            pump();
+          });
+        }
+        endTimer = setTimeout(endTest, options.seconds * 1000);
+      } else if (state === iperfState.EXCHANGE_RESULTS) {
+        writeJson(control, {
+          cpu_util_total: 0,
+          cpu_util_user: 0,
+          cpu_util_system: 0,
+          sender_has_retransmits: reverse ? -1 : 0,
+          streams: streams.map((_, i) => ({
+            id: i === 0 ? 1 : i + 2,
+            bytes: streamBytes[i] ?? 0,
+            retransmits: -1,
+            jitter: 0,
+            errors: 0,
+            packets: 0,
+            start_time: 0,
+            end_time: testMs / 1000,
+          })),
+        });
+        serverResults = (await readJson(reader)) as { streams?: ServerStreamResult[] };
+      } else if (state === iperfState.DISPLAY_RESULTS) {
+        control.write(Buffer.from([iperfState.IPERF_DONE]));
+        finished = true;
+        break;
+      } else if (state === iperfState.ACCESS_DENIED) {
+        throw new Error('the iperf3 server is busy with another test (access denied)');
+      } else if (state === iperfState.SERVER_ERROR) {
+        throw new Error(await serverErrorText(reader));
+      } else if (state === iperfState.SERVER_TERMINATE) {
+        throw new Error('the iperf3 server ended the test');
+      } else if (state === iperfState.IPERF_START || state === iperfState.IPERF_DONE) {
+        // informational
+      } else {
+        throw new Error(`the iperf3 server sent an unexpected state ${state}`);
+      }
+    }
+  } finally {
+    sending = false;
+    options.ctx.signal.removeEventListener('abort', onAbort);
+    if (ticker) clearInterval(ticker);
+    if (endTimer) clearTimeout(endTimer);
+    for (const stream of streams) stream.destroy();
+    control.end();
+    setTimeout(() => control.destroy(), 200).unref();
+  }
+
+  if (reverse) {
+    const bytes = streamBytes.reduce((a, b) => a + b, 0);
+    return { direction: 'download', mbps: toMbps(bytes, testMs), bytes, seconds: testMs / 1000, streams: streams.length };
+  }
+  // Upload: the receiver's count and the receiver's clock, as iperf3 itself reports.
+  const serverStreams = serverResults?.streams ?? [];
+  const bytes = serverStreams.reduce((sum, s) => sum + (s.bytes ?? 0), 0);
+  const spans = serverStreams.map((s) => (s.end_time ?? 0) - (s.start_time ?? 0)).filter((x) => x > 0);
+  const seconds = spans.length > 0 ? Math.max(...spans) : testMs / 1000;
+  return { direction: 'upload', mbps: toMbps(bytes, seconds * 1000), bytes, seconds, streams: streams.length };
+};

@@ -1,0 +1,138 @@
+import dgram from 'node:dgram';
+import net from 'node:net';
+import {
+  maxSourceSeconds,
+  maxUdpEcho,
+  tcpHeaderPrefix,
+  udpEchoMagic,
+  type ReflectorMode,
+  type SinkReport,
+} from './reflector-protocol';
+
+export interface ReflectorOptions {
+  readonly port: number;
+  readonly host?: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningReflector {
+  readonly port: number;
+  readonly host: string;
+  close(): Promise<void>;
+}
+
+const payload = Buffer.alloc(128 * 1024, 0x5a);
+const now = (): number => performance.timeOrigin + performance.now();
+
+const serveSink = (socket: net.Socket, first: Buffer): void => {
+  let bytes = 0;
+  let firstAt: number | null = null;
+  let lastAt: number | null = null;
+  const count = (chunk: Buffer) => {
+    if (chunk.length === 0) return;
+    const t = now();
+    firstAt ??= t;
+    lastAt = t;
+    bytes += chunk.length;
+  };
+  const report = (done: boolean) => {
+    const line: SinkReport = { bytes, firstAt, lastAt, ...(done ? { done } : {}) };
+    if (!socket.destroyed && socket.writable) socket.write(`${JSON.stringify(line)}\n`);
+  };
+  count(first);
+  const timer = setInterval(() => report(false), 250);
+  socket.on('data', count);
+  socket.on('end', () => {
+    clearInterval(timer);
+    report(true);
+    socket.end();
+  });
+  socket.on('close', () => clearInterval(timer));
+};
+
+const serveSource = (socket: net.Socket): void => {
+  const deadline = setTimeout(() => socket.destroy(), maxSourceSeconds * 1000);
+  const pump = () => {
+    while (!socket.destroyed && socket.write(payload)) {
+      // keep the send buffer full
+    }
+  };
+  socket.on('drain', pump);
+  socket.on('close', () => clearTimeout(deadline));
+  socket.on('data', () => undefined);
+  pump();
+};
+
+const serveEcho = (socket: net.Socket, first: Buffer): void => {
+  if (first.length > 0) socket.write(first);
+  socket.on('data', (chunk) => socket.write(chunk));
+  socket.on('end', () => socket.end());
+};
+
+const handleConnection = (socket: net.Socket): void => {
+  socket.setNoDelay(true);
+  socket.on('error', () => undefined);
+  let buffered = Buffer.alloc(0);
+  const headerTimer = setTimeout(() => socket.destroy(), 5000);
+  const onData = (chunk: Buffer) => {
+    buffered = Buffer.concat([buffered, chunk]);
+    const newline = buffered.indexOf(0x0a);
+    if (newline < 0) {
+      if (buffered.length > 256) socket.destroy();
+      return;
+    }
+    clearTimeout(headerTimer);
+    socket.off('data', onData);
+    const line = buffered.subarray(0, newline).toString('utf8');
+    const rest = buffered.subarray(newline + 1);
+    let mode: ReflectorMode | undefined;
+    try {
+      if (line.startsWith(tcpHeaderPrefix)) mode = (JSON.parse(line.slice(tcpHeaderPrefix.length)) as { mode?: ReflectorMode }).mode;
+    } catch {
+      mode = undefined;
+    }
+    if (mode === 'sink') serveSink(socket, rest);
+    else if (mode === 'source') serveSource(socket);
+    else if (mode === 'echo') serveEcho(socket, rest);
+    else socket.destroy();
+  };
+  socket.on('data', onData);
+  socket.on('close', () => clearTimeout(headerTimer));
+};
+
+/** Starts a reflector: TCP (sink/source/echo streams) and UDP echo on the same port. */
+export const startReflector = async (options: ReflectorOptions): Promise<RunningReflector> => {
+  const host = options.host ?? '0.0.0.0';
+  const connections = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    connections.add(socket);
+    socket.on('close', () => connections.delete(socket));
+    handleConnection(socket);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const port = (server.address() as net.AddressInfo).port;
+  const udp = dgram.createSocket(net.isIPv6(host) ? 'udp6' : 'udp4');
+  udp.on('message', (message, remote) => {
+    // Echo only our own probes, never more than we received: no amplification, no open relay.
+    if (message.length > maxUdpEcho || message.length < udpEchoMagic.length) return;
+    if (!message.subarray(0, udpEchoMagic.length).equals(udpEchoMagic)) return;
+    udp.send(message, remote.port, remote.address);
+  });
+  udp.on('error', (error) => options.log?.(`udp: ${error.message}`));
+  await new Promise<void>((resolve, reject) => {
+    udp.once('error', reject);
+    udp.bind(port, host, () => resolve());
+  });
+  options.log?.(`Groundwork reflector listening on ${host}:${port} (TCP streams and UDP echo)`);
+  return {
+    port,
+    host,
+    close: async () => {
+      for (const socket of connections) socket.destroy();
+      await Promise.all([new Promise<void>((r) => server.close(() => r())), new Promise<void>((r) => udp.close(() => r()))]);
+    },
+  };
+};

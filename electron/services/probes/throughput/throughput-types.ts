@@ -1,0 +1,28 @@
+import type { ProbeContext } from '../probe-definition';
+
+export type Direction = 'download' | 'upload';
+
+export interface DirectionResult {
+  readonly direction: Direction;
+  /** Receiver-side rate over all streams; null when nothing arrived. */
+  readonly mbps: number | null;
+  readonly bytes: number;
+  readonly seconds: number;
+  readonly streams: number;
+}
+
+export interface ThroughputRunOptions {
+  readonly ctx: ProbeContext;
+  readonly host: string;
+  readonly port: number;
+  readonly direction: Direction;
+  readonly seconds: number;
+  readonly streams: number;
+  /** Called about every 250 ms with the rate over the last interval. */
+  readonly onInterval?: (mbps: number) => void;
+}
+
+export const toMbps = (bytes: number, ms: number): number | null => (ms > 0 && bytes > 0 ? (bytes * 8) / (ms * 1000) : null);
+
+export const blockSize = 128 * 1024;
+export const sendBlock = Buffer.alloc(blockSize, 0x47);

@@ -1,0 +1,117 @@
+import type { Database } from 'better-sqlite3';
+import type { z } from 'zod';
+import { ApiFailure } from '../../../shared/contract/result';
+import {
+  defaultBranding,
+  reportFonts,
+  type BrandingProfile,
+  type brandingSaveSchema,
+  type LogoMime,
+  type ReportFont,
+} from '../../../shared/reports/branding';
+import { newId } from '../db/device-clock';
+import { tombstoneSyncedRow, writeSyncedRow } from '../db/synced-write';
+import { checkLogo, type CheckedLogo } from './logo-check';
+
+type BrandingSave = z.output<typeof brandingSaveSchema>;
+
+interface BrandingRow {
+  id: string;
+  name: string;
+  partner_name: string;
+  primary_color: string;
+  accent_color: string;
+  font: string;
+  contact: string;
+  footer: string;
+  disclaimer: string;
+  logo_mime: string;
+  logo_base64: string;
+  updated_at: string;
+}
+
+const columns = 'id, name, partner_name, primary_color, accent_color, font, contact, footer, disclaimer, logo_mime, logo_base64, updated_at';
+
+const toProfile = (row: BrandingRow): BrandingProfile => ({
+  id: row.id,
+  name: row.name,
+  partnerName: row.partner_name,
+  primaryColor: row.primary_color,
+  accentColor: row.accent_color,
+  // A font synced from a newer version that we do not know falls back to the default.
+  font: (reportFonts as readonly string[]).includes(row.font) ? (row.font as ReportFont) : 'DejaVu Sans',
+  contact: row.contact,
+  footer: row.footer,
+  disclaimer: row.disclaimer,
+  logoDataUri: row.logo_mime && row.logo_base64 ? `data:${row.logo_mime};base64,${row.logo_base64}` : '',
+  updatedAt: row.updated_at,
+});
+
+export const listBrandingProfiles = (db: Database): BrandingProfile[] =>
+  (db.prepare(`SELECT ${columns} FROM branding_profiles WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id`).all() as BrandingRow[]).map(toProfile);
+
+export const getBrandingProfile = (db: Database, id: string): BrandingProfile => {
+  const row = db.prepare(`SELECT ${columns} FROM branding_profiles WHERE id = ? AND deleted = 0`).get(id) as BrandingRow | undefined;
+  if (!row) throw new ApiFailure('not_found', 'No such branding profile.');
+  return toProfile(row);
+};
+
+export const saveBrandingProfile = (db: Database, input: BrandingSave): BrandingProfile =>
+  db.transaction(() => {
+    if (input.id) getBrandingProfile(db, input.id);
+    const id = input.id ?? newId();
+    writeSyncedRow(db, 'branding_profiles', id, {
+      name: input.name,
+      partner_name: input.partnerName,
+      primary_color: input.primaryColor,
+      accent_color: input.accentColor,
+      font: input.font,
+      contact: input.contact,
+      footer: input.footer,
+      disclaimer: input.disclaimer,
+    });
+    return getBrandingProfile(db, id);
+  })();
+
+export const deleteBrandingProfile = (db: Database, id: string): void =>
+  db.transaction(() => {
+    getBrandingProfile(db, id);
+    const using = db.prepare('SELECT id FROM cases WHERE branding_profile_id = ? AND deleted = 0').all(id) as { id: string }[];
+    for (const c of using) writeSyncedRow(db, 'cases', c.id, { branding_profile_id: null });
+    tombstoneSyncedRow(db, 'branding_profiles', id);
+  })();
+
+export const setBrandingLogo = (
+  db: Database,
+  profileId: string,
+  logo: { mime: LogoMime; base64: string } | null,
+): { profile: BrandingProfile; removed: string[] } =>
+  db.transaction(() => {
+    getBrandingProfile(db, profileId);
+    const checked: CheckedLogo | null = logo ? checkLogo(logo.mime, logo.base64) : null;
+    writeSyncedRow(db, 'branding_profiles', profileId, { logo_mime: checked?.mime ?? '', logo_base64: checked?.base64 ?? '' });
+    return { profile: getBrandingProfile(db, profileId), removed: checked?.removed ?? [] };
+  })();
+
+export const assignBrandingToCase = (db: Database, caseId: string, profileId: string | null): void =>
+  db.transaction(() => {
+    const found = db.prepare('SELECT id FROM cases WHERE id = ? AND deleted = 0').get(caseId);
+    if (!found) throw new ApiFailure('not_found', 'No such case.');
+    if (profileId) getBrandingProfile(db, profileId);
+    writeSyncedRow(db, 'cases', caseId, { branding_profile_id: profileId });
+  })();
+
+/** The profile a case's reports use: the chosen one, else the only one, else the neutral default. */
+export const brandingForCase = (db: Database, caseId: string): BrandingProfile => {
+  const row = db.prepare('SELECT branding_profile_id AS id FROM cases WHERE id = ? AND deleted = 0').get(caseId) as { id: string | null } | undefined;
+  if (!row) throw new ApiFailure('not_found', 'No such case.');
+  if (row.id) {
+    const chosen = db.prepare(`SELECT ${columns} FROM branding_profiles WHERE id = ? AND deleted = 0`).get(row.id) as BrandingRow | undefined;
+    if (chosen) return toProfile(chosen);
+  }
+  const all = listBrandingProfiles(db);
+  return all.length === 1 && all[0] ? all[0] : defaultBranding;
+};
+
+export const brandingProfileIdOfCase = (db: Database, caseId: string): string | null =>
+  (db.prepare('SELECT branding_profile_id AS id FROM cases WHERE id = ?').get(caseId) as { id: string | null } | undefined)?.id ?? null;

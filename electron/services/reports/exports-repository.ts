@@ -1,0 +1,52 @@
+import type { Database } from 'better-sqlite3';
+import type { ReportExportRecord } from '../../../shared/reports/report-exports';
+import type { ReportFormat, ReportKind } from '../../../shared/reports/report-model';
+import { newId } from '../db/device-clock';
+
+interface ExportRow {
+  id: string;
+  case_id: string;
+  kind: ReportKind;
+  format: ReportFormat;
+  template_version: string;
+  sha256: string;
+  bytes: number;
+  file_name: string;
+  created_at: string;
+}
+
+const toRecord = (r: ExportRow): ReportExportRecord => ({
+  id: r.id,
+  caseId: r.case_id,
+  kind: r.kind,
+  format: r.format,
+  templateVersion: r.template_version,
+  sha256: r.sha256,
+  bytes: r.bytes,
+  fileName: r.file_name,
+  createdAt: r.created_at,
+});
+
+export interface NewExport {
+  readonly caseId: string;
+  readonly kind: ReportKind;
+  readonly format: ReportFormat;
+  readonly templateVersion: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly fileName: string;
+  readonly brandingProfileId: string | null;
+  readonly sourceJson: string;
+}
+
+export const recordExport = (db: Database, e: NewExport): ReportExportRecord => {
+  const id = newId();
+  db.prepare(
+    `INSERT INTO report_exports (id, case_id, kind, format, template_version, sha256, bytes, file_name, branding_profile_id, source_json, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, e.caseId, e.kind, e.format, e.templateVersion, e.sha256, e.bytes, e.fileName, e.brandingProfileId, e.sourceJson, new Date().toISOString());
+  return toRecord(db.prepare('SELECT * FROM report_exports WHERE id = ?').get(id) as ExportRow);
+};
+
+export const listExports = (db: Database, caseId: string): ReportExportRecord[] =>
+  (db.prepare('SELECT * FROM report_exports WHERE case_id = ? ORDER BY created_at DESC, id DESC').all(caseId) as ExportRow[]).map(toRecord);

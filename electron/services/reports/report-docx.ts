@@ -1,0 +1,264 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { formatDate, formatMoney, formatNumber, formatPercent } from '../../../shared/reports/format';
+import type { ProposalLine } from '../../../shared/reports/proposal';
+import { reportKindLabels, type ExecutiveReport, type ProposalReport, type ReportModel, type TechnicalReport } from '../../../shared/reports/report-model';
+import { roadmapHorizons, roadmapLabels, type Roadmap } from '../../../shared/reports/roadmap';
+import { effortLabels, severityLabels, type FindingSource } from '../../../shared/reports/report-source';
+
+/**
+ * The Word version of a report, from the same model as the HTML: real headings, tables and
+ * styles, so an account manager can edit it. Charts become tables (Word has no inline SVG
+ * without a raster fallback); the PNG logo is embedded, an SVG logo is left out.
+ */
+
+type Block = Paragraph | Table;
+
+const hex = (color: string): string => color.replace('#', '').toUpperCase();
+
+const p = (text: string, options: { bold?: boolean; color?: string; size?: number; italics?: boolean; style?: string } = {}): Paragraph =>
+  new Paragraph({ style: options.style, children: [new TextRun({ text, bold: options.bold, color: options.color, size: options.size, italics: options.italics })] });
+
+const h = (text: string, level: 1 | 2 | 3, pageBreakBefore = false): Paragraph =>
+  new Paragraph({
+    heading: level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
+    pageBreakBefore,
+    children: [new TextRun(text)],
+  });
+
+const cell = (text: string, options: { header?: boolean; primary?: string; right?: boolean; bold?: boolean } = {}): TableCell =>
+  new TableCell({
+    shading: options.header && options.primary ? { type: ShadingType.CLEAR, color: 'auto', fill: hex(options.primary) } : undefined,
+    children: [
+      new Paragraph({
+        alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        children: [new TextRun({ text, bold: options.header || options.bold, color: options.header ? 'FFFFFF' : undefined, size: 19 })],
+      }),
+    ],
+  });
+
+const table = (header: readonly string[], rows: readonly (readonly string[])[], primary: string, rightColumns: readonly number[] = []): Table =>
+  new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((t, i) => cell(t, { header: true, primary, right: rightColumns.includes(i) })) }),
+      ...rows.map((r) => new TableRow({ children: r.map((t, i) => cell(t, { right: rightColumns.includes(i) })) })),
+    ],
+  });
+
+const pngSize = (bytes: Buffer): { width: number; height: number } | null =>
+  bytes.length > 24 && bytes.toString('latin1', 12, 16) === 'IHDR' ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : null;
+
+const logoRun = (model: ReportModel): ImageRun | null => {
+  const m = /^data:image\/png;base64,(.+)$/.exec(model.branding.logoDataUri);
+  if (!m?.[1]) return null;
+  const bytes = Buffer.from(m[1], 'base64');
+  const size = pngSize(bytes);
+  if (!size) return null;
+  const scale = Math.min(1, 200 / size.width, 80 / size.height);
+  return new ImageRun({
+    type: 'png',
+    data: bytes,
+    transformation: { width: Math.max(1, Math.round(size.width * scale)), height: Math.max(1, Math.round(size.height * scale)) },
+    altText: { name: 'logo', description: `${model.branding.partnerName} logo`, title: model.branding.partnerName },
+  });
+};
+
+const cover = (model: ReportModel): Block[] => {
+  const logo = logoRun(model);
+  const { cover: c, branding } = model;
+  return [
+    ...(logo ? [new Paragraph({ children: [logo] })] : []),
+    p(c.partnerName, { bold: true, color: hex(branding.primaryColor), size: 32 }),
+    new Paragraph({ spacing: { before: 1200 }, children: [new TextRun({ text: c.subtitle.toUpperCase(), color: hex(branding.accentColor), bold: true, size: 20 })] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(c.title)] }),
+    p(c.customerName, { bold: true, size: 40 }),
+    ...(c.siteName ? [p(`${c.siteName}${c.siteAddress ? ` · ${c.siteAddress}` : ''}`, { size: 24 })] : []),
+    new Paragraph({ spacing: { before: 1200 }, children: [new TextRun({ text: 'Prepared by: ', color: '555555' }), new TextRun(`${c.engineer ? `${c.engineer}, ` : ''}${c.partnerName}`)] }),
+    new Paragraph({ children: [new TextRun({ text: 'Date: ', color: '555555' }), new TextRun(formatDate(c.date))] }),
+    ...(branding.contact ? branding.contact.split('\n').map((line) => p(line, { size: 18, color: '444444' })) : []),
+  ];
+};
+
+const summaryBlocks = (model: ExecutiveReport | TechnicalReport): Block[] => {
+  const s = model.summary;
+  return [
+    h('Summary', 1, true),
+    p(s.headline, { size: 24 }),
+    table(
+      ['Readiness score', 'Maturity level', 'Confidence', 'Critical and high findings'],
+      [
+        [
+          s.overall ? `${Math.round(s.overall.score)} / 100` : '—',
+          s.overall ? s.overall.levelLabel || `Level ${s.overall.level}` : '—',
+          s.overall ? formatPercent(s.overall.confidence) : '—',
+          String(s.severityCounts.critical + s.severityCounts.high),
+        ],
+      ],
+      model.branding.primaryColor,
+    ),
+    h('Readiness by pillar', 2),
+    model.source.pillars.length === 0
+      ? p('No pillar has been scored yet.', { italics: true })
+      : table(
+          ['Pillar', 'Score', 'Level', 'Confidence'],
+          model.source.pillars.map((pl) => [pl.name, `${Math.round(pl.score)} ${'█'.repeat(Math.round(pl.score / 10))}`, pl.levelLabel || String(pl.level), formatPercent(pl.confidence)]),
+          model.branding.primaryColor,
+        ),
+  ];
+};
+
+const roadmapBlocks = (roadmap: Roadmap, primary: string): Block[] =>
+  roadmapHorizons.flatMap((horizon) => [
+    h(roadmapLabels[horizon], 3),
+    roadmap[horizon].length === 0
+      ? p('Nothing planned.', { italics: true })
+      : table(['Severity', 'Action', 'Effort'], roadmap[horizon].map((i) => [severityLabels[i.severity], i.title, effortLabels[i.effort]]), primary),
+  ]);
+
+const findingBlocks = (f: FindingSource, pillarName: string | undefined): Block[] => [
+  h(`${severityLabels[f.severity]}: ${f.title}`, 3),
+  p(`${pillarName ? `${pillarName} · ` : ''}${effortLabels[f.effort]}${f.skuRefs.length ? ` · ${f.skuRefs.map((r) => r.sku).join(', ')}` : ''}`, { color: '5A606B', size: 18 }),
+  ...(f.detail ? [p(f.detail)] : []),
+  ...(f.evidence.length ? [p('Evidence', { bold: true }), ...f.evidence.map((e) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(e)] }))] : []),
+  ...(f.recommendation ? [new Paragraph({ children: [new TextRun({ text: 'Recommendation: ', bold: true }), new TextRun(f.recommendation)] })] : []),
+];
+
+const executive = (model: ExecutiveReport): Block[] => [
+  ...summaryBlocks(model),
+  h('Top risks', 2),
+  ...(model.topRisks.length === 0 ? [p('No risks recorded.', { italics: true })] : model.topRisks.map((f) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: `${severityLabels[f.severity]}: `, bold: true }), new TextRun(f.title)] }))),
+  h('Roadmap', 1, true),
+  ...roadmapBlocks(model.roadmap, model.branding.primaryColor),
+];
+
+const technical = (model: TechnicalReport): Block[] => {
+  const names = new Map(model.source.pillars.map((pl) => [pl.id, pl.name]));
+  const primary = model.branding.primaryColor;
+  return [
+    ...summaryBlocks(model),
+    h('Findings', 1, true),
+    ...(model.findings.length === 0 ? [p('No findings recorded.', { italics: true })] : model.findings.flatMap((f) => findingBlocks(f, names.get(f.pillarId)))),
+    h('Measurements', 1, true),
+    model.measurements.length === 0
+      ? p('No probe measurements recorded.', { italics: true })
+      : table(['Probe', 'Measurement', 'Value', 'Target', 'Result'], model.measurements.map((m) => [m.probe, m.name, formatNumber(m.value, m.unit), m.target, m.status]), primary),
+    h('Answers behind each pillar', 1, true),
+    ...(model.pillarSections.length === 0 ? [p('No interview answers recorded.', { italics: true })] : []),
+    ...model.pillarSections.flatMap(({ pillar }) => [
+      h(`${pillar.name} · ${Math.round(pillar.score)} / 100`, 2),
+      pillar.answers.length === 0 ? p('No answers.', { italics: true }) : table(['Question', 'Answer'], pillar.answers.map((a) => [a.question, a.note ? `${a.answer} — ${a.note}` : a.answer]), primary),
+    ]),
+    ...(model.source.exceptions.length ? [h('Not assessed', 2), ...model.source.exceptions.map((e) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(e.reason ? `${e.title} — ${e.reason}` : e.title)] }))] : []),
+    h('Appendix: raw probe data', 1, true),
+    ...(model.measurements.length === 0 ? [p('No probe data.', { italics: true })] : []),
+    ...model.measurements.flatMap((m) => [
+      h(`${m.probe}: ${m.name}`, 3),
+      ...(Object.keys(m.raw).length ? [table(['Field', 'Value'], Object.entries(m.raw), primary)] : []),
+      ...(m.samples.length ? [p(m.samples.map((s) => `${Math.round(s.t)} ms: ${Math.round(s.value * 100) / 100}`).join(' · '), { size: 16, color: '444444' })] : []),
+    ]),
+  ];
+};
+
+const lineRows = (lines: readonly ProposalLine[], currency: string): string[][] =>
+  lines.map((l) => [l.sku, l.description, `${l.quantity} ${l.unit}`, formatMoney(l.unitPriceMinor, currency), formatMoney(l.totalMinor, currency)]);
+
+const proposal = (model: ProposalReport): Block[] => {
+  const pr = model.proposal;
+  const primary = model.branding.primaryColor;
+  const section = (title: string, lines: readonly ProposalLine[], subtotal: number, tax: number, total: number): Block[] =>
+    lines.length === 0
+      ? []
+      : [
+          h(title, 2),
+          table(
+            ['SKU', 'Description', 'Quantity', 'Unit price', 'Total'],
+            [...lineRows(lines, pr.currency), ['', 'Subtotal', '', '', formatMoney(subtotal, pr.currency)], ['', `Tax (${pr.taxRateBasisPoints / 100} %)`, '', '', formatMoney(tax, pr.currency)], ['', 'Total', '', '', formatMoney(total, pr.currency)]],
+            primary,
+            [2, 3, 4],
+          ),
+        ];
+  return [
+    h('Proposal', 1, true),
+    p(`Prepared for ${model.cover.customerName} on ${formatDate(pr.date)}. Prices in ${pr.currency}, valid until ${formatDate(pr.validUntil)}.`),
+    ...(pr.oneTime.length === 0 && pr.monthly.length === 0 ? [p('No priced items: the recommendations refer to no SKU in the price book yet.', { italics: true })] : []),
+    ...section('One-time', pr.oneTime, pr.totals.oneTimeSubtotalMinor, pr.totals.oneTimeTaxMinor, pr.totals.oneTimeTotalMinor),
+    ...section('Monthly', pr.monthly, pr.totals.monthlySubtotalMinor, pr.totals.monthlyTaxMinor, pr.totals.monthlyTotalMinor),
+    h('What this addresses', 2),
+    ...roadmapBlocks(model.roadmap, primary),
+    h('Acceptance', 2),
+    p(`By signing, ${model.cover.customerName} accepts this proposal from ${model.cover.partnerName} as set out above, valid until ${formatDate(pr.validUntil)}.`),
+    ...['Name', 'Position', 'Signature', 'Date'].map(
+      (label) =>
+        new Paragraph({
+          spacing: { before: 480 },
+          border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '333333', space: 1 } },
+          children: [new TextRun({ text: `${label}:`, size: 18, color: '555555' })],
+        }),
+    ),
+  ];
+};
+
+export const buildReportDocx = async (model: ReportModel): Promise<Buffer> => {
+  const { branding } = model;
+  const font = branding.font;
+  const primary = hex(branding.primaryColor);
+  const body = model.kind === 'executive' ? executive(model) : model.kind === 'technical' ? technical(model) : proposal(model);
+  const closing: Block[] = [
+    new Paragraph({ spacing: { before: 480 }, children: [] }),
+    ...(branding.footer ? [p(branding.footer, { size: 17 })] : []),
+    ...(branding.disclaimer ? branding.disclaimer.split('\n').map((l) => p(l, { size: 17, italics: true })) : []),
+    p(`${model.cover.partnerName} · generated with Groundwork · template ${model.templateVersion}`, { size: 16, color: '5A606B' }),
+  ];
+  const doc = new Document({
+    creator: branding.partnerName,
+    title: `${reportKindLabels[model.kind]} — ${model.cover.customerName}`,
+    description: `Groundwork report template ${model.templateVersion}`,
+    styles: {
+      default: {
+        document: { run: { font, size: 21 } },
+        title: { run: { font, size: 56, bold: true, color: primary } },
+        heading1: { run: { font, size: 34, bold: true, color: primary }, paragraph: { spacing: { before: 240, after: 160 } } },
+        heading2: { run: { font, size: 26, bold: true, color: primary }, paragraph: { spacing: { before: 240, after: 120 } } },
+        heading3: { run: { font, size: 22, bold: true, color: primary }, paragraph: { spacing: { before: 200, after: 80 } } },
+      },
+    },
+    sections: [
+      {
+        headers: {
+          default: new Header({ children: [p(`${model.cover.partnerName} · ${reportKindLabels[model.kind]} · ${model.cover.customerName}`, { size: 16, color: '555555' })] }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                children: [
+                  new TextRun({ text: branding.footer ? `${branding.footer}    ` : '', size: 16, color: '555555' }),
+                  new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16, color: '555555' }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: [...cover(model), ...body, ...closing],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+};

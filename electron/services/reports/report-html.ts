@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { ReportDocument } from '../../../shared/reports/components/report-document';
+import { reportKindLabels, type ReportModel } from '../../../shared/reports/report-model';
+import { reportCss } from '../../../shared/reports/report-styles';
+import { fontStacks, type ReportFont } from '../../../shared/reports/branding';
+
+export const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/**
+ * The exported document allows nothing active: no script, no network; only its own inline
+ * styles, data: images and data: fonts. Even a field that slipped past escaping cannot run.
+ */
+export const exportedHtmlCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+const fontFiles: Record<ReportFont, { regular: string; bold: string } | null> = {
+  'DejaVu Sans': { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' },
+  'DejaVu Serif': { regular: 'DejaVuSerif.ttf', bold: 'DejaVuSerif-Bold.ttf' },
+  'Liberation Sans': null,
+  Arial: null,
+  Georgia: null,
+};
+
+const fontDirs = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/dejavu', '/Library/Fonts', 'C:\\Windows\\Fonts'];
+
+const fontCache = new Map<string, string | null>();
+const fontBase64 = (file: string): string | null => {
+  if (fontCache.has(file)) return fontCache.get(file) ?? null;
+  let found: string | null = null;
+  for (const dir of fontDirs) {
+    try {
+      found = fs.readFileSync(`${dir}/${file}`).toString('base64');
+      break;
+    } catch {
+      // not in this folder
+    }
+  }
+  fontCache.set(file, found);
+  return found;
+};
+
+/** @font-face rules with the font files inlined, so the HTML looks the same on any machine. */
+export const embeddedFontCss = (font: ReportFont): string => {
+  const files = fontFiles[font];
+  if (!files) return '';
+  const faces: string[] = [];
+  for (const [weight, file] of [
+    ['normal', files.regular],
+    ['bold', files.bold],
+  ] as const) {
+    const data = fontBase64(file);
+    if (data) faces.push(`@font-face { font-family: '${font}'; font-weight: ${weight}; src: url(data:font/ttf;base64,${data}) format('truetype'); }`);
+  }
+  return faces.join('\n');
+};
+
+export interface HtmlOptions {
+  /** Inline the font files (HTML export); Chromium printing a PDF has them installed already. */
+  readonly embedFonts: boolean;
+}
+
+export const reportTitle = (model: ReportModel): string => `${reportKindLabels[model.kind]} — ${model.cover.customerName}`;
+
+/** The complete, self-contained HTML document of a report. */
+export const buildReportHtml = (model: ReportModel, options: HtmlOptions): string => {
+  const body = renderToStaticMarkup(createElement(ReportDocument, { model }));
+  const fonts = options.embedFonts ? embeddedFontCss(model.branding.font) : '';
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${exportedHtmlCsp}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="generator" content="Groundwork report template ${escapeHtml(model.templateVersion)}">`,
+    `<title>${escapeHtml(reportTitle(model))}</title>`,
+    `<style>${fonts}\n@page { size: A4; }\nhtml, body { margin: 0; }\n${reportCss}</style>`,
+    '</head><body>',
+    body,
+    '</body></html>',
+  ].join('\n');
+};
+
+/**
+ * Chromium's running header and footer (page numbers). They are rendered outside the page, so
+ * they carry their own tiny inline styles; every value in them is escaped.
+ */
+export const pdfHeaderFooter = (model: ReportModel): { headerTemplate: string; footerTemplate: string } => {
+  const style = `font-family: ${escapeHtml(fontStacks[model.branding.font])}; font-size: 8px; color: #555; width: 100%; padding: 0 14mm; display: flex; justify-content: space-between;`;
+  const left = escapeHtml(`${model.cover.partnerName} · ${reportKindLabels[model.kind]}`);
+  const right = escapeHtml(model.cover.customerName.length > 80 ? `${model.cover.customerName.slice(0, 79)}…` : model.cover.customerName);
+  const footer = escapeHtml(model.branding.footer.length > 120 ? `${model.branding.footer.slice(0, 119)}…` : model.branding.footer);
+  return {
+    headerTemplate: `<div style="${style}"><span>${left}</span><span>${right}</span></div>`,
+    footerTemplate: `<div style="${style}"><span>${footer}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+  };
+};

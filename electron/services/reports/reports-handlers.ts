@@ -1,0 +1,27 @@
+import type { reportsCalls } from '../../../shared/contract/calls/reports-calls';
+import type { HandlersFor } from '../api/handler-types';
+import type { AppServices } from '../app-services';
+import { brandingForCase } from './branding-repository';
+import { buildReportSource } from './build-report-source';
+import { exportReport } from './export-report';
+import { listExports } from './exports-repository';
+import { currentPdfPrinter } from './pdf-printer-registry';
+import { deletePriceBookItem, listPriceBook, savePriceBookItem } from './price-book-repository';
+import { getProposalSettings, saveProposalSettings } from './proposal-settings-repository';
+
+export const reportsHandlers = ({ db }: AppServices): HandlersFor<typeof reportsCalls> => ({
+  'reports:source': (input) => ({ source: buildReportSource(db, input.caseId), branding: brandingForCase(db, input.caseId), priceBook: listPriceBook(db) }),
+  'reports:export': async (input) => {
+    const result = await exportReport(db, input, currentPdfPrinter);
+    return { fileName: result.record.fileName, mime: result.mime, base64: Buffer.from(result.bytes).toString('base64'), record: result.record };
+  },
+  'reports:listExports': (input) => listExports(db, input.caseId),
+  'reports:getProposalSettings': (input) => getProposalSettings(db, input.caseId),
+  'reports:saveProposalSettings': (input) => saveProposalSettings(db, input),
+  'priceBook:list': () => listPriceBook(db),
+  'priceBook:save': (input) => savePriceBookItem(db, input),
+  'priceBook:delete': (input) => {
+    deletePriceBookItem(db, input.id);
+    return { deleted: true as const };
+  },
+});

@@ -1,0 +1,97 @@
+import type { Database } from 'better-sqlite3';
+import { formatHlc, parseHlc, receiveHlc } from '../../../shared/sync/hlc';
+import { isReferenceTable, type RemoteRow } from '../../../shared/sync/protocol';
+import { deviceId } from '../db/device-clock';
+
+type Value = string | number | null;
+
+const columnsOf = (db: Database, table: string): Set<string> =>
+  new Set((db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name));
+
+const toValue = (value: unknown): Value => {
+  if (value === null || typeof value === 'string' || typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return JSON.stringify(value);
+};
+
+/** Our clock moves past every timestamp seen, so the next local edit wins over what just arrived. */
+const observeRemoteClock = (db: Database, hlc: string): void => {
+  const row = db.prepare('SELECT last_hlc FROM device WHERE singleton = 1').get() as { last_hlc: string | null } | undefined;
+  let remote;
+  try {
+    remote = parseHlc(hlc);
+  } catch {
+    return;
+  }
+  const next = receiveHlc(row?.last_hlc ? parseHlc(row.last_hlc) : null, remote, Date.now(), deviceId(db));
+  db.prepare('UPDATE device SET last_hlc = ? WHERE singleton = 1').run(formatHlc(next));
+};
+
+/**
+ * Shared reference data (branding, price book, question bank) from the hub replaces the local
+ * row when the hub's is newer. Only columns the local table has are written, so a newer hub's
+ * extra fields are kept in sync_remote_rows but never break the local schema.
+ */
+const applyReferenceRow = (db: Database, row: RemoteRow): void => {
+  const columns = columnsOf(db, row.table);
+  if (columns.size === 0) return;
+  const local = db.prepare(`SELECT updated_at FROM ${row.table} WHERE id = ?`).get(row.rowId) as { updated_at: string } | undefined;
+  if (local && local.updated_at >= row.hlc) return;
+  const values: Record<string, Value> = {};
+  for (const [name, value] of Object.entries(row.fields)) {
+    if (columns.has(name) && !['id', 'updated_at', 'origin_device', 'created_at'].includes(name)) values[name] = toValue(value);
+  }
+  values.deleted = row.deleted ? 1 : 0;
+  values.updated_at = row.hlc;
+  values.origin_device = row.originDevice;
+  const names = Object.keys(values).filter((n) => columns.has(n));
+  const savepoint = db.prepare('SAVEPOINT apply_reference');
+  savepoint.run();
+  try {
+    if (local) {
+      db.prepare(`UPDATE ${row.table} SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...values, id: row.rowId });
+    } else {
+      const all = ['id', 'created_at', ...names];
+      db.prepare(`INSERT INTO ${row.table} (${all.join(', ')}) VALUES (${all.map((n) => `@${n}`).join(', ')})`).run({
+        ...values,
+        id: row.rowId,
+        created_at: typeof row.fields.created_at === 'string' ? row.fields.created_at : new Date().toISOString(),
+      });
+    }
+    db.prepare('RELEASE apply_reference').run();
+  } catch {
+    // The row stays in sync_remote_rows; a later pull with the missing fields completes it.
+    db.prepare('ROLLBACK TO apply_reference').run();
+    db.prepare('RELEASE apply_reference').run();
+  }
+};
+
+/** Keeps one pulled page; call inside the transaction that also moves the cursor. */
+export const applyPulledRows = (db: Database, rows: readonly RemoteRow[]): void => {
+  const keep = db.prepare(
+    `INSERT INTO sync_remote_rows (table_name, row_id, fields, hlc, deleted, owner_device, owner_device_name, origin_device, change_seq, received_at)
+     VALUES (@table, @rowId, @fields, @hlc, @deleted, @ownerDevice, @ownerDeviceName, @originDevice, @changeSeq, @receivedAt)
+     ON CONFLICT (table_name, row_id) DO UPDATE SET fields = excluded.fields, hlc = excluded.hlc, deleted = excluded.deleted,
+       owner_device_name = excluded.owner_device_name, origin_device = excluded.origin_device, change_seq = excluded.change_seq,
+       received_at = excluded.received_at
+     WHERE excluded.change_seq > sync_remote_rows.change_seq`,
+  );
+  const receivedAt = new Date().toISOString();
+  for (const row of rows) {
+    keep.run({
+      table: row.table,
+      rowId: row.rowId,
+      fields: JSON.stringify(row.fields),
+      hlc: row.hlc,
+      deleted: row.deleted ? 1 : 0,
+      ownerDevice: row.ownerDevice,
+      ownerDeviceName: row.ownerDeviceName,
+      originDevice: row.originDevice,
+      changeSeq: row.changeSeq,
+      receivedAt,
+    });
+    observeRemoteClock(db, row.hlc);
+    // isReferenceTable also keeps the table name to our own fixed list before it reaches SQL.
+    if (isReferenceTable(row.table)) applyReferenceRow(db, row);
+  }
+};

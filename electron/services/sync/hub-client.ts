@@ -1,0 +1,132 @@
+import type { z } from 'zod';
+import {
+  blobPutResponseSchema,
+  enrollResponseSchema,
+  hubErrorSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  type EnrollRequest,
+  type EnrollResponse,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+} from '../../../shared/sync/protocol';
+
+/** The hub answered with an error status. */
+export class HubHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HubHttpError';
+  }
+}
+
+/** The hub could not be reached, or the connection broke before an answer. */
+export class HubUnreachableError extends Error {
+  constructor(
+    readonly hubUrl: string,
+    readonly detail: string,
+  ) {
+    super(`The partner hub at ${hubUrl} could not be reached (${detail}).`);
+    this.name = 'HubUnreachableError';
+  }
+}
+
+/** Worth another try: the network, a timeout, an overloaded or restarting hub. */
+export const isRetryableHubError = (error: unknown): boolean =>
+  error instanceof HubUnreachableError ||
+  (error instanceof HubHttpError && (error.status >= 500 || error.status === 408 || error.status === 429));
+
+export interface HubClientOptions {
+  readonly timeoutMs?: number;
+}
+
+/** The device's side of the /v1/ protocol; every answer is checked against the shared schemas. */
+export class HubClient {
+  private readonly timeoutMs: number;
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly token: string | null,
+    options: HubClientOptions = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 60_000;
+  }
+
+  private async request(method: string, path: string, body?: { json: unknown } | { bytes: Buffer }): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    let payload: string | Uint8Array<ArrayBuffer> | undefined;
+    if (body && 'json' in body) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(body.json);
+    } else if (body) {
+      headers['content-type'] = 'application/octet-stream';
+      payload = new Uint8Array(body.bytes.buffer as ArrayBuffer, body.bytes.byteOffset, body.bytes.byteLength);
+    }
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload, signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const detail = (error as Error).name === 'TimeoutError' ? 'no answer in time' : (cause?.code ?? cause?.message ?? (error as Error).message);
+      throw new HubUnreachableError(this.baseUrl, detail);
+    }
+    if (response.ok) return response;
+    let text = '';
+    try {
+      text = await response.text();
+    } catch {
+      throw new HubUnreachableError(this.baseUrl, 'the connection broke during the answer');
+    }
+    let parsed: { error: string; message: string } | null = null;
+    try {
+      const body = hubErrorSchema.safeParse(JSON.parse(text));
+      if (body.success) parsed = body.data;
+    } catch {
+      // Not our hub's JSON (a proxy's error page, say): keep the status alone.
+    }
+    throw new HubHttpError(response.status, parsed?.error ?? 'http_error', parsed?.message ?? `HTTP ${response.status}`);
+  }
+
+  private async json<S extends z.ZodType>(response: Response, schema: S): Promise<z.output<S>> {
+    let value: unknown;
+    try {
+      value = await response.json();
+    } catch {
+      throw new HubUnreachableError(this.baseUrl, 'the connection broke during the answer');
+    }
+    const checked = schema.safeParse(value);
+    if (!checked.success) throw new HubHttpError(502, 'bad_answer', 'The hub sent an answer this version of Groundwork does not understand.');
+    return checked.data;
+  }
+
+  async enroll(request: EnrollRequest): Promise<EnrollResponse> {
+    return this.json(await this.request('POST', '/v1/enroll', { json: request }), enrollResponseSchema);
+  }
+
+  async push(request: PushRequest): Promise<PushResponse> {
+    return this.json(await this.request('POST', '/v1/push', { json: request }), pushResponseSchema);
+  }
+
+  async pull(cursor: number, limit: number): Promise<PullResponse> {
+    return this.json(await this.request('GET', `/v1/pull?cursor=${cursor}&limit=${limit}`), pullResponseSchema);
+  }
+
+  async hasBlob(sha256: string): Promise<boolean> {
+    try {
+      await this.request('HEAD', `/v1/blobs/${sha256}`);
+      return true;
+    } catch (error) {
+      if (error instanceof HubHttpError && error.status === 404) return false;
+      throw error;
+    }
+  }
+
+  async putBlob(sha256: string, bytes: Buffer): Promise<void> {
+    await this.json(await this.request('PUT', `/v1/blobs/${sha256}`, { bytes }), blobPutResponseSchema);
+  }
+}

@@ -1,0 +1,170 @@
+import os from 'node:os';
+import type { Database } from 'better-sqlite3';
+import { ApiFailure } from '../../../shared/contract/result';
+import { blobRefsOf, enrollCodeSchema, maxPushBatch } from '../../../shared/sync/protocol';
+import type { SyncReport, SyncStatus } from '../../../shared/sync/sync-status';
+import { deviceId } from '../db/device-clock';
+import { pendingMutationCount, pendingMutations } from '../db/outbox';
+import { applyPulledRows } from './apply-pulled';
+import type { BlobSource } from './blob-source';
+import { HubClient, HubHttpError, isRetryableHubError } from './hub-client';
+import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry';
+import { describeSyncError } from './sync-errors';
+import { noteAttempt, noteFailure, noteSuccess, readSyncState, refusedCount, saveEnrollment } from './sync-state';
+import type { TokenStore } from './token-store';
+
+export interface SyncDeps {
+  readonly db: Database;
+  readonly tokenStore: TokenStore;
+  readonly blobSource: BlobSource;
+  readonly retry?: RetryPolicy;
+  /** Mutations per push request. */
+  readonly batchSize?: number;
+  /** Rows per pull page. */
+  readonly pageSize?: number;
+  readonly timeoutMs?: number;
+}
+
+export const syncStatus = (db: Database, tokenStore: TokenStore): SyncStatus => {
+  const state = readSyncState(db);
+  return {
+    enrolled: state !== undefined,
+    hubUrl: state?.hub_url ?? null,
+    partnerName: state?.partner_name ?? null,
+    role: state?.role ?? null,
+    deviceName: state?.device_name ?? null,
+    lastSyncAt: state?.last_sync_at ?? null,
+    lastAttemptAt: state?.last_attempt_at ?? null,
+    pendingCount: pendingMutationCount(db),
+    refusedCount: refusedCount(db),
+    lastError: state?.last_error ?? null,
+    tokenWarning: state ? tokenStore.warning : null,
+  };
+};
+
+export const enrollWithHub = async (
+  deps: SyncDeps,
+  input: { hubUrl: string; code: string; deviceName: string },
+): Promise<SyncStatus> => {
+  const code = enrollCodeSchema.safeParse(input.code);
+  if (!code.success) throw new ApiFailure('validation', 'The enrollment code must look like GW-XXXX-XXXX-XXXX-XXXX.');
+  const client = new HubClient(input.hubUrl, null, { timeoutMs: deps.timeoutMs });
+  const deviceName = input.deviceName || os.hostname();
+  let response;
+  try {
+    response = await withRetry(
+      () => client.enroll({ code: code.data, deviceName, localDeviceId: deps.db.transaction(() => deviceId(deps.db))() }),
+      isRetryableHubError,
+      deps.retry ?? { ...defaultRetryPolicy, maxAttempts: 3 },
+    );
+  } catch (error) {
+    if (error instanceof HubHttpError && error.status === 401) {
+      throw new ApiFailure('unauthorized', 'The hub did not accept this code: it may be mistyped, already used or expired. Ask your partner admin for a new one.');
+    }
+    throw new ApiFailure('internal', describeSyncError(error));
+  }
+  await deps.tokenStore.write(response.token);
+  saveEnrollment(deps.db, {
+    hubUrl: input.hubUrl,
+    hubDeviceId: response.deviceId,
+    partnerId: response.partner.id,
+    partnerName: response.partner.name,
+    role: response.role,
+    deviceName,
+  });
+  return syncStatus(deps.db, deps.tokenStore);
+};
+
+interface Counters {
+  pushed: number;
+  pulled: number;
+  blobsUploaded: number;
+  refused: number;
+}
+
+/** Blobs first: a mutation never reaches the hub before the attachment it names. */
+const uploadBlobs = async (deps: SyncDeps, client: HubClient, refs: readonly string[], retry: RetryPolicy, counters: Counters): Promise<void> => {
+  for (const sha256 of new Set(refs)) {
+    if (await withRetry(() => client.hasBlob(sha256), isRetryableHubError, retry)) continue;
+    const bytes = deps.blobSource(sha256);
+    if (!bytes) throw new Error(`An attachment (${sha256.slice(0, 12)}…) that a change refers to is missing from this laptop, so that change cannot be sent yet.`);
+    await withRetry(() => client.putBlob(sha256, bytes), isRetryableHubError, retry);
+    counters.blobsUploaded += 1;
+  }
+};
+
+const push = async (deps: SyncDeps, client: HubClient, retry: RetryPolicy, counters: Counters): Promise<void> => {
+  const { db } = deps;
+  const batchSize = Math.min(deps.batchSize ?? 200, maxPushBatch);
+  const markSent = db.prepare('UPDATE outbox SET sent_at = ? WHERE seq <= ? AND sent_at IS NULL');
+  const keepRefused = db.prepare('INSERT OR IGNORE INTO sync_refused (outbox_seq, reason, refused_at) VALUES (?, ?, ?)');
+  // Bounded: each round either marks at least one row sent or throws.
+  const rounds = Math.ceil(pendingMutationCount(db) / batchSize) + 1;
+  for (let round = 0; round < rounds; round += 1) {
+    const batch = pendingMutations(db, batchSize);
+    if (batch.length === 0) return;
+    await uploadBlobs(deps, client, batch.flatMap((m) => blobRefsOf(m.fields)), retry, counters);
+    const answer = await withRetry(() => client.push({ mutations: batch }), isRetryableHubError, retry);
+    const lastSeq = (batch.at(-1) as (typeof batch)[number]).seq;
+    if (answer.acknowledgedThrough < lastSeq) throw new Error('The partner hub did not confirm every change sent; they stay queued and will be sent again.');
+    const now = new Date().toISOString();
+    db.transaction(() => {
+      for (const r of answer.refused) keepRefused.run(r.seq, r.reason, now);
+      counters.pushed += markSent.run(now, lastSeq).changes;
+    })();
+    counters.refused += answer.refused.length;
+  }
+};
+
+const pull = async (deps: SyncDeps, client: HubClient, retry: RetryPolicy, counters: Counters): Promise<void> => {
+  const { db } = deps;
+  const pageSize = deps.pageSize ?? 500;
+  const setCursor = db.prepare('UPDATE sync_state SET pull_cursor = ? WHERE singleton = 1');
+  for (let page = 0; page < 100_000; page += 1) {
+    const cursor = readSyncState(db)?.pull_cursor ?? 0;
+    const answer = await withRetry(() => client.pull(cursor, pageSize), isRetryableHubError, retry);
+    // The rows and the cursor move together: an interrupted pull resumes exactly where it stopped.
+    db.transaction(() => {
+      applyPulledRows(db, answer.rows);
+      setCursor.run(Math.max(cursor, answer.cursor));
+    })();
+    counters.pulled += answer.rows.length;
+    if (!answer.hasMore) return;
+  }
+};
+
+/**
+ * One sync: push the outbox (blobs first), then pull what changed. Each acknowledged batch is
+ * marked sent at once, so a crash anywhere resumes with what is left; a failure is recorded in
+ * plain words and reported, never swallowed.
+ */
+export const runSync = async (deps: SyncDeps): Promise<SyncReport> => {
+  const { db } = deps;
+  const state = readSyncState(db);
+  if (!state) throw new ApiFailure('conflict', 'This device is not enrolled with a partner hub yet. Enroll it with the code from your partner admin.');
+  const token = await deps.tokenStore.read();
+  if (!token) {
+    const message = 'The hub token for this device is missing. Enroll it again with a new code from your partner admin.';
+    noteFailure(db, message);
+    throw new ApiFailure('unauthorized', message);
+  }
+  noteAttempt(db);
+  const client = new HubClient(state.hub_url, token, { timeoutMs: deps.timeoutMs });
+  const retry = deps.retry ?? defaultRetryPolicy;
+  const counters: Counters = { pushed: 0, pulled: 0, blobsUploaded: 0, refused: 0 };
+  try {
+    await push(deps, client, retry, counters);
+    await pull(deps, client, retry, counters);
+  } catch (error) {
+    const message = describeSyncError(error);
+    noteFailure(db, message);
+    throw new ApiFailure(error instanceof HubHttpError && error.status === 401 ? 'unauthorized' : 'internal', message);
+  }
+  noteSuccess(db);
+  if (counters.refused > 0) {
+    db.prepare('UPDATE sync_state SET last_error = ? WHERE singleton = 1').run(
+      `The hub refused ${counters.refused} change${counters.refused === 1 ? '' : 's'} (another engineer's case cannot be edited from this device).`,
+    );
+  }
+  return { ...counters, status: syncStatus(db, deps.tokenStore) };
+};

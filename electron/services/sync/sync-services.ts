@@ -1,0 +1,45 @@
+import path from 'node:path';
+import type { AppServices } from '../app-services';
+import { dataDirBlobSource } from './blob-source';
+import type { SyncDeps } from './sync-engine';
+import { fileTokenStore, type TokenStore } from './token-store';
+
+const tokenStores = new WeakMap<AppServices, TokenStore>();
+
+/** electron/main calls this with keychainTokenStore(file, safeStorage) after opening the services. */
+export const useTokenStore = (services: AppServices, store: TokenStore): void => {
+  tokenStores.set(services, store);
+};
+
+export const tokenFileIn = (dataDir: string): string => path.join(dataDir, 'hub-token');
+
+/** The CLI and tests have no keychain: a 0600 file in the data directory, with its warning. */
+export const tokenStoreFor = (services: AppServices): TokenStore => {
+  let store = tokenStores.get(services);
+  if (!store) {
+    store = fileTokenStore(tokenFileIn(services.dataDir));
+    tokenStores.set(services, store);
+  }
+  return store;
+};
+
+const overrides = new WeakMap<AppServices, Partial<SyncDeps>>();
+
+/** Tests and the benchmark tune retries and batch sizes per services instance. */
+export const tuneSync = (services: AppServices, deps: Partial<SyncDeps>): void => {
+  overrides.set(services, deps);
+};
+
+/** GROUNDWORK_SYNC_BATCH_SIZE: mutations per push request, for slow links (and the crash tests). */
+const batchSizeFromEnv = (): Partial<SyncDeps> => {
+  const n = Number(process.env.GROUNDWORK_SYNC_BATCH_SIZE);
+  return Number.isInteger(n) && n > 0 ? { batchSize: n } : {};
+};
+
+export const syncDepsFor = (services: AppServices): SyncDeps => ({
+  db: services.db,
+  tokenStore: tokenStoreFor(services),
+  blobSource: dataDirBlobSource(services.dataDir),
+  ...batchSizeFromEnv(),
+  ...overrides.get(services),
+});

@@ -1,0 +1,51 @@
+import type { Database } from 'better-sqlite3';
+import type { HubRole } from '../../../shared/sync/protocol';
+
+export interface SyncStateRow {
+  hub_url: string;
+  hub_device_id: string;
+  partner_id: string;
+  partner_name: string;
+  role: HubRole;
+  device_name: string;
+  enrolled_at: string;
+  pull_cursor: number;
+  last_sync_at: string | null;
+  last_attempt_at: string | null;
+  last_error: string | null;
+  consecutive_failures: number;
+}
+
+export const readSyncState = (db: Database): SyncStateRow | undefined =>
+  db.prepare('SELECT * FROM sync_state WHERE singleton = 1').get() as SyncStateRow | undefined;
+
+/** A new enrollment starts pulling from the beginning; changes already sent stay sent. */
+export const saveEnrollment = (
+  db: Database,
+  e: { hubUrl: string; hubDeviceId: string; partnerId: string; partnerName: string; role: HubRole; deviceName: string },
+): void => {
+  db.prepare(
+    `INSERT INTO sync_state (singleton, hub_url, hub_device_id, partner_id, partner_name, role, device_name, enrolled_at)
+     VALUES (1, @hubUrl, @hubDeviceId, @partnerId, @partnerName, @role, @deviceName, @now)
+     ON CONFLICT (singleton) DO UPDATE SET hub_url = excluded.hub_url, hub_device_id = excluded.hub_device_id,
+       partner_id = excluded.partner_id, partner_name = excluded.partner_name, role = excluded.role,
+       device_name = excluded.device_name, enrolled_at = excluded.enrolled_at, pull_cursor = 0,
+       last_sync_at = NULL, last_error = NULL, consecutive_failures = 0`,
+  ).run({ ...e, now: new Date().toISOString() });
+};
+
+export const noteAttempt = (db: Database): void => {
+  db.prepare('UPDATE sync_state SET last_attempt_at = ? WHERE singleton = 1').run(new Date().toISOString());
+};
+
+export const noteSuccess = (db: Database): void => {
+  db.prepare('UPDATE sync_state SET last_sync_at = ?, last_error = NULL, consecutive_failures = 0 WHERE singleton = 1').run(
+    new Date().toISOString(),
+  );
+};
+
+export const noteFailure = (db: Database, message: string): void => {
+  db.prepare('UPDATE sync_state SET last_error = ?, consecutive_failures = consecutive_failures + 1 WHERE singleton = 1').run(message);
+};
+
+export const refusedCount = (db: Database): number => (db.prepare('SELECT count(*) AS n FROM sync_refused').get() as { n: number }).n;

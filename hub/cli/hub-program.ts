@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { hubRoles, type HubRole } from '../../shared/sync/protocol';
+import { buildHubServer } from '../server/hub-server';
+import type { HubStore } from '../store/hub-store';
+import { openHubStore } from '../store/open-hub-store';
+import { createEnrollCode, createPartner, parseDuration } from '../sync/hub-service';
+
+const defaultDataDir = (): string => process.env.GROUNDWORK_HUB_DATA_DIR ?? path.join(os.homedir(), '.groundwork-hub');
+
+const withStoreOptions = (command: Command): Command =>
+  command.addOption(
+    new Option('--data-dir <dir>', 'where the embedded SQLite store lives (default: GROUNDWORK_HUB_DATA_DIR or ~/.groundwork-hub); DATABASE_URL selects PostgreSQL instead'),
+  );
+
+const withStore = async <T>(opts: { dataDir?: string }, run: (store: HubStore) => Promise<T>): Promise<T> => {
+  const store = await openHubStore({ dataDir: opts.dataDir ?? defaultDataDir(), databaseUrl: process.env.DATABASE_URL });
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+};
+
+const say = (text: string): void => void process.stdout.write(`${text}\n`);
+
+export const buildHubProgram = (): Command => {
+  const program = new Command('groundwork-hub')
+    .description("Groundwork partner hub: devices sync their cases here; the partner's reference data goes out from here.")
+    .showHelpAfterError('(run with --help for usage)');
+
+  withStoreOptions(program.command('serve'))
+    .description('run the hub (HTTP API under /v1/, /healthz, /metrics)')
+    .option('--port <port>', 'TCP port', '8787')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--cert <file>', 'TLS certificate (PEM); with --key the hub speaks HTTPS')
+    .option('--key <file>', 'TLS private key (PEM)')
+    .action(async (opts: { dataDir?: string; port: string; host: string; cert?: string; key?: string }) => {
+      if (Boolean(opts.cert) !== Boolean(opts.key)) throw new Error('Give both --cert and --key for TLS, or neither.');
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Not a port: ${opts.port}`);
+      const store = await openHubStore({ dataDir: opts.dataDir ?? defaultDataDir(), databaseUrl: process.env.DATABASE_URL });
+      const https = opts.cert && opts.key ? { cert: fs.readFileSync(opts.cert), key: fs.readFileSync(opts.key) } : undefined;
+      const app = buildHubServer({ store, https });
+      const address = await app.listen({ port, host: opts.host });
+      say(`groundwork-hub listening on ${address} (store: ${store.dialect})`);
+      const stop = async (): Promise<void> => {
+        await app.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.once('SIGTERM', () => void stop());
+      process.once('SIGINT', () => void stop());
+    });
+
+  const partner = program.command('partner').description('manage partners (each one a separate, isolated tenant)');
+  withStoreOptions(partner.command('create'))
+    .description('create a partner')
+    .requiredOption('--name <name>', "the partner's name")
+    .action(async (opts: { dataDir?: string; name: string }) => {
+      await withStore(opts, async (store) => {
+        const created = await createPartner(store, opts.name);
+        say(`Created partner "${created.name}" (${created.id})`);
+      });
+    });
+  withStoreOptions(partner.command('list'))
+    .description('list partners')
+    .action(async (opts: { dataDir?: string }) => {
+      await withStore(opts, async (store) => {
+        for (const p of await store.listPartners()) say(`${p.id}  ${p.name}`);
+      });
+    });
+
+  withStoreOptions(program.command('enroll-code'))
+    .description('create a one-time enrollment code for a device (printed as the last line)')
+    .requiredOption('--partner <name>', 'the partner the device will belong to')
+    .addOption(new Option('--role <role>', 'what the device may see').choices([...hubRoles]).makeOptionMandatory())
+    .option('--expires <duration>', 'how long the code stays valid (e.g. 30m, 24h, 7d)', '7d')
+    .action(async (opts: { dataDir?: string; partner: string; role: HubRole; expires: string }) => {
+      await withStore(opts, async (store) => {
+        const { code, expiresAt } = await createEnrollCode(store, opts.partner, opts.role, parseDuration(opts.expires));
+        say(`One-time ${opts.role} code for "${opts.partner}", valid until ${expiresAt}. On the device: groundwork enroll --hub URL --code CODE`);
+        say(code);
+      });
+    });
+
+  const devices = program.command('devices').description('enrolled devices');
+  withStoreOptions(devices.command('list'))
+    .description('list enrolled devices')
+    .option('--partner <name>', 'only this partner')
+    .option('--json', 'print JSON')
+    .action(async (opts: { dataDir?: string; partner?: string; json?: boolean }) => {
+      await withStore(opts, async (store) => {
+        let partnerId: string | null = null;
+        if (opts.partner) {
+          const found = await store.findPartnerByName(opts.partner);
+          if (!found) throw new Error(`No partner named "${opts.partner}"`);
+          partnerId = found.id;
+        }
+        const list = await store.listDevices(partnerId);
+        if (opts.json) say(JSON.stringify(list, null, 2));
+        else if (list.length === 0) say('No devices enrolled.');
+        else
+          for (const d of list)
+            say([d.id, d.partnerName, d.role.padEnd(15), d.name, d.revokedAt ? `[revoked ${d.revokedAt}]` : `last seen ${d.lastSeenAt ?? 'never'}`].join('  '));
+      });
+    });
+  withStoreOptions(devices.command('revoke'))
+    .description("revoke a device's access (its token stops working at once)")
+    .argument('<device-id>', 'the device id (see devices list)')
+    .action(async (deviceId: string, opts: { dataDir?: string }) => {
+      await withStore(opts, async (store) => {
+        if (!(await store.revokeDevice(deviceId, new Date().toISOString()))) throw new Error(`No active device with id ${deviceId}`);
+        say(`Revoked device ${deviceId}`);
+      });
+    });
+
+  return program;
+};

@@ -1,0 +1,157 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import {
+  enrollRequestSchema,
+  maxBlobBytes,
+  pullQuerySchema,
+  pushRequestSchema,
+  sha256HexSchema,
+} from '../../shared/sync/protocol';
+import type { DeviceRecord, HubStore } from '../store/hub-store';
+import { applyPush, authenticate, enrollDevice, HubFailure, pullChanges, sha256Hex } from '../sync/hub-service';
+import { Metrics } from './metrics';
+
+export interface HubServerOptions {
+  readonly store: HubStore;
+  readonly https?: { readonly cert: Buffer; readonly key: Buffer } | undefined;
+  readonly logger?: boolean;
+  /** Largest JSON body (a push batch), bytes. */
+  readonly jsonBodyLimit?: number;
+  readonly blobBodyLimit?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    device?: DeviceRecord;
+  }
+}
+
+const parse = <S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> => {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const first = result.error.issues[0];
+  const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+  throw new HubFailure(400, 'bad_request', `Invalid ${what}: ${where}${first?.message ?? 'invalid'}`.slice(0, 300));
+};
+
+const deviceOf = (request: FastifyRequest): DeviceRecord => {
+  if (!request.device) throw new HubFailure(401, 'unauthorized', 'This device is not enrolled with this hub, or its access has ended.');
+  return request.device;
+};
+
+/** The hub's HTTP API: /v1/ for devices, /healthz and /metrics for operators. */
+export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
+  const { store } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    exposeHeadRoutes: false,
+    bodyLimit: options.jsonBodyLimit ?? 16 * 1024 * 1024,
+    ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
+  }) as unknown as FastifyInstance;
+
+  const metrics = new Metrics();
+  metrics.counter('groundwork_hub_http_requests_total', 'HTTP requests by route and status');
+  metrics.counter('groundwork_hub_mutations_applied_total', 'Mutations applied');
+  metrics.counter('groundwork_hub_mutations_duplicate_total', 'Mutations received again and skipped');
+  metrics.counter('groundwork_hub_mutations_refused_total', 'Mutations refused by ownership rules');
+  metrics.counter('groundwork_hub_blobs_stored_total', 'Blobs stored');
+  metrics.counter('groundwork_hub_rows_pulled_total', 'Rows sent to devices');
+  metrics.counter('groundwork_hub_auth_failures_total', 'Requests refused for a missing or invalid token');
+  const startedAt = Date.now();
+
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: options.blobBodyLimit ?? maxBlobBytes }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.inc('groundwork_hub_http_requests_total', {
+      route: request.routeOptions.url ?? 'unknown',
+      method: request.method,
+      status: String(reply.statusCode),
+    });
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply: FastifyReply) => {
+    if (error instanceof HubFailure) return reply.code(error.status).send({ error: error.code, message: error.message });
+    const status = error.statusCode ?? 500;
+    if (status === 413) return reply.code(413).send({ error: 'too_large', message: 'The request body is larger than the hub accepts.' });
+    if (status === 415) return reply.code(415).send({ error: 'unsupported_media_type', message: 'Unsupported content type.' });
+    if (status >= 400 && status < 500) return reply.code(400).send({ error: 'bad_request', message: 'The request could not be read.' });
+    app.log.error(error);
+    return reply.code(500).send({ error: 'internal', message: 'The hub hit an internal error; the details are in its log.' });
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not_found', message: 'No such endpoint.' }));
+
+  app.get('/healthz', async () => ({ ok: true, store: store.dialect }));
+  app.get('/metrics', async (_request, reply) => {
+    const counts = await store.counts();
+    reply.header('content-type', 'text/plain; version=0.0.4');
+    return metrics.render({
+      groundwork_hub_uptime_seconds: { help: 'Seconds since this hub process started', value: Math.round((Date.now() - startedAt) / 1000) },
+      groundwork_hub_devices: { help: 'Enrolled devices', value: counts.devices },
+      groundwork_hub_records: { help: 'Rows held', value: counts.records },
+      groundwork_hub_mutations: { help: 'Mutations received', value: counts.mutations },
+    });
+  });
+
+  app.post('/v1/enroll', async (request) => enrollDevice(store, parse(enrollRequestSchema, request.body, 'enrollment')));
+
+  // Everything else under /v1/ needs a device token.
+  app.register(async (authed) => {
+    authed.addHook('onRequest', async (request) => {
+      try {
+        request.device = await authenticate(store, request.headers.authorization);
+      } catch (error) {
+        metrics.inc('groundwork_hub_auth_failures_total');
+        throw error;
+      }
+    });
+
+    authed.get('/v1/me', async (request) => {
+      const device = deviceOf(request);
+      await store.touchDevice(device.id, new Date().toISOString());
+      return { deviceId: device.id, name: device.name, role: device.role, partner: { id: device.partnerId, name: device.partnerName } };
+    });
+
+    authed.post('/v1/push', async (request) => {
+      const device = deviceOf(request);
+      const result = await applyPush(store, device, parse(pushRequestSchema, request.body, 'push'));
+      metrics.inc('groundwork_hub_mutations_applied_total', {}, result.applied);
+      metrics.inc('groundwork_hub_mutations_duplicate_total', {}, result.duplicates);
+      metrics.inc('groundwork_hub_mutations_refused_total', {}, result.refused.length);
+      return result;
+    });
+
+    authed.get('/v1/pull', async (request) => {
+      const page = await pullChanges(store, deviceOf(request), parse(pullQuerySchema, request.query, 'pull query'));
+      metrics.inc('groundwork_hub_rows_pulled_total', {}, page.rows.length);
+      return page;
+    });
+
+    const hashParam = (request: FastifyRequest): string => parse(sha256HexSchema, (request.params as { sha256?: string }).sha256, 'blob hash');
+
+    authed.put('/v1/blobs/:sha256', { bodyLimit: options.blobBodyLimit ?? maxBlobBytes }, async (request, reply) => {
+      const device = deviceOf(request);
+      const sha256 = hashParam(request);
+      if (!Buffer.isBuffer(request.body)) throw new HubFailure(400, 'bad_request', 'Send the blob as application/octet-stream.');
+      if (sha256Hex(request.body) !== sha256) throw new HubFailure(400, 'hash_mismatch', 'The blob does not match its sha256.');
+      const created = await store.putBlob(device.partnerId, sha256, request.body);
+      if (created) metrics.inc('groundwork_hub_blobs_stored_total');
+      return reply.code(created ? 201 : 200).send({ sha256, size: request.body.length, created });
+    });
+
+    authed.head('/v1/blobs/:sha256', async (request, reply) => {
+      const size = await store.blobSize(deviceOf(request).partnerId, hashParam(request));
+      if (size === null) return reply.code(404).send();
+      return reply.header('content-length', String(size)).code(200).send();
+    });
+
+    authed.get('/v1/blobs/:sha256', async (request, reply) => {
+      const data = await store.getBlob(deviceOf(request).partnerId, hashParam(request));
+      if (!data) throw new HubFailure(404, 'not_found', 'No such blob.');
+      return reply.header('content-type', 'application/octet-stream').send(data);
+    });
+  });
+
+  return app;
+};

@@ -1,0 +1,152 @@
+import type { SqlDialect } from './sql-driver';
+
+/** One step of the hub's schema, written for each dialect. Append only. */
+export interface HubMigration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: Record<SqlDialect, string>;
+}
+
+const v1Sqlite = `
+  CREATE TABLE partners (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    last_change INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE TABLE enroll_codes (
+    code_hash TEXT PRIMARY KEY,
+    partner_id TEXT NOT NULL REFERENCES partners (id),
+    role TEXT NOT NULL CHECK (role IN ('engineer', 'account-manager', 'admin')),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT,
+    used_by_device TEXT
+  ) STRICT;
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    partner_id TEXT NOT NULL REFERENCES partners (id),
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('engineer', 'account-manager', 'admin')),
+    local_device_id TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    token_expires_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_seen_at TEXT,
+    revoked_at TEXT,
+    last_seq INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE TABLE records (
+    partner_id TEXT NOT NULL REFERENCES partners (id),
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    field_hlcs TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    owner_device TEXT NOT NULL,
+    origin_device TEXT NOT NULL,
+    change_seq INTEGER NOT NULL,
+    PRIMARY KEY (partner_id, table_name, row_id)
+  ) STRICT;
+  CREATE INDEX records_by_change ON records (partner_id, change_seq);
+  CREATE TABLE mutations (
+    partner_id TEXT NOT NULL REFERENCES partners (id),
+    device_id TEXT NOT NULL REFERENCES devices (id),
+    seq INTEGER NOT NULL,
+    mutation_id TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    op TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (device_id, seq),
+    UNIQUE (partner_id, mutation_id)
+  ) STRICT;
+  CREATE TABLE blobs (
+    partner_id TEXT NOT NULL REFERENCES partners (id),
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (partner_id, sha256)
+  ) STRICT;`;
+
+const v1Postgres = `
+  CREATE TABLE partners (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    last_change BIGINT NOT NULL DEFAULT 0
+  );
+  CREATE TABLE enroll_codes (
+    code_hash TEXT PRIMARY KEY,
+    partner_id TEXT NOT NULL REFERENCES partners (id),
+    role TEXT NOT NULL CHECK (role IN ('engineer', 'account-manager', 'admin')),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT,
+    used_by_device TEXT
+  );
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    partner_id TEXT NOT NULL REFERENCES partners (id),
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('engineer', 'account-manager', 'admin')),
+    local_device_id TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    token_expires_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_seen_at TEXT,
+    revoked_at TEXT,
+    last_seq BIGINT NOT NULL DEFAULT 0
+  );
+  CREATE TABLE records (
+    partner_id TEXT NOT NULL REFERENCES partners (id),
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    field_hlcs TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    owner_device TEXT NOT NULL,
+    origin_device TEXT NOT NULL,
+    change_seq BIGINT NOT NULL,
+    PRIMARY KEY (partner_id, table_name, row_id)
+  );
+  CREATE INDEX records_by_change ON records (partner_id, change_seq);
+  CREATE TABLE mutations (
+    partner_id TEXT NOT NULL REFERENCES partners (id),
+    device_id TEXT NOT NULL REFERENCES devices (id),
+    seq BIGINT NOT NULL,
+    mutation_id TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    op TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (device_id, seq),
+    UNIQUE (partner_id, mutation_id)
+  );
+  CREATE TABLE blobs (
+    partner_id TEXT NOT NULL REFERENCES partners (id),
+    sha256 TEXT NOT NULL,
+    size BIGINT NOT NULL,
+    data BYTEA NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (partner_id, sha256)
+  );`;
+
+/** Engineers pull only their own device's rows: index that filter. */
+const v2 = `CREATE INDEX records_by_owner ON records (partner_id, owner_device, change_seq);`;
+
+export const hubMigrations: readonly HubMigration[] = [
+  { version: 1, name: 'partners, enroll codes, devices, records, mutation log, blobs', sql: { sqlite: v1Sqlite, postgres: v1Postgres } },
+  { version: 2, name: 'index records by owner device', sql: { sqlite: v2, postgres: v2 } },
+];
+
+export const latestHubSchemaVersion = hubMigrations.reduce((max, m) => Math.max(max, m.version), 0);

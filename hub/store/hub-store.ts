@@ -1,0 +1,374 @@
+import type { HubRole } from '../../shared/sync/protocol';
+import type { StoredRecord } from '../sync/merge';
+import { hubMigrations, latestHubSchemaVersion, type HubMigration } from './hub-migrations';
+import type { Querier, SqlDriver } from './sql-driver';
+
+export interface Partner {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+}
+
+export interface DeviceRecord {
+  readonly id: string;
+  readonly partnerId: string;
+  readonly partnerName: string;
+  readonly name: string;
+  readonly role: HubRole;
+  readonly localDeviceId: string;
+  readonly tokenExpiresAt: string;
+  readonly createdAt: string;
+  readonly lastSeenAt: string | null;
+  readonly revokedAt: string | null;
+  readonly lastSeq: number;
+}
+
+export interface NewDevice {
+  readonly id: string;
+  readonly name: string;
+  readonly localDeviceId: string;
+  readonly tokenHash: string;
+  readonly tokenExpiresAt: string;
+}
+
+export interface LoggedMutation {
+  readonly partnerId: string;
+  readonly deviceId: string;
+  readonly seq: number;
+  readonly mutationId: string;
+  readonly table: string;
+  readonly rowId: string;
+  readonly op: string;
+  readonly fields: Record<string, unknown>;
+  readonly hlc: string;
+  readonly outcome: 'applied' | 'refused';
+}
+
+export class NewerHubSchemaError extends Error {
+  constructor(readonly found: number) {
+    super(`The hub database has schema ${found}; this hub understands up to ${latestHubSchemaVersion}. Update the hub.`);
+    this.name = 'NewerHubSchemaError';
+  }
+}
+
+/** The statements a push runs inside its transaction. */
+export interface PushTx {
+  /** Serialises pushes per partner so change numbers commit in order (row lock on PostgreSQL). */
+  lockPartner(partnerId: string): Promise<number>;
+  setPartnerLastChange(partnerId: string, lastChange: number): Promise<void>;
+  deviceLastSeq(deviceId: string): Promise<number>;
+  setDeviceLastSeq(deviceId: string, seq: number): Promise<void>;
+  /** False when this mutation id was already logged (the same change sent under another seq). */
+  logMutation(m: LoggedMutation): Promise<boolean>;
+  getRecord(partnerId: string, table: string, rowId: string): Promise<StoredRecord | null>;
+  putRecord(record: StoredRecord): Promise<void>;
+}
+
+interface RecordRow {
+  partner_id: string;
+  table_name: string;
+  row_id: string;
+  fields: string;
+  field_hlcs: string;
+  hlc: string;
+  deleted: number;
+  owner_device: string;
+  origin_device: string;
+  change_seq: number;
+  owner_name?: string | null;
+}
+
+const toRecord = (row: RecordRow): StoredRecord => ({
+  partnerId: row.partner_id,
+  table: row.table_name,
+  rowId: row.row_id,
+  fields: JSON.parse(row.fields) as Record<string, unknown>,
+  fieldHlcs: JSON.parse(row.field_hlcs) as Record<string, string>,
+  hlc: row.hlc,
+  deleted: Number(row.deleted) === 1,
+  ownerDevice: row.owner_device,
+  originDevice: row.origin_device,
+  changeSeq: Number(row.change_seq),
+});
+
+interface DeviceRow {
+  id: string;
+  partner_id: string;
+  partner_name: string;
+  name: string;
+  role: HubRole;
+  local_device_id: string;
+  token_expires_at: string;
+  created_at: string;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+  last_seq: number;
+}
+
+const toDevice = (row: DeviceRow): DeviceRecord => ({
+  id: row.id,
+  partnerId: row.partner_id,
+  partnerName: row.partner_name,
+  name: row.name,
+  role: row.role,
+  localDeviceId: row.local_device_id,
+  tokenExpiresAt: row.token_expires_at,
+  createdAt: row.created_at,
+  lastSeenAt: row.last_seen_at,
+  revokedAt: row.revoked_at,
+  lastSeq: Number(row.last_seq),
+});
+
+const deviceSelect = `SELECT d.id, d.partner_id, p.name AS partner_name, d.name, d.role, d.local_device_id, d.token_expires_at,
+  d.created_at, d.last_seen_at, d.revoked_at, d.last_seq FROM devices d JOIN partners p ON p.id = d.partner_id`;
+
+/**
+ * Everything the hub keeps, over either SQL adapter. Every method that reads partner data takes
+ * the partner id from the caller's token, never from the request.
+ */
+export class HubStore {
+  constructor(readonly driver: SqlDriver) {}
+
+  get dialect(): SqlDriver['dialect'] {
+    return this.driver.dialect;
+  }
+
+  async schemaVersion(): Promise<number> {
+    await this.driver.script('CREATE TABLE IF NOT EXISTS hub_schema (version INTEGER NOT NULL)');
+    const rows = await this.driver.query<{ v: number | null }>('SELECT MAX(version) AS v FROM hub_schema');
+    return Number(rows[0]?.v ?? 0);
+  }
+
+  /** Applies the missing migrations, each in its own transaction; refuses a newer database. */
+  async migrate(list: readonly HubMigration[] = hubMigrations, target = Number.MAX_SAFE_INTEGER): Promise<number> {
+    const supported = list.reduce((max, m) => Math.max(max, m.version), 0);
+    const found = await this.schemaVersion();
+    if (found > supported) throw new NewerHubSchemaError(found);
+    for (const migration of list) {
+      if (migration.version > target) break;
+      await this.driver.transaction(async (q) => {
+        // Several hub instances may start together on PostgreSQL: one migrates, the others wait.
+        if (this.dialect === 'postgres') await q.query('SELECT pg_advisory_xact_lock(4711)');
+        const rows = await q.query<{ v: number | null }>('SELECT MAX(version) AS v FROM hub_schema');
+        if (Number(rows[0]?.v ?? 0) >= migration.version) return;
+        await q.script(migration.sql[this.dialect]);
+        await q.query('INSERT INTO hub_schema (version) VALUES (?)', [migration.version]);
+      });
+    }
+    return this.schemaVersion();
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  // Partners and enrollment -------------------------------------------------------------------
+
+  async createPartner(partner: Partner): Promise<void> {
+    await this.driver.query('INSERT INTO partners (id, name, created_at) VALUES (?, ?, ?)', [partner.id, partner.name, partner.createdAt]);
+  }
+
+  async findPartnerByName(name: string): Promise<Partner | null> {
+    const rows = await this.driver.query<{ id: string; name: string; created_at: string }>(
+      'SELECT id, name, created_at FROM partners WHERE name = ?',
+      [name],
+    );
+    const row = rows[0];
+    return row ? { id: row.id, name: row.name, createdAt: row.created_at } : null;
+  }
+
+  async listPartners(): Promise<Partner[]> {
+    const rows = await this.driver.query<{ id: string; name: string; created_at: string }>('SELECT id, name, created_at FROM partners ORDER BY name');
+    return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
+  }
+
+  async insertEnrollCode(code: { codeHash: string; partnerId: string; role: HubRole; createdAt: string; expiresAt: string }): Promise<void> {
+    await this.driver.query('INSERT INTO enroll_codes (code_hash, partner_id, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?)', [
+      code.codeHash,
+      code.partnerId,
+      code.role,
+      code.createdAt,
+      code.expiresAt,
+    ]);
+  }
+
+  /** Spends a one-time code and records the device, atomically; null if the code is unknown, used or expired. */
+  async redeemEnrollCode(codeHash: string, now: string, device: NewDevice): Promise<DeviceRecord | null> {
+    return this.driver.transaction(async (q) => {
+      const spent = await q.query<{ partner_id: string; role: HubRole }>(
+        'UPDATE enroll_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING partner_id, role',
+        [now, device.id, codeHash, now],
+      );
+      const code = spent[0];
+      if (!code) return null;
+      await q.query(
+        `INSERT INTO devices (id, partner_id, name, role, local_device_id, token_hash, token_expires_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [device.id, code.partner_id, device.name, code.role, device.localDeviceId, device.tokenHash, device.tokenExpiresAt, now],
+      );
+      const rows = await q.query<DeviceRow>(`${deviceSelect} WHERE d.id = ?`, [device.id]);
+      return toDevice(rows[0] as DeviceRow);
+    });
+  }
+
+  async findDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | null> {
+    const rows = await this.driver.query<DeviceRow>(`${deviceSelect} WHERE d.token_hash = ?`, [tokenHash]);
+    return rows[0] ? toDevice(rows[0]) : null;
+  }
+
+  async touchDevice(deviceId: string, now: string): Promise<void> {
+    await this.driver.query('UPDATE devices SET last_seen_at = ? WHERE id = ?', [now, deviceId]);
+  }
+
+  async listDevices(partnerId: string | null): Promise<DeviceRecord[]> {
+    return (
+      await this.driver.query<DeviceRow>(`${deviceSelect} WHERE (CAST(? AS TEXT) IS NULL OR d.partner_id = ?) ORDER BY p.name, d.created_at`, [
+        partnerId,
+        partnerId,
+      ])
+    ).map(toDevice);
+  }
+
+  async revokeDevice(deviceId: string, now: string): Promise<boolean> {
+    const rows = await this.driver.query<{ id: string }>('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING id', [
+      now,
+      deviceId,
+    ]);
+    return rows.length === 1;
+  }
+
+  // Push ----------------------------------------------------------------------------------------
+
+  pushTransaction<T>(work: (tx: PushTx) => Promise<T>): Promise<T> {
+    const forUpdate = this.dialect === 'postgres' ? ' FOR UPDATE' : '';
+    return this.driver.transaction((q: Querier) =>
+      work({
+        lockPartner: async (partnerId) => {
+          const rows = await q.query<{ last_change: number }>(`SELECT last_change FROM partners WHERE id = ?${forUpdate}`, [partnerId]);
+          return Number(rows[0]?.last_change ?? 0);
+        },
+        setPartnerLastChange: async (partnerId, lastChange) => {
+          await q.query('UPDATE partners SET last_change = ? WHERE id = ?', [lastChange, partnerId]);
+        },
+        deviceLastSeq: async (deviceId) => {
+          const rows = await q.query<{ last_seq: number }>(`SELECT last_seq FROM devices WHERE id = ?${forUpdate}`, [deviceId]);
+          return Number(rows[0]?.last_seq ?? 0);
+        },
+        setDeviceLastSeq: async (deviceId, seq) => {
+          await q.query('UPDATE devices SET last_seq = ? WHERE id = ?', [seq, deviceId]);
+        },
+        logMutation: async (m) => {
+          const rows = await q.query(
+            `INSERT INTO mutations (partner_id, device_id, seq, mutation_id, table_name, row_id, op, fields, hlc, outcome, received_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (partner_id, mutation_id) DO NOTHING RETURNING seq`,
+            [m.partnerId, m.deviceId, m.seq, m.mutationId, m.table, m.rowId, m.op, JSON.stringify(m.fields), m.hlc, m.outcome, new Date().toISOString()],
+          );
+          return rows.length === 1;
+        },
+        getRecord: async (partnerId, table, rowId) => {
+          const rows = await q.query<RecordRow>('SELECT * FROM records WHERE partner_id = ? AND table_name = ? AND row_id = ?', [
+            partnerId,
+            table,
+            rowId,
+          ]);
+          return rows[0] ? toRecord(rows[0]) : null;
+        },
+        putRecord: async (r) => {
+          await q.query(
+            `INSERT INTO records (partner_id, table_name, row_id, fields, field_hlcs, hlc, deleted, owner_device, origin_device, change_seq)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (partner_id, table_name, row_id) DO UPDATE SET fields = excluded.fields, field_hlcs = excluded.field_hlcs,
+               hlc = excluded.hlc, deleted = excluded.deleted, origin_device = excluded.origin_device, change_seq = excluded.change_seq`,
+            [r.partnerId, r.table, r.rowId, JSON.stringify(r.fields), JSON.stringify(r.fieldHlcs), r.hlc, r.deleted ? 1 : 0, r.ownerDevice, r.originDevice, r.changeSeq],
+          );
+        },
+      }),
+    );
+  }
+
+  // Pull ----------------------------------------------------------------------------------------
+
+  /**
+   * Rows of one partner changed after `cursor`, in change order. `ownerDevice` null: every row;
+   * otherwise only that device's rows plus the shared reference tables.
+   */
+  async changedRecords(
+    partnerId: string,
+    cursor: number,
+    limit: number,
+    ownerDevice: string | null,
+    referenceTables: readonly string[],
+  ): Promise<Array<StoredRecord & { ownerDeviceName: string }>> {
+    const marks = referenceTables.map(() => '?').join(', ');
+    const rows = await this.driver.query<RecordRow>(
+      `SELECT r.*, d.name AS owner_name FROM records r LEFT JOIN devices d ON d.id = r.owner_device
+       WHERE r.partner_id = ? AND r.change_seq > ?
+         AND (CAST(? AS TEXT) IS NULL OR r.owner_device = ? OR r.table_name IN (${marks}))
+       ORDER BY r.change_seq LIMIT ?`,
+      [partnerId, cursor, ownerDevice, ownerDevice, ...referenceTables, limit],
+    );
+    return rows.map((row) => ({ ...toRecord(row), ownerDeviceName: row.owner_name ?? '' }));
+  }
+
+  async partnerLastChange(partnerId: string): Promise<number> {
+    const rows = await this.driver.query<{ last_change: number }>('SELECT last_change FROM partners WHERE id = ?', [partnerId]);
+    return Number(rows[0]?.last_change ?? 0);
+  }
+
+  // Blobs ---------------------------------------------------------------------------------------
+
+  async putBlob(partnerId: string, sha256: string, data: Buffer): Promise<boolean> {
+    const rows = await this.driver.query(
+      'INSERT INTO blobs (partner_id, sha256, size, data, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (partner_id, sha256) DO NOTHING RETURNING sha256',
+      [partnerId, sha256, data.length, data, new Date().toISOString()],
+    );
+    return rows.length === 1;
+  }
+
+  async blobSize(partnerId: string, sha256: string): Promise<number | null> {
+    const rows = await this.driver.query<{ size: number }>('SELECT size FROM blobs WHERE partner_id = ? AND sha256 = ?', [partnerId, sha256]);
+    return rows[0] ? Number(rows[0].size) : null;
+  }
+
+  async getBlob(partnerId: string, sha256: string): Promise<Buffer | null> {
+    const rows = await this.driver.query<{ data: Buffer | Uint8Array }>('SELECT data FROM blobs WHERE partner_id = ? AND sha256 = ?', [partnerId, sha256]);
+    return rows[0] ? Buffer.from(rows[0].data) : null;
+  }
+
+  // Inspection (admin commands, metrics and tests) --------------------------------------------
+
+  async mutationLog(partnerId: string): Promise<LoggedMutation[]> {
+    const rows = await this.driver.query<Record<string, unknown>>(
+      'SELECT partner_id, device_id, seq, mutation_id, table_name, row_id, op, fields, hlc, outcome FROM mutations WHERE partner_id = ? ORDER BY device_id, seq',
+      [partnerId],
+    );
+    return rows.map((r) => ({
+      partnerId: String(r.partner_id),
+      deviceId: String(r.device_id),
+      seq: Number(r.seq),
+      mutationId: String(r.mutation_id),
+      table: String(r.table_name),
+      rowId: String(r.row_id),
+      op: String(r.op),
+      fields: JSON.parse(String(r.fields)) as Record<string, unknown>,
+      hlc: String(r.hlc),
+      outcome: r.outcome as LoggedMutation['outcome'],
+    }));
+  }
+
+  async records(partnerId: string): Promise<StoredRecord[]> {
+    const rows = await this.driver.query<RecordRow>('SELECT * FROM records WHERE partner_id = ? ORDER BY change_seq', [partnerId]);
+    return rows.map(toRecord);
+  }
+
+  async counts(): Promise<{ partners: number; devices: number; records: number; mutations: number; blobs: number }> {
+    const one = async (table: string) => Number((await this.driver.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))[0]?.n ?? 0);
+    return {
+      partners: await one('partners'),
+      devices: await one('devices'),
+      records: await one('records'),
+      mutations: await one('mutations'),
+      blobs: await one('blobs'),
+    };
+  }
+}

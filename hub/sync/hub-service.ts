@@ -1,0 +1,184 @@
+import crypto from 'node:crypto';
+import {
+  isReferenceTable,
+  referenceTables,
+  seesAllPartnerCases,
+  type EnrollRequest,
+  type EnrollResponse,
+  type HubRole,
+  type PullQuery,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+} from '../../shared/sync/protocol';
+import type { DeviceRecord, HubStore, Partner } from '../store/hub-store';
+import { mergeMutation } from './merge';
+
+export const sha256Hex = (data: string | Buffer): string => crypto.createHash('sha256').update(data).digest('hex');
+
+/** A failure the hub answers with a status code and a sentence that reveals nothing private. */
+export class HubFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HubFailure';
+  }
+}
+
+const codeAlphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/** GW-XXXX-XXXX-XXXX-XXXX: 80 random bits, no look-alike characters, easy to read out. */
+export const newEnrollCode = (): string => {
+  const bytes = crypto.randomBytes(16);
+  const chars = [...bytes].map((b) => codeAlphabet[b % 32]).join('');
+  return `GW-${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}-${chars.slice(12, 16)}`;
+};
+
+export const newToken = (): string => `gwt_${crypto.randomBytes(32).toString('base64url')}`;
+
+const durationUnits: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `7d`, `24h`, `30m` → milliseconds. */
+export const parseDuration = (text: string): number => {
+  const match = /^(\d{1,5})([mhd])$/.exec(text.trim());
+  if (!match) throw new Error(`Not a duration: "${text}" (use e.g. 30m, 24h or 7d)`);
+  return Number(match[1]) * (durationUnits[match[2] as string] as number);
+};
+
+export const tokenLifetimeMs = 365 * 86_400_000;
+
+export const createPartner = async (store: HubStore, name: string): Promise<Partner> => {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error('The partner needs a name');
+  if (await store.findPartnerByName(trimmed)) throw new Error(`A partner named "${trimmed}" already exists`);
+  const partner = { id: crypto.randomUUID(), name: trimmed, createdAt: new Date().toISOString() };
+  await store.createPartner(partner);
+  return partner;
+};
+
+export const createEnrollCode = async (
+  store: HubStore,
+  partnerName: string,
+  role: HubRole,
+  expiresInMs: number,
+): Promise<{ code: string; expiresAt: string }> => {
+  const partner = await store.findPartnerByName(partnerName.trim());
+  if (!partner) throw new Error(`No partner named "${partnerName}" (create it with: groundwork-hub partner create --name NAME)`);
+  const code = newEnrollCode();
+  const now = Date.now();
+  const expiresAt = new Date(now + expiresInMs).toISOString();
+  await store.insertEnrollCode({ codeHash: sha256Hex(code), partnerId: partner.id, role, createdAt: new Date(now).toISOString(), expiresAt });
+  return { code, expiresAt };
+};
+
+export const enrollDevice = async (store: HubStore, request: EnrollRequest): Promise<EnrollResponse> => {
+  const token = newToken();
+  const now = new Date();
+  const tokenExpiresAt = new Date(now.getTime() + tokenLifetimeMs).toISOString();
+  const device = await store.redeemEnrollCode(sha256Hex(request.code), now.toISOString(), {
+    id: crypto.randomUUID(),
+    name: request.deviceName,
+    localDeviceId: request.localDeviceId,
+    tokenHash: sha256Hex(token),
+    tokenExpiresAt,
+  });
+  // Unknown, used and expired codes look the same from outside.
+  if (!device) throw new HubFailure(401, 'invalid_code', 'This enrollment code is not valid. Ask your partner admin for a new one.');
+  return { deviceId: device.id, token, partner: { id: device.partnerId, name: device.partnerName }, role: device.role, tokenExpiresAt };
+};
+
+/** The device behind a bearer token, or a 401 that says the same thing for every reason. */
+export const authenticate = async (store: HubStore, authorization: string | undefined): Promise<DeviceRecord> => {
+  const refused = new HubFailure(401, 'unauthorized', 'This device is not enrolled with this hub, or its access has ended.');
+  const match = /^Bearer (gwt_[A-Za-z0-9_-]{20,100})$/.exec(authorization ?? '');
+  if (!match) throw refused;
+  const device = await store.findDeviceByTokenHash(sha256Hex(match[1] as string));
+  if (!device || device.revokedAt !== null || device.tokenExpiresAt <= new Date().toISOString()) throw refused;
+  return device;
+};
+
+/**
+ * Applies a batch exactly once: mutations at or below the device's last applied seq are
+ * duplicates (a retry after a lost response); the rest are logged, merged and the device's
+ * seq advanced, all in one transaction, so a crash leaves either all of it or none.
+ */
+export const applyPush = async (store: HubStore, device: DeviceRecord, request: PushRequest): Promise<PushResponse> =>
+  store.pushTransaction(async (tx) => {
+    let lastChange = await tx.lockPartner(device.partnerId);
+    let lastSeq = await tx.deviceLastSeq(device.id);
+    let applied = 0;
+    let duplicates = 0;
+    const refused: PushResponse['refused'] = [];
+    for (const mutation of request.mutations) {
+      if (mutation.seq <= lastSeq) {
+        duplicates += 1;
+        continue;
+      }
+      lastSeq = mutation.seq;
+      const existing = await tx.getRecord(device.partnerId, mutation.table, mutation.rowId);
+      const foreign = existing !== null && existing.ownerDevice !== device.id && !isReferenceTable(mutation.table);
+      const allowed = !foreign || seesAllPartnerCases(device.role);
+      const logged = await tx.logMutation({
+        partnerId: device.partnerId,
+        deviceId: device.id,
+        seq: mutation.seq,
+        mutationId: mutation.mutationId,
+        table: mutation.table,
+        rowId: mutation.rowId,
+        op: mutation.op,
+        fields: mutation.fields,
+        hlc: mutation.hlc,
+        outcome: allowed ? 'applied' : 'refused',
+      });
+      if (!logged) {
+        duplicates += 1;
+        continue;
+      }
+      if (!allowed) {
+        refused.push({ seq: mutation.seq, reason: `Another engineer's ${mutation.table.replace(/_/g, ' ')} row cannot be changed from this device` });
+        continue;
+      }
+      const merged = mergeMutation(existing, mutation, device.partnerId, device.id);
+      if (merged.changed) {
+        lastChange += 1;
+        await tx.putRecord({ ...merged.record, changeSeq: lastChange });
+      }
+      applied += 1;
+    }
+    await tx.setPartnerLastChange(device.partnerId, lastChange);
+    await tx.setDeviceLastSeq(device.id, lastSeq);
+    return { acknowledgedThrough: lastSeq, applied, duplicates, refused };
+  });
+
+export const pullChanges = async (store: HubStore, device: DeviceRecord, query: PullQuery): Promise<PullResponse> => {
+  const everything = seesAllPartnerCases(device.role);
+  if (query.scope === 'partner' && !everything) {
+    throw new HubFailure(403, 'forbidden', "Only an account manager or admin may read other engineers' cases.");
+  }
+  // Read before the rows: every change up to this number is committed, so an empty page may skip to it.
+  const lastChange = await store.partnerLastChange(device.partnerId);
+  const rows = await store.changedRecords(device.partnerId, query.cursor, query.limit + 1, everything ? null : device.id, referenceTables);
+  const page = rows.slice(0, query.limit);
+  const hasMore = rows.length > query.limit;
+  const last = page.at(-1);
+  // An empty page moves the cursor to the partner's latest change, so filtered-out rows are not re-read.
+  const cursor = last ? last.changeSeq : Math.max(query.cursor, lastChange);
+  return {
+    rows: page.map((r) => ({
+      table: r.table,
+      rowId: r.rowId,
+      fields: r.fields,
+      hlc: r.hlc,
+      deleted: r.deleted,
+      ownerDevice: r.ownerDevice,
+      ownerDeviceName: r.ownerDeviceName,
+      originDevice: r.originDevice,
+      changeSeq: r.changeSeq,
+    })),
+    cursor,
+    hasMore,
+  };
+};

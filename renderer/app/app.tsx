@@ -1,0 +1,17 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router';
+import { router } from './routes';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    // Local data: no refetch storms on focus; a failed local call is not worth three retries.
+    queries: { refetchOnWindowFocus: false, retry: false, staleTime: 5_000 },
+    mutations: { retry: false },
+  },
+});
+
+export const App = () => (
+  <QueryClientProvider client={queryClient}>
+    <RouterProvider router={router} />
+  </QueryClientProvider>
+);

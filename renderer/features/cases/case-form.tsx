@@ -1,0 +1,106 @@
+import { useState, type FormEvent } from 'react';
+import { caseCreateSchema, type CaseCreateInput, type ContactInput } from '../../../shared/domain/cases';
+import { TextField } from '../../components/text-field';
+import { fieldErrors } from '../../api/field-errors';
+import { ErrorState } from '../../components/query-state';
+
+export interface CaseFormValues {
+  customerName: string;
+  siteName: string;
+  siteAddress: string;
+  engineer: string;
+  title: string;
+  contacts: Required<ContactInput>[];
+}
+
+export const emptyCaseForm: CaseFormValues = {
+  customerName: '',
+  siteName: '',
+  siteAddress: '',
+  engineer: '',
+  title: '',
+  contacts: [],
+};
+
+const emptyContact: Required<ContactInput> = { name: '', role: '', email: '', phone: '' };
+
+interface CaseFormProps {
+  readonly initial: CaseFormValues;
+  readonly submitLabel: string;
+  readonly busy: boolean;
+  readonly submitError: unknown;
+  readonly onSubmit: (values: CaseCreateInput) => void;
+  readonly onCancel?: () => void;
+}
+
+/** Create and edit share one form; it validates with the schema the services use. */
+export const CaseForm = ({ initial, submitLabel, busy, submitError, onSubmit, onCancel }: CaseFormProps) => {
+  const [values, setValues] = useState<CaseFormValues>(initial);
+  const [submitted, setSubmitted] = useState(false);
+  const errors = submitted ? fieldErrors(caseCreateSchema, values) : {};
+
+  const set = (field: keyof Omit<CaseFormValues, 'contacts'>) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const setContact = (index: number, field: keyof ContactInput) => (value: string) =>
+    setValues((v) => ({ ...v, contacts: v.contacts.map((c, i) => (i === index ? { ...c, [field]: value } : c)) }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    const parsed = caseCreateSchema.safeParse(values);
+    if (parsed.success) onSubmit(parsed.data);
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <fieldset className="form-section">
+        <legend>Customer and site</legend>
+        <TextField label="Customer" value={values.customerName} onChange={set('customerName')} error={errors.customerName} required autoFocus />
+        <div className="form-row">
+          <TextField label="Site" value={values.siteName} onChange={set('siteName')} error={errors.siteName} hint="The location you are visiting, e.g. Head office" />
+          <TextField label="Site address" value={values.siteAddress} onChange={set('siteAddress')} error={errors.siteAddress} />
+        </div>
+      </fieldset>
+      <fieldset className="form-section">
+        <legend>Engagement</legend>
+        <div className="form-row">
+          <TextField label="Title" value={values.title} onChange={set('title')} error={errors.title} hint="e.g. AI readiness assessment" />
+          <TextField label="Engineer" value={values.engineer} onChange={set('engineer')} error={errors.engineer} />
+        </div>
+      </fieldset>
+      <fieldset className="form-section">
+        <legend>Contacts</legend>
+        {values.contacts.length === 0 && <p className="muted">No contacts yet.</p>}
+        {values.contacts.map((contact, index) => (
+          <div className="contact-row" key={index}>
+            <TextField label={`Contact ${index + 1} name`} value={contact.name} onChange={setContact(index, 'name')} error={errors[`contacts[${index}].name`]} required />
+            <TextField label="Role" value={contact.role} onChange={setContact(index, 'role')} />
+            <TextField label="Email" type="email" value={contact.email} onChange={setContact(index, 'email')} error={errors[`contacts[${index}].email`]} />
+            <TextField label="Phone" type="tel" value={contact.phone} onChange={setContact(index, 'phone')} />
+            <button
+              type="button"
+              className="button button-quiet"
+              aria-label={`Remove contact ${index + 1}`}
+              onClick={() => setValues((v) => ({ ...v, contacts: v.contacts.filter((_, i) => i !== index) }))}
+            >
+              Remove
+            </button>
+          </div>
+        ))}
+        <button type="button" className="button button-secondary" onClick={() => setValues((v) => ({ ...v, contacts: [...v.contacts, emptyContact] }))}>
+          Add contact
+        </button>
+      </fieldset>
+      {submitError != null && <ErrorState error={submitError} />}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Saving…' : submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button button-quiet" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+};

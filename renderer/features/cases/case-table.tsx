@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { CaseSummary } from '../../../shared/domain/cases';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
+
+interface CaseTableProps {
+  readonly cases: readonly CaseSummary[];
+  readonly caption: string;
+  readonly renderStatus: (c: CaseSummary) => ReactNode;
+}
+
+/** Cases as a table; names are rendered as text, never as markup. */
+export const CaseTable = ({ cases, caption, renderStatus }: CaseTableProps) => (
+  <table className="table">
+    <caption className="visually-hidden">{caption}</caption>
+    <colgroup>
+      {['customer', 'site', 'title', 'engineer', 'status', 'created'].map((c) => (
+        <col key={c} className={`col-${c}`} />
+      ))}
+    </colgroup>
+    <thead>
+      <tr>
+        <th scope="col">Customer</th>
+        <th scope="col">Site</th>
+        <th scope="col">Title</th>
+        <th scope="col">Engineer</th>
+        <th scope="col">Status</th>
+        <th scope="col">Created</th>
+      </tr>
+    </thead>
+    <tbody>
+      {cases.map((c) => (
+        <tr key={c.id}>
+          <td className="cell-clip">
+            <Link to={`/cases/${c.id}`} className="case-link" dir="auto">
+              {c.customerName}
+            </Link>
+          </td>
+          <td className="cell-clip" dir="auto">
+            {c.siteName || <span className="muted">—</span>}
+          </td>
+          <td className="cell-clip" dir="auto">
+            {c.title || <span className="muted">—</span>}
+          </td>
+          <td className="cell-clip" dir="auto">
+            {c.engineer || <span className="muted">—</span>}
+          </td>
+          <td>{renderStatus(c)}</td>
+          <td className="cell-nowrap">
+            <time dateTime={c.createdAt} title={dateTimeFormat.format(new Date(c.createdAt))}>
+              {dateFormat.format(new Date(c.createdAt))}
+            </time>
+          </td>
+        </tr>
+      ))}
+    </tbody>
+  </table>
+);

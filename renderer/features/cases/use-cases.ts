@@ -1,0 +1,41 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/api';
+import type { CaseCreateInput, CaseDetail, CaseUpdateInput } from '../../../shared/domain/cases';
+
+export const caseKeys = {
+  all: ['cases'] as const,
+  list: (includeArchived: boolean, search: string) => ['cases', 'list', { includeArchived, search }] as const,
+  detail: (id: string) => ['cases', 'detail', id] as const,
+};
+
+export const useCaseList = (includeArchived: boolean, search: string) =>
+  useQuery({ queryKey: caseKeys.list(includeArchived, search), queryFn: () => api.listCases({ includeArchived, search }) });
+
+export const useCase = (id: string) => useQuery({ queryKey: caseKeys.detail(id), queryFn: () => api.getCase({ id }) });
+
+/** After any write: the detail is known exactly, lists are refetched. */
+const useStoreCase = () => {
+  const client = useQueryClient();
+  return (saved: CaseDetail) => {
+    client.setQueryData(caseKeys.detail(saved.id), saved);
+    void client.invalidateQueries({ queryKey: ['cases', 'list'] });
+  };
+};
+
+export const useCreateCase = () => {
+  const store = useStoreCase();
+  return useMutation({ mutationFn: (input: CaseCreateInput) => api.createCase(input), onSuccess: store });
+};
+
+export const useUpdateCase = () => {
+  const store = useStoreCase();
+  return useMutation({ mutationFn: (input: CaseUpdateInput) => api.updateCase(input), onSuccess: store });
+};
+
+export const useArchiveCase = () => {
+  const store = useStoreCase();
+  return useMutation({
+    mutationFn: (input: { id: string; archived: boolean }) => api.archiveCase(input),
+    onSuccess: store,
+  });
+};

@@ -1,0 +1,39 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/api';
+import { QueryView } from '../../components/query-state';
+
+const transportLabels = { ipc: 'Desktop app', 'http-bridge': 'Browser (loopback bridge)', cli: 'Command line' } as const;
+
+export const SettingsPage = () => {
+  const info = useQuery({ queryKey: ['app', 'info'], queryFn: () => api.getAppInfo({}) });
+  return (
+    <section className="page" aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      <section className="card" aria-labelledby="about-title">
+        <h2 id="about-title">This installation</h2>
+        <QueryView query={info}>
+          {(i) => (
+            <dl className="details">
+              <dt>Version</dt>
+              <dd>{i.version}</dd>
+              <dt>Data directory</dt>
+              <dd>
+                <code>{i.dataDir}</code>
+              </dd>
+              <dt>Case database</dt>
+              <dd>
+                <code>{i.databaseFile}</code> (schema {i.schemaVersion})
+              </dd>
+              <dt>Device id</dt>
+              <dd>
+                <code>{i.deviceId}</code>
+              </dd>
+              <dt>Running as</dt>
+              <dd>{transportLabels[i.transport]}</dd>
+            </dl>
+          )}
+        </QueryView>
+      </section>
+    </section>
+  );
+};

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { defineCall } from '../define-call';
+import { brandingProfileSchema } from '../../reports/branding';
+import { priceBookItemSchema, priceBookSaveSchema } from '../../reports/price-book';
+import { proposalSettingsSchema } from '../../reports/proposal-settings';
+import { reportExportRecordSchema, reportFormatSchema, reportKindSchema } from '../../reports/report-exports';
+import { reportSourceSchema } from '../../reports/report-source';
+
+const byCase = z.object({ caseId: z.uuid() });
+
+export const reportsCalls = {
+  'reports:source': defineCall({
+    method: 'getReportSource',
+    summary: "Everything a case's reports are built from (for the in-app preview)",
+    input: byCase,
+    output: z.object({ source: reportSourceSchema, branding: brandingProfileSchema, priceBook: z.array(priceBookItemSchema) }),
+  }),
+  'reports:export': defineCall({
+    method: 'exportReport',
+    summary: 'Render a report of a case as PDF, Word, HTML or CSV and record the export',
+    input: byCase.extend({ kind: reportKindSchema, format: reportFormatSchema }),
+    output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), record: reportExportRecordSchema }),
+  }),
+  'reports:listExports': defineCall({
+    method: 'listReportExports',
+    summary: 'Every export of a case: time, kind, format, template version, SHA-256',
+    input: byCase,
+    output: z.array(reportExportRecordSchema),
+  }),
+  'reports:getProposalSettings': defineCall({
+    method: 'getProposalSettings',
+    summary: "A case's sizing (users, devices, sites) and proposal terms",
+    input: byCase,
+    output: proposalSettingsSchema,
+  }),
+  'reports:saveProposalSettings': defineCall({
+    method: 'saveProposalSettings',
+    summary: "Set a case's sizing and proposal terms",
+    input: proposalSettingsSchema,
+    output: proposalSettingsSchema,
+  }),
+  'priceBook:list': defineCall({
+    method: 'listPriceBook',
+    summary: 'Price book items, by SKU',
+    input: z.object({}).strict(),
+    output: z.array(priceBookItemSchema),
+  }),
+  'priceBook:save': defineCall({
+    method: 'savePriceBookItem',
+    summary: 'Create or edit a price book item',
+    input: priceBookSaveSchema,
+    output: priceBookItemSchema,
+  }),
+  'priceBook:delete': defineCall({
+    method: 'deletePriceBookItem',
+    summary: 'Remove a price book item',
+    input: z.object({ id: z.uuid() }),
+    output: z.object({ deleted: z.literal(true) }),
+  }),
+} as const;

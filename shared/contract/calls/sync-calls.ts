@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { defineCall } from '../define-call';
+import {
+  enrollInputSchema,
+  partnerCaseSchema,
+  partnerCasesQuerySchema,
+  syncReportSchema,
+  syncStatusSchema,
+} from '../../sync/sync-status';
+
+export const syncCalls = {
+  'sync:enroll': defineCall({
+    method: 'enrollDevice',
+    summary: "Enroll this device with the partner hub using the admin's one-time code",
+    input: enrollInputSchema,
+    output: syncStatusSchema,
+  }),
+  'sync:status': defineCall({
+    method: 'getSyncStatus',
+    summary: 'Last sync, changes waiting to be sent, and the last error in plain words',
+    input: z.object({}),
+    output: syncStatusSchema,
+  }),
+  'sync:now': defineCall({
+    method: 'syncNow',
+    summary: 'Send waiting changes to the hub and fetch what is new',
+    input: z.object({}),
+    output: syncReportSchema,
+  }),
+  'sync:partner-cases': defineCall({
+    method: 'listPartnerCases',
+    summary: "Every case of the partner pulled from the hub (others' read-only), newest first",
+    input: partnerCasesQuerySchema,
+    output: z.array(partnerCaseSchema),
+  }),
+} as const;

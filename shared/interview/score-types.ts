@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { answerValueSchema } from './answer-values';
+import { quantityRuleSchema, readinessLevelSchema, severitySchema, stakeholderSchema } from './bank-schema';
+
+/**
+ * What the engine produces. These schemas are the contract output of the score and findings
+ * calls, and the input of the reports: keep them stable, extend only with new optional fields.
+ */
+
+export const answerSourceSchema = z.enum(['answer', 'measurement']);
+export type AnswerSource = z.infer<typeof answerSourceSchema>;
+
+/** One question's part in a pillar score: what was answered, its maturity, the points it gave. */
+export const contributionSchema = z.object({
+  questionId: z.string(),
+  questionText: z.string(),
+  sectionId: z.string(),
+  sectionTitle: z.string(),
+  weight: z.number(),
+  status: z.enum(['known', 'unknown', 'unanswered']),
+  value: answerValueSchema.optional(),
+  valueLabel: z.string(),
+  source: answerSourceSchema.optional(),
+  /** The probe metric that answered it, when measured. */
+  metric: z.string().optional(),
+  maturity: z.number().nullable(),
+  /** Points of the pillar score this answer accounts for; the points of a pillar add up to its score. */
+  points: z.number(),
+});
+export type Contribution = z.infer<typeof contributionSchema>;
+
+export const pillarScoreSchema = z.object({
+  pillarId: z.string(),
+  title: z.string(),
+  weight: z.number(),
+  /** 0–100, weighted maturity over the answers that are known. */
+  score: z.number().min(0).max(100),
+  /** 0–1, the share of the pillar's scored weight that is known. */
+  confidence: z.number().min(0).max(1),
+  knownCount: z.number().int(),
+  unknownCount: z.number().int(),
+  unansweredCount: z.number().int(),
+  contributions: z.array(contributionSchema),
+});
+export type PillarScore = z.infer<typeof pillarScoreSchema>;
+
+export const evidenceItemSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('answer'),
+    questionId: z.string(),
+    questionText: z.string(),
+    value: answerValueSchema.optional(),
+    valueLabel: z.string(),
+    source: answerSourceSchema.optional(),
+  }),
+  z.object({ kind: z.literal('metric'), metric: z.string(), value: z.number().nullable() }),
+]);
+export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
+
+export const priceLineSchema = z.object({
+  sku: z.string(),
+  quantityRule: quantityRuleSchema,
+  factor: z.number(),
+  /** Resolved from the case's facts; null when the count it needs (users, devices) is unknown. */
+  quantity: z.number().nullable(),
+  note: z.string(),
+});
+export type PriceLine = z.infer<typeof priceLineSchema>;
+
+export const exceptionRecordSchema = z.object({
+  id: z.string(),
+  findingId: z.string(),
+  compensatingControl: z.string(),
+  reason: z.string(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+export type ExceptionRecord = z.infer<typeof exceptionRecordSchema>;
+
+export const findingSchema = z.object({
+  id: z.string(),
+  pillarId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  recommendation: z.string(),
+  severity: severitySchema,
+  effort: z.object({ size: z.enum(['small', 'medium', 'large']), days: z.number().optional() }),
+  /** The readiness level this finding caps the case at, if it is a gate. */
+  gate: readinessLevelSchema.optional(),
+  evidenceNote: z.string(),
+  evidence: z.array(evidenceItemSchema),
+  priceLines: z.array(priceLineSchema),
+  /** A compensating control recorded by the engineer: the finding stays, its gate no longer caps. */
+  exception: exceptionRecordSchema.optional(),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+export const gateSchema = z.object({
+  findingId: z.string(),
+  title: z.string(),
+  cap: readinessLevelSchema,
+  /** False when an exception lifts it. */
+  active: z.boolean(),
+});
+export type Gate = z.infer<typeof gateSchema>;
+
+export const stakeholderProgressSchema = z.object({
+  stakeholder: stakeholderSchema,
+  visible: z.number().int(),
+  answered: z.number().int(),
+  secondsLeft: z.number().int(),
+});
+export type StakeholderProgress = z.infer<typeof stakeholderProgressSchema>;
+
+export const progressSchema = z.object({
+  visible: z.number().int(),
+  answered: z.number().int(),
+  secondsLeft: z.number().int(),
+  byStakeholder: z.array(stakeholderProgressSchema),
+});
+export type InterviewProgress = z.infer<typeof progressSchema>;
+
+export const caseFactsSchema = z.object({
+  users: z.number().nullable(),
+  devices: z.number().nullable(),
+  sites: z.number().nullable(),
+});
+export type CaseFacts = z.infer<typeof caseFactsSchema>;
+
+export const scoreResultSchema = z.object({
+  bankId: z.string(),
+  bankVersion: z.string(),
+  /** 0–100, pillar scores weighted by pillar weight (pillars with nothing known left out). */
+  index: z.number().min(0).max(100),
+  levelBeforeGates: readinessLevelSchema,
+  level: readinessLevelSchema,
+  confidence: z.number().min(0).max(1),
+  pillars: z.array(pillarScoreSchema),
+  gates: z.array(gateSchema),
+  findings: z.array(findingSchema),
+  exceptions: z.array(exceptionRecordSchema),
+  facts: caseFactsSchema,
+  progress: progressSchema,
+});
+export type ScoreResult = z.infer<typeof scoreResultSchema>;

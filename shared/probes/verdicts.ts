@@ -1,0 +1,69 @@
+import type { MetricValue } from './probe-schemas';
+
+export type Verdict = 'good' | 'watch' | 'problem';
+
+/**
+ * Thresholds for the plain-words verdict next to a metric. `lower` means smaller is better:
+ * good at or below `good`, problem above `problem`, watch between. For `higher`, the reverse.
+ * Figures come from common guidance for interactive and AI/API traffic (sub-100 ms RTT,
+ * jitter under 30 ms, loss under 1 %, DNS under 100 ms, clock within 1 s for TLS and Kerberos).
+ */
+export interface Threshold {
+  readonly direction: 'lower' | 'higher';
+  readonly good: number;
+  readonly problem: number;
+}
+
+export const thresholds: Record<string, Threshold> = {
+  'latency.rtt_ms_p50': { direction: 'lower', good: 50, problem: 150 },
+  'latency.rtt_ms_p95': { direction: 'lower', good: 100, problem: 250 },
+  'latency.jitter_ms': { direction: 'lower', good: 10, problem: 30 },
+  'latency.loss_pct': { direction: 'lower', good: 0.5, problem: 2 },
+  'latency.gateway_rtt_ms_p50': { direction: 'lower', good: 5, problem: 20 },
+  'dns.lookup_ms_p50': { direction: 'lower', good: 50, problem: 200 },
+  'dns.lookup_cold_ms': { direction: 'lower', good: 150, problem: 500 },
+  'dns.resolve_ms_p50': { direction: 'lower', good: 50, problem: 200 },
+  'dns.failure_pct': { direction: 'lower', good: 0, problem: 10 },
+  'ai.tls_ms_max': { direction: 'lower', good: 200, problem: 600 },
+  'ai.ttfb_ms_max': { direction: 'lower', good: 500, problem: 1500 },
+  'throughput.download_mbps': { direction: 'higher', good: 100, problem: 25 },
+  'throughput.upload_mbps': { direction: 'higher', good: 50, problem: 10 },
+  'throughput.bufferbloat_added_ms': { direction: 'lower', good: 30, problem: 200 },
+  'ntp.offset_ms': { direction: 'lower', good: 100, problem: 1000 },
+  'wifi.signal_dbm': { direction: 'higher', good: -67, problem: -75 },
+  'mtu.path_mtu_bytes': { direction: 'higher', good: 1500, problem: 1400 },
+  'hardware.memory_gb': { direction: 'higher', good: 16, problem: 8 },
+  'hardware.disk_free_gb': { direction: 'higher', good: 100, problem: 20 },
+};
+
+const gradeVerdicts: Record<string, Verdict> = { 'A+': 'good', A: 'good', B: 'watch', C: 'watch', D: 'problem', F: 'problem' };
+
+const boolVerdicts: Record<string, { bad: boolean; verdict: Verdict }> = {
+  'ai.tls_intercepted': { bad: true, verdict: 'problem' },
+  'network.has_gateway': { bad: false, verdict: 'problem' },
+  'hardware.os_supported': { bad: false, verdict: 'problem' },
+};
+
+/** The verdict for one metric value, or null when there is no rule for it (or no value). */
+export const verdictFor = (name: string, value: MetricValue): Verdict | null => {
+  if (value === null) return null;
+  if (name === 'throughput.bufferbloat_grade' && typeof value === 'string') return gradeVerdicts[value] ?? null;
+  const boolRule = boolVerdicts[name];
+  if (boolRule && typeof value === 'boolean') return value === boolRule.bad ? boolRule.verdict : 'good';
+  const rule = thresholds[name];
+  if (!rule || typeof value !== 'number') return null;
+  const v = name === 'ntp.offset_ms' ? Math.abs(value) : value;
+  if (rule.direction === 'lower') return v <= rule.good ? 'good' : v > rule.problem ? 'problem' : 'watch';
+  return v >= rule.good ? 'good' : v < rule.problem ? 'problem' : 'watch';
+};
+
+/** "good ≤ 50 ms, problem > 150 ms" */
+export const describeThreshold = (name: string, unit: string): string | null => {
+  if (name === 'throughput.bufferbloat_grade') return 'good A+/A, watch B/C, problem D/F';
+  const rule = thresholds[name];
+  if (!rule) return null;
+  const u = unit === 'pct' ? ' %' : unit === 'mbps' ? ' Mbit/s' : unit === 'gb' ? ' GB' : ` ${unit}`;
+  return rule.direction === 'lower'
+    ? `good ≤ ${rule.good}${u}, problem > ${rule.problem}${u}`
+    : `good ≥ ${rule.good}${u}, problem < ${rule.problem}${u}`;
+};

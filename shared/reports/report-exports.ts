@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { reportFormats, reportKinds } from './report-model';
+
+export const reportKindSchema = z.enum(reportKinds);
+export const reportFormatSchema = z.enum(reportFormats);
+
+export const reportExportRecordSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  kind: reportKindSchema,
+  format: reportFormatSchema,
+  templateVersion: z.string(),
+  sha256: z.string(),
+  bytes: z.number().int(),
+  fileName: z.string(),
+  createdAt: z.string(),
+});
+export type ReportExportRecord = z.infer<typeof reportExportRecordSchema>;
+
+export const reportMimeTypes: Record<z.infer<typeof reportFormatSchema>, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html;charset=utf-8',
+  csv: 'text/csv;charset=utf-8',
+};

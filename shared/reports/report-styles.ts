@@ -1,0 +1,79 @@
+/**
+ * The report stylesheet, scoped under .gw-report. It is a string so the exported HTML can inline
+ * it and the app can adopt it as a constructed stylesheet (the app's CSP forbids <style> tags).
+ */
+export const reportCss = `
+.gw-report { --gw-primary: #1f4e79; --gw-accent: #2e7d32; --gw-font: 'DejaVu Sans', Arial, sans-serif;
+  font-family: var(--gw-font); color: #1d2026; font-size: 10.5pt; line-height: 1.45; background: #fff; }
+.gw-report * { box-sizing: border-box; }
+.gw-report h1, .gw-report h2, .gw-report h3 { color: var(--gw-primary); line-height: 1.2; break-after: avoid; }
+.gw-report h2 { font-size: 17pt; margin: 0 0 10pt; padding-bottom: 4pt; border-bottom: 2px solid var(--gw-accent); }
+.gw-report h3 { font-size: 12pt; margin: 14pt 0 6pt; }
+.gw-report p { margin: 0 0 7pt; }
+.gw-report .gw-cover { min-height: 250mm; display: flex; flex-direction: column; break-after: page; }
+.gw-report .gw-cover-band { background: var(--gw-primary); color: #fff; padding: 18mm 14mm 12mm; display: flex; align-items: center; gap: 10mm; }
+.gw-report .gw-cover-logo { max-height: 22mm; max-width: 60mm; background: #fff; padding: 3mm; border-radius: 2mm; }
+.gw-report .gw-cover-partner { font-size: 18pt; font-weight: bold; margin: 0; overflow-wrap: anywhere; }
+.gw-report .gw-cover-body { padding: 30mm 14mm 0; flex: 1; }
+.gw-report .gw-cover-kicker { text-transform: uppercase; letter-spacing: 0.08em; color: var(--gw-accent); font-weight: bold; font-size: 10pt; }
+.gw-report .gw-cover-title { font-size: 30pt; margin: 4pt 0 18pt; }
+.gw-report .gw-cover-customer { font-size: 22pt; font-weight: bold; margin-bottom: 4pt; overflow-wrap: anywhere; }
+.gw-report .gw-cover-site { font-size: 12pt; color: #444; overflow-wrap: anywhere; }
+.gw-report .gw-cover-meta { display: grid; grid-template-columns: 32mm 1fr; gap: 3pt 8pt; margin-top: 24mm; font-size: 11pt; }
+.gw-report .gw-cover-meta dt { color: #555; }
+.gw-report .gw-cover-meta dd { margin: 0; overflow-wrap: anywhere; }
+.gw-report .gw-cover-contact { padding: 0 14mm; white-space: pre-line; color: #444; font-size: 9.5pt; }
+.gw-report .gw-section { margin-bottom: 14pt; }
+.gw-report .gw-new-page { break-before: page; }
+.gw-report .gw-lead { font-size: 12pt; }
+.gw-report .gw-facts { display: grid; grid-template-columns: repeat(4, 1fr); gap: 6pt; margin: 10pt 0 14pt; }
+.gw-report .gw-fact { border: 1px solid #d6dae0; border-top: 4px solid var(--gw-accent); padding: 6pt 8pt; }
+.gw-report .gw-fact-value { display: block; font-size: 16pt; font-weight: bold; color: var(--gw-primary); }
+.gw-report .gw-fact-label { font-size: 8.5pt; color: #555; }
+.gw-report .gw-two-col { display: grid; grid-template-columns: 1.25fr 1fr; gap: 10pt; align-items: start; }
+.gw-report .gw-chart { max-width: 100%; height: auto; display: block; }
+.gw-report .gw-risks li, .gw-report .gw-roadmap li { margin-bottom: 5pt; }
+.gw-report .gw-roadmap { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8pt; }
+.gw-report .gw-roadmap-col { border: 1px solid #d6dae0; padding: 0 8pt 6pt; break-inside: avoid; }
+.gw-report .gw-roadmap ul { padding-left: 0; list-style: none; margin: 0; }
+.gw-report .gw-sev { display: inline-block; font-size: 7.5pt; font-weight: bold; text-transform: uppercase; padding: 1pt 4pt; border-radius: 2pt; color: #fff; vertical-align: 1pt; }
+.gw-report .gw-sev-critical { background: #8b0000; }
+.gw-report .gw-sev-high { background: #b33a00; }
+.gw-report .gw-sev-medium { background: #7a5c00; }
+.gw-report .gw-sev-low { background: #2f5f8a; }
+.gw-report .gw-sev-info { background: #555; }
+.gw-report .gw-finding { border-left: 3px solid var(--gw-accent); padding: 1pt 0 1pt 9pt; margin-bottom: 9pt; break-inside: avoid; overflow-wrap: anywhere; }
+.gw-report .gw-finding header { display: flex; gap: 6pt; align-items: baseline; }
+.gw-report .gw-finding h3 { margin: 0; font-size: 11.5pt; }
+.gw-report .gw-finding-meta, .gw-report .gw-muted { color: #5a606b; }
+.gw-report .gw-finding-meta { font-size: 9pt; margin: 2pt 0 4pt; }
+.gw-report .gw-label { font-weight: bold; color: #333; }
+.gw-report .gw-evidence { margin: 0 0 4pt; padding-left: 14pt; }
+.gw-report .gw-finding p { margin-bottom: 3pt; }
+.gw-report .gw-table { width: 100%; border-collapse: collapse; margin: 6pt 0 10pt; font-size: 9.5pt; }
+.gw-report .gw-table th { text-align: left; background: var(--gw-primary); color: #fff; padding: 4pt 6pt; font-weight: bold; }
+.gw-report .gw-table td { border-bottom: 1px solid #dde1e6; padding: 4pt 6pt; vertical-align: top; overflow-wrap: anywhere; }
+.gw-report .gw-table tr { break-inside: avoid; }
+.gw-report .gw-table tfoot td { border-bottom: none; font-weight: bold; }
+.gw-report .gw-table .gw-total td { border-top: 2px solid var(--gw-primary); font-size: 11pt; }
+.gw-report .gw-num, .gw-report .gw-table th.gw-num { text-align: right; white-space: nowrap; }
+.gw-report .gw-q { width: 45%; color: #333; }
+.gw-report .gw-mono { font-family: 'DejaVu Sans Mono', monospace; font-size: 8.5pt; overflow-wrap: anywhere; }
+.gw-report .gw-small { font-size: 8.5pt; }
+.gw-report .gw-status-pass { color: #1b5e20; font-weight: bold; }
+.gw-report .gw-status-warn { color: #7a5c00; font-weight: bold; }
+.gw-report .gw-status-fail { color: #8b0000; font-weight: bold; }
+.gw-report .gw-figure { margin: 8pt 0 12pt; break-inside: avoid; }
+.gw-report .gw-figure figcaption { font-size: 8.5pt; color: #5a606b; }
+.gw-report .gw-answers { break-inside: auto; }
+.gw-report .gw-raw { break-inside: avoid; }
+.gw-report .gw-empty { color: #5a606b; font-style: italic; }
+.gw-report .gw-warnings { border: 1px solid #b33a00; background: #fff4ec; padding: 6pt 8pt; margin: 8pt 0; }
+.gw-report .gw-accept { display: grid; grid-template-columns: 1fr 1fr; gap: 18pt 24pt; margin-top: 24pt; break-inside: avoid; }
+.gw-report .gw-accept-field { display: flex; flex-direction: column; }
+.gw-report .gw-accept-line { border-bottom: 1px solid #333; height: 22pt; }
+.gw-report .gw-closing { margin-top: 24pt; padding-top: 8pt; border-top: 1px solid #d6dae0; font-size: 8.5pt; color: #444; break-inside: avoid; }
+.gw-report .gw-disclaimer { font-style: italic; white-space: pre-line; }
+@media print { .gw-report .gw-screen-only { display: none; } }
+@media screen { .gw-report .gw-cover, .gw-report .gw-new-page { border-top: 1px dashed #c3c8cf; } .gw-report { padding: 12px; } }
+`;

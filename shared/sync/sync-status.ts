@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { hubRoleSchema } from './protocol';
+
+/** What the Settings panel and `groundwork sync` show about this device's link to its hub. */
+export const syncStatusSchema = z.object({
+  enrolled: z.boolean(),
+  hubUrl: z.string().nullable(),
+  partnerName: z.string().nullable(),
+  role: hubRoleSchema.nullable(),
+  deviceName: z.string().nullable(),
+  lastSyncAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  /** Local changes not yet acknowledged by the hub. */
+  pendingCount: z.number().int().nonnegative(),
+  /** Changes the hub received but refused (e.g. an edit to another engineer's case). */
+  refusedCount: z.number().int().nonnegative(),
+  /** The last failure, in plain words; null after a successful sync. */
+  lastError: z.string().nullable(),
+  /** Set when the hub token is not protected by the OS keychain. */
+  tokenWarning: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+export const syncReportSchema = z.object({
+  pushed: z.number().int().nonnegative(),
+  pulled: z.number().int().nonnegative(),
+  blobsUploaded: z.number().int().nonnegative(),
+  refused: z.number().int().nonnegative(),
+  status: syncStatusSchema,
+});
+export type SyncReport = z.infer<typeof syncReportSchema>;
+
+export const hubUrlSchema = z
+  .string()
+  .trim()
+  .min(1, 'The hub address is required')
+  // No user:password@ (tokens, not passwords, authenticate) and nothing but http(s).
+  .regex(/^https?:\/\/[A-Za-z0-9.\-[\]:]+(\/[^\s?#]*)?$/, 'The hub address must look like https://hub.example.com')
+  .transform((text) => text.replace(/\/+$/, ''));
+
+export const enrollInputSchema = z.object({
+  hubUrl: hubUrlSchema,
+  code: z.string().trim().min(1, 'The enrollment code is required').max(40),
+  deviceName: z.string().trim().max(200).default(''),
+});
+export type EnrollInput = z.input<typeof enrollInputSchema>;
+
+/** One case from the hub as the account manager's History list shows it. */
+export const partnerCaseSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  customerName: z.string(),
+  siteName: z.string(),
+  engineer: z.string(),
+  /** The enrolled device (laptop) the case came from. */
+  deviceName: z.string(),
+  status: z.string(),
+  /** The readiness level, once the case has been scored; null before. */
+  level: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** The case was made on this device; others' cases are read-only here. */
+  mine: z.boolean(),
+});
+export type PartnerCase = z.infer<typeof partnerCaseSchema>;
+
+export const partnerCasesQuerySchema = z.object({ search: z.string().max(500).default('') });

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, schemaVersionOf } from '../../../electron/services/db/open-database';
+import { tempDir } from '../../support/temp-dir';
+
+const at = (version: number) => openDatabase(path.join(tempDir(), `m${version}.sqlite`), { targetVersion: version });
+
+const seedCase = (db: ReturnType<typeof at>) => {
+  db.prepare("INSERT INTO customers (id, name, created_at, updated_at, origin_device) VALUES ('cu', 'A', 'x', 'y', 'd')").run();
+  db.prepare("INSERT INTO cases (id, customer_id, created_at, updated_at, origin_device) VALUES ('k', 'cu', 'x', 'y', 'd')").run();
+};
+
+describe('migration 30: branding logo and font', () => {
+  it('adds logo and font with defaults and refuses an unknown logo type', () => {
+    const db = at(30);
+    expect(schemaVersionOf(db)).toBe(30);
+    db.prepare("INSERT INTO branding_profiles (id, name, partner_name, created_at, updated_at, origin_device) VALUES ('b', 'n', 'p', 'x', 'y', 'd')").run();
+    expect(db.prepare("SELECT logo_mime, logo_base64, font FROM branding_profiles WHERE id = 'b'").get()).toEqual({ logo_mime: '', logo_base64: '', font: 'DejaVu Sans' });
+    expect(() => db.prepare("UPDATE branding_profiles SET logo_mime = 'text/html' WHERE id = 'b'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE branding_profiles SET logo_base64 = ? WHERE id = 'b'").run('A'.repeat(1_400_000))).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration 31: price book', () => {
+  it('keeps SKUs unique among live items, case-insensitively, and prices non-negative', () => {
+    const db = at(31);
+    const insert = db.prepare(
+      "INSERT INTO price_book_items (id, sku, description, unit_price_minor, currency, quantity_rule, deleted, created_at, updated_at, origin_device) VALUES (?, ?, 'd', ?, 'EUR', ?, ?, 'x', 'y', 'd')",
+    );
+    insert.run('i1', 'MFA', 100, 'per_user', 0);
+    expect(() => insert.run('i2', 'mfa', 100, 'per_user', 0)).toThrow(/UNIQUE/);
+    insert.run('i3', 'mfa', 100, 'per_user', 1);
+    expect(() => insert.run('i4', 'X', -1, 'fixed', 0)).toThrow(/CHECK/);
+    expect(() => insert.run('i5', 'Y', 1, 'per_moon', 0)).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration 32: proposal settings', () => {
+  it('stores one row per existing case with sane bounds', () => {
+    const db = at(32);
+    seedCase(db);
+    db.prepare("INSERT INTO proposal_settings (case_id, users, updated_at) VALUES ('k', 10, 'now')").run();
+    expect(db.prepare("SELECT sites, currency, validity_days FROM proposal_settings WHERE case_id = 'k'").get()).toEqual({ sites: 1, currency: 'EUR', validity_days: 30 });
+    expect(() => db.prepare("INSERT INTO proposal_settings (case_id, updated_at) VALUES ('nope', 'now')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("UPDATE proposal_settings SET tax_rate_basis_points = 10001").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration 33: report exports', () => {
+  it('records exports of a case with a 64-character hash and valid source JSON', () => {
+    const db = at(33);
+    seedCase(db);
+    const insert = db.prepare(
+      "INSERT INTO report_exports (id, case_id, kind, format, template_version, sha256, bytes, source_json, created_at) VALUES (?, 'k', ?, ?, '1', ?, 1, ?, 'now')",
+    );
+    insert.run('e1', 'technical', 'pdf', 'a'.repeat(64), '{}');
+    expect(() => insert.run('e2', 'technical', 'pdf', 'short', '{}')).toThrow(/CHECK/);
+    expect(() => insert.run('e3', 'memo', 'pdf', 'a'.repeat(64), '{}')).toThrow(/CHECK/);
+    expect(() => insert.run('e4', 'technical', 'pdf', 'a'.repeat(64), 'not json')).toThrow(/CHECK/);
+    db.close();
+  });
+});
