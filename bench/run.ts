@@ -2,9 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BenchRow } from './bench-row';
 import { runFoundationBench } from './foundation-bench';
+import { runInterviewBench } from './interview-bench';
+import { runReportsBench } from './reports-bench';
 
 /** Every benchmark suite, in the order the table prints them. */
-const suites: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [{ name: 'foundation', run: runFoundationBench }];
+const suites: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
+  { name: 'foundation', run: runFoundationBench },
+  { name: 'interview', run: runInterviewBench },
+  { name: 'reports', run: runReportsBench },
+];
 
 const formatNumber = (n: number | null): string => (n === null ? '—' : String(n));
 

@@ -1,6 +1,12 @@
 import { Command } from 'commander';
 import { appVersion } from '../services/app-services';
 import { casesCommand } from './commands/cases-command';
+import { collectCommand } from './commands/collect-command';
+import { importCommand } from './commands/import-command';
+import { reflectorCommand } from './commands/reflector-command';
+import { answerCommand } from './commands/answer-command';
+import { bankCommand } from './commands/bank-command';
+import { scoreCommand } from './commands/score-command';
 import { enrollCommand } from './commands/enroll-command';
 import { syncCommand } from './commands/sync-command';
 import { demoCommand } from './commands/demo-command';
@@ -13,6 +19,12 @@ export const buildProgram = (): Command =>
     .version(appVersion)
     .showHelpAfterError('(run with --help for usage)')
     .addCommand(casesCommand())
+    .addCommand(collectCommand())
+    .addCommand(importCommand())
+    .addCommand(reflectorCommand())
+    .addCommand(bankCommand())
+    .addCommand(answerCommand())
+    .addCommand(scoreCommand())
     .addCommand(enrollCommand())
     .addCommand(syncCommand())
     .addCommand(demoCommand())

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Querier, Row, SqlDriver, SqlParam } from './sql-driver';
+import type { Querier, SqlDriver, SqlParam } from './sql-driver';
 
 /** `?` → `$1, $2, …`; our SQL never has a literal question mark. */
 const numbered = (sql: string): string => {

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import type { Querier, Row, SqlDriver, SqlParam } from './sql-driver';
+import type { Querier, SqlDriver, SqlParam } from './sql-driver';
 
 /**
  * The embedded store: one SQLite file, WAL, full fsync. better-sqlite3 is synchronous, so only

@@ -6,6 +6,7 @@ import { probesCalls } from './calls/probes-calls';
 import { syncCalls } from './calls/sync-calls';
 import { brandingCalls } from './calls/branding-calls';
 import { reportsCalls } from './calls/reports-calls';
+import { historyCalls } from './calls/history-calls';
 
 /**
  * The one API contract: every call the renderer, the CLI or a browser can make. Channel names
@@ -20,6 +21,7 @@ export const apiContract = {
   ...syncCalls,
   ...brandingCalls,
   ...reportsCalls,
+  ...historyCalls,
 } as const;
 
 export type ApiContract = typeof apiContract;

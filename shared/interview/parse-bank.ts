@@ -138,7 +138,12 @@ export interface BankQuestion {
   readonly index: number;
 }
 
-export const bankQuestions = (bank: QuestionBank): BankQuestion[] => {
+/** Banks are immutable once parsed, so the flat list is computed once per bank object. */
+const flatLists = new WeakMap<QuestionBank, readonly BankQuestion[]>();
+
+export const bankQuestions = (bank: QuestionBank): readonly BankQuestion[] => {
+  const cached = flatLists.get(bank);
+  if (cached) return cached;
   const list: BankQuestion[] = [];
   for (const pillar of bank.pillars) {
     for (const section of pillar.sections) {
@@ -147,6 +152,7 @@ export const bankQuestions = (bank: QuestionBank): BankQuestion[] => {
       }
     }
   }
+  flatLists.set(bank, list);
   return list;
 };
 

@@ -100,6 +100,8 @@ export const measurementSourceSchema = z.object({
   name: z.string(),
   unit: z.string().default(''),
   value: z.number().nullable(),
+  /** Shown instead of the value when set: text and yes/no measurements (a grade, an OS name). */
+  display: z.string().default(''),
   target: z.string().default(''),
   status: z.enum(measurementStatuses).default('info'),
   measuredAt: z.string().default(''),

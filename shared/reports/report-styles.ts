@@ -52,7 +52,8 @@ export const reportCss = `
 .gw-report .gw-finding p { margin-bottom: 3pt; }
 .gw-report .gw-table { width: 100%; border-collapse: collapse; margin: 6pt 0 10pt; font-size: 9.5pt; }
 .gw-report .gw-table th { text-align: left; background: var(--gw-primary); color: #fff; padding: 4pt 6pt; font-weight: bold; }
-.gw-report .gw-table td { border-bottom: 1px solid #dde1e6; padding: 4pt 6pt; vertical-align: top; overflow-wrap: anywhere; }
+.gw-report .gw-table td { border-bottom: 1px solid #dde1e6; padding: 4pt 6pt; vertical-align: top; overflow-wrap: break-word; }
+.gw-report .gw-table td.gw-mono { overflow-wrap: anywhere; }
 .gw-report .gw-table tr { break-inside: avoid; }
 .gw-report .gw-table tfoot td { border-bottom: none; font-weight: bold; }
 .gw-report .gw-table .gw-total td { border-top: 2px solid var(--gw-primary); font-size: 11pt; }

@@ -37,19 +37,19 @@ describe.skipIf(!ready)('the Electron app', () => {
       electron.launch({ executablePath: binary as string, args: [repoRoot, '--data-dir', dataDir], cwd: repoRoot });
 
     const app = await launch();
-    const window = await app.firstWindow();
-    expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-    expect(await window.evaluate(() => Object.keys((window as unknown as { groundwork?: object }).groundwork ?? {}))).toContain('createCase');
-    await window.getByRole('link', { name: 'New case' }).first().click();
-    await window.getByLabel('Customer').fill('Electron Made Ltd');
-    await window.getByRole('button', { name: 'Create case' }).click();
-    await expect.poll(() => window.getByRole('heading', { level: 1 }).textContent()).toBe('Electron Made Ltd');
+    const page = await app.firstWindow();
+    expect(await page.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe('undefined');
+    expect(await page.evaluate(() => Object.keys((window as unknown as { groundwork?: object }).groundwork ?? {}))).toContain('createCase');
+    await page.getByRole('link', { name: 'New case' }).first().click();
+    await page.getByLabel('Customer').fill('Electron Made Ltd');
+    await page.getByRole('button', { name: 'Create case' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Electron Made Ltd');
     // Navigation away from the app is refused.
-    await window.evaluate(() => {
+    await page.evaluate(() => {
       window.location.href = 'https://example.com/';
     });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(window.url()).toMatch(/^app:\/\/groundwork\//);
+    expect(page.url()).toMatch(/^app:\/\/groundwork\//);
     await app.close();
 
     const again = await launch();

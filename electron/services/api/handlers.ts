@@ -8,6 +8,7 @@ import { probesHandlers } from '../probes/probes-handlers';
 import { syncHandlers } from '../sync/sync-handlers';
 import { brandingHandlers } from '../reports/branding-handlers';
 import { reportsHandlers } from '../reports/reports-handlers';
+import { historyHandlers } from '../history/history-handlers';
 
 export type Handlers = HandlersFor<ApiContract>;
 
@@ -23,4 +24,5 @@ export const createHandlers = (services: AppServices): Handlers => ({
   ...syncHandlers(services),
   ...brandingHandlers(services),
   ...reportsHandlers(services),
+  ...historyHandlers(services),
 });

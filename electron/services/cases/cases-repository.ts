@@ -21,7 +21,7 @@ type CaseUpdate = z.output<typeof caseUpdateSchema>;
 type CaseListQuery = z.output<typeof caseListQuerySchema>;
 type ContactInput = z.output<typeof contactInputSchema>;
 
-interface CaseRow {
+export interface CaseRow {
   id: string;
   title: string;
   customer_id: string;
@@ -36,14 +36,14 @@ interface CaseRow {
   updated_at: string;
 }
 
-const caseSelect = `
+export const caseSelect = `
   SELECT c.id, c.title, c.customer_id, cu.name AS customer_name, c.site_id, s.name AS site_name,
          s.address AS site_address, c.engineer, c.status, c.archived, c.created_at, c.updated_at
   FROM cases c
   JOIN customers cu ON cu.id = c.customer_id
   LEFT JOIN sites s ON s.id = c.site_id`;
 
-const toSummary = (row: CaseRow): CaseSummary => ({
+export const toSummary = (row: CaseRow): CaseSummary => ({
   id: row.id,
   title: row.title,
   customerId: row.customer_id,

@@ -3,7 +3,7 @@ import type { HandlersFor } from '../api/handler-types';
 import type { AppServices } from '../app-services';
 import { getCase } from '../cases/cases-repository';
 import { recordAnswer, setNote, setPosition } from './answers-repository';
-import { bankForCase, listBanks } from './bank-store';
+import { activeBank, bankForCase, listBanks } from './bank-store';
 import { addEvidence, evidenceContent } from './evidence-store';
 import { addException, removeException } from './exceptions-repository';
 import { interviewState, scoreCase } from './interview-service';
@@ -13,6 +13,7 @@ export const interviewHandlers = ({ db, dataDir }: AppServices): HandlersFor<typ
     getCase(db, caseId);
     return bankForCase(db, caseId, { pin: false });
   },
+  'interview:active-bank': () => activeBank(db),
   'interview:banks': () => listBanks(db),
   'interview:answer': (input) => recordAnswer(db, input),
   'interview:answers': ({ caseId }) => interviewState(db, caseId),

@@ -1,4 +1,3 @@
-import dns from 'node:dns';
 import net from 'node:net';
 import type { ProbeContext } from './probe-definition';
 
@@ -20,11 +19,7 @@ export const parseHostPort = (target: string, defaultPort: number): HostPort => 
 export const formatHostPort = ({ host, port }: HostPort): string => (net.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`);
 
 /** Resolves a name once so timings measure the network, not the resolver. */
-export const resolveAddress = async (host: string): Promise<string> => {
-  if (net.isIP(host)) return host;
-  const { address } = await dns.promises.lookup(host);
-  return address;
-};
+export const resolveAddress = async (ctx: ProbeContext, host: string): Promise<string> => (net.isIP(host) ? host : ctx.lookup(host));
 
 export interface ConnectTiming {
   readonly ms: number;

@@ -19,6 +19,8 @@ export interface ProbeContext {
   sample(series: string, value: number | null): void;
   /** Register a socket/server/process: the engine closes it the moment the probe is aborted. */
   track<T extends Closable>(handle: T): T;
+  /** Name → address, the way the OS resolves it (tests point it at a loopback DNS server). */
+  lookup(host: string): Promise<string>;
   /** Resolves after ms, rejects as soon as the probe is aborted. */
   sleep(ms: number): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { ProbeResult, ProbeSample, ProbeStatus, ProbeTargets } from '../../../shared/probes/probe-schemas';
+import dns from 'node:dns';
 import { type Closable, type ProbeContext, type ProbeDefinition, ProbeUnsupported } from './probe-definition';
 
 export interface ProbeProgressEvent {
@@ -14,9 +15,13 @@ export interface RunProbesOptions {
   readonly onProgress?: (event: ProbeProgressEvent) => void;
   /** Called as each probe finishes, so partial runs are saved. */
   readonly onResult?: (result: ProbeResult) => void;
+  /** Name resolution for targets; defaults to the OS resolver (dns.lookup). */
+  readonly lookup?: (host: string) => Promise<string>;
   /** Override every probe's timeout (tests). */
   readonly timeoutMs?: number;
 }
+
+const osLookup = async (host: string): Promise<string> => (await dns.promises.lookup(host)).address;
 
 const closeHandle = (handle: Closable): void => {
   try {
@@ -93,6 +98,7 @@ export const runProbe = async (probe: ProbeDefinition, options: RunProbesOptions
     sample: (series, value) => {
       samples.push({ series, t: Math.round((performance.now() - started) * 100) / 100, value });
     },
+    lookup: options.lookup ?? osLookup,
     track: (handle) => {
       if (abortReason) closeHandle(handle);
       else handles.add(handle);

@@ -118,7 +118,7 @@ const summaryBlocks = (model: ExecutiveReport | TechnicalReport): Block[] => {
       ? p('No pillar has been scored yet.', { italics: true })
       : table(
           ['Pillar', 'Score', 'Level', 'Confidence'],
-          model.source.pillars.map((pl) => [pl.name, `${Math.round(pl.score)} ${'█'.repeat(Math.round(pl.score / 10))}`, pl.levelLabel || String(pl.level), formatPercent(pl.confidence)]),
+          model.source.pillars.map((pl) => [pl.name, `${Math.round(pl.score)} ${'█'.repeat(Math.round(pl.score / 10))}`, pl.levelLabel || (pl.level > 0 ? String(pl.level) : '—'), formatPercent(pl.confidence)]),
           model.branding.primaryColor,
         ),
   ];
@@ -158,14 +158,14 @@ const technical = (model: TechnicalReport): Block[] => {
     h('Measurements', 1, true),
     model.measurements.length === 0
       ? p('No probe measurements recorded.', { italics: true })
-      : table(['Probe', 'Measurement', 'Value', 'Target', 'Result'], model.measurements.map((m) => [m.probe, m.name, formatNumber(m.value, m.unit), m.target, m.status]), primary),
+      : table(['Probe', 'Measurement', 'Value', 'Target', 'Result'], model.measurements.map((m) => [m.probe, m.name, m.display || formatNumber(m.value, m.unit), m.target, m.status]), primary),
     h('Answers behind each pillar', 1, true),
     ...(model.pillarSections.length === 0 ? [p('No interview answers recorded.', { italics: true })] : []),
     ...model.pillarSections.flatMap(({ pillar }) => [
       h(`${pillar.name} · ${Math.round(pillar.score)} / 100`, 2),
       pillar.answers.length === 0 ? p('No answers.', { italics: true }) : table(['Question', 'Answer'], pillar.answers.map((a) => [a.question, a.note ? `${a.answer} — ${a.note}` : a.answer]), primary),
     ]),
-    ...(model.source.exceptions.length ? [h('Not assessed', 2), ...model.source.exceptions.map((e) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(e.reason ? `${e.title} — ${e.reason}` : e.title)] }))] : []),
+    ...(model.source.exceptions.length ? [h('Exceptions and areas not assessed', 2), ...model.source.exceptions.map((e) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(e.reason ? `${e.title} — ${e.reason}` : e.title)] }))] : []),
     h('Appendix: raw probe data', 1, true),
     ...(model.measurements.length === 0 ? [p('No probe data.', { italics: true })] : []),
     ...model.measurements.flatMap((m) => [

@@ -25,6 +25,12 @@ export const interviewCalls = {
     input: caseRefSchema,
     output: z.object({ bank: bankSchema, pinned: z.boolean() }),
   }),
+  'interview:active-bank': defineCall({
+    method: 'getActiveQuestionBank',
+    summary: 'The question bank new cases are answered with',
+    input: z.object({}).strict(),
+    output: bankSchema,
+  }),
   'interview:banks': defineCall({
     method: 'listQuestionBanks',
     summary: 'Question bank versions installed on this device',

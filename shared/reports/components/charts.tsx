@@ -12,8 +12,9 @@ export interface RadarPoint {
 const round = (n: number): number => Math.round(n * 10) / 10;
 
 export const RadarChart = ({ points, color, size = 280 }: { points: readonly RadarPoint[]; color: string; size?: number }) => {
-  // Room either side for labels like "People and skills (80)".
-  const labelRoom = 130;
+  // Room either side for the longest label, e.g. "People and skills (80)" at about 6.5 px a character.
+  const longest = Math.max(...points.map((p) => Math.min(p.label.length, 24) + 5), 8);
+  const labelRoom = Math.min(190, Math.round(longest * 6.5) + 12);
   const width = size + labelRoom * 2;
   const height = size + 40;
   const cx = width / 2;
@@ -46,7 +47,7 @@ export const RadarChart = ({ points, color, size = 280 }: { points: readonly Rad
           <g key={`${p.label}-${i}`}>
             <circle cx={px} cy={py} r={3} fill={color} />
             <text x={x + (anchor === 'start' ? 6 : anchor === 'end' ? -6 : 0)} y={y + dy} textAnchor={anchor} fontSize={11} fill="#222">
-              {p.label.length > 22 ? `${p.label.slice(0, 21)}…` : p.label} ({Math.round(p.value)})
+              {p.label.length > 24 ? `${p.label.slice(0, 23)}…` : p.label} ({Math.round(p.value)})
             </text>
           </g>
         );

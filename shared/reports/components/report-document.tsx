@@ -70,7 +70,7 @@ const Executive = ({ model }: { model: ExecutiveReport }) => (
       <RoadmapTable roadmap={model.roadmap} />
     </Section>
     {model.source.exceptions.length > 0 ? (
-      <Section title="Not assessed">
+      <Section title="Exceptions and areas not assessed">
         <ul>
           {model.source.exceptions.map((e, i) => (
             <li key={i}>
@@ -85,6 +85,7 @@ const Executive = ({ model }: { model: ExecutiveReport }) => (
 );
 
 const Technical = ({ model }: { model: TechnicalReport }) => {
+  const showLevels = model.source.pillars.some((p) => p.level > 0 || p.levelLabel !== '');
   const pillarName = new Map(model.source.pillars.map((p) => [p.id, p.name]));
   const withSamples = model.measurements.filter((m) => m.samples.length > 1);
   return (
@@ -98,7 +99,7 @@ const Technical = ({ model }: { model: TechnicalReport }) => {
             <tr>
               <th>Pillar</th>
               <th>Score</th>
-              <th>Level</th>
+              {showLevels ? <th>Level</th> : null}
               <th>Confidence</th>
               <th>Findings</th>
             </tr>
@@ -108,7 +109,7 @@ const Technical = ({ model }: { model: TechnicalReport }) => {
               <tr key={pillar.id}>
                 <td>{pillar.name}</td>
                 <td>{Math.round(pillar.score)}</td>
-                <td>{pillar.levelLabel || pillar.level}</td>
+                {showLevels ? <td>{pillar.levelLabel || (pillar.level > 0 ? pillar.level : '—')}</td> : null}
                 <td>{formatPercent(pillar.confidence)}</td>
                 <td>{findings.length}</td>
               </tr>
@@ -141,7 +142,7 @@ const Technical = ({ model }: { model: TechnicalReport }) => {
                 <tr key={m.id}>
                   <td>{m.probe}</td>
                   <td>{m.name}</td>
-                  <td>{formatNumber(m.value, m.unit)}</td>
+                  <td>{m.display || formatNumber(m.value, m.unit)}</td>
                   <td>{m.target}</td>
                   <td className={`gw-status gw-status-${m.status}`}>{m.status}</td>
                 </tr>
@@ -186,7 +187,7 @@ const Technical = ({ model }: { model: TechnicalReport }) => {
         ))}
         {model.source.exceptions.length > 0 ? (
           <>
-            <h3>Not assessed</h3>
+            <h3>Exceptions and areas not assessed</h3>
             <ul>
               {model.source.exceptions.map((e, i) => (
                 <li key={i}>

@@ -12,8 +12,26 @@ import { brandingLogoFont } from './0030-branding-logo-font';
 import { priceBook } from './0031-price-book';
 import { proposalSettings } from './0032-proposal-settings';
 import { reportExports } from './0033-report-exports';
+import { historyIndex } from './0050-history-index';
+import { reassessmentLinks } from './0051-reassessment-links';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [coreTables, probeRuns, probeResults, interviewBanks, answers, findingExceptions, evidenceAttachments, brandingLogoFont, priceBook, proposalSettings, reportExports, syncState, syncRemoteRows];
+export const migrations: readonly Migration[] = [
+  coreTables,
+  probeRuns,
+  probeResults,
+  interviewBanks,
+  answers,
+  findingExceptions,
+  evidenceAttachments,
+  brandingLogoFont,
+  priceBook,
+  proposalSettings,
+  reportExports,
+  syncState,
+  syncRemoteRows,
+  historyIndex,
+  reassessmentLinks,
+];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,4 +1,3 @@
-import dns from 'node:dns';
 import net from 'node:net';
 import tls from 'node:tls';
 import { round } from '../../../../shared/probes/stats';
@@ -74,7 +73,7 @@ export const checkEndpoint = async (ctx: ProbeContext, rawUrl: string, roots: Se
     if (net.isIP(host)) result.address = host;
     else {
       result.address = await withTimeout<string>(ctx, 'DNS', (ok, fail) => {
-        dns.promises.lookup(host).then((r) => ok(r.address), fail);
+        ctx.lookup(host).then(ok, fail);
       });
     }
     result.dnsMs = round(performance.now() - t, 3);

@@ -41,7 +41,7 @@ const answerTimeoutMs = 1000;
 
 /** Starts one connect every interval without waiting for the last, so a dead host costs ~1 s, not count × timeout. */
 const tcpSeries = async (ctx: ProbeContext, plan: TargetPlan, count: number, onEach: () => void): Promise<(number | null)[]> => {
-  const address = await resolveAddress(plan.host);
+  const address = await resolveAddress(ctx, plan.host);
   const pending: Promise<number | null>[] = [];
   for (let i = 0; i < count; i += 1) {
     pending.push(
@@ -58,7 +58,7 @@ const tcpSeries = async (ctx: ProbeContext, plan: TargetPlan, count: number, onE
 };
 
 const udpSeries = async (ctx: ProbeContext, plan: TargetPlan, count: number, onEach: () => void): Promise<(number | null)[]> => {
-  const address = await resolveAddress(plan.host);
+  const address = await resolveAddress(ctx, plan.host);
   const pinger = new UdpPinger(ctx, address, plan.port);
   try {
     const rtts = await pinger.series(count, intervalMs, answerTimeoutMs);

@@ -16,7 +16,7 @@ export const ntpProbe: ProbeDefinition = {
     const { host, port } = parseHostPort(ctx.targets.ntpServer, 123);
     let address: string;
     try {
-      address = await resolveAddress(host);
+      address = await resolveAddress(ctx, host);
     } catch {
       return { status: 'failed', message: `Cannot resolve the NTP server ${host}.`, metrics: { 'ntp.offset_ms': null, 'ntp.rtt_ms': null, 'ntp.stratum': null } };
     }

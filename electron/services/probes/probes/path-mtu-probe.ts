@@ -39,8 +39,15 @@ export const pathMtuProbe: ProbeDefinition = {
   timeoutMs: 9000,
   inDefaultSuite: true,
   run: async (ctx): Promise<ProbeOutcome> => {
-    const targets = ctx.targets.mtuTargets.length > 0 ? ctx.targets.mtuTargets : [await defaultGateway()].filter((g): g is string => g !== null);
-    if (targets.length === 0) return { status: 'failed', message: 'No target: no default gateway and no MTU target given.', metrics: { 'mtu.path_mtu_bytes': null } };
+    const gateway = ctx.targets.mtuTargets.length === 0 && ctx.targets.includeGateway ? await defaultGateway() : null;
+    const targets = ctx.targets.mtuTargets.length > 0 ? ctx.targets.mtuTargets : gateway ? [gateway] : [];
+    if (targets.length === 0) {
+      return {
+        status: 'failed',
+        message: ctx.targets.includeGateway ? 'No target: no default gateway and no MTU target given.' : 'No target: give an MTU target (the gateway is excluded).',
+        metrics: { 'mtu.path_mtu_bytes': null },
+      };
+    }
     const results = [];
     for (const [i, host] of targets.entries()) {
       results.push({ host, ...(await findPathMtu(ctx, host)) });

@@ -43,9 +43,9 @@ export const throughputProbe: ProbeDefinition = {
     if (!server) {
       return { status: 'failed', message: 'No far end: give a Groundwork reflector or an iperf3 server.', metrics: {} };
     }
-    const address = await resolveAddress(server.host);
+    const address = await resolveAddress(ctx, server.host);
     const echo = targets.reflector ? parseHostPort(targets.reflector, defaultReflectorPort) : null;
-    const echoAddress = echo ? await resolveAddress(echo.host) : null;
+    const echoAddress = echo ? await resolveAddress(ctx, echo.host) : null;
     const pinger = echo && echoAddress ? new UdpPinger(ctx, echoAddress, echo.port) : null;
     const seconds = targets.throughputSeconds;
     const totalMs = 2 * seconds * 1000 + 1000;

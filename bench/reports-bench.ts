@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { createDispatch } from '../electron/services/api/dispatch';
+import { createHandlers } from '../electron/services/api/handlers';
+import { openAppServices, type AppServices } from '../electron/services/app-services';
+import { finishProbeRun, insertProbeRun, saveProbeResult } from '../electron/services/probes/probes-repository';
+import { ChromiumPdfPrinter, findChromium, pdfMargins } from '../electron/services/reports/chromium-pdf';
+import { reportModelForCase, renderReport } from '../electron/services/reports/export-report';
+import { buildReportDocx } from '../electron/services/reports/report-docx';
+import { buildReportHtml, pdfHeaderFooter } from '../electron/services/reports/report-html';
+import { createApiClient, type ApiClient } from '../shared/contract/api-client';
+import type { AnswerValue } from '../shared/interview/answer-values';
+import type { Question } from '../shared/interview/bank-schema';
+import { probeIds, probeTargetsSchema, type ProbeResult } from '../shared/probes/probe-schemas';
+import { metricCatalog } from '../shared/probes/metric-names';
+import { percentile, row, timeMany, type BenchRow } from './bench-row';
+
+const answerFor = (q: Question, i: number): AnswerValue => {
+  switch (q.type) {
+    case 'single':
+      return q.options[i % q.options.length]?.id ?? null;
+    case 'multi':
+      return q.options.slice(0, 1).map((o) => o.id);
+    case 'scale':
+      return q.min + (i % (q.max - q.min + 1));
+    case 'number':
+      return Math.max(q.minValue ?? 0, 50);
+    case 'yes_no_unknown':
+      return i % 3 === 0 ? 'yes' : 'no';
+    case 'text':
+      return `Observed on site, note ${i}`;
+  }
+};
+
+/** Every probe with every metric of its family and a few hundred samples per series. */
+const fullProbeData = (startedAt: string): ProbeResult[] =>
+  probeIds.map((probeId, p) => {
+    const family = probeId === 'network-config' ? 'network' : probeId === 'ai-endpoints' ? 'ai' : probeId === 'path-mtu' ? 'mtu' : probeId;
+    const metrics = Object.fromEntries(
+      Object.entries(metricCatalog)
+        .filter(([name]) => name.startsWith(`${family}.`))
+        .map(([name, info], i) => [name, info.unit === 'text' || info.unit === 'grade' ? 'B' : info.unit === 'bool' ? i % 2 === 0 : 10 + i * 3.7]),
+    );
+    const samples = ['latency', 'throughput', 'dns', 'ntp', 'ai-endpoints'].includes(probeId)
+      ? [0, 1].flatMap((s) => Array.from({ length: 300 }, (_, i) => ({ series: `series-${s}:${probeId}`, t: i * 100, value: 20 + ((i * (p + 3)) % 17) })))
+      : [];
+    return { probeId, title: probeId, status: 'ok', message: '', startedAt, durationMs: 1000, metrics, samples, details: { host: 'bench', note: 'x'.repeat(200) } };
+  });
+
+const fullCase = async (api: ApiClient, services: AppServices): Promise<string> => {
+  const c = await api.createCase({ customerName: 'Northwind Traders', siteName: 'Head office', engineer: 'Bench Engineer', title: 'AI readiness assessment' });
+  const { bank } = await api.getInterviewBank({ caseId: c.id });
+  const questions = bank.pillars.flatMap((pl) => pl.sections.flatMap((s) => s.questions));
+  for (const [i, q] of questions.entries()) {
+    try {
+      await api.answerQuestion({ caseId: c.id, questionId: q.id, value: answerFor(q, i) });
+    } catch {
+      // hidden or measured-only questions
+    }
+  }
+  const startedAt = new Date().toISOString();
+  const runId = services.db.transaction(() =>
+    insertProbeRun(services.db, { caseId: c.id, probeIds: [...probeIds], targets: probeTargetsSchema.parse({}), source: 'app', host: 'bench', toolVersion: 'bench', status: 'running', startedAt }),
+  )();
+  for (const r of fullProbeData(startedAt)) saveProbeResult(services.db, runId, r);
+  finishProbeRun(services.db, runId, 'complete');
+  const { profile } = await api.saveBrandingProfile({ name: 'Acme', partnerName: 'Acme IT Services', primaryColor: '#0b3d6b', accentColor: '#b3541e', footer: 'Confidential' });
+  await api.setCaseBranding({ caseId: c.id, profileId: profile.id });
+  return c.id;
+};
+
+const ms = (n: number) => Number(n.toFixed(1));
+
+/**
+ * A technical report of a fully answered case with full probe data: to PDF with Chromium already
+ * running (beside Chromium printing the same HTML straight, no Groundwork code around it) and to DOCX.
+ */
+export const runReportsBench = async (): Promise<BenchRow[]> => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-bench-reports-'));
+  const services = openAppServices(dataDir, { transport: 'cli' });
+  const dispatch = createDispatch(createHandlers(services), () => {});
+  const api = createApiClient((channel, input) => dispatch(channel, input));
+  const printer = new ChromiumPdfPrinter();
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true });
+  try {
+    const caseId = await fullCase(api, services);
+    const model = reportModelForCase(services.db, caseId, 'technical');
+    const html = buildReportHtml(model, { embedFonts: false });
+    const templates = pdfHeaderFooter(model);
+    const runs = 9;
+    const ours = await timeMany(runs, async () => {
+      const m = reportModelForCase(services.db, caseId, 'technical');
+      await renderReport(m, 'pdf', () => printer.print);
+    });
+    const straight = await timeMany(runs, async () => {
+      const page = await browser.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, ...templates, margin: pdfMargins });
+      await page.close();
+    });
+    const docx = await timeMany(runs, async () => {
+      await buildReportDocx(reportModelForCase(services.db, caseId, 'technical'));
+    });
+    const pages = `${model.kind === 'technical' ? model.findings.length : 0} findings, ${model.source.measurements.length} measurements, ${model.source.pillars.length} pillars`;
+    return [
+      row({ workload: 'technical report → PDF (Chromium running), median', ours: ms(percentile(ours, 50)), reference: ms(percentile(straight, 50)), unit: 'ms', target: '< 1500 ms and ≤ 1.5× straight Chromium', note: `${pages}; reference: Chromium printing the same HTML straight` }),
+      row({ workload: 'technical report → DOCX, median', ours: ms(percentile(docx, 50)), reference: null, unit: 'ms', target: '< 500 ms', note: pages }),
+    ];
+  } finally {
+    await browser.close();
+    await printer.close();
+    services.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+};

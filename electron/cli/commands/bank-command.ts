@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import { Command } from 'commander';
+import { BankError, bankQuestions, parseBank } from '../../../shared/interview/parse-bank';
+import { printJson, withDataDir, withSession } from '../cli-context';
+
+/** Validates a bank file without installing it; prints each problem with its path. */
+const checkFile = (file: string): void => {
+  let input: unknown;
+  try {
+    input = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`Cannot read ${file} as JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    const bank = parseBank(input);
+    process.stdout.write(`${file}: valid question bank ${bank.id} ${bank.version} (${bankQuestions(bank).length} questions, ${bank.rules.length} rules)\n`);
+  } catch (error) {
+    if (!(error instanceof BankError)) throw error;
+    for (const issue of error.issues) process.stderr.write(`${file}: ${issue.path || '(bank)'}: ${issue.message}\n`);
+    process.exitCode = 2;
+  }
+};
+
+export const bankCommand = (): Command =>
+  withDataDir(new Command('bank'))
+    .description('print the active question bank, or the version a case is answered with')
+    .option('--case <id>', 'the bank version this case is answered with')
+    .option('--check <file>', 'validate a question bank JSON file and print any errors with their paths')
+    .option('--json', 'print the whole bank as JSON')
+    .action(async (opts: { dataDir?: string; case?: string; check?: string; json?: boolean }) => {
+      if (opts.check) return checkFile(opts.check);
+      await withSession(opts.dataDir, async ({ api }) => {
+        const bank = opts.case ? (await api.getInterviewBank({ caseId: opts.case })).bank : await api.getActiveQuestionBank({});
+        if (opts.json) return printJson(bank);
+        const questions = bankQuestions(bank);
+        process.stdout.write(`${bank.title} (${bank.id} ${bank.version}): ${questions.length} questions, ${bank.rules.length} finding rules\n`);
+        for (const pillar of bank.pillars) {
+          const count = pillar.sections.reduce((n, s) => n + s.questions.length, 0);
+          process.stdout.write(`  ${pillar.title.padEnd(32)} ${String(count).padStart(3)} questions  weight ${pillar.weight}\n`);
+        }
+      });
+    });

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { ApiFailure, validationFailure } from '../../../shared/contract/result';
+import { probeIdSchema, probeTargetsSchema, type ProbeId, type ProbeResult } from '../../../shared/probes/probe-schemas';
+import { appVersion } from '../../services/app-services';
+import { buildBundle } from '../../services/probes/bundle';
+import { defaultProbeIds, probesById } from '../../services/probes/probe-registry';
+import { runProbes } from '../../services/probes/run-probes';
+
+const collectList = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+
+const positive = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a positive number');
+  return n;
+};
+
+interface CollectOptions {
+  probes?: string[];
+  target?: string[];
+  reflector?: string;
+  iperf3?: string;
+  ntp?: string;
+  resolver?: string[];
+  dnsName?: string[];
+  aiEndpoint?: string[];
+  mtuTarget?: string[];
+  gateway: boolean;
+  seconds?: number;
+  streams?: number;
+  out?: string;
+  json?: boolean;
+}
+
+const describeResult = (r: ProbeResult): string => `${r.status.padEnd(11)} ${r.title}: ${r.message}`;
+
+export const collectCommand = (): Command =>
+  new Command('collect')
+    .description('run probes headless on this machine and write a versioned, hashed bundle to import into a case')
+    .option('--probes <ids>', `comma-separated probe ids (default: ${defaultProbeIds.join(',')})`, collectList)
+    .option('--target <host[:port]>', 'a latency target, TCP connect (repeatable)', collectList)
+    .option('--reflector <host[:port]>', 'a groundwork reflector (UDP echo latency; throughput far end)')
+    .option('--iperf3 <host[:port]>', 'an iperf3 server for the throughput probe')
+    .option('--ntp <server>', 'NTP server for the clock-offset probe')
+    .option('--resolver <ip>', 'a DNS server to query directly (repeatable)', collectList)
+    .option('--dns-name <name>', 'a name for the DNS probe (repeatable)', collectList)
+    .option('--ai-endpoint <url>', 'an AI service URL to check (repeatable)', collectList)
+    .option('--mtu-target <host>', 'a host for the path-MTU probe (repeatable; default: the gateway)', collectList)
+    .option('--no-gateway', 'never contact the default gateway (latency, path MTU)')
+    .option('--seconds <n>', 'throughput seconds per direction', positive)
+    .option('--streams <n>', 'throughput streams per direction', positive)
+    .option('--out <file>', 'where to write the bundle (default: groundwork-<host>-<time>.json here)')
+    .option('--json', 'print the bundle to stdout (and write --out only if given)')
+    .action(async (opts: CollectOptions) => {
+      const ids: ProbeId[] = [];
+      for (const id of opts.probes ?? defaultProbeIds) {
+        const parsed = probeIdSchema.safeParse(id);
+        if (!parsed.success) throw new ApiFailure('validation', `Unknown probe "${id}". Known probes: ${probeIdSchema.options.join(', ')}`);
+        ids.push(parsed.data);
+      }
+      const targetsInput = {
+        includeGateway: opts.gateway,
+        ...(opts.target ? { hosts: opts.target } : {}),
+        ...(opts.reflector ? { reflector: opts.reflector } : {}),
+        ...(opts.iperf3 ? { iperf3: opts.iperf3 } : {}),
+        ...(opts.ntp ? { ntpServer: opts.ntp } : {}),
+        ...(opts.resolver ? { resolvers: opts.resolver } : {}),
+        ...(opts.dnsName ? { dnsNames: opts.dnsName } : {}),
+        ...(opts.aiEndpoint ? { aiEndpoints: opts.aiEndpoint } : {}),
+        ...(opts.mtuTarget ? { mtuTargets: opts.mtuTarget } : {}),
+        ...(opts.seconds ? { throughputSeconds: opts.seconds } : {}),
+        ...(opts.streams ? { throughputStreams: Math.round(opts.streams) } : {}),
+      };
+      const targets = probeTargetsSchema.safeParse(targetsInput);
+      if (!targets.success) throw validationFailure(targets.error, 'targets');
+
+      const controller = new AbortController();
+      const onSignal = () => {
+        process.stderr.write('\nCancelling…\n');
+        controller.abort();
+      };
+      process.once('SIGINT', onSignal);
+      const started = performance.now();
+      const results = await runProbes(probesById(ids), {
+        targets: targets.data,
+        signal: controller.signal,
+        onResult: (r) => process.stderr.write(`${describeResult(r)}\n`),
+      });
+      process.off('SIGINT', onSignal);
+      if (controller.signal.aborted) throw new ApiFailure('conflict', 'Collection cancelled; no bundle was written.');
+
+      const bundle = buildBundle({ results, targets: targets.data, toolVersion: appVersion });
+      const text = `${JSON.stringify(bundle, null, 2)}\n`;
+      const stamp = bundle.createdAt.replace(/[:.]/g, '-');
+      const out = opts.out ?? (opts.json ? undefined : path.resolve(`groundwork-${os.hostname().replace(/[^\w.-]/g, '_')}-${stamp}.json`));
+      if (out) {
+        const temp = `${out}.partial`;
+        fs.writeFileSync(temp, text);
+        fs.renameSync(temp, out);
+      }
+      if (opts.json) process.stdout.write(text);
+      else {
+        process.stdout.write(
+          `Collected ${results.length} probe${results.length === 1 ? '' : 's'} in ${((performance.now() - started) / 1000).toFixed(1)} s.\n` +
+            `Bundle: ${out}\nsha256: ${bundle.sha256}\nImport it with: groundwork import ${JSON.stringify(out)} --case <case id>\n`,
+        );
+      }
+    });

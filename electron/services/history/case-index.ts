@@ -1,0 +1,89 @@
+import type { Database } from 'better-sqlite3';
+import { scoreCase } from '../interview/interview-service';
+import { caseMetrics } from '../interview/case-metrics';
+import type { ScoreResult } from '../../../shared/interview/score-types';
+
+interface CaseDocRow {
+  rowid: number;
+  id: string;
+  deleted: number;
+  customer: string;
+  site: string | null;
+  title: string;
+  engineer: string;
+}
+
+const textOf = (db: Database, sql: string, ...params: string[]): string =>
+  (db.prepare(sql).pluck().all(...params) as Array<string | null>).filter(Boolean).join('\n');
+
+/** Scores only what has been answered: a case nobody interviewed has no level yet. */
+const summaryScore = (db: Database, caseId: string): ScoreResult | null => {
+  const answered = db.prepare('SELECT count(*) FROM answers WHERE case_id = ? AND deleted = 0').pluck().get(caseId) as number;
+  if (answered === 0) return null;
+  try {
+    return scoreCase(db, caseId);
+  } catch {
+    return null;
+  }
+};
+
+const rebuildCase = (db: Database, caseId: string): void => {
+  const row = db
+    .prepare(
+      `SELECT c.rowid, c.id, c.deleted, cu.name AS customer, s.name AS site, c.title, c.engineer
+       FROM cases c JOIN customers cu ON cu.id = c.customer_id LEFT JOIN sites s ON s.id = c.site_id WHERE c.id = ?`,
+    )
+    .get(caseId) as CaseDocRow | undefined;
+  db.prepare('DELETE FROM case_search WHERE rowid = ?').run(row?.rowid ?? -1);
+  if (!row || row.deleted === 1) {
+    db.prepare('DELETE FROM case_summaries WHERE case_id = ?').run(caseId);
+    return;
+  }
+  const score = summaryScore(db, caseId);
+  const people = textOf(db, "SELECT name || ' ' || role || ' ' || email FROM contacts WHERE case_id = ? AND deleted = 0", caseId);
+  const notes = textOf(
+    db,
+    `SELECT note FROM answers WHERE case_id = ? AND deleted = 0 AND note <> ''
+     UNION ALL SELECT json_extract(value, '$') FROM answers WHERE case_id = ? AND deleted = 0 AND json_type(value) = 'text'`,
+    caseId,
+    caseId,
+  );
+  const findings = (score?.findings ?? []).map((f) => `${f.title}\n${f.description}`).join('\n');
+  db.prepare(
+    'INSERT INTO case_search (rowid, customer, site, title, engineer, people, notes, findings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(row.rowid, row.customer, row.site ?? '', row.title, row.engineer, people, notes, findings);
+  db.prepare(
+    `INSERT INTO case_summaries (case_id, level, readiness_index, confidence, pillar_scores, findings, metrics, answered, refreshed_at)
+     VALUES (@caseId, @level, @index, @confidence, @pillars, @findings, @metrics, @answered, @now)
+     ON CONFLICT (case_id) DO UPDATE SET level = excluded.level, readiness_index = excluded.readiness_index,
+       confidence = excluded.confidence, pillar_scores = excluded.pillar_scores, findings = excluded.findings,
+       metrics = excluded.metrics, answered = excluded.answered, refreshed_at = excluded.refreshed_at`,
+  ).run({
+    caseId,
+    level: score?.level ?? null,
+    index: score ? score.index : null,
+    confidence: score ? score.confidence : null,
+    pillars: JSON.stringify(
+      Object.fromEntries((score?.pillars ?? []).filter((p) => p.knownCount > 0).map((p) => [p.pillarId, { title: p.title, score: p.score, confidence: p.confidence }])),
+    ),
+    findings: JSON.stringify((score?.findings ?? []).map((f) => ({ id: f.id, title: f.title, severity: f.severity }))),
+    metrics: JSON.stringify(caseMetrics(db, caseId)),
+    answered: score?.progress.answered ?? 0,
+    now: new Date().toISOString(),
+  });
+};
+
+/**
+ * Brings the search documents and score summaries of every case marked dirty (by the triggers of
+ * migration 50) up to date, in one transaction. Cheap when nothing changed: one indexed lookup.
+ */
+export const refreshDirtyCases = (db: Database): number => {
+  const dirty = db.prepare('SELECT case_id FROM case_index_dirty').pluck().all() as string[];
+  if (dirty.length === 0) return 0;
+  db.transaction(() => {
+    for (const caseId of dirty) rebuildCase(db, caseId);
+    const clear = db.prepare('DELETE FROM case_index_dirty WHERE case_id = ?');
+    for (const caseId of dirty) clear.run(caseId);
+  })();
+  return dirty.length;
+};

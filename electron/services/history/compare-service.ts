@@ -1,0 +1,52 @@
+import type { Database } from 'better-sqlite3';
+import { ApiFailure } from '../../../shared/contract/result';
+import { compareAssessments, type AssessmentSnapshot, type Comparison } from '../../../shared/history/compare';
+import type { ReadinessLevel, Severity } from '../../../shared/interview/bank-schema';
+import { refreshDirtyCases } from './case-index';
+
+interface SnapshotRow {
+  id: string;
+  customer_id: string;
+  created_at: string;
+  title: string;
+  level: ReadinessLevel | null;
+  readiness_index: number | null;
+  pillar_scores: string | null;
+  findings: string | null;
+  metrics: string | null;
+}
+
+const snapshotOf = (db: Database, caseId: string): AssessmentSnapshot & { customerId: string } => {
+  const row = db
+    .prepare(
+      `SELECT c.id, c.customer_id, c.created_at, c.title, sm.level, sm.readiness_index, sm.pillar_scores, sm.findings, sm.metrics
+       FROM cases c LEFT JOIN case_summaries sm ON sm.case_id = c.id WHERE c.id = ? AND c.deleted = 0`,
+    )
+    .get(caseId) as SnapshotRow | undefined;
+  if (!row) throw new ApiFailure('not_found', `No case with id ${caseId}`);
+  const pillars = Object.entries(JSON.parse(row.pillar_scores ?? '{}') as Record<string, { title: string; score: number; confidence: number }>).map(
+    ([pillarId, p]) => ({ pillarId, title: p.title, score: p.score, confidence: p.confidence }),
+  );
+  return {
+    caseId: row.id,
+    customerId: row.customer_id,
+    createdAt: row.created_at,
+    title: row.title,
+    level: row.level,
+    readinessIndex: row.readiness_index,
+    pillars,
+    findings: JSON.parse(row.findings ?? '[]') as Array<{ id: string; title: string; severity: Severity }>,
+    metrics: JSON.parse(row.metrics ?? '{}') as Record<string, number>,
+  };
+};
+
+/** Compares two assessments of one customer, the earlier one first whatever the order asked. */
+export const compareCases = (db: Database, firstId: string, secondId: string): Comparison => {
+  if (firstId === secondId) throw new ApiFailure('validation', 'Choose two different assessments to compare.');
+  refreshDirtyCases(db);
+  const a = snapshotOf(db, firstId);
+  const b = snapshotOf(db, secondId);
+  if (a.customerId !== b.customerId) throw new ApiFailure('validation', 'Only assessments of the same customer can be compared.');
+  const [before, after] = a.createdAt <= b.createdAt ? [a, b] : [b, a];
+  return compareAssessments(before, after);
+};

@@ -1,0 +1,58 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/api';
+import type { AnswerInput, EvidenceInput, ExceptionInput } from '../../../shared/interview/api-schemas';
+import type { Stakeholder } from '../../../shared/interview/bank-schema';
+
+export const interviewKeys = {
+  bank: (caseId: string) => ['interview', caseId, 'bank'] as const,
+  answers: (caseId: string) => ['interview', caseId, 'answers'] as const,
+  score: (caseId: string) => ['interview', caseId, 'score'] as const,
+};
+
+export const useCaseBank = (caseId: string) =>
+  useQuery({ queryKey: interviewKeys.bank(caseId), queryFn: () => api.getInterviewBank({ caseId }), staleTime: Infinity });
+
+/** Loaded once per visit: while the tab is open, the screen's own state is the truth and autosave writes it through. */
+export const useInterviewState = (caseId: string) =>
+  useQuery({ queryKey: interviewKeys.answers(caseId), queryFn: () => api.listAnswers({ caseId }), staleTime: Infinity, refetchOnWindowFocus: false });
+
+export const useCaseScore = (caseId: string) => useQuery({ queryKey: interviewKeys.score(caseId), queryFn: () => api.getCaseScore({ caseId }) });
+
+const useRefreshScore = (caseId: string) => {
+  const client = useQueryClient();
+  return () => void client.invalidateQueries({ queryKey: interviewKeys.score(caseId) });
+};
+
+export const useSaveAnswer = (caseId: string) => {
+  const refresh = useRefreshScore(caseId);
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Omit<AnswerInput, 'caseId'>) => api.answerQuestion({ caseId, ...input }),
+    onSuccess: () => {
+      // The first answer pins the case's bank version.
+      void client.invalidateQueries({ queryKey: interviewKeys.bank(caseId) });
+      refresh();
+    },
+  });
+};
+
+export const useSaveNote = (caseId: string) =>
+  useMutation({ mutationFn: (input: { questionId: string; note: string }) => api.setAnswerNote({ caseId, ...input }) });
+
+export const useSavePosition = (caseId: string) =>
+  useMutation({
+    mutationFn: (input: { questionId: string; stakeholder: Stakeholder | null }) => api.setInterviewPosition({ caseId, ...input }),
+  });
+
+export const useAddEvidence = (caseId: string) =>
+  useMutation({ mutationFn: (input: Omit<EvidenceInput, 'caseId'>) => api.addEvidence({ caseId, ...input }) });
+
+export const useAddException = (caseId: string) => {
+  const refresh = useRefreshScore(caseId);
+  return useMutation({ mutationFn: (input: Omit<ExceptionInput, 'caseId'>) => api.addFindingException({ caseId, ...input }), onSuccess: refresh });
+};
+
+export const useRemoveException = (caseId: string) => {
+  const refresh = useRefreshScore(caseId);
+  return useMutation({ mutationFn: (findingId: string) => api.removeFindingException({ caseId, findingId }), onSuccess: refresh });
+};

@@ -1,0 +1,53 @@
+/**
+ * Child process for the autosave crash test: records a burst of answers through the real
+ * services and dispatch, printing one ack line per acknowledged answer. The parent kills it.
+ * Usage: answer-burst-child.ts <dataDir> <count> <caseId>...
+ */
+import { createApiClient } from '../../../shared/contract/api-client';
+import { createDispatch } from '../../../electron/services/api/dispatch';
+import { createHandlers } from '../../../electron/services/api/handlers';
+import { openAppServices } from '../../../electron/services/app-services';
+import { bankQuestions } from '../../../shared/interview/parse-bank';
+import type { AnswerValue } from '../../../shared/interview/answer-values';
+import type { Question } from '../../../shared/interview/bank-schema';
+
+const [dataDir, countText, ...caseIds] = process.argv.slice(2);
+if (!dataDir || !countText || caseIds.length === 0) throw new Error('usage: answer-burst-child <dataDir> <count> <caseId>...');
+
+const valueFor = (q: Question, i: number): AnswerValue => {
+  switch (q.type) {
+    case 'single':
+      return q.options[i % q.options.length]!.id;
+    case 'multi':
+      return [q.options[i % q.options.length]!.id];
+    case 'scale':
+      return q.min + (i % (q.max - q.min + 1));
+    case 'number':
+      return (q.minValue ?? 0) + i;
+    case 'yes_no_unknown':
+      return i % 2 === 0 ? 'yes' : 'no';
+    case 'text':
+      return `answer ${i}`;
+  }
+};
+
+const services = openAppServices(dataDir, { transport: 'cli' });
+const dispatch = createDispatch(createHandlers(services), () => {});
+const api = createApiClient((channel, input) => dispatch(channel, input));
+
+const run = async () => {
+  const { bank } = await api.getInterviewBank({ caseId: caseIds[0]! });
+  const questions = bankQuestions(bank).map((q) => q.question);
+  const count = Number(countText);
+  process.stdout.write('ready\n');
+  for (let i = 0; i < count; i += 1) {
+    const caseId = caseIds[Math.floor(i / questions.length) % caseIds.length]!;
+    const question = questions[i % questions.length]!;
+    const ack = await api.answerQuestion({ caseId, questionId: question.id, value: valueFor(question, i) });
+    // On Linux, writes to a pipe are synchronous: once this returns, the parent can read the line.
+    process.stdout.write(`ack ${JSON.stringify({ caseId, questionId: ack.questionId, value: ack.value })}\n`);
+  }
+  services.close();
+};
+
+void run();
