@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BenchRow } from './bench-row';
 import { runFoundationBench } from './foundation-bench';
+import { runHistoryBench } from './history-bench';
 import { runInterviewBench } from './interview-bench';
 import { runReportsBench } from './reports-bench';
 
@@ -10,6 +11,7 @@ const suites: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'foundation', run: runFoundationBench },
   { name: 'interview', run: runInterviewBench },
   { name: 'reports', run: runReportsBench },
+  { name: 'history', run: runHistoryBench },
 ];
 
 const formatNumber = (n: number | null): string => (n === null ? '—' : String(n));

@@ -18,6 +18,8 @@ export interface HubServerOptions {
   /** Largest JSON body (a push batch), bytes. */
   readonly jsonBodyLimit?: number;
   readonly blobBodyLimit?: number;
+  /** When set, /metrics needs `Authorization: Bearer <this>` (GROUNDWORK_HUB_METRICS_TOKEN). */
+  readonly metricsToken?: string | undefined;
 }
 
 declare module 'fastify' {
@@ -83,7 +85,10 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not_found', message: 'No such endpoint.' }));
 
   app.get('/healthz', async () => ({ ok: true, store: store.dialect }));
-  app.get('/metrics', async (_request, reply) => {
+  app.get('/metrics', async (request, reply) => {
+    if (options.metricsToken && request.headers.authorization !== `Bearer ${options.metricsToken}`) {
+      throw new HubFailure(401, 'unauthorized', 'The metrics need the metrics token.');
+    }
     const counts = await store.counts();
     reply.header('content-type', 'text/plain; version=0.0.4');
     return metrics.render({
@@ -105,6 +110,10 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
         metrics.inc('groundwork_hub_auth_failures_total');
         throw error;
       }
+      // "Last seen" for `devices list`, written at most once a minute per device.
+      const now = new Date();
+      const seen = request.device.lastSeenAt ? Date.parse(request.device.lastSeenAt) : 0;
+      if (now.getTime() - seen > 60_000) await store.touchDevice(request.device.id, now.toISOString());
     });
 
     authed.get('/v1/me', async (request) => {

@@ -58,6 +58,8 @@ export interface PushTx {
   setPartnerLastChange(partnerId: string, lastChange: number): Promise<void>;
   deviceLastSeq(deviceId: string): Promise<number>;
   setDeviceLastSeq(deviceId: string, seq: number): Promise<void>;
+  /** The mutation id logged under this device's seq, if any. */
+  loggedMutationId(deviceId: string, seq: number): Promise<string | null>;
   /** False when this mutation id was already logged (the same change sent under another seq). */
   logMutation(m: LoggedMutation): Promise<boolean>;
   getRecord(partnerId: string, table: string, rowId: string): Promise<StoredRecord | null>;
@@ -256,6 +258,10 @@ export class HubStore {
         },
         setDeviceLastSeq: async (deviceId, seq) => {
           await q.query('UPDATE devices SET last_seq = ? WHERE id = ?', [seq, deviceId]);
+        },
+        loggedMutationId: async (deviceId, seq) => {
+          const rows = await q.query<{ mutation_id: string }>('SELECT mutation_id FROM mutations WHERE device_id = ? AND seq = ?', [deviceId, seq]);
+          return rows[0]?.mutation_id ?? null;
         },
         logMutation: async (m) => {
           const rows = await q.query(

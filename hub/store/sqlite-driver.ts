@@ -13,8 +13,14 @@ export const openSqliteDriver = (file: string): SqlDriver => {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
 
+  // Preparing is a large part of a small statement's cost: keep each one (our SQL is a fixed set).
+  const prepared = new Map<string, BetterSqlite3.Statement>();
   const run = <T extends object>(sql: string, params: readonly SqlParam[] = []): T[] => {
-    const statement = db.prepare(sql);
+    let statement = prepared.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      if (prepared.size < 500) prepared.set(sql, statement);
+    }
     if (statement.reader) return statement.all(...params) as T[];
     statement.run(...params);
     return [];

@@ -114,6 +114,16 @@ export const applyPush = async (store: HubStore, device: DeviceRecord, request: 
     const refused: PushResponse['refused'] = [];
     for (const mutation of request.mutations) {
       if (mutation.seq <= lastSeq) {
+        // A true repeat carries the same id. A different change under a used number (a laptop
+        // restored from a backup) must not be acknowledged as if it had arrived.
+        const logged = await tx.loggedMutationId(device.id, mutation.seq);
+        if (logged !== null && logged !== mutation.mutationId) {
+          throw new HubFailure(
+            409,
+            'sequence_reused',
+            'This device sent a new change under a number it had already used (was it restored from a backup?). Enroll it again to send its remaining changes.',
+          );
+        }
         duplicates += 1;
         continue;
       }

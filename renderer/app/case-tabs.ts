@@ -1,5 +1,9 @@
 import type { ComponentType } from 'react';
 import { CaseOverview } from '../features/cases/case-overview';
+import { ProbesTab } from '../features/probes/probes-tab';
+import { ReportsTab } from '../features/reports/reports-tab';
+import { InterviewTab } from '../features/interview/interview-tab';
+import { ResultsTab } from '../features/interview/results-tab';
 
 export interface CaseTabProps {
   readonly caseId: string;
@@ -13,4 +17,10 @@ export interface CaseTab {
 }
 
 /** The tabs of an open case, in order. Each feature folder adds its own tab here. */
-export const caseTabs: readonly CaseTab[] = [{ id: 'overview', label: 'Overview', Component: CaseOverview }];
+export const caseTabs: readonly CaseTab[] = [
+  { id: 'overview', label: 'Overview', Component: CaseOverview },
+  { id: 'interview', label: 'Interview', Component: InterviewTab },
+  { id: 'probes', label: 'Probes', Component: ProbesTab },
+  { id: 'results', label: 'Results', Component: ResultsTab },
+  { id: 'reports', label: 'Reports', Component: ReportsTab },
+];

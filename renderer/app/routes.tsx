@@ -4,6 +4,8 @@ import { CasesPage } from '../features/cases/cases-page';
 import { NewCasePage } from '../features/cases/new-case-page';
 import { CasePage } from '../features/cases/case-page';
 import { HistoryPage } from '../features/history/history-page';
+import { CustomerTimelinePage } from '../features/history/customer-timeline-page';
+import { ComparePage } from '../features/history/compare-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { caseTabs } from './case-tabs';
 
@@ -25,6 +27,8 @@ export const router = createHashRouter([
         ],
       },
       { path: 'history', element: <HistoryPage /> },
+      { path: 'history/customers/:customerId', element: <CustomerTimelinePage /> },
+      { path: 'history/compare/:first/:second', element: <ComparePage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <Navigate to="/cases" replace /> },
     ],

@@ -63,10 +63,11 @@ export const buildProposal = (source: ReportSource, priceBook: readonly PriceBoo
   const bySku = new Map(priceBook.map((item) => [item.sku.toLowerCase(), item]));
   const lines = new Map<string, ProposalLine>();
   const warnings: string[] = [];
+  const missing = new Set<string>();
   for (const { ref, reason } of requests) {
     const item = bySku.get(ref.sku.toLowerCase());
     if (!item) {
-      warnings.push(`SKU ${ref.sku} (for "${reason}") is not in the price book; it is left out.`);
+      missing.add(ref.sku);
       continue;
     }
     if (item.currency !== terms.currency) {
@@ -116,6 +117,12 @@ export const buildProposal = (source: ReportSource, priceBook: readonly PriceBoo
       monthlyTaxMinor,
       monthlyTotalMinor: monthlySubtotalMinor + monthlyTaxMinor,
     },
-    warnings: [...new Set(warnings)],
+    warnings: [
+      // One line for all unknown SKUs: a bank can refer to dozens the partner has not priced yet.
+      ...(missing.size > 0
+        ? [`${missing.size === 1 ? 'SKU' : `${missing.size} SKUs`} ${[...missing].sort().join(', ')} ${missing.size === 1 ? 'is' : 'are'} not in the price book and left out; add ${missing.size === 1 ? 'it' : 'them'} under Settings → Price book.`]
+        : []),
+      ...new Set(warnings),
+    ],
   };
 };

@@ -4,7 +4,7 @@ import { ApiFailure } from '../../../shared/contract/result';
 import { ftsMatchExpression } from '../../../shared/history/fts-query';
 import type { historyQuerySchema, HistoryPage, HistoryRow, CustomerTimeline, HistorySort } from '../../../shared/history/history-schemas';
 import type { ReadinessLevel } from '../../../shared/interview/bank-schema';
-import { caseSelect, toSummary, type CaseRow } from '../cases/cases-repository';
+import { toSummary, type CaseRow } from '../cases/cases-repository';
 import { refreshDirtyCases } from './case-index';
 
 type HistoryQuery = z.output<typeof historyQuerySchema>;
@@ -26,10 +26,14 @@ const orderBy: Record<HistorySort, string> = {
   relevance: 'case_search.rank, c.created_at DESC',
 };
 
-const historySelect = caseSelect.replace(
-  'SELECT c.id,',
-  'SELECT sm.level, sm.readiness_index, sm.confidence, c.previous_case_id, c.id,',
-);
+const historySelect = `
+  SELECT c.rowid AS rid, sm.level, sm.readiness_index, sm.confidence, c.previous_case_id, c.id, c.title, c.customer_id,
+         cu.name AS customer_name, c.site_id, s.name AS site_name, s.address AS site_address, c.engineer, c.status,
+         c.archived, c.created_at, c.updated_at
+  FROM cases c
+  JOIN customers cu ON cu.id = c.customer_id
+  LEFT JOIN sites s ON s.id = c.site_id
+  LEFT JOIN case_summaries sm ON sm.case_id = c.id`;
 
 const toHistoryRow = (row: HistoryDbRow): HistoryRow => ({
   ...toSummary(row),
@@ -39,18 +43,26 @@ const toHistoryRow = (row: HistoryDbRow): HistoryRow => ({
   previousCaseId: row.previous_case_id,
 });
 
-/** One page of the history with its filters; FTS5 does the text, indexes the rest. */
+/**
+ * One page of the history with its filters. The page's case rowids come from the cases index, the
+ * FTS table and the summaries only; names are joined for just those rows, so a deep page costs no
+ * more joins than the first.
+ */
 export const searchHistory = (db: Database, query: HistoryQuery): HistoryPage => {
   refreshDirtyCases(db);
   const where: string[] = ['c.deleted = 0'];
   const params: Record<string, unknown> = {};
+  const joins: string[] = [];
   const match = ftsMatchExpression(query.text);
-  let from = `${historySelect} LEFT JOIN case_summaries sm ON sm.case_id = c.id`;
+  const sort = query.sort === 'relevance' && !match ? 'created_desc' : query.sort;
+  const needsSummary = query.levels.length > 0 || query.pillarBelow !== undefined || sort === 'index_asc' || sort === 'index_desc';
   if (match) {
-    from += ' JOIN case_search ON case_search.rowid = c.rowid';
+    joins.push('JOIN case_search ON case_search.rowid = c.rowid');
     where.push('case_search MATCH @match');
     params.match = match;
   }
+  if (needsSummary) joins.push('LEFT JOIN case_summaries sm ON sm.case_id = c.id');
+  if (sort === 'customer_asc') joins.push('JOIN customers cu ON cu.id = c.customer_id');
   if (query.engineer) {
     where.push('c.engineer = @engineer COLLATE NOCASE');
     params.engineer = query.engineer;
@@ -82,12 +94,25 @@ export const searchHistory = (db: Database, query: HistoryQuery): HistoryPage =>
     params.customerId = query.customerId;
   }
   if (!query.includeArchived) where.push('c.archived = 0');
-  const sort = query.sort === 'relevance' && !match ? 'created_desc' : query.sort;
-  const filtered = `${from} WHERE ${where.join(' AND ')}`;
-  const total = db.prepare(`SELECT count(*) FROM (${filtered})`).pluck().get(params) as number;
-  const rows = db
-    .prepare(`${filtered} ORDER BY ${orderBy[sort]} LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: query.limit, offset: query.offset }) as HistoryDbRow[];
+  const filtered = `FROM cases c ${joins.join(' ')} WHERE ${where.join(' AND ')}`;
+  let total: number;
+  let pageIds: number[];
+  if (match) {
+    // One MATCH pass: every matching rowid in order, the page sliced out here.
+    const all = db.prepare(`SELECT c.rowid ${filtered} ORDER BY ${orderBy[sort]}`).pluck().all(params) as number[];
+    total = all.length;
+    pageIds = all.slice(query.offset, query.offset + query.limit);
+  } else {
+    total = db.prepare(`SELECT count(*) ${filtered}`).pluck().get(params) as number;
+    pageIds = db
+      .prepare(`SELECT c.rowid ${filtered} ORDER BY ${orderBy[sort]} LIMIT @limit OFFSET @offset`)
+      .pluck()
+      .all({ ...params, limit: query.limit, offset: query.offset }) as number[];
+  }
+  const position = new Map(pageIds.map((id, i) => [id, i]));
+  const rows = (db.prepare(`${historySelect} WHERE c.rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(pageIds)) as Array<
+    HistoryDbRow & { rid: number }
+  >).sort((a, b) => (position.get(a.rid) ?? 0) - (position.get(b.rid) ?? 0));
   return { total, offset: query.offset, rows: rows.map(toHistoryRow) };
 };
 

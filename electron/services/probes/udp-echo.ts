@@ -39,7 +39,7 @@ export class UdpPinger {
     });
     this.ready = new Promise((resolve, reject) => {
       this.socket.once('error', reject);
-      this.socket.bind(0, () => resolve());
+      this.socket.bind(0, () => this.socket.connect(this.port, this.address, () => resolve()));
     });
   }
 
@@ -49,7 +49,8 @@ export class UdpPinger {
     udpEchoMagic.copy(packet, 0);
     packet.writeUInt32BE(seq, 4);
     this.records.push({ sentAt: performance.now(), rtt: null });
-    this.socket.send(packet, this.port, this.address, () => undefined);
+    // Connected socket: no per-packet address lookup between the timestamp and the send.
+    this.socket.send(packet, () => undefined);
   }
 
   /** Sends `count` probes `intervalMs` apart, then waits `lateMs` for stragglers. */

@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { proposalToCsv } from '../../../shared/reports/csv';
 import { reportMimeTypes, type ReportExportRecord } from '../../../shared/reports/report-exports';
-import { buildReportModel, reportTemplateVersion, type ReportFormat, type ReportKind, type ReportModel } from '../../../shared/reports/report-model';
+import { buildReportModel, reportTemplateVersion, type ReportFormat, type ReportInputs, type ReportKind, type ReportModel } from '../../../shared/reports/report-model';
+import { reportInputsSchema } from '../../../shared/reports/report-inputs';
 import type { ReportSource } from '../../../shared/reports/report-source';
 import { ApiFailure } from '../../../shared/contract/result';
 import { brandingForCase, brandingProfileIdOfCase } from './branding-repository';
 import { buildReportSource } from './build-report-source';
 import type { PdfPrinter } from './chromium-pdf';
-import { recordExport } from './exports-repository';
+import { recordExport, storedExport } from './exports-repository';
 import { listPriceBook } from './price-book-repository';
 import { buildReportDocx } from './report-docx';
 import { buildReportHtml, pdfHeaderFooter } from './report-html';
@@ -19,13 +20,16 @@ export interface RenderedReport {
   readonly model: ReportModel;
 }
 
+/** Everything a report of a case is made from, as the database holds it now. */
+export const reportInputsForCase = (db: Database, caseId: string, source?: ReportSource): ReportInputs => ({
+  source: source ?? buildReportSource(db, caseId),
+  branding: brandingForCase(db, caseId),
+  priceBook: listPriceBook(db),
+});
+
 /** The model of one report of a case, from the database as it is now. */
 export const reportModelForCase = (db: Database, caseId: string, kind: ReportKind, source?: ReportSource): ReportModel =>
-  buildReportModel(kind, {
-    source: source ?? buildReportSource(db, caseId),
-    branding: brandingForCase(db, caseId),
-    priceBook: listPriceBook(db),
-  });
+  buildReportModel(kind, reportInputsForCase(db, caseId, source));
 
 /** Renders a model to one format. Pure apart from the PDF printer. */
 export const renderReport = async (model: ReportModel, format: ReportFormat, printPdf: () => PdfPrinter): Promise<RenderedReport> => {
@@ -62,8 +66,8 @@ export const exportReport = async (
   args: { caseId: string; kind: ReportKind; format: ReportFormat; fileName?: string },
   printPdf: () => PdfPrinter,
 ): Promise<ExportResult> => {
-  const source = buildReportSource(db, args.caseId);
-  const model = reportModelForCase(db, args.caseId, args.kind, source);
+  const inputs = reportInputsForCase(db, args.caseId);
+  const model = buildReportModel(args.kind, inputs);
   const rendered = await renderReport(model, args.format, printPdf);
   const record = recordExport(db, {
     caseId: args.caseId,
@@ -74,7 +78,30 @@ export const exportReport = async (
     bytes: rendered.bytes.byteLength,
     fileName: args.fileName ?? suggestedFileName(model, args.format),
     brandingProfileId: brandingProfileIdOfCase(db, args.caseId),
-    sourceJson: JSON.stringify(source),
+    // The inputs as rendered (source, branding, price book): enough to render the same report again.
+    sourceJson: JSON.stringify(inputs),
   });
   return { bytes: rendered.bytes, mime: rendered.mime, record };
+};
+
+export interface ReproducedExport extends ExportResult {
+  /** True when the bytes are identical to the recorded export (HTML and CSV; PDF and Word carry a creation time). */
+  readonly identical: boolean;
+  readonly sha256: string;
+}
+
+/** Renders a recorded export again from the inputs stored with it, whatever has changed since. */
+export const reproduceExport = async (db: Database, exportId: string, printPdf: () => PdfPrinter): Promise<ReproducedExport> => {
+  const stored = storedExport(db, exportId);
+  if (stored.record.templateVersion !== reportTemplateVersion) {
+    throw new ApiFailure(
+      'conflict',
+      `This export used report template ${stored.record.templateVersion}; this Groundwork has ${reportTemplateVersion} and would lay it out differently.`,
+    );
+  }
+  const parsed = reportInputsSchema.safeParse(JSON.parse(stored.inputsJson));
+  if (!parsed.success) throw new ApiFailure('conflict', 'This export was recorded before its inputs were kept, so it cannot be rendered again.');
+  const rendered = await renderReport(buildReportModel(stored.record.kind, parsed.data), stored.record.format, printPdf);
+  const sha256 = sha256Hex(rendered.bytes);
+  return { bytes: rendered.bytes, mime: rendered.mime, record: stored.record, sha256, identical: sha256 === stored.record.sha256 };
 };

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { ApiFailure } from '../../../shared/contract/result';
 import type { ReportExportRecord } from '../../../shared/reports/report-exports';
 import type { ReportFormat, ReportKind } from '../../../shared/reports/report-model';
 import { newId } from '../db/device-clock';
@@ -50,3 +51,9 @@ export const recordExport = (db: Database, e: NewExport): ReportExportRecord => 
 
 export const listExports = (db: Database, caseId: string): ReportExportRecord[] =>
   (db.prepare('SELECT * FROM report_exports WHERE case_id = ? ORDER BY created_at DESC, id DESC').all(caseId) as ExportRow[]).map(toRecord);
+
+export const storedExport = (db: Database, id: string): { record: ReportExportRecord; inputsJson: string } => {
+  const row = db.prepare('SELECT * FROM report_exports WHERE id = ?').get(id) as (ExportRow & { source_json: string }) | undefined;
+  if (!row) throw new ApiFailure('not_found', 'No such report export.');
+  return { record: toRecord(row), inputsJson: row.source_json };
+};

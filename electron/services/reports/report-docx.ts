@@ -44,6 +44,7 @@ const h = (text: string, level: 1 | 2 | 3, pageBreakBefore = false): Paragraph =
 
 const cell = (text: string, options: { header?: boolean; primary?: string; right?: boolean; bold?: boolean } = {}): TableCell =>
   new TableCell({
+    margins: { top: 60, bottom: 60, left: 100, right: 100 },
     shading: options.header && options.primary ? { type: ShadingType.CLEAR, color: 'auto', fill: hex(options.primary) } : undefined,
     children: [
       new Paragraph({
@@ -92,8 +93,36 @@ const cover = (model: ReportModel): Block[] => {
     ...(c.siteName ? [p(`${c.siteName}${c.siteAddress ? ` · ${c.siteAddress}` : ''}`, { size: 24 })] : []),
     new Paragraph({ spacing: { before: 1200 }, children: [new TextRun({ text: 'Prepared by: ', color: '555555' }), new TextRun(`${c.engineer ? `${c.engineer}, ` : ''}${c.partnerName}`)] }),
     new Paragraph({ children: [new TextRun({ text: 'Date: ', color: '555555' }), new TextRun(formatDate(c.date))] }),
-    ...(branding.contact ? branding.contact.split('\n').map((line) => p(line, { size: 18, color: '444444' })) : []),
+    ...(branding.contact
+      ? branding.contact.split('\n').map((line, i) => new Paragraph({ spacing: { before: i === 0 ? 1600 : 0 }, children: [new TextRun({ text: line, size: 18, color: '444444' })] }))
+      : []),
   ];
+};
+
+/** Pillar scores with a bar drawn in the brand colour: Word has no inline SVG, a bar of blocks prints anywhere. */
+const pillarTable = (model: ExecutiveReport | TechnicalReport): Table => {
+  const primary = model.branding.primaryColor;
+  const scoreCell = (score: number): TableCell =>
+    new TableCell({
+      margins: { top: 60, bottom: 60, left: 100, right: 100 },
+      children: [
+        new Paragraph({
+          children: [new TextRun({ text: `${Math.round(score)}  `, size: 19 }), new TextRun({ text: '█'.repeat(Math.round(score / 10)), color: hex(primary), size: 19 })],
+        }),
+      ],
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: ['Pillar', 'Score', 'Level', 'Confidence'].map((t) => cell(t, { header: true, primary })) }),
+      ...model.source.pillars.map(
+        (pl) =>
+          new TableRow({
+            children: [cell(pl.name), scoreCell(pl.score), cell(pl.levelLabel || (pl.level > 0 ? String(pl.level) : '—')), cell(formatPercent(pl.confidence))],
+          }),
+      ),
+    ],
+  });
 };
 
 const summaryBlocks = (model: ExecutiveReport | TechnicalReport): Block[] => {
@@ -116,11 +145,7 @@ const summaryBlocks = (model: ExecutiveReport | TechnicalReport): Block[] => {
     h('Readiness by pillar', 2),
     model.source.pillars.length === 0
       ? p('No pillar has been scored yet.', { italics: true })
-      : table(
-          ['Pillar', 'Score', 'Level', 'Confidence'],
-          model.source.pillars.map((pl) => [pl.name, `${Math.round(pl.score)} ${'█'.repeat(Math.round(pl.score / 10))}`, pl.levelLabel || (pl.level > 0 ? String(pl.level) : '—'), formatPercent(pl.confidence)]),
-          model.branding.primaryColor,
-        ),
+      : pillarTable(model),
   ];
 };
 

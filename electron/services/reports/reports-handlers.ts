@@ -1,9 +1,11 @@
 import type { reportsCalls } from '../../../shared/contract/calls/reports-calls';
+import { bankSkus } from '../../../shared/reports/bank-skus';
+import { activeBank } from '../interview/bank-store';
 import type { HandlersFor } from '../api/handler-types';
 import type { AppServices } from '../app-services';
 import { brandingForCase } from './branding-repository';
 import { buildReportSource } from './build-report-source';
-import { exportReport } from './export-report';
+import { exportReport, reproduceExport } from './export-report';
 import { listExports } from './exports-repository';
 import { currentPdfPrinter } from './pdf-printer-registry';
 import { deletePriceBookItem, listPriceBook, savePriceBookItem } from './price-book-repository';
@@ -15,11 +17,16 @@ export const reportsHandlers = ({ db }: AppServices): HandlersFor<typeof reports
     const result = await exportReport(db, input, currentPdfPrinter);
     return { fileName: result.record.fileName, mime: result.mime, base64: Buffer.from(result.bytes).toString('base64'), record: result.record };
   },
+  'reports:reproduce': async (input) => {
+    const result = await reproduceExport(db, input.exportId, currentPdfPrinter);
+    return { fileName: result.record.fileName, mime: result.mime, base64: Buffer.from(result.bytes).toString('base64'), record: result.record, sha256: result.sha256, identical: result.identical };
+  },
   'reports:listExports': (input) => listExports(db, input.caseId),
   'reports:getProposalSettings': (input) => getProposalSettings(db, input.caseId),
   'reports:saveProposalSettings': (input) => saveProposalSettings(db, input),
   'priceBook:list': () => listPriceBook(db),
   'priceBook:save': (input) => savePriceBookItem(db, input),
+  'priceBook:bankSkus': () => bankSkus(activeBank(db), listPriceBook(db)),
   'priceBook:delete': (input) => {
     deletePriceBookItem(db, input.id);
     return { deleted: true as const };

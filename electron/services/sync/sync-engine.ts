@@ -23,6 +23,8 @@ export interface SyncDeps {
   /** Rows per pull page. */
   readonly pageSize?: number;
   readonly timeoutMs?: number;
+  /** Push only (the benchmark times push and pull apart). */
+  readonly skipPull?: boolean;
 }
 
 export const syncStatus = (db: Database, tokenStore: TokenStore): SyncStatus => {
@@ -154,7 +156,7 @@ export const runSync = async (deps: SyncDeps): Promise<SyncReport> => {
   const counters: Counters = { pushed: 0, pulled: 0, blobsUploaded: 0, refused: 0 };
   try {
     await push(deps, client, retry, counters);
-    await pull(deps, client, retry, counters);
+    if (!deps.skipPull) await pull(deps, client, retry, counters);
   } catch (error) {
     const message = describeSyncError(error);
     noteFailure(db, message);

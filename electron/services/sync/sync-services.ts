@@ -1,7 +1,10 @@
 import path from 'node:path';
 import type { AppServices } from '../app-services';
 import { dataDirBlobSource } from './blob-source';
-import type { SyncDeps } from './sync-engine';
+import type { SyncReport } from '../../../shared/sync/sync-status';
+import { startAutoSync } from './auto-sync';
+import { runSync, type SyncDeps } from './sync-engine';
+import { readSyncState } from './sync-state';
 import { fileTokenStore, type TokenStore } from './token-store';
 
 const tokenStores = new WeakMap<AppServices, TokenStore>();
@@ -43,3 +46,26 @@ export const syncDepsFor = (services: AppServices): SyncDeps => ({
   ...batchSizeFromEnv(),
   ...overrides.get(services),
 });
+
+/** One sync at a time per services: "Sync now" and the background timer queue behind each other. */
+const running = new WeakMap<AppServices, Promise<unknown>>();
+
+export const syncOnce = (services: AppServices): Promise<SyncReport> => {
+  const previous = running.get(services) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => runSync(syncDepsFor(services)));
+  running.set(services, next);
+  return next;
+};
+
+/**
+ * Background sync for the app: every `intervalMs` while enrolled, sooner (with backoff and
+ * jitter) after a failure so sync resumes soon after the hub is reachable again. electron/main
+ * starts it after opening the services and calls the returned stop() before closing them.
+ */
+export const startBackgroundSync = (services: AppServices, intervalMs = 5 * 60_000): (() => void) =>
+  startAutoSync(
+    async () => {
+      if (readSyncState(services.db)) await syncOnce(services);
+    },
+    { intervalMs, backoff: { maxAttempts: 1, baseDelayMs: 5_000, maxDelayMs: intervalMs } },
+  );

@@ -1,9 +1,9 @@
-import { NavLink, Outlet, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useNavigate, useParams } from 'react-router';
 import { allowedStatusTransitions, caseStatusLabels, type CaseDetail, type CaseStatus } from '../../../shared/domain/cases';
 import { caseTabs } from '../../app/case-tabs';
 import { ErrorState, QueryView } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
-import { useArchiveCase, useCase, useUpdateCase } from './use-cases';
+import { useArchiveCase, useCase, useReassessCase, useUpdateCase } from './use-cases';
 
 const nextStepLabel: Record<CaseStatus, string> = {
   draft: 'Start assessment',
@@ -14,6 +14,8 @@ const nextStepLabel: Record<CaseStatus, string> = {
 const CaseHeader = ({ found }: { found: CaseDetail }) => {
   const update = useUpdateCase();
   const archive = useArchiveCase();
+  const reassess = useReassessCase();
+  const navigate = useNavigate();
   const next = allowedStatusTransitions[found.status][0];
   return (
     <div className="case-header">
@@ -38,6 +40,18 @@ const CaseHeader = ({ found }: { found: CaseDetail }) => {
             {nextStepLabel[found.status]}
           </button>
         )}
+        <Link to={`/history/customers/${found.customerId}`} className="button button-quiet">
+          Timeline
+        </Link>
+        <button
+          type="button"
+          className="button button-quiet"
+          disabled={reassess.isPending}
+          title="Start a new assessment of this customer from this one"
+          onClick={() => reassess.mutate(found.id, { onSuccess: (created) => navigate(`/cases/${created.id}`) })}
+        >
+          Re-assess
+        </button>
         <button
           type="button"
           className="button button-quiet"
@@ -47,7 +61,7 @@ const CaseHeader = ({ found }: { found: CaseDetail }) => {
           {found.archived ? 'Restore' : 'Archive'}
         </button>
       </div>
-      {(update.error ?? archive.error) != null && <ErrorState error={update.error ?? archive.error} />}
+      {(update.error ?? archive.error ?? reassess.error) != null && <ErrorState error={update.error ?? archive.error ?? reassess.error} />}
     </div>
   );
 };

@@ -19,6 +19,7 @@ const useStoreCase = () => {
   return (saved: CaseDetail) => {
     client.setQueryData(caseKeys.detail(saved.id), saved);
     void client.invalidateQueries({ queryKey: ['cases', 'list'] });
+    void client.invalidateQueries({ queryKey: ['history'] });
   };
 };
 
@@ -38,4 +39,9 @@ export const useArchiveCase = () => {
     mutationFn: (input: { id: string; archived: boolean }) => api.archiveCase(input),
     onSuccess: store,
   });
+};
+
+export const useReassessCase = () => {
+  const store = useStoreCase();
+  return useMutation({ mutationFn: (previousCaseId: string) => api.reassessCase({ previousCaseId }), onSuccess: store });
 };

@@ -1,34 +1,99 @@
-import { useState } from 'react';
-import { useCaseList } from '../cases/use-cases';
-import { CaseTable } from '../cases/case-table';
-import { EmptyState, QueryView } from '../../components/query-state';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import type { HistoryQuery, HistoryRow } from '../../../shared/history/history-schemas';
+import { ErrorState, LoadingState } from '../../components/query-state';
+import { LevelBadge } from '../../components/level-badge';
 import { StatusBadge } from '../../components/status-badge';
+import { emptyHistoryFilters, HistoryFilters, type HistoryFilterValues } from './history-filters';
+import { useHistoryPages } from './use-history';
+import { VirtualList } from './virtual-list';
 
-/** Every engagement on this device, archived ones included. */
+const rowHeight = 56;
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+const toQuery = (f: HistoryFilterValues): HistoryQuery => {
+  const below = Number.parseFloat(f.pillarBelow);
+  return {
+    text: f.text.trim(),
+    engineer: f.engineer.trim(),
+    levels: f.levels,
+    statuses: f.statuses,
+    sort: f.sort === 'relevance' && !f.text.trim() ? 'created_desc' : f.sort,
+    includeArchived: true,
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
+    ...(f.pillarId && Number.isFinite(below) ? { pillarBelow: { pillarId: f.pillarId, score: below } } : {}),
+  };
+};
+
+const HistoryItem = ({ row }: { row: HistoryRow | undefined }) => {
+  if (!row) return <div className="history-item history-item-loading" aria-hidden="true" />;
+  return (
+    <div className="history-item">
+      <div className="history-main">
+        <Link to={`/cases/${row.id}`} className="case-link clip" dir="auto">
+          {row.customerName}
+        </Link>
+        <span className="muted clip" dir="auto">
+          {[row.siteName, row.title].filter(Boolean).join(' · ') || '—'}
+        </span>
+      </div>
+      <span className="history-engineer clip" dir="auto">
+        {row.engineer || '—'}
+      </span>
+      <time className="history-date" dateTime={row.createdAt}>
+        {dateFormat.format(new Date(row.createdAt))}
+      </time>
+      <span className="history-level">
+        <LevelBadge level={row.level} />
+        {row.readinessIndex !== null && <span className="muted"> {Math.round(row.readinessIndex)}</span>}
+      </span>
+      <StatusBadge status={row.status} archived={row.archived} />
+      <Link to={`/history/customers/${row.customerId}`} className="history-timeline-link" aria-label={`Timeline of ${row.customerName}`}>
+        Timeline
+      </Link>
+    </div>
+  );
+};
+
+/** Every engagement on this device: search, filter, sort, and scroll through thousands. */
 export const HistoryPage = () => {
-  const [search, setSearch] = useState('');
-  const cases = useCaseList(true, search.trim());
+  const [filters, setFilters] = useState<HistoryFilterValues>(emptyHistoryFilters);
+  const deferred = useDeferredValue(filters);
+  const query = useMemo(() => toQuery(deferred), [deferred]);
+  const { first, total, rowAt, onRangeChange } = useHistoryPages(query);
   return (
     <section className="page" aria-labelledby="history-title">
       <div className="page-header">
         <h1 id="history-title">History</h1>
       </div>
-      <p className="lead">Every engagement on this device, including archived ones.</p>
-      <div className="toolbar">
-        <label className="search">
-          <span className="visually-hidden">Search history</span>
-          <input type="search" className="input" placeholder="Search the history" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </label>
-      </div>
-      <QueryView query={cases}>
-        {(list) =>
-          list.length === 0 ? (
-            <EmptyState title={search ? 'Nothing matches' : 'No engagements yet'} />
+      <HistoryFilters value={filters} onChange={setFilters} />
+      {first.isError ? (
+        <ErrorState error={first.error} onRetry={() => void first.refetch()} />
+      ) : first.isPending ? (
+        <LoadingState />
+      ) : (
+        <>
+          <p className="result-count" role="status">
+            {total === 1 ? '1 engagement' : `${total.toLocaleString()} engagements`}
+          </p>
+          {total === 0 ? (
+            <div className="state state-empty">
+              <h2>Nothing matches</h2>
+            </div>
           ) : (
-            <CaseTable cases={list} caption="All engagements" renderStatus={(c) => <StatusBadge status={c.status} archived={c.archived} />} />
-          )
-        }
-      </QueryView>
+            <VirtualList
+              total={total}
+              rowHeight={rowHeight}
+              height={Math.min(total * rowHeight + 2, 620)}
+              label="Engagements"
+              rowAt={rowAt}
+              renderRow={(row) => <HistoryItem row={row} />}
+              onRangeChange={onRangeChange}
+            />
+          )}
+        </>
+      )}
     </section>
   );
 };

@@ -14,7 +14,14 @@ export const useCaseBank = (caseId: string) =>
 
 /** Loaded once per visit: while the tab is open, the screen's own state is the truth and autosave writes it through. */
 export const useInterviewState = (caseId: string) =>
-  useQuery({ queryKey: interviewKeys.answers(caseId), queryFn: () => api.listAnswers({ caseId }), staleTime: Infinity, refetchOnWindowFocus: false });
+  useQuery({
+    queryKey: interviewKeys.answers(caseId),
+    queryFn: () => api.listAnswers({ caseId }),
+    // Dropped when the tab closes, so coming back always resumes from what is on disk.
+    gcTime: 0,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
 
 export const useCaseScore = (caseId: string) => useQuery({ queryKey: interviewKeys.score(caseId), queryFn: () => api.getCaseScore({ caseId }) });
 
@@ -30,7 +37,8 @@ export const useSaveAnswer = (caseId: string) => {
     mutationFn: (input: Omit<AnswerInput, 'caseId'>) => api.answerQuestion({ caseId, ...input }),
     onSuccess: () => {
       // The first answer pins the case's bank version.
-      void client.invalidateQueries({ queryKey: interviewKeys.bank(caseId) });
+      const bank = client.getQueryData<{ pinned: boolean }>(interviewKeys.bank(caseId));
+      if (bank && !bank.pinned) void client.invalidateQueries({ queryKey: interviewKeys.bank(caseId) });
       refresh();
     },
   });

@@ -4,7 +4,7 @@ import { brandingProfileSchema } from '../../reports/branding';
 import { priceBookItemSchema, priceBookSaveSchema } from '../../reports/price-book';
 import { proposalSettingsSchema } from '../../reports/proposal-settings';
 import { reportExportRecordSchema, reportFormatSchema, reportKindSchema } from '../../reports/report-exports';
-import { reportSourceSchema } from '../../reports/report-source';
+import { quantityRuleSchema, reportSourceSchema } from '../../reports/report-source';
 
 const byCase = z.object({ caseId: z.uuid() });
 
@@ -20,6 +20,12 @@ export const reportsCalls = {
     summary: 'Render a report of a case as PDF, Word, HTML or CSV and record the export',
     input: byCase.extend({ kind: reportKindSchema, format: reportFormatSchema }),
     output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), record: reportExportRecordSchema }),
+  }),
+  'reports:reproduce': defineCall({
+    method: 'reproduceReportExport',
+    summary: 'Render a recorded export again from the inputs kept with it; says whether the bytes are identical',
+    input: z.object({ exportId: z.uuid() }),
+    output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), record: reportExportRecordSchema, sha256: z.string(), identical: z.boolean() }),
   }),
   'reports:listExports': defineCall({
     method: 'listReportExports',
@@ -50,6 +56,12 @@ export const reportsCalls = {
     summary: 'Create or edit a price book item',
     input: priceBookSaveSchema,
     output: priceBookItemSchema,
+  }),
+  'priceBook:bankSkus': defineCall({
+    method: 'listQuestionBankSkus',
+    summary: "The SKUs the active question bank's findings can propose, and whether each is priced",
+    input: z.object({}).strict(),
+    output: z.array(z.object({ sku: z.string(), quantityRule: quantityRuleSchema, usedBy: z.array(z.string()), priced: z.boolean() })),
   }),
   'priceBook:delete': defineCall({
     method: 'deletePriceBookItem',

@@ -11,12 +11,35 @@ export interface RadarPoint {
 
 const round = (n: number): number => Math.round(n * 10) / 10;
 
+/** Splits a label into at most two lines of about `width` characters, at spaces where it can. */
+export const wrapLabel = (label: string, width = 16): string[] => {
+  const words = label.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && `${line} ${word}`.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  const [first = '', ...rest] = lines;
+  const second = rest.join(' ');
+  const clip = (t: string) => (t.length > width + 4 ? `${t.slice(0, width + 3)}…` : t);
+  return second ? [clip(first), clip(second)] : [clip(first)];
+};
+
 export const RadarChart = ({ points, color, size = 280 }: { points: readonly RadarPoint[]; color: string; size?: number }) => {
-  // Room either side for the longest label, e.g. "People and skills (80)" at about 6.5 px a character.
-  const longest = Math.max(...points.map((p) => Math.min(p.label.length, 24) + 5), 8);
-  const labelRoom = Math.min(190, Math.round(longest * 6.5) + 12);
+  const fontSize = 12;
+  const labels = points.map((p) => {
+    const lines = wrapLabel(p.label);
+    return [...lines.slice(0, -1), `${lines.at(-1) ?? ''} (${Math.round(p.value)})`];
+  });
+  // Room either side for the longest label line, at about 0.6 em a character.
+  const longest = Math.max(8, ...labels.flat().map((l) => l.length));
+  const labelRoom = Math.round(longest * fontSize * 0.6) + 12;
   const width = size + labelRoom * 2;
-  const height = size + 40;
+  const height = size + 60;
   const cx = width / 2;
   const cy = height / 2;
   const r = size / 2 - 10;
@@ -25,8 +48,7 @@ export const RadarChart = ({ points, color, size = 280 }: { points: readonly Rad
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
     return [round(cx + Math.cos(angle) * r * (value / 100)), round(cy + Math.sin(angle) * r * (value / 100))];
   };
-  const ring = (value: number) =>
-    Array.from({ length: n }, (_, i) => at(i, value).join(',')).join(' ');
+  const ring = (value: number) => Array.from({ length: n }, (_, i) => at(i, value).join(',')).join(' ');
   const shape = points.map((p, i) => at(i, Math.max(0, Math.min(100, p.value))).join(',')).join(' ');
   return (
     <svg className="gw-chart gw-radar" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label="Readiness by pillar">
@@ -42,12 +64,20 @@ export const RadarChart = ({ points, color, size = 280 }: { points: readonly Rad
         const [x, y] = at(i, 100);
         const [px, py] = at(i, Math.max(0, Math.min(100, p.value)));
         const anchor = Math.abs(x - cx) < 4 ? 'middle' : x > cx ? 'start' : 'end';
-        const dy = y < cy - 4 ? -8 : y > cy + 4 ? 16 : 4;
+        const lines = labels[i] ?? [];
+        const lineHeight = fontSize + 2;
+        // Above the chart the label grows upwards, below it downwards, at the sides it is centred.
+        const top = y < cy - 4 ? y - 8 - (lines.length - 1) * lineHeight : y > cy + 4 ? y + 18 : y + 4 - ((lines.length - 1) * lineHeight) / 2;
+        const tx = x + (anchor === 'start' ? 6 : anchor === 'end' ? -6 : 0);
         return (
           <g key={`${p.label}-${i}`}>
             <circle cx={px} cy={py} r={3} fill={color} />
-            <text x={x + (anchor === 'start' ? 6 : anchor === 'end' ? -6 : 0)} y={y + dy} textAnchor={anchor} fontSize={11} fill="#222">
-              {p.label.length > 24 ? `${p.label.slice(0, 23)}…` : p.label} ({Math.round(p.value)})
+            <text x={tx} y={top} textAnchor={anchor} fontSize={fontSize} fill="#222">
+              {lines.map((line, k) => (
+                <tspan key={k} x={tx} dy={k === 0 ? 0 : lineHeight}>
+                  {line}
+                </tspan>
+              ))}
             </text>
           </g>
         );

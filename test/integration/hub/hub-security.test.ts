@@ -172,6 +172,17 @@ describe.each(storeKinds)('hub API security on %s', (kind) => {
     expect(metrics).toMatch(/groundwork_hub_auth_failures_total 1/);
     expect(metrics).toMatch(/groundwork_hub_devices 0/);
   });
+
+  it('protects /metrics with a token when one is configured', async () => {
+    const store = await stores.open(kind);
+    const app = buildHubServer({ store, metricsToken: 'scrape-secret' });
+    servers.push(app);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/metrics`;
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    expect((await fetch(url, { headers: { authorization: 'Bearer scrape-secret' } })).status).toBe(200);
+  });
 });
 
 describe('hub over TLS', () => {

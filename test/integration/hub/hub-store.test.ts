@@ -100,6 +100,11 @@ describe.each(storeKinds)('hub store on %s', (kind) => {
     expect(record?.fields).toEqual({ title: 'b', engineer: 'y', status: 'draft' });
     expect(record?.hlc).toBe(hlc(3000));
     expect(await store.mutationLog(device.partnerId)).toHaveLength(4);
+    // A different change under an already used number is refused, not acknowledged as a repeat.
+    await expect(applyPush(store, device, { mutations: [{ ...mutation(2, 1, { title: 'other' }, 9000), mutationId: 'restored-from-backup' }] })).rejects.toMatchObject({
+      status: 409,
+    });
+    expect(await store.mutationLog(device.partnerId)).toHaveLength(4);
   });
 
   it("refuses an engineer's change to another engineer's case, but lets both edit shared branding", async () => {

@@ -101,6 +101,18 @@ describe('price book', () => {
     expect((await api.listPriceBook({})).map((i) => i.sku)).toEqual(['BACKUP']);
   });
 
+  it("lists the SKUs the question bank proposes and which of them are priced", async () => {
+    const { api } = open();
+    const before = await api.listQuestionBankSkus({});
+    expect(before.length).toBeGreaterThan(3);
+    expect(before.every((s) => !s.priced && s.usedBy.length > 0)).toBe(true);
+    const first = before[0]!;
+    await api.savePriceBookItem({ sku: first.sku, description: first.usedBy[0]!, unitPriceMinor: 100, currency: 'EUR', quantityRule: first.quantityRule });
+    const after = await api.listQuestionBankSkus({});
+    expect(after.find((s) => s.sku === first.sku)?.priced).toBe(true);
+    expect(after.filter((s) => s.priced)).toHaveLength(1);
+  });
+
   it('proposal settings per case: sizing and terms', async () => {
     const { api } = open();
     const c = await api.createCase({ customerName: 'Northwind' });

@@ -33,16 +33,21 @@ describe('groundwork-hub admin commands and groundwork enroll / sync', () => {
     expect(runHubCli(where, ['enroll-code', '--partner', 'Acme IT', '--role', 'engineer', '--expires', 'soon']).stderr).toMatch(/Not a duration/);
   });
 
-  it('enrolls a device, syncs with counts, and a revoked device is told in plain words', () => {
+  it('enrolls a device, syncs with counts, and a revoked device is told in plain words', async () => {
     const dataDir = tempDir();
     const code = enrollCode(where, 'Acme IT', 'engineer');
     const enrolled = runCli(['enroll', '--hub', hub.url, '--code', code, '--name', 'Ada laptop', '--data-dir', dataDir]);
     expect(enrolled.stderr).toMatch(/keychain is not available/);
     expect(enrolled.stdout).toMatch(/Enrolled with Acme IT/);
     expect(fs.statSync(`${dataDir}/hub-token`).mode & 0o777).toBe(0o600);
-    expect(runCli(['enroll', '--hub', hub.url, '--code', code, '--data-dir', tempDir()]).stderr).toMatch(/did not accept this code/);
+    const other = openTestServices(tempDir());
+    await expect(other.api.enrollDevice({ hubUrl: hub.url, code })).rejects.toThrow(/did not accept this code/);
+    other.services.close();
 
-    expect(runCli(['cases', 'create', '--customer', 'Contoso', '--site', 'HQ', '--data-dir', dataDir]).status).toBe(0);
+    // Cases are made through the same services the CLI opens (saves a process start per case).
+    const local = openTestServices(dataDir);
+    await local.api.createCase({ customerName: 'Contoso', siteName: 'HQ' });
+    local.services.close();
     const synced = runCli(['sync', '--json', '--data-dir', dataDir]);
     expect(synced.status).toBe(0);
     const report = JSON.parse(synced.stdout);
@@ -54,7 +59,9 @@ describe('groundwork-hub admin commands and groundwork enroll / sync', () => {
     expect(hubCliOk(where, ['devices', 'revoke', ada!.id])).toMatch(/Revoked/);
     expect(hubCliOk(where, ['devices', 'list'])).toMatch(/\[revoked/);
 
-    runCli(['cases', 'create', '--customer', 'Fabrikam', '--data-dir', dataDir]);
+    const again = openTestServices(dataDir);
+    await again.api.createCase({ customerName: 'Fabrikam' });
+    again.services.close();
     const refused = runCli(['sync', '--data-dir', dataDir]);
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toMatch(/no longer accepts this device/);

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3';
 import type { HubStore } from '../../../hub/store/hub-store';
@@ -7,6 +9,7 @@ import { openHubStore } from '../../../hub/store/open-hub-store';
 import { newId } from '../../../electron/services/db/device-clock';
 import { writeSyncedRow } from '../../../electron/services/db/synced-write';
 import { tokenFileIn, tuneSync } from '../../../electron/services/sync/sync-services';
+import { blobPath } from '../../../electron/services/sync/blob-source';
 import { storeKinds, useHubStores } from '../../support/hub-stores';
 import { enrollCode, hubCliOk, HubProcess, type HubLocation } from '../../support/hub-process';
 import { startDropProxy } from '../../support/drop-proxy';
@@ -190,6 +193,26 @@ describe.each(storeKinds)('sync with a real hub process on %s', (kind) => {
     }
   });
 
+  it('a pull whose answers are lost resumes from its cursor and ends with every row once', async () => {
+    const d = await device('engineer');
+    addCustomers(d.services.db, 40, 'pulled');
+    await d.api.syncNow({});
+    const proxy = await startDropProxy(hub.port, 'GET /v1/pull', 3);
+    try {
+      const am = await device('account-manager', `http://127.0.0.1:${proxy.port}`);
+      tuneSync(am.services, { ...fastRetry, pageSize: 7 });
+      await am.api.syncNow({});
+      expect(proxy.dropped()).toBe(3);
+      const pulled = remoteRowsOf(am.services.db);
+      const mine = outboxOf(d.services.db);
+      for (const m of mine) expect(pulled.get(`${m.table_name}/${m.row_id}`)).toEqual(JSON.parse(m.fields));
+      am.services.close();
+    } finally {
+      await proxy.close();
+    }
+    d.services.close();
+  });
+
   it('the same batch delivered twice is applied once', async () => {
     const d = await device('engineer');
     addCustomers(d.services.db, 20, 'twice');
@@ -204,6 +227,29 @@ describe.each(storeKinds)('sync with a real hub process on %s', (kind) => {
     const result = await d.api.syncNow({});
     expect(result.status.pendingCount).toBe(0);
     expect(await mutationCountOf(hubDeviceIdOf(d))).toEqual({ total: 20, distinct: 20 });
+    d.services.close();
+  });
+
+  it('sends an attachment before the change that names it, and holds the change while the attachment is missing', async () => {
+    const d = await device('engineer');
+    const logo = Buffer.from(`logo bytes ${kind}`);
+    const sha = createHash('sha256').update(logo).digest('hex');
+    const { appendMutation } = await import('../../../electron/services/db/outbox');
+    const { nextTimestamp } = await import('../../../electron/services/db/device-clock');
+    const db = d.services.db;
+    db.transaction(() => appendMutation(db, 'branding_profiles', newId(), { name: 'With logo', logo_sha256: sha }, nextTimestamp(db)))();
+    const held = await d.dispatch('sync:now', {});
+    expect(held).toMatchObject({ ok: false, error: { message: expect.stringMatching(/attachment .* is missing from this laptop/) } });
+    expect((await d.api.getSyncStatus({})).pendingCount).toBe(1);
+    expect(await mutationCountOf(hubDeviceIdOf(d))).toEqual({ total: 0, distinct: 0 });
+    fs.mkdirSync(path.dirname(blobPath(d.services.dataDir, sha)), { recursive: true });
+    fs.writeFileSync(blobPath(d.services.dataDir, sha), logo);
+    const sent = await d.api.syncNow({});
+    expect(sent).toMatchObject({ pushed: 1, blobsUploaded: 1 });
+    expect((await store.getBlob(partnerId, sha))?.equals(logo)).toBe(true);
+    // Already there: not uploaded again.
+    db.transaction(() => appendMutation(db, 'branding_profiles', newId(), { name: 'Same logo', logo_sha256: sha }, nextTimestamp(db)))();
+    expect(await d.api.syncNow({})).toMatchObject({ pushed: 1, blobsUploaded: 0 });
     d.services.close();
   });
 
@@ -232,5 +278,57 @@ describe.each(storeKinds)('sync with a real hub process on %s', (kind) => {
     expect(result.status.pendingCount).toBe(0);
     expect(await mutationCountOf(id)).toEqual({ total: 1_000, distinct: 1_000 });
     again.services.close();
+  });
+});
+
+describe('two stateless hub instances on one PostgreSQL', () => {
+  let where: HubLocation;
+  let hubs: HubProcess[] = [];
+  let store: HubStore;
+  beforeAll(async () => {
+    where = await stores.location('postgres');
+    hubCliOk(where, ['partner', 'create', '--name', 'Acme IT']);
+    hubs = [await HubProcess.start(where), await HubProcess.start(where)];
+    store = await openHubStore(where);
+  });
+  afterAll(async () => {
+    for (const hub of hubs) await hub.kill('SIGTERM');
+    await store?.close();
+  });
+
+  it('devices pushing through both at once while a manager pulls in small pages: every row, once', async () => {
+    const enrolled = async (role: string, hub: HubProcess) => {
+      const t = openTestServices(tempDir());
+      tuneSync(t.services, { ...fastRetry, batchSize: 25, pageSize: 7 });
+      await t.api.enrollDevice({ hubUrl: hub.url, code: enrollCode(where, 'Acme IT', role) });
+      return t;
+    };
+    const [h1, h2] = hubs as [HubProcess, HubProcess];
+    const a = await enrolled('engineer', h1);
+    const b = await enrolled('engineer', h2);
+    const am = await enrolled('account-manager', h2);
+    addCustomers(a.services.db, 300, 'A');
+    addCustomers(b.services.db, 300, 'B');
+    // The manager keeps pulling while both pushes run; pages must never skip a row committed late.
+    let pushing = true;
+    const pulls = (async () => {
+      while (pushing) {
+        await am.api.syncNow({});
+        await sleep(5);
+      }
+    })();
+    await Promise.all([a.api.syncNow({}), b.api.syncNow({})]);
+    pushing = false;
+    await pulls;
+    await am.api.syncNow({});
+    const expected = expectedRows(a.services.db, b.services.db);
+    const pulled = remoteRowsOf(am.services.db);
+    expect(pulled.size).toBe(600);
+    for (const [key, fields] of expected) expect(pulled.get(key), key).toEqual(fields);
+    const partnerId = (await store.findPartnerByName('Acme IT'))!.id;
+    const log = await store.mutationLog(partnerId);
+    expect(log).toHaveLength(600);
+    expect(new Set(log.map((m) => m.mutationId)).size).toBe(600);
+    for (const t of [a, b, am]) t.services.close();
   });
 });

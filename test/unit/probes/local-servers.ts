@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import https from 'node:https';
 import type net from 'node:net';
 import path from 'node:path';
-import { tempDir } from '../../support/temp-dir';
+import os from 'node:os';
 
 /** Real servers on loopback for probe tests: DNS, SNTP, HTTPS with self-made certificates. */
 
@@ -92,14 +92,19 @@ export interface TestCertificates {
 
 /** A private CA and a leaf for 127.0.0.1/localhost, made with openssl for this test run. */
 export const makeCertificates = (): TestCertificates => {
-  const dir = tempDir('groundwork-certs-');
+  // No test-runner helpers here: the benchmark uses these servers too.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-certs-'));
   const file = (name: string) => path.join(dir, name);
   const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
   run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Groundwork Test Inspection CA/O=Test Proxy']);
   run(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=localhost']);
   fs.writeFileSync(file('ext.cnf'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
   run(['x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'leaf.pem', '-days', '2', '-extfile', 'ext.cnf']);
-  return { caPem: fs.readFileSync(file('ca.pem'), 'utf8'), leafPem: fs.readFileSync(file('leaf.pem'), 'utf8'), leafKey: fs.readFileSync(file('leaf.key'), 'utf8') };
+  try {
+    return { caPem: fs.readFileSync(file('ca.pem'), 'utf8'), leafPem: fs.readFileSync(file('leaf.pem'), 'utf8'), leafKey: fs.readFileSync(file('leaf.key'), 'utf8') };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 };
 
 export interface LocalHttps {

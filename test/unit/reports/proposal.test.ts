@@ -46,7 +46,7 @@ describe('proposal', () => {
     source.recommendations.push({ id: 'r9', title: 'Mystery', detail: '', severity: 'low', effort: 'low', findingIds: [], skuRefs: [{ sku: 'NOPE' }, { sku: 'USD-ITEM' }] });
     const book = [...fixturePriceBook, { ...fixturePriceBook[0]!, id: 'u', sku: 'USD-ITEM', currency: 'USD' }];
     const p = buildProposal(source, book);
-    expect(p.warnings.join('\n')).toMatch(/NOPE .*not in the price book/);
+    expect(p.warnings.join('\n')).toMatch(/SKU NOPE is not in the price book/);
     expect(p.warnings.join('\n')).toMatch(/USD-ITEM is priced in USD/);
     expect(p.warnings.join('\n')).toMatch(/MFA-LIC .*quantity 0/);
     expect([...p.oneTime, ...p.monthly].map((l) => l.sku)).not.toContain('MFA-LIC');

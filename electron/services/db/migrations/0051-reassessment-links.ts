@@ -12,6 +12,7 @@ export const reassessmentLinks: Migration = {
       ALTER TABLE cases ADD COLUMN previous_case_id TEXT REFERENCES cases (id);
       ALTER TABLE answers ADD COLUMN carried_from_case TEXT REFERENCES cases (id);
       CREATE INDEX cases_by_customer_created ON cases (customer_id, created_at);
+      CREATE INDEX cases_by_created_id ON cases (created_at, id);
     `);
   },
 };

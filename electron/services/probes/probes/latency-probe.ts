@@ -59,11 +59,16 @@ const tcpSeries = async (ctx: ProbeContext, plan: TargetPlan, count: number, onE
 
 const udpSeries = async (ctx: ProbeContext, plan: TargetPlan, count: number, onEach: () => void): Promise<(number | null)[]> => {
   const address = await resolveAddress(ctx, plan.host);
-  const pinger = new UdpPinger(ctx, address, plan.port);
+  // Each answer is sampled as it arrives, so the chart shows when it happened; lost ones at the end.
+  const pinger = new UdpPinger(ctx, address, plan.port, (rtt) => {
+    ctx.sample(`rtt:${plan.label}`, rtt === null ? null : round(rtt, 3));
+    onEach();
+  });
   try {
     const rtts = await pinger.series(count, intervalMs, answerTimeoutMs);
     for (const rtt of rtts) {
-      ctx.sample(`rtt:${plan.label}`, rtt === null ? null : round(rtt, 3));
+      if (rtt !== null) continue;
+      ctx.sample(`rtt:${plan.label}`, null);
       onEach();
     }
     return rtts;

@@ -46,7 +46,12 @@ export const throughputProbe: ProbeDefinition = {
     const address = await resolveAddress(ctx, server.host);
     const echo = targets.reflector ? parseHostPort(targets.reflector, defaultReflectorPort) : null;
     const echoAddress = echo ? await resolveAddress(ctx, echo.host) : null;
-    const pinger = echo && echoAddress ? new UdpPinger(ctx, echoAddress, echo.port) : null;
+    // Echo answers are sampled when they arrive, under the phase they belong to.
+    let phase = 'rtt_idle';
+    const pinger = echo && echoAddress ? new UdpPinger(ctx, echoAddress, echo.port, (rtt) => ctx.sample(phase, rtt === null ? null : round(rtt, 3))) : null;
+    const sampleLost = (rtts: (number | null)[]) => {
+      for (const rtt of rtts) if (rtt === null) ctx.sample(phase, null);
+    };
     const seconds = targets.throughputSeconds;
     const totalMs = 2 * seconds * 1000 + 1000;
     const started = performance.now();
@@ -56,8 +61,11 @@ export const throughputProbe: ProbeDefinition = {
       let idle: (number | null)[] = [];
       if (pinger) {
         ctx.progress(0.01, 'idle latency');
-        idle = await pinger.series(10, 50, lateMs);
-        for (const rtt of idle) ctx.sample('rtt_idle', rtt === null ? null : round(rtt, 3));
+        // 20 probes over a second; the baseline is the last 10, so a queue left full by earlier
+        // traffic has drained before it is measured.
+        const all = await pinger.series(20, 50, lateMs);
+        sampleLost(all);
+        idle = all.slice(10);
       }
       const runDirection = async (direction: Direction): Promise<{ result: DirectionResult; loaded: (number | null)[] }> => {
         const options: ThroughputRunOptions = {
@@ -70,19 +78,20 @@ export const throughputProbe: ProbeDefinition = {
           onInterval: (mbps) => ctx.sample(`${direction}_mbps`, round(mbps, 2)),
         };
         ctx.progress((performance.now() - started) / totalMs, `${direction} (${server.kind})`);
+        phase = `rtt_loaded_${direction}`;
         if (pinger) await pinger.start(pingIntervalMs);
         try {
           const result = server.kind === 'iperf3' ? await runIperf3Throughput(options) : await runReflectorThroughput(options);
-          return { result, loaded: pinger ? await pinger.stop(lateMs) : [] };
+          const loaded = pinger ? await pinger.stop(lateMs) : [];
+          sampleLost(loaded);
+          return { result, loaded };
         } catch (error) {
           if (pinger) await pinger.stop(0).catch(() => []);
           throw error;
         }
       };
       const download = await runDirection('download');
-      for (const rtt of download.loaded) ctx.sample('rtt_loaded_download', rtt === null ? null : round(rtt, 3));
       const upload = await runDirection('upload');
-      for (const rtt of upload.loaded) ctx.sample('rtt_loaded_upload', rtt === null ? null : round(rtt, 3));
 
       const idleP50 = median(idle);
       const loadedDown = median(download.loaded);

@@ -66,6 +66,19 @@ const connect = (options: ThroughputRunOptions): Promise<net.Socket> =>
     });
   });
 
+/** iperf3 -s re-opens its listener between tests; a reset or refusal right after one is retried briefly. */
+const connectControl = async (options: ThroughputRunOptions): Promise<net.Socket> => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await connect(options);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt >= 4 || (code !== 'ECONNRESET' && code !== 'ECONNREFUSED')) throw error;
+      await options.ctx.sleep(250 * attempt);
+    }
+  }
+};
+
 interface ServerStreamResult {
   id: number;
   bytes: number;
@@ -86,12 +99,14 @@ const serverErrorText = async (reader: SocketReader): Promise<string> => {
 export const runIperf3Throughput = async (options: ThroughputRunOptions): Promise<DirectionResult> => {
   const reverse = options.direction === 'download';
   const cookie = makeCookie();
-  const control = await connect(options);
+  const control = await connectControl(options);
   const reader = new SocketReader(control);
   const streams: net.Socket[] = [];
   const streamBytes: number[] = [];
   let intervalBytes = 0;
   let sending = false;
+  // The receiver's count stops at TEST_END, as iperf3's does; what is still in flight is not ours to count.
+  let counting = false;
   let runningSince = 0;
   let testMs = 0;
   let serverResults: { streams?: ServerStreamResult[] } | null = null;
@@ -106,6 +121,7 @@ export const runIperf3Throughput = async (options: ThroughputRunOptions): Promis
 
   const endTest = () => {
     sending = false;
+    counting = false;
     testMs = performance.now() - runningSince;
     if (ticker) clearInterval(ticker);
     control.write(Buffer.from([iperfState.TEST_END]));
@@ -138,6 +154,7 @@ export const runIperf3Throughput = async (options: ThroughputRunOptions): Promis
           stream.on('error', () => undefined);
           if (reverse) {
             stream.on('data', (chunk: Buffer) => {
+              if (!counting) return;
               streamBytes[index] = (streamBytes[index] ?? 0) + chunk.length;
               intervalBytes += chunk.length;
             });
@@ -148,6 +165,7 @@ export const runIperf3Throughput = async (options: ThroughputRunOptions): Promis
         // Streams are set up; data flows on TEST_RUNNING.
       } else if (state === iperfState.TEST_RUNNING) {
         runningSince = performance.now();
+        counting = true;
         ticker = setInterval(() => {
           options.onInterval?.((intervalBytes * 8) / 250_000);
           intervalBytes = 0;

@@ -1,0 +1,178 @@
+import { useMemo, useState, type CSSProperties } from 'react';
+import { ErrorState, QueryView } from '../../components/query-state';
+import { TextField } from '../../components/text-field';
+import { CoverPage } from '../../../shared/reports/components/report-parts';
+import { defaultBranding, fontStacks, maxLogoBytes, reportFonts, type BrandingProfile, type ReportFont } from '../../../shared/reports/branding';
+import { checkBrandingContrast } from '../../../shared/reports/contrast';
+import { useReportStylesheet } from '../reports/use-report-stylesheet';
+import { fileToBase64, useBrandingProfiles, useDeleteBranding, useSaveBranding, useSetLogo } from './use-branding';
+import './branding.css';
+
+type Draft = Pick<BrandingProfile, 'name' | 'partnerName' | 'primaryColor' | 'accentColor' | 'font' | 'contact' | 'footer' | 'disclaimer'> & { id?: string };
+
+const blank: Draft = { name: '', partnerName: '', primaryColor: defaultBranding.primaryColor, accentColor: defaultBranding.accentColor, font: 'DejaVu Sans', contact: '', footer: '', disclaimer: '' };
+
+const toDraft = (p: BrandingProfile): Draft => ({ id: p.id, name: p.name, partnerName: p.partnerName, primaryColor: p.primaryColor, accentColor: p.accentColor, font: p.font, contact: p.contact, footer: p.footer, disclaimer: p.disclaimer });
+
+const ColorField = ({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) => (
+  <div className="field branding-color">
+    <label>
+      {label}
+      <span className="branding-color-inputs">
+        <input type="color" value={/^#[0-9a-f]{6}$/i.test(value) ? value : '#000000'} onChange={(e) => onChange(e.target.value)} aria-label={`${label} picker`} />
+        <input className="input" value={value} onChange={(e) => onChange(e.target.value)} maxLength={7} />
+      </span>
+    </label>
+  </div>
+);
+
+/** The cover of a report, drawn with the report's own components from the unsaved form. */
+const LivePreview = ({ draft, logoDataUri }: { draft: Draft; logoDataUri: string }) => {
+  const branding: BrandingProfile = { ...defaultBranding, ...draft, id: draft.id ?? 'draft', name: draft.name, partnerName: draft.partnerName || 'Partner name', logoDataUri };
+  const style = { '--gw-primary': branding.primaryColor, '--gw-accent': branding.accentColor, '--gw-font': fontStacks[branding.font] } as CSSProperties;
+  return (
+    <div className="branding-preview" role="region" aria-label="Preview of a report cover" tabIndex={0}>
+      <div className="gw-report" style={style}>
+        <CoverPage
+          branding={branding}
+          cover={{ title: 'Executive readiness report', subtitle: 'AI readiness assessment', partnerName: branding.partnerName, customerName: 'Example Customer Ltd', siteName: 'Head office', siteAddress: '', engineer: 'Engineer name', date: new Date().toISOString().slice(0, 10) }}
+        />
+      </div>
+    </div>
+  );
+};
+
+const LogoUpload = ({ profile }: { profile: BrandingProfile }) => {
+  const setLogo = useSetLogo();
+  const [problem, setProblem] = useState('');
+  const onFile = async (file: File | undefined) => {
+    setProblem('');
+    if (!file) return;
+    if (file.size > maxLogoBytes) return setProblem(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a logo must be at most 1 MB.`);
+    const mime = file.type === 'image/svg+xml' || file.name.toLowerCase().endsWith('.svg') ? 'image/svg+xml' : file.type === 'image/png' ? 'image/png' : null;
+    if (!mime) return setProblem('A logo must be a PNG or an SVG file.');
+    setLogo.mutate({ profileId: profile.id, mime, base64: await fileToBase64(file) });
+  };
+  return (
+    <fieldset className="form-section">
+      <legend>Logo</legend>
+      <p className="field-hint">PNG or SVG, at most 1 MB. SVGs are cleaned: scripts, event handlers and outside references are removed.</p>
+      <input type="file" accept="image/png,image/svg+xml,.svg,.png" aria-label="Logo file" onChange={(e) => void onFile(e.target.files?.[0])} disabled={setLogo.isPending} />
+      {profile.logoDataUri ? (
+        <button type="button" className="button button-quiet" onClick={() => setLogo.mutate({ profileId: profile.id, clear: true })}>
+          Remove logo
+        </button>
+      ) : null}
+      {problem ? <p className="field-error">{problem}</p> : null}
+      {setLogo.data && setLogo.data.removed.length > 0 ? <p className="field-hint">Removed from the SVG: {setLogo.data.removed.join(', ')}.</p> : null}
+      {setLogo.error ? <ErrorState error={setLogo.error} /> : null}
+    </fieldset>
+  );
+};
+
+const ProfileEditor = ({ initial, saved, onDone }: { initial: Draft; saved: BrandingProfile | null; onDone: () => void }) => {
+  const [draft, setDraft] = useState(initial);
+  const save = useSaveBranding();
+  const remove = useDeleteBranding();
+  const warnings = useMemo(() => checkBrandingContrast(draft.primaryColor, draft.accentColor), [draft.primaryColor, draft.accentColor]);
+  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft({ ...draft, [key]: value });
+  return (
+    <div className="branding-editor">
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate(draft, { onSuccess: (r) => setDraft(toDraft(r.profile)) });
+        }}
+      >
+        <fieldset className="form-section">
+          <legend>{draft.id ? 'Edit profile' : 'New profile'}</legend>
+          <div className="form-row">
+            <TextField label="Profile name" value={draft.name} onChange={set('name')} required />
+            <TextField label="Partner name" value={draft.partnerName} onChange={set('partnerName')} required />
+          </div>
+          <div className="form-row">
+            <ColorField label="Primary colour" value={draft.primaryColor} onChange={set('primaryColor')} />
+            <ColorField label="Accent colour" value={draft.accentColor} onChange={set('accentColor')} />
+            <div className="field">
+              <label>
+                Font
+                <select className="input" value={draft.font} onChange={(e) => set('font')(e.target.value as ReportFont)}>
+                  {reportFonts.map((f) => (
+                    <option key={f}>{f}</option>
+                  ))}
+                </select>
+              </label>
+            </div>
+          </div>
+          {warnings.map((w) => (
+            <div key={w.field} className="branding-warning" role="status">
+              <span>{w.message}</span>
+              <button type="button" className="button" onClick={() => set(w.field)(w.suggestion)}>
+                <span className="branding-swatch" style={{ background: w.suggestion }} aria-hidden="true" /> Use {w.suggestion}
+              </button>
+            </div>
+          ))}
+          <TextField label="Contact block" value={draft.contact} onChange={set('contact')} multiline />
+          <TextField label="Footer" value={draft.footer} onChange={set('footer')} />
+          <TextField label="Disclaimer" value={draft.disclaimer} onChange={set('disclaimer')} multiline />
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={save.isPending}>
+              {save.isPending ? 'Saving…' : 'Save profile'}
+            </button>
+            {draft.id ? (
+              <button type="button" className="button button-quiet" disabled={remove.isPending} onClick={() => remove.mutate(draft.id!, { onSuccess: onDone })}>
+                Delete profile
+              </button>
+            ) : null}
+          </div>
+          {(save.error ?? remove.error) ? <ErrorState error={save.error ?? remove.error} /> : null}
+        </fieldset>
+      </form>
+      {saved ? <LogoUpload profile={saved} /> : <p className="field-hint">Save the profile to add a logo.</p>}
+      <LivePreview draft={draft} logoDataUri={saved?.logoDataUri ?? ''} />
+    </div>
+  );
+};
+
+/** Settings → Branding: the partner's report profiles, with a live cover preview and contrast checks. */
+export const BrandingSettings = () => {
+  useReportStylesheet();
+  const profiles = useBrandingProfiles();
+  const [selected, setSelected] = useState<string | 'new' | null>(null);
+  return (
+    <section className="card branding-settings" aria-labelledby="branding-title">
+      <h2 id="branding-title">Report branding</h2>
+      <QueryView query={profiles}>
+        {(list) => {
+          const current = list.find((p) => p.id === selected) ?? null;
+          return (
+            <div className="branding-layout">
+              <nav aria-label="Branding profiles" className="branding-list">
+                <ul>
+                  {list.map((p) => (
+                    <li key={p.id}>
+                      <button type="button" className={p.id === selected ? 'button button-secondary' : 'button button-quiet'} onClick={() => setSelected(p.id)}>
+                        <span className="branding-swatch" style={{ background: p.primaryColor }} aria-hidden="true" /> {p.name}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+                <button type="button" className="button" onClick={() => setSelected('new')}>
+                  New profile
+                </button>
+              </nav>
+              {selected === 'new' ? (
+                <ProfileEditor key="new" initial={blank} saved={null} onDone={() => setSelected(null)} />
+              ) : current ? (
+                <ProfileEditor key={`${current.id}:${current.updatedAt}`} initial={toDraft(current)} saved={current} onDone={() => setSelected(null)} />
+              ) : (
+                <p className="muted">{list.length === 0 ? 'No profile yet: reports use neutral Groundwork branding. Create one for your company.' : 'Choose a profile to edit.'}</p>
+              )}
+            </div>
+          );
+        }}
+      </QueryView>
+    </section>
+  );
+};

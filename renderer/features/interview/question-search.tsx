@@ -1,0 +1,63 @@
+import { useId, useMemo, useState, type Ref } from 'react';
+import type { QuestionBank } from '../../../shared/interview/bank-schema';
+import { bankQuestions } from '../../../shared/interview/parse-bank';
+
+/** Type a few words, press Enter: jumps to the first matching question (or pick one from the list). */
+export const QuestionSearch = ({ bank, onJump, ref }: { bank: QuestionBank; onJump: (questionId: string) => void; ref?: Ref<HTMLInputElement> }) => {
+  const id = useId();
+  const [text, setText] = useState('');
+  const matches = useMemo(() => {
+    const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return [];
+    return bankQuestions(bank)
+      .filter(({ question }) => {
+        const haystack = `${question.id} ${question.text} ${question.help}`.toLowerCase();
+        return words.every((w) => haystack.includes(w));
+      })
+      .slice(0, 8);
+  }, [bank, text]);
+
+  const jump = (questionId: string) => {
+    setText('');
+    onJump(questionId);
+  };
+
+  return (
+    <div className="question-search">
+      <label htmlFor={id} className="visually-hidden">
+        Jump to a question
+      </label>
+      <input
+        id={id}
+        ref={ref}
+        type="search"
+        className="input"
+        placeholder="Jump to a question ( / )"
+        value={text}
+        autoComplete="off"
+        aria-controls={matches.length > 0 ? `${id}-results` : undefined}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && matches[0]) {
+            e.preventDefault();
+            jump(matches[0].question.id);
+          } else if (e.key === 'Escape') {
+            setText('');
+            e.currentTarget.blur();
+          }
+        }}
+      />
+      {matches.length > 0 && (
+        <ul id={`${id}-results`} className="search-results plain-list" aria-label="Matching questions">
+          {matches.map(({ question }) => (
+            <li key={question.id}>
+              <button type="button" className="search-result" onClick={() => jump(question.id)}>
+                {question.text}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+};

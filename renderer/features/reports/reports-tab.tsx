@@ -1,0 +1,221 @@
+import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/api';
+import type { CaseTabProps } from '../../app/case-tabs';
+import { ErrorState, QueryView } from '../../components/query-state';
+import { ReportDocument } from '../../../shared/reports/components/report-document';
+import { buildReportModel, reportFormats, reportKindLabels, reportKinds, type ReportFormat, type ReportKind } from '../../../shared/reports/report-model';
+import type { ProposalSettings } from '../../../shared/reports/proposal-settings';
+import { useReportStylesheet } from './use-report-stylesheet';
+import {
+  useCaseBranding,
+  useExportReport,
+  useProposalSettings,
+  useReportExports,
+  useReportSource,
+  useReproduceExport,
+  useSaveProposalSettings,
+  useSetCaseBranding,
+} from './use-reports';
+import './reports.css';
+
+const formatLabels: Record<ReportFormat, string> = { pdf: 'PDF', docx: 'Word', html: 'HTML', csv: 'CSV (PSA import)' };
+
+const BrandingPicker = ({ caseId }: { caseId: string }) => {
+  const profiles = useQuery({ queryKey: ['branding', 'list'], queryFn: () => api.listBrandingProfiles({}) });
+  const current = useCaseBranding(caseId);
+  const set = useSetCaseBranding(caseId);
+  return (
+    <div className="field reports-branding">
+      <label htmlFor="report-branding">Branding</label>
+      <select
+        id="report-branding"
+        className="input"
+        value={current.data?.chosenProfileId ?? ''}
+        disabled={set.isPending || !profiles.data}
+        onChange={(e) => set.mutate(e.target.value || null)}
+      >
+        <option value="">{profiles.data?.length === 1 ? `Default (${profiles.data[0]?.name})` : 'Default'}</option>
+        {(profiles.data ?? []).map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+      {set.error ? <ErrorState error={set.error} /> : null}
+    </div>
+  );
+};
+
+const numberInput = (label: string, value: number, onChange: (n: number) => void, step = 1) => (
+  <div className="field">
+    <label>
+      {label}
+      <input className="input" type="number" min={0} step={step} value={value} onChange={(e) => onChange(Number(e.target.value))} />
+    </label>
+  </div>
+);
+
+const ProposalSettingsForm = ({ caseId, initial }: { caseId: string; initial: ProposalSettings }) => {
+  const [draft, setDraft] = useState(initial);
+  const save = useSaveProposalSettings(caseId);
+  const sizing = (key: keyof ProposalSettings['sizing']) => (n: number) => setDraft({ ...draft, sizing: { ...draft.sizing, [key]: Math.max(0, Math.round(n)) } });
+  return (
+    <form
+      className="form-section reports-settings"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(draft);
+      }}
+    >
+      <fieldset className="reports-fieldset">
+      <legend>Proposal</legend>
+      <div className="form-row">
+        {numberInput('Users', draft.sizing.users, sizing('users'))}
+        {numberInput('Devices', draft.sizing.devices, sizing('devices'))}
+        {numberInput('Sites', draft.sizing.sites, sizing('sites'))}
+        <div className="field">
+          <label>
+            Currency
+            <input className="input" value={draft.terms.currency} maxLength={3} onChange={(e) => setDraft({ ...draft, terms: { ...draft.terms, currency: e.target.value.toUpperCase() } })} />
+          </label>
+        </div>
+        {numberInput('Tax %', draft.terms.taxRateBasisPoints / 100, (n) => setDraft({ ...draft, terms: { ...draft.terms, taxRateBasisPoints: Math.round(n * 100) } }), 0.01)}
+        {numberInput('Valid for (days)', draft.terms.validityDays, (n) => setDraft({ ...draft, terms: { ...draft.terms, validityDays: Math.round(n) } }))}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-secondary" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save proposal settings'}
+        </button>
+        {save.isSuccess && !save.isPending ? <span className="muted">Saved.</span> : null}
+      </div>
+      {save.error ? <ErrorState error={save.error} /> : null}
+      </fieldset>
+    </form>
+  );
+};
+
+const ExportButtons = ({ caseId, kind }: { caseId: string; kind: ReportKind }) => {
+  const exporter = useExportReport(caseId);
+  const running = exporter.isPending ? exporter.variables : null;
+  return (
+    <div className="reports-export" aria-live="polite">
+      {reportFormats
+        .filter((f) => f !== 'csv' || kind === 'proposal')
+        .map((format) => (
+          <button key={format} type="button" className="button button-primary" disabled={exporter.isPending} onClick={() => exporter.mutate({ kind, format })}>
+            Export {formatLabels[format]}
+          </button>
+        ))}
+      {running ? (
+        <span className="reports-progress" role="status">
+          <progress aria-label={`Rendering ${formatLabels[running.format]}`} /> Rendering {formatLabels[running.format]}…
+        </span>
+      ) : null}
+      {exporter.isSuccess && !exporter.isPending ? <span className="muted">Saved {exporter.data.fileName}</span> : null}
+      {exporter.error ? <ErrorState error={exporter.error} /> : null}
+    </div>
+  );
+};
+
+const ExportHistory = ({ caseId }: { caseId: string }) => {
+  const history = useReportExports(caseId);
+  const reproduce = useReproduceExport();
+  return (
+    <section className="card reports-history" aria-labelledby="report-history-title">
+      <h2 id="report-history-title">Export history</h2>
+      <QueryView query={history}>
+        {(rows) =>
+          rows.length === 0 ? (
+            <p className="muted">No report exported yet.</p>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>When</th>
+                  <th>Report</th>
+                  <th>Format</th>
+                  <th>Template</th>
+                  <th>SHA-256</th>
+                  <th>
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id}>
+                    <td className="cell-nowrap">{new Date(r.createdAt).toLocaleString()}</td>
+                    <td>{reportKindLabels[r.kind]}</td>
+                    <td>{formatLabels[r.format]}</td>
+                    <td>{r.templateVersion}</td>
+                    <td className="cell-clip">
+                      <code title={r.sha256}>{r.sha256}</code>
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button button-quiet"
+                        disabled={reproduce.isPending}
+                        title="Render this export again from the data it was made from"
+                        onClick={() => reproduce.mutate(r.id)}
+                      >
+                        Download again
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </QueryView>
+      {reproduce.data && !reproduce.isPending ? (
+        <p className="muted" role="status">
+          {reproduce.data.identical
+            ? 'Rendered again: identical to the original (same SHA-256).'
+            : 'Rendered again from the same data; PDF and Word files carry a new creation time, so their SHA-256 differs.'}
+        </p>
+      ) : null}
+      {reproduce.error ? <ErrorState error={reproduce.error} /> : null}
+    </section>
+  );
+};
+
+/** The case's Reports tab: choose the kind, preview it with the export's own components, export. */
+export const ReportsTab = ({ caseId }: CaseTabProps) => {
+  useReportStylesheet();
+  const [kind, setKind] = useState<ReportKind>('executive');
+  const source = useReportSource(caseId);
+  const settings = useProposalSettings(caseId);
+  const model = useMemo(() => (source.data ? buildReportModel(kind, source.data) : null), [kind, source.data]);
+  return (
+    <div className="reports-tab">
+      <div className="reports-toolbar">
+        <div role="radiogroup" aria-label="Report" className="reports-kinds">
+          {reportKinds.map((k) => (
+            <button key={k} type="button" role="radio" aria-checked={kind === k} className={kind === k ? 'button button-primary' : 'button'} onClick={() => setKind(k)}>
+              {reportKindLabels[k]}
+            </button>
+          ))}
+        </div>
+        <BrandingPicker caseId={caseId} />
+      </div>
+      <ExportButtons caseId={caseId} kind={kind} />
+      {kind === 'proposal' && settings.data ? <ProposalSettingsForm key={settings.data.caseId} caseId={caseId} initial={settings.data} /> : null}
+      {model?.kind === 'proposal' && model.proposal.warnings.length > 0 ? (
+        <div className="state state-error" role="note">
+          <ul>
+            {model.proposal.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <QueryView query={source}>
+        {() => (model ? <div className="reports-preview" role="region" aria-label="Report preview" tabIndex={0}><ReportDocument model={model} /></div> : null)}
+      </QueryView>
+      <ExportHistory caseId={caseId} />
+    </div>
+  );
+};

@@ -1,0 +1,32 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { EnrollInput } from '../../../shared/sync/sync-status';
+import { api } from '../../api/api';
+
+const statusKey = ['sync', 'status'] as const;
+
+/** The sync status, refreshed every half minute so "last sync" and the pending count stay current. */
+export const useSyncStatus = () => useQuery({ queryKey: statusKey, queryFn: () => api.getSyncStatus({}), refetchInterval: 30_000 });
+
+export const useEnroll = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: EnrollInput) => api.enrollDevice(input),
+    onSuccess: (status) => client.setQueryData(statusKey, status),
+  });
+};
+
+export const useSyncNow = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.syncNow({}),
+    onSuccess: (report) => {
+      client.setQueryData(statusKey, report.status);
+      void client.invalidateQueries({ queryKey: ['sync', 'partner-cases'] });
+    },
+    // A failure is recorded in the status too: show it there.
+    onSettled: () => void client.invalidateQueries({ queryKey: statusKey }),
+  });
+};
+
+export const usePartnerCases = (search: string) =>
+  useQuery({ queryKey: ['sync', 'partner-cases', search], queryFn: () => api.listPartnerCases({ search }) });

@@ -1,0 +1,112 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, saveScreenshot, startWebApp, watchPageErrors, type WebApp } from '../support/browser';
+import { seriousAxeViolations } from '../support/axe';
+import { tempDir } from '../support/temp-dir';
+import { seedCases } from '../support/seed-cases';
+import { answerAll } from '../support/answer-all';
+import { createApiClient } from '../../shared/contract/api-client';
+import { createDispatch } from '../../electron/services/api/dispatch';
+import { createHandlers } from '../../electron/services/api/handlers';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const newPage = async (app: WebApp): Promise<Page> => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(app.bridge.openUrl);
+  return page;
+};
+
+describe('history at partner scale', () => {
+  it('scrolls all 10,000 cases without a long task over 100 ms', async () => {
+    const app = await startWebApp(tempDir());
+    seedCases(app.services.db, { cases: 10_000, interviewed: 0, seed: 11 });
+    const page = await newPage(app);
+    const errors = watchPageErrors(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    await page.getByRole('link', { name: 'History', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'engagements' }).textContent()).toBe('10,000 engagements');
+    await expect.poll(async () => (await seriousAxeViolations(page)).join('\n')).toBe('');
+    await saveScreenshot(page, 'e2e-history-10k');
+
+    const scroller = page.getByRole('region', { name: 'Engagements' });
+    const metrics = await scroller.evaluate((el) => ({ height: el.scrollHeight, view: el.clientHeight }));
+    expect(metrics.height).toBeGreaterThan(10_000 * 50);
+    // Count only what scrolling costs: axe and the screenshot above run long tasks of their own.
+    await page.evaluate(() => {
+      (window as unknown as { longTasks: number[] }).longTasks = [];
+    });
+    // Scroll the whole list in screen-sized steps, as a person paging down would.
+    for (let top = 0; top < metrics.height; top += metrics.view) {
+      await scroller.evaluate((el, y) => el.scrollTo(0, y), top);
+      await page.waitForTimeout(16);
+    }
+    await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect.poll(() => page.locator('[aria-posinset="10000"] a').first().isVisible(), { timeout: 15_000 }).toBe(true);
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    expect(Math.max(0, ...longTasks), `long tasks: ${longTasks.join(', ')}`).toBeLessThan(100);
+    expect(errors).toEqual([]);
+    await page.close();
+    await app.close();
+  }, 240_000);
+
+  it('searches and filters the history', async () => {
+    const app = await startWebApp(tempDir());
+    seedCases(app.services.db, { cases: 300, interviewed: 0, seed: 5 });
+    const page = await newPage(app);
+    await page.getByRole('link', { name: 'History', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'engagements' }).textContent()).toBe('300 engagements');
+    await page.getByRole('searchbox').fill('warehouse');
+    const count = Number((await app.services.db.prepare("SELECT count(*) FROM cases c JOIN sites s ON s.id = c.site_id WHERE s.name = 'Warehouse'").pluck().get()) as number);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'engagement' }).textContent()).toBe(`${count} engagements`);
+    await page.getByRole('searchbox').fill('zzzz-nothing');
+    await expect.poll(() => page.getByRole('heading', { name: 'Nothing matches' }).isVisible()).toBe(true);
+    await page.close();
+    await app.close();
+  });
+
+  it('re-assesses a case, shows the customer timeline and compares the two', async () => {
+    const app = await startWebApp(tempDir());
+    const dispatch = createDispatch(createHandlers(app.services));
+    const api = createApiClient((channel, input) => dispatch(channel, input));
+    const first = await api.createCase({ customerName: 'Timeline Traders', siteName: 'HQ', title: 'AI readiness 2025' });
+    await answerAll(api, first.id, false);
+    const page = await newPage(app);
+    await page.goto(`${app.bridge.url}/#/cases/${first.id}/overview`);
+    await page.getByRole('button', { name: 'Re-assess' }).click();
+    await expect.poll(() => page.getByText('Re-assessment of AI readiness 2025').first().isVisible()).toBe(true);
+    const secondId = /cases\/([0-9a-f-]{36})/.exec(page.url())?.[1] as string;
+    expect(secondId).not.toBe(first.id);
+    await answerAll(api, secondId, true);
+
+    await page.getByRole('link', { name: 'Timeline' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Timeline Traders' }).isVisible()).toBe(true);
+    const picks = page.getByRole('checkbox', { name: 'Pick for comparison' });
+    await expect.poll(() => picks.count()).toBe(2);
+    await picks.nth(0).check();
+    await picks.nth(1).check();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'e2e-timeline');
+    await page.getByRole('link', { name: 'Compare the two' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Compare assessments' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: /^Resolved \(\d+\)$/ }).textContent()).not.toBe('Resolved (0)');
+    expect(await page.getByRole('heading', { name: 'New (0)' }).isVisible()).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'e2e-compare');
+    await page.close();
+    await app.close();
+  });
+});

@@ -1,0 +1,126 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiClient } from '../../shared/contract/api-client';
+import { createDispatch } from '../../electron/services/api/dispatch';
+import { createHandlers } from '../../electron/services/api/handlers';
+import { builtinBank } from '../../electron/services/interview/builtin-bank';
+import { findQuestion } from '../../shared/interview/parse-bank';
+import type { Question } from '../../shared/interview/bank-schema';
+import { launchChromium, saveScreenshot, startWebApp, watchPageErrors } from '../support/browser';
+import { seriousAxeViolations } from '../support/axe';
+import { tempDir } from '../support/temp-dir';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The keys an engineer presses to give the best answer to a question. */
+const keysFor = async (page: Page, question: Question): Promise<void> => {
+  switch (question.type) {
+    case 'single': {
+      const best = question.options.reduce((b, o, i) => (o.maturity > (question.options[b]?.maturity ?? -1) ? i : b), 0);
+      await page.keyboard.press(String(best + 1));
+      return;
+    }
+    case 'multi':
+      for (let i = 0; i < question.options.length; i += 1) await page.keyboard.press(String(i + 1));
+      return;
+    case 'scale':
+      await page.keyboard.press(String(question.max - question.min + 1));
+      return;
+    case 'yes_no_unknown':
+      await page.keyboard.press(question.yesMaturity >= question.noMaturity ? '1' : '2');
+      return;
+    case 'number': {
+      const top = question.bands ? [...question.bands].sort((a, b) => b.maturity - a.maturity)[0] : undefined;
+      const value = top ? (top.min ?? (top.max ?? 1) - 1) : 25;
+      await page.keyboard.type(String(value));
+      return;
+    }
+    case 'text':
+      await page.keyboard.type('Notes taken on site');
+  }
+};
+
+const card = (page: Page) => page.locator('section.question-card');
+const currentId = (page: Page) => card(page).getAttribute('data-question-id');
+
+/** Answers the current question by keyboard and presses Enter; returns the id answered. */
+const answerCurrent = async (page: Page): Promise<string> => {
+  const id = await currentId(page);
+  if (!id) throw new Error('no question on screen');
+  const question = findQuestion(builtinBank(), id)!.question;
+  await keysFor(page, question);
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => ((await page.locator('#interview-complete').count()) > 0 ? 'done' : await currentId(page))).not.toBe(id);
+  return id;
+};
+
+describe('interview in Chromium, keyboard only', () => {
+  it('answers the whole interview by keyboard, resumes after a reload, and shows the results', { timeout: 240_000 }, async () => {
+    const app = await startWebApp(tempDir());
+    const dispatch = createDispatch(createHandlers(app.services));
+    const api = createApiClient((channel, input) => dispatch(channel, input));
+    const created = await api.createCase({ customerName: 'Keyboard Co', siteName: 'HQ' });
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(app.bridge.openUrl);
+    await page.evaluate((id) => {
+      window.location.hash = `#/cases/${id}/interview`;
+    }, created.id);
+    await expect.poll(() => currentId(page)).toBe('strategy.user_count');
+    expect(await seriousAxeViolations(page), 'axe on the interview').toEqual([]);
+
+    const answered: string[] = [];
+    for (let i = 0; i < 5; i += 1) answered.push(await answerCurrent(page));
+    const resumeAt = await currentId(page);
+    await saveScreenshot(page, 'e2e-interview-question');
+
+    // Resume exactly where the engineer stopped.
+    await page.reload();
+    await expect.poll(() => currentId(page)).toBe(resumeAt);
+
+    // Search jumps to any question: "/" focuses the box, Enter jumps to the first match, Shift+Enter goes back.
+    await page.keyboard.press('/');
+    await page.keyboard.type('prompt injection');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => currentId(page)).toBe('security.prompt_injection');
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => currentId(page)).not.toBe('security.prompt_injection');
+    // Back to where we were through the search box, by id.
+    await page.keyboard.press('/');
+    await page.keyboard.type(String(resumeAt));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => currentId(page)).toBe(resumeAt);
+
+    for (let step = 0; step < 200 && (await page.locator('#interview-complete').count()) === 0; step += 1) {
+      const t0 = Date.now();
+      answered.push(await answerCurrent(page));
+      if (process.env.E2E_DEBUG) console.log(step, answered.at(-1), Date.now() - t0);
+    }
+    await expect.poll(() => page.getByRole('heading', { name: 'End of the interview' }).isVisible()).toBe(true);
+    expect(answered.length).toBeGreaterThan(90);
+
+    // Every answer given is on disk.
+    await expect
+      .poll(() => (app.services.db.prepare("SELECT count(*) AS n FROM answers WHERE value IS NOT NULL AND case_id = ?").get(created.id) as { n: number }).n)
+      .toBe(new Set(answered).size);
+
+    // Enter on the focused "See the results" link opens the results view.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#results-level').textContent()).toBe('Pacesetter');
+    await expect.poll(() => page.locator('svg.radar polygon.radar-area').count()).toBe(1);
+    expect(await page.getByText('No findings from the answers so far.').isVisible()).toBe(true);
+    expect(await seriousAxeViolations(page), 'axe on the results').toEqual([]);
+    await saveScreenshot(page, 'e2e-interview-results');
+    expect(errors).toEqual([]);
+    await context.close();
+    await app.close();
+  });
+});
