@@ -10,20 +10,12 @@ import { appHost, appScheme, rendererFileFor } from '../services/shell-policy';
 import { createAppWindow } from './window-factory';
 import { registerIpcHandlers } from './ipc-handlers';
 import { electronSqliteBinding } from './native-binding';
+import { contentTypeOf } from '../services/content-types';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 const dataDirFlag = (): string | undefined => {
   const index = process.argv.indexOf('--data-dir');
@@ -38,7 +30,7 @@ const serveRenderer = (rendererDir: string): void => {
     if (!file || new URL(request.url).host !== appHost || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
     return new Response(await fs.promises.readFile(file), {
       headers: {
-        'content-type': mimeTypes[path.extname(file)] ?? 'application/octet-stream',
+        'content-type': contentTypeOf(file),
         'content-security-policy': rendererCsp,
         'x-content-type-options': 'nosniff',
       },

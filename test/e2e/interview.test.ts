@@ -9,6 +9,7 @@ import type { Question } from '../../shared/interview/bank-schema';
 import { launchChromium, saveScreenshot, startWebApp, watchPageErrors } from '../support/browser';
 import { seriousAxeViolations } from '../support/axe';
 import { tempDir } from '../support/temp-dir';
+import { answerAll } from '../support/answer-all';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -119,6 +120,53 @@ describe('interview in Chromium, keyboard only', () => {
     expect(await page.getByText('No findings from the answers so far.').isVisible()).toBe(true);
     expect(await seriousAxeViolations(page), 'axe on the results').toEqual([]);
     await saveScreenshot(page, 'e2e-interview-results');
+    expect(errors).toEqual([]);
+    await context.close();
+    await app.close();
+  });
+
+  it('keeps notes and evidence, and an exception lifts a critical gate in the results', { timeout: 120_000 }, async () => {
+    const app = await startWebApp(tempDir());
+    const dispatch = createDispatch(createHandlers(app.services));
+    const api = createApiClient((channel, input) => dispatch(channel, input));
+    const created = await api.createCase({ customerName: 'Gate Ltd' });
+    await answerAll(api, created.id, true);
+    await api.answerQuestion({ caseId: created.id, questionId: 'security.mfa', value: 'admins' });
+    await api.setInterviewPosition({ caseId: created.id, questionId: 'security.mfa', stakeholder: null });
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(app.bridge.openUrl);
+    await page.evaluate((id) => {
+      window.location.hash = `#/cases/${id}/interview`;
+    }, created.id);
+    await expect.poll(() => currentId(page)).toBe('security.mfa');
+    await page.getByLabel('Note', { exact: true }).fill('Only admins use the authenticator app');
+    await page.locator('input[type="file"]').setInputFiles({ name: 'mfa-policy.png', mimeType: 'image/png', buffer: Buffer.from('not really a png') });
+    await expect.poll(() => page.getByText('mfa-policy.png').isVisible()).toBe(true);
+    await page.getByRole('button', { name: /Next/ }).focus();
+    await expect.poll(() => page.getByText('Saved', { exact: true }).isVisible()).toBe(true);
+
+    await page.reload();
+    await expect.poll(() => currentId(page)).toBe('security.mfa');
+    expect(await page.getByLabel('Note', { exact: true }).inputValue()).toBe('Only admins use the authenticator app');
+    expect(await page.getByText('mfa-policy.png').isVisible()).toBe(true);
+
+    await page.getByRole('link', { name: 'Results' }).click();
+    await expect.poll(() => page.locator('#results-level').textContent()).toBe('Follower');
+    expect(await page.getByText(/Capped from Pacesetter/).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Record an exception' }).first().click();
+    await page.getByLabel('Compensating control').fill('Remote access only through certificate VPN');
+    await page.getByLabel('Reason').fill('MFA rollout booked for next month');
+    await page.getByRole('button', { name: 'Save exception' }).click();
+    await expect.poll(() => page.locator('#results-level').textContent()).toBe('Pacesetter');
+    expect(await page.getByText('Remote access only through certificate VPN').isVisible()).toBe(true);
+    expect(await seriousAxeViolations(page), 'axe on the results with findings').toEqual([]);
+    await saveScreenshot(page, 'e2e-interview-exception');
+
+    const stored = app.services.db.prepare('SELECT note FROM answers WHERE case_id = ? AND question_id = ?').get(created.id, 'security.mfa');
+    expect(stored).toEqual({ note: 'Only admins use the authenticator app' });
     expect(errors).toEqual([]);
     await context.close();
     await app.close();

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApiErrorCode, ApiResult } from '../../../shared/contract/result';
 import type { Dispatch } from '../api/dispatch';
 import { rendererCsp } from '../../../shared/contract/content-security-policy';
+import { contentTypeOf } from '../content-types';
 
 export const maxBodyBytes = 1024 * 1024;
 
@@ -20,16 +21,6 @@ const statusFor: Record<ApiErrorCode, number> = {
   internal: 500,
 };
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
 
 export interface HttpBridge {
   readonly url: string;
@@ -103,7 +94,7 @@ const serveStatic = (res: http.ServerResponse, staticDir: string, urlPath: strin
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
   const body = fs.readFileSync(file);
   res.writeHead(200, {
-    'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+    'content-type': contentTypeOf(file),
     'content-security-policy': rendererCsp,
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',

@@ -34,6 +34,7 @@ const Interview = ({ caseId, bank, initial }: { caseId: string; bank: QuestionBa
   const prefills = useMemo(() => new Map<string, Prefill>(initial.prefills.map((p) => [p.questionId, { value: p.value, metric: p.metric }])), [initial]);
   const [stakeholder, setStakeholder] = useState<Stakeholder | null>(initial.position?.stakeholder ?? null);
   const sequence = useMemo(() => interviewSequence(bank, answers, prefills, stakeholder), [bank, answers, prefills, stakeholder]);
+  const everyone = useMemo(() => interviewSequence(bank, answers, prefills, null), [bank, answers, prefills]);
   const [currentId, setCurrentId] = useState<string | null>(() => {
     const start = interviewSequence(bank, answers, prefills, stakeholder);
     const resume = initial.position?.questionId;
@@ -226,7 +227,16 @@ const Interview = ({ caseId, bank, initial }: { caseId: string; bank: QuestionBa
               onChange={(e) => {
                 const value = (e.target.value || null) as Stakeholder | null;
                 setStakeholder(value);
-                if (currentId) savePosition.mutate({ questionId: currentId, stakeholder: value });
+                // Stay on the question if this stakeholder is asked it, else go to their first open one.
+                const theirs = interviewSequence(bank, answers, prefills, value);
+                const target = theirs.some((q) => q.question.id === currentId)
+                  ? currentId
+                  : (theirs.find((q) => !answers.has(q.question.id)) ?? theirs[0])?.question.id;
+                if (target) {
+                  setComplete(false);
+                  setCurrentId(target);
+                  savePosition.mutate({ questionId: target, stakeholder: value });
+                }
               }}
             >
               <option value="">Everyone</option>
@@ -239,7 +249,7 @@ const Interview = ({ caseId, bank, initial }: { caseId: string; bank: QuestionBa
           </label>
           <QuestionSearch
             ref={searchRef}
-            bank={bank}
+            questions={everyone}
             onJump={(id) => {
               if (!sequence.some((q) => q.question.id === id)) setStakeholder(null);
               goTo(id);

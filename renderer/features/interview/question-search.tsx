@@ -1,21 +1,28 @@
 import { useId, useMemo, useState, type Ref } from 'react';
-import type { QuestionBank } from '../../../shared/interview/bank-schema';
-import { bankQuestions } from '../../../shared/interview/parse-bank';
+import type { BankQuestion } from '../../../shared/interview/parse-bank';
 
-/** Type a few words, press Enter: jumps to the first matching question (or pick one from the list). */
-export const QuestionSearch = ({ bank, onJump, ref }: { bank: QuestionBank; onJump: (questionId: string) => void; ref?: Ref<HTMLInputElement> }) => {
+/** Type a few words, press Enter: jumps to the first matching visible question (or pick one from the list). */
+export const QuestionSearch = ({
+  questions,
+  onJump,
+  ref,
+}: {
+  questions: readonly BankQuestion[];
+  onJump: (questionId: string) => void;
+  ref?: Ref<HTMLInputElement>;
+}) => {
   const id = useId();
   const [text, setText] = useState('');
   const matches = useMemo(() => {
     const words = text.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length === 0) return [];
-    return bankQuestions(bank)
+    return questions
       .filter(({ question }) => {
         const haystack = `${question.id} ${question.text} ${question.help}`.toLowerCase();
         return words.every((w) => haystack.includes(w));
       })
       .slice(0, 8);
-  }, [bank, text]);
+  }, [questions, text]);
 
   const jump = (questionId: string) => {
     setText('');

@@ -70,7 +70,8 @@ export const createShapedLink = (rateMbit: number, queueLatencyMs: number): Shap
       children.push(child);
       return child;
     },
-    execInside: (command, args, timeoutMs = 30_000) => execFileSync('ip', ['netns', 'exec', ns, command, ...args], { encoding: 'utf8', timeout: timeoutMs }),
+    execInside: (command, args, timeoutMs = 30_000) =>
+      execFileSync('ip', ['netns', 'exec', ns, command, ...args], { encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] }),
     teardown: () => {
       for (const child of children) child.kill('SIGKILL');
       try {

@@ -5,6 +5,29 @@ import type { Migration } from './migration';
  * search and filter thousands of engagements. Writes stay cheap: triggers only mark a case dirty;
  * the history service rebuilds dirty cases (document, level, pillar scores) before it answers.
  */
+/** Which case a changed row belongs to, per table whose rows feed the index. */
+const caseOfChangedRow: ReadonlyArray<readonly [table: string, events: readonly string[], caseIds: string]> = [
+  ['cases', ['INSERT', 'UPDATE'], 'SELECT NEW.id'],
+  ['customers', ['UPDATE'], 'SELECT id FROM cases WHERE customer_id = NEW.id'],
+  ['sites', ['UPDATE'], 'SELECT id FROM cases WHERE site_id = NEW.id'],
+  ['contacts', ['INSERT', 'UPDATE'], 'SELECT NEW.case_id'],
+  ['answers', ['INSERT', 'UPDATE'], 'SELECT NEW.case_id'],
+  ['finding_exceptions', ['INSERT', 'UPDATE'], 'SELECT NEW.case_id'],
+  ['probe_runs', ['INSERT', 'UPDATE'], 'SELECT NEW.case_id'],
+  ['probe_results', ['INSERT'], 'SELECT case_id FROM probe_runs WHERE id = NEW.run_id'],
+];
+
+const dirtyTriggers = caseOfChangedRow
+  .flatMap(([table, events, caseIds]) =>
+    events.map(
+      (event) =>
+        `CREATE TRIGGER case_index_on_${table}_${event.toLowerCase()} AFTER ${event} ON ${table} BEGIN
+           INSERT OR IGNORE INTO case_index_dirty (case_id) ${caseIds};
+         END;`,
+    ),
+  )
+  .join('\n');
+
 export const historyIndex: Migration = {
   version: 50,
   name: 'history search index and case summaries',
@@ -32,45 +55,7 @@ export const historyIndex: Migration = {
 
       CREATE TABLE case_index_dirty (case_id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
 
-      CREATE TRIGGER case_index_on_case_insert AFTER INSERT ON cases BEGIN
-        INSERT OR IGNORE INTO case_index_dirty (case_id) VALUES (NEW.id);
-      END;
-      CREATE TRIGGER case_index_on_case_update AFTER UPDATE ON cases BEGIN
-        INSERT OR IGNORE INTO case_index_dirty (case_id) VALUES (NEW.id);
-      END;
-      CREATE TRIGGER case_index_on_customer_update AFTER UPDATE ON customers BEGIN
-        INSERT OR IGNORE INTO case_index_dirty (case_id) SELECT id FROM cases WHERE customer_id = NEW.id;
-      END;
-      CREATE TRIGGER case_index_on_site_update AFTER UPDATE ON sites BEGIN
-        INSERT OR IGNORE INTO case_index_dirty (case_id) SELECT id FROM cases WHERE site_id = NEW.id;
-      END;
-      CREATE TRIGGER case_index_on_contact_insert AFTER INSERT ON contacts BEGIN
-        INSERT OR IGNORE INTO case_index_dirty (case_id) VALUES (NEW.case_id);
-      END;
-      CREATE TRIGGER case_index_on_contact_update AFTER UPDATE ON contacts BEGIN
-        INSERT OR IGNORE INTO case_index_dirty (case_id) VALUES (NEW.case_id);
-      END;
-      CREATE TRIGGER case_index_on_answer_insert AFTER INSERT ON answers BEGIN
-        INSERT OR IGNORE INTO case_index_dirty (case_id) VALUES (NEW.case_id);
-      END;
-      CREATE TRIGGER case_index_on_answer_update AFTER UPDATE ON answers BEGIN
-        INSERT OR IGNORE INTO case_index_dirty (case_id) VALUES (NEW.case_id);
-      END;
-      CREATE TRIGGER case_index_on_exception_insert AFTER INSERT ON finding_exceptions BEGIN
-        INSERT OR IGNORE INTO case_index_dirty (case_id) VALUES (NEW.case_id);
-      END;
-      CREATE TRIGGER case_index_on_exception_update AFTER UPDATE ON finding_exceptions BEGIN
-        INSERT OR IGNORE INTO case_index_dirty (case_id) VALUES (NEW.case_id);
-      END;
-      CREATE TRIGGER case_index_on_probe_run_insert AFTER INSERT ON probe_runs BEGIN
-        INSERT OR IGNORE INTO case_index_dirty (case_id) VALUES (NEW.case_id);
-      END;
-      CREATE TRIGGER case_index_on_probe_run_update AFTER UPDATE ON probe_runs BEGIN
-        INSERT OR IGNORE INTO case_index_dirty (case_id) VALUES (NEW.case_id);
-      END;
-      CREATE TRIGGER case_index_on_probe_result_insert AFTER INSERT ON probe_results BEGIN
-        INSERT OR IGNORE INTO case_index_dirty (case_id) SELECT case_id FROM probe_runs WHERE id = NEW.run_id;
-      END;
+      ${dirtyTriggers}
 
       INSERT OR IGNORE INTO case_index_dirty (case_id) SELECT id FROM cases;
     `);
