@@ -7,7 +7,7 @@ import { latencyProbe } from '../electron/services/probes/probes/latency-probe';
 import { throughputProbe } from '../electron/services/probes/probes/throughput-probe';
 import { runProbe, runProbes } from '../electron/services/probes/run-probes';
 import { startReflector } from '../electron/services/probes/throughput/reflector-server';
-import { createShapedLink, netnsUnavailableReason, waitForOutput } from '../test/integration/probes/shaped-link';
+import { createShapedLink, iperfClientMbps, netnsUnavailableReason, waitForOutput } from '../test/integration/probes/shaped-link';
 import { makeCertificates, startDnsServer, startHttpsServer, startSntpServer } from '../test/unit/probes/local-servers';
 import { cliPath } from '../test/support/run-cli';
 import { row, type BenchRow } from './bench-row';
@@ -53,13 +53,7 @@ const defaultSuite = async (): Promise<BenchRow[]> => {
 const seconds = 3;
 const streams = 4;
 
-const iperfReceiverMbps = (remote: string, reverse: boolean): number => {
-  const out = execFileSync('iperf3', ['-c', remote, '-t', String(seconds), '-P', String(streams), '-J', ...(reverse ? ['-R'] : [])], {
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  return (JSON.parse(out) as { end: { sum_received: { bits_per_second: number } } }).end.sum_received.bits_per_second / 1e6;
-};
+const iperfReceiverMbps = (remote: string, reverse: boolean): number => iperfClientMbps(remote, 5201, { seconds, streams, reverse });
 
 /** Throughput, loaded latency and idle latency on a 50 Mbit/s tbf link in a namespace we create. */
 const shapedLink = async (): Promise<BenchRow[]> => {

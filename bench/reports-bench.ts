@@ -6,7 +6,7 @@ import { createDispatch } from '../electron/services/api/dispatch';
 import { createHandlers } from '../electron/services/api/handlers';
 import { openAppServices, type AppServices } from '../electron/services/app-services';
 import { finishProbeRun, insertProbeRun, saveProbeResult } from '../electron/services/probes/probes-repository';
-import { ChromiumPdfPrinter, findChromium, pdfMargins } from '../electron/services/reports/chromium-pdf';
+import { ChromiumPdfPrinter, findChromium, pdfMargins, quietFlags } from '../electron/services/reports/chromium-pdf';
 import { reportModelForCase, renderReport } from '../electron/services/reports/export-report';
 import { buildReportDocx } from '../electron/services/reports/report-docx';
 import { buildReportHtml, pdfHeaderFooter } from '../electron/services/reports/report-html';
@@ -83,7 +83,7 @@ export const runReportsBench = async (): Promise<BenchRow[]> => {
   const dispatch = createDispatch(createHandlers(services), () => {});
   const api = createApiClient((channel, input) => dispatch(channel, input));
   const printer = new ChromiumPdfPrinter();
-  const browser = await chromium.launch({ executablePath: findChromium(), headless: true });
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: quietFlags });
   try {
     const caseId = await fullCase(api, services);
     const model = reportModelForCase(services.db, caseId, 'technical');

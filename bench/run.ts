@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BenchRow } from './bench-row';
 import { runFoundationBench } from './foundation-bench';
 import { runHistoryBench } from './history-bench';
+import { runSyncBench } from './sync-bench';
 import { runInterviewBench } from './interview-bench';
 import { runReportsBench } from './reports-bench';
 
@@ -12,6 +13,7 @@ const suites: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'interview', run: runInterviewBench },
   { name: 'reports', run: runReportsBench },
   { name: 'history', run: runHistoryBench },
+  { name: 'sync', run: runSyncBench },
 ];
 
 const formatNumber = (n: number | null): string => (n === null ? '—' : String(n));

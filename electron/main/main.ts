@@ -1,6 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { app, type BrowserWindow, dialog, protocol, session } from 'electron';
+import { app, type BrowserWindow, dialog, protocol, safeStorage, session } from 'electron';
 import { createDispatch } from '../services/api/dispatch';
 import { createHandlers } from '../services/api/handlers';
 import { openAppServices, type AppServices } from '../services/app-services';
@@ -11,6 +11,8 @@ import { createAppWindow } from './window-factory';
 import { registerIpcHandlers } from './ipc-handlers';
 import { electronSqliteBinding } from './native-binding';
 import { contentTypeOf } from '../services/content-types';
+import { startBackgroundSync, useTokenStore } from '../services/sync/sync-services';
+import { keychainTokenStore } from '../services/sync/token-store';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -44,6 +46,7 @@ const lockDownSession = (): void => {
 };
 
 let services: AppServices | undefined;
+let stopSync: (() => void) | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 const start = async (): Promise<void> => {
@@ -56,6 +59,9 @@ const start = async (): Promise<void> => {
     app.exit(1);
     return;
   }
+  // The hub token lives in the OS keychain (safeStorage); a 0600 file with a warning where there is none.
+  useTokenStore(services, keychainTokenStore(path.join(dataDir, 'hub-token.enc'), safeStorage));
+  stopSync = startBackgroundSync(services);
   lockDownSession();
   serveRenderer(path.join(app.getAppPath(), 'dist', 'renderer'));
   registerIpcHandlers(createDispatch(createHandlers(services)), (event) => event.sender.id === mainWindow?.webContents.id);
@@ -69,7 +75,10 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => services?.close());
+app.on('will-quit', () => {
+  stopSync?.();
+  services?.close();
+});
 
 if (!app.requestSingleInstanceLock()) app.quit();
 else void start();

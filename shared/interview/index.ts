@@ -5,3 +5,4 @@ export * from './answer-values';
 export * from './effective-answers';
 export * from './score-types';
 export * from './scoring';
+export * from './api-schemas';

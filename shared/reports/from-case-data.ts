@@ -15,6 +15,7 @@ export interface CaseDataForReport {
   readonly caseId: string;
   readonly title: string;
   readonly customerName: string;
+  readonly customerLogoDataUri: string;
   readonly siteName: string;
   readonly siteAddress: string;
   readonly engineer: string;
@@ -150,7 +151,7 @@ export const reportSourceFrom = (data: CaseDataForReport): ReportSource => {
   return {
     caseId: data.caseId,
     title: data.title,
-    customer: { name: data.customerName },
+    customer: { name: data.customerName, logoDataUri: data.customerLogoDataUri },
     site: data.siteName ? { name: data.siteName, address: data.siteAddress } : null,
     engineer: data.engineer,
     date: data.date,

@@ -23,6 +23,7 @@ export interface Cover {
   readonly subtitle: string;
   readonly partnerName: string;
   readonly customerName: string;
+  readonly customerLogoDataUri: string;
   readonly siteName: string;
   readonly siteAddress: string;
   readonly engineer: string;
@@ -90,6 +91,7 @@ const coverFor = (kind: ReportKind, { source, branding }: ReportInputs): Cover =
   subtitle: source.title || 'AI readiness assessment',
   partnerName: branding.partnerName,
   customerName: source.customer.name,
+  customerLogoDataUri: source.customer.logoDataUri,
   siteName: source.site?.name ?? '',
   siteAddress: source.site?.address ?? '',
   engineer: source.engineer,

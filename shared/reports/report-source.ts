@@ -140,7 +140,8 @@ export type ProposalTerms = z.infer<typeof proposalTermsSchema>;
 export const reportSourceSchema = z.object({
   caseId: z.string(),
   title: z.string(),
-  customer: z.object({ name: z.string() }),
+  /** The customer's logo as a checked data: URI, or empty. */
+  customer: z.object({ name: z.string(), logoDataUri: z.string().default('') }),
   site: z.object({ name: z.string(), address: z.string() }).nullable(),
   engineer: z.string(),
   /** The report date, YYYY-MM-DD. */

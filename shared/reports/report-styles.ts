@@ -18,6 +18,8 @@ export const reportCss = `
 .gw-report .gw-cover-kicker { text-transform: uppercase; letter-spacing: 0.08em; color: var(--gw-accent); font-weight: bold; font-size: 10pt; }
 .gw-report .gw-cover-title { font-size: 30pt; margin: 4pt 0 18pt; }
 .gw-report .gw-cover-customer { font-size: 22pt; font-weight: bold; margin-bottom: 4pt; overflow-wrap: anywhere; }
+.gw-report .gw-cover-customer-row { display: flex; align-items: center; gap: 6mm; }
+.gw-report .gw-customer-logo { max-height: 18mm; max-width: 50mm; }
 .gw-report .gw-cover-site { font-size: 12pt; color: #444; overflow-wrap: anywhere; }
 .gw-report .gw-cover-meta { display: grid; grid-template-columns: 32mm 1fr; gap: 3pt 8pt; margin-top: 24mm; font-size: 11pt; }
 .gw-report .gw-cover-meta dt { color: #555; }

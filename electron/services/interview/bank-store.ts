@@ -76,12 +76,16 @@ const ensureBuiltin = (db: Database): void => {
 
 export const activeBank = (db: Database): QuestionBank => {
   ensureBuiltin(db);
-  const row = db.prepare('SELECT * FROM question_banks WHERE active = 1').get() as BankRow | undefined;
-  if (!row) throw new Error('No active question bank');
-  return parseRow(row);
+  const active = db.prepare('SELECT bank_id, version FROM question_banks WHERE active = 1').get() as { bank_id: string; version: string } | undefined;
+  const bank = active && installedBank(db, active.bank_id, active.version);
+  if (!bank) throw new Error('No active question bank');
+  return bank;
 };
 
 export const installedBank = (db: Database, bankId: string, version: string): QuestionBank | undefined => {
+  // The parsed bank is cached; only read the (large) content when it is not.
+  const cached = parsedBanks.get(keyOf(bankId, version));
+  if (cached && db.prepare('SELECT 1 FROM question_banks WHERE bank_id = ? AND version = ?').get(bankId, version)) return cached;
   const row = db.prepare('SELECT * FROM question_banks WHERE bank_id = ? AND version = ?').get(bankId, version) as BankRow | undefined;
   return row ? parseRow(row) : undefined;
 };

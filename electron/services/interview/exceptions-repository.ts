@@ -1,8 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { v5 as uuidv5 } from 'uuid';
 import type { ExceptionRecord } from '../../../shared/interview/score-types';
+import { ApiFailure } from '../../../shared/contract/result';
 import { getCase } from '../cases/cases-repository';
 import { tombstoneSyncedRow, writeSyncedRow } from '../db/synced-write';
+import { bankForCase } from './bank-store';
 
 interface ExceptionRow {
   id: string;
@@ -39,10 +41,17 @@ export interface ExceptionWrite {
   readonly recordedBy: string;
 }
 
-/** Records (or replaces) the exception on one finding of a case. Findings need not fire yet: an exception can be agreed up front. */
+/**
+ * Records (or replaces) the exception on one finding of a case. The finding must exist in the
+ * case's bank, but need not fire yet: an exception can be agreed up front.
+ */
 export const addException = (db: Database, input: ExceptionWrite): ExceptionRecord =>
   db.transaction(() => {
     getCase(db, input.caseId);
+    const { bank } = bankForCase(db, input.caseId, { pin: true });
+    if (!bank.rules.some((rule) => rule.id === input.findingId)) {
+      throw new ApiFailure('validation', `No finding ${input.findingId} in question bank ${bank.id} ${bank.version}`);
+    }
     const id = exceptionIdFor(input.caseId, input.findingId);
     writeSyncedRow(db, 'finding_exceptions', id, {
       case_id: input.caseId,

@@ -50,3 +50,14 @@ export const timeTcpConnect = (ctx: ProbeContext, address: string, port: number,
     });
     socket.connect({ host: address, port });
   });
+
+/** A network error in plain words for a probe's message. */
+export const plainNetworkError = (error: unknown): string => {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'DNS could not resolve the name';
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ECONNRESET') return 'connection reset (often a firewall)';
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'no route to the host';
+  if (code === 'ETIMEDOUT') return 'the connection timed out';
+  return error instanceof Error ? error.message : String(error);
+};

@@ -10,6 +10,7 @@ import {
   listBrandingProfiles,
   saveBrandingProfile,
   setBrandingLogo,
+  setCustomerLogo,
 } from './branding-repository';
 
 export const brandingHandlers = ({ db }: AppServices): HandlersFor<typeof brandingCalls> => {
@@ -26,6 +27,8 @@ export const brandingHandlers = ({ db }: AppServices): HandlersFor<typeof brandi
     },
     'branding:setLogo': (input) => setBrandingLogo(db, input.profileId, { mime: input.mime, base64: input.base64 }),
     'branding:clearLogo': (input) => setBrandingLogo(db, input.profileId, null).profile,
+    'branding:setCustomerLogo': (input) => setCustomerLogo(db, input.caseId, { mime: input.mime, base64: input.base64 }),
+    'branding:clearCustomerLogo': (input) => setCustomerLogo(db, input.caseId, null),
     'branding:forCase': (input) => caseBranding(input.caseId),
     'branding:assignToCase': (input) => {
       assignBrandingToCase(db, input.caseId, input.profileId);

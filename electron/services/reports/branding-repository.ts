@@ -115,3 +115,24 @@ export const brandingForCase = (db: Database, caseId: string): BrandingProfile =
 
 export const brandingProfileIdOfCase = (db: Database, caseId: string): string | null =>
   (db.prepare('SELECT branding_profile_id AS id FROM cases WHERE id = ?').get(caseId) as { id: string | null } | undefined)?.id ?? null;
+
+/** Sets (or clears) the logo of a case's customer; the same checks as a partner logo. */
+export const setCustomerLogo = (
+  db: Database,
+  caseId: string,
+  logo: { mime: LogoMime; base64: string } | null,
+): { logoDataUri: string; removed: string[] } =>
+  db.transaction(() => {
+    const row = db.prepare('SELECT customer_id FROM cases WHERE id = ? AND deleted = 0').get(caseId) as { customer_id: string } | undefined;
+    if (!row) throw new ApiFailure('not_found', 'No such case.');
+    const checked = logo ? checkLogo(logo.mime, logo.base64) : null;
+    writeSyncedRow(db, 'customers', row.customer_id, { logo_mime: checked?.mime ?? '', logo_base64: checked?.base64 ?? '' });
+    return { logoDataUri: checked ? `data:${checked.mime};base64,${checked.base64}` : '', removed: checked?.removed ?? [] };
+  })();
+
+export const customerLogoOfCase = (db: Database, caseId: string): string => {
+  const row = db
+    .prepare('SELECT cu.logo_mime, cu.logo_base64 FROM cases c JOIN customers cu ON cu.id = c.customer_id WHERE c.id = ?')
+    .get(caseId) as { logo_mime: string; logo_base64: string } | undefined;
+  return row && row.logo_mime && row.logo_base64 ? `data:${row.logo_mime};base64,${row.logo_base64}` : '';
+};

@@ -7,6 +7,7 @@ import { ApiFailure } from '../../../shared/contract/result';
 import { getCase } from '../cases/cases-repository';
 import { scoreCase } from '../interview/interview-service';
 import { getProbeRun, listProbeRuns } from '../probes/probes-repository';
+import { customerLogoOfCase } from './branding-repository';
 import { getProposalSettings } from './proposal-settings-repository';
 
 /** The interview's score, or none when the case has no interview to score (the report says so). */
@@ -46,6 +47,7 @@ export const buildReportSource = (db: Database, caseId: string, date: string = n
       caseId: found.id,
       title: found.title,
       customerName: found.customerName,
+      customerLogoDataUri: customerLogoOfCase(db, caseId),
       siteName: found.siteName,
       siteAddress: found.siteAddress,
       engineer: found.engineer,

@@ -57,6 +57,19 @@ export interface PdfPageOptions {
 /** Turns a complete HTML document into PDF bytes. The app plugs in Electron's printToPDF. */
 export type PdfPrinter = (html: string, options: PdfPageOptions) => Promise<Uint8Array>;
 
+/** A printer, not a browser: no GPU, and none of Chromium's own calls home (updates, sync, metrics). */
+export const quietFlags = [
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--no-first-run',
+  '--metrics-recording-only',
+  '--disable-domain-reliability',
+];
+
 export const pdfMargins = { top: '18mm', bottom: '16mm', left: '14mm', right: '14mm' } as const;
 
 /** One headless Chromium kept running between exports; each export gets its own page. */
@@ -66,7 +79,7 @@ export class ChromiumPdfPrinter {
   constructor(private readonly executablePath: string = findChromium()) {}
 
   private launch(): Promise<Browser> {
-    this.browser ??= chromium.launch({ executablePath: this.executablePath, headless: true, timeout: 30_000 });
+    this.browser ??= chromium.launch({ executablePath: this.executablePath, headless: true, timeout: 30_000, args: quietFlags });
     return this.browser;
   }
 

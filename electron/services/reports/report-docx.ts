@@ -66,29 +66,31 @@ const table = (header: readonly string[], rows: readonly (readonly string[])[], 
 const pngSize = (bytes: Buffer): { width: number; height: number } | null =>
   bytes.length > 24 && bytes.toString('latin1', 12, 16) === 'IHDR' ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : null;
 
-const logoRun = (model: ReportModel): ImageRun | null => {
-  const m = /^data:image\/png;base64,(.+)$/.exec(model.branding.logoDataUri);
+const logoRun = (dataUri: string, name: string, maxWidth = 200): ImageRun | null => {
+  const m = /^data:image\/png;base64,(.+)$/.exec(dataUri);
   if (!m?.[1]) return null;
   const bytes = Buffer.from(m[1], 'base64');
   const size = pngSize(bytes);
   if (!size) return null;
-  const scale = Math.min(1, 200 / size.width, 80 / size.height);
+  const scale = Math.min(1, maxWidth / size.width, 80 / size.height);
   return new ImageRun({
     type: 'png',
     data: bytes,
     transformation: { width: Math.max(1, Math.round(size.width * scale)), height: Math.max(1, Math.round(size.height * scale)) },
-    altText: { name: 'logo', description: `${model.branding.partnerName} logo`, title: model.branding.partnerName },
+    altText: { name: 'logo', description: `${name} logo`, title: name },
   });
 };
 
 const cover = (model: ReportModel): Block[] => {
-  const logo = logoRun(model);
   const { cover: c, branding } = model;
+  const logo = logoRun(branding.logoDataUri, branding.partnerName);
+  const customerLogo = logoRun(c.customerLogoDataUri, c.customerName, 160);
   return [
     ...(logo ? [new Paragraph({ children: [logo] })] : []),
     p(c.partnerName, { bold: true, color: hex(branding.primaryColor), size: 32 }),
     new Paragraph({ spacing: { before: 1200 }, children: [new TextRun({ text: c.subtitle.toUpperCase(), color: hex(branding.accentColor), bold: true, size: 20 })] }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(c.title)] }),
+    ...(customerLogo ? [new Paragraph({ children: [customerLogo] })] : []),
     p(c.customerName, { bold: true, size: 40 }),
     ...(c.siteName ? [p(`${c.siteName}${c.siteAddress ? ` · ${c.siteAddress}` : ''}`, { size: 24 })] : []),
     new Paragraph({ spacing: { before: 1200 }, children: [new TextRun({ text: 'Prepared by: ', color: '555555' }), new TextRun(`${c.engineer ? `${c.engineer}, ` : ''}${c.partnerName}`)] }),

@@ -35,7 +35,7 @@ const LivePreview = ({ draft, logoDataUri }: { draft: Draft; logoDataUri: string
       <div className="gw-report" style={style}>
         <CoverPage
           branding={branding}
-          cover={{ title: 'Executive readiness report', subtitle: 'AI readiness assessment', partnerName: branding.partnerName, customerName: 'Example Customer Ltd', siteName: 'Head office', siteAddress: '', engineer: 'Engineer name', date: new Date().toISOString().slice(0, 10) }}
+          cover={{ title: 'Executive readiness report', subtitle: 'AI readiness assessment', partnerName: branding.partnerName, customerName: 'Example Customer Ltd', customerLogoDataUri: '', siteName: 'Head office', siteAddress: '', engineer: 'Engineer name', date: new Date().toISOString().slice(0, 10) }}
         />
       </div>
     </div>
@@ -47,6 +47,7 @@ const LogoUpload = ({ profile }: { profile: BrandingProfile }) => {
   const [problem, setProblem] = useState('');
   const onFile = async (file: File | undefined) => {
     setProblem('');
+    setLogo.reset();
     if (!file) return;
     if (file.size > maxLogoBytes) return setProblem(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a logo must be at most 1 MB.`);
     const mime = file.type === 'image/svg+xml' || file.name.toLowerCase().endsWith('.svg') ? 'image/svg+xml' : file.type === 'image/png' ? 'image/png' : null;
@@ -70,7 +71,7 @@ const LogoUpload = ({ profile }: { profile: BrandingProfile }) => {
   );
 };
 
-const ProfileEditor = ({ initial, saved, onDone }: { initial: Draft; saved: BrandingProfile | null; onDone: () => void }) => {
+const ProfileEditor = ({ initial, saved, onDone, onSaved }: { initial: Draft; saved: BrandingProfile | null; onDone: () => void; onSaved: (id: string) => void }) => {
   const [draft, setDraft] = useState(initial);
   const save = useSaveBranding();
   const remove = useDeleteBranding();
@@ -82,7 +83,12 @@ const ProfileEditor = ({ initial, saved, onDone }: { initial: Draft; saved: Bran
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate(draft, { onSuccess: (r) => setDraft(toDraft(r.profile)) });
+          save.mutate(draft, {
+            onSuccess: (r) => {
+              setDraft(toDraft(r.profile));
+              onSaved(r.profile.id);
+            },
+          });
         }}
       >
         <fieldset className="form-section">
@@ -163,9 +169,9 @@ export const BrandingSettings = () => {
                 </button>
               </nav>
               {selected === 'new' ? (
-                <ProfileEditor key="new" initial={blank} saved={null} onDone={() => setSelected(null)} />
+                <ProfileEditor key="new" initial={blank} saved={null} onDone={() => setSelected(null)} onSaved={setSelected} />
               ) : current ? (
-                <ProfileEditor key={`${current.id}:${current.updatedAt}`} initial={toDraft(current)} saved={current} onDone={() => setSelected(null)} />
+                <ProfileEditor key={current.id} initial={toDraft(current)} saved={current} onDone={() => setSelected(null)} onSaved={setSelected} />
               ) : (
                 <p className="muted">{list.length === 0 ? 'No profile yet: reports use neutral Groundwork branding. Create one for your company.' : 'Choose a profile to edit.'}</p>
               )}

@@ -7,6 +7,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { emptyHistoryFilters, HistoryFilters, type HistoryFilterValues } from './history-filters';
 import { useHistoryPages } from './use-history';
 import { VirtualList } from './virtual-list';
+import { PartnerCasesList } from '../sync/partner-cases-list';
 
 const rowHeight = 56;
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -94,6 +95,7 @@ export const HistoryPage = () => {
           )}
         </>
       )}
+      <PartnerCasesList />
     </section>
   );
 };

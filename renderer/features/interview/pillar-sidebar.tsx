@@ -42,6 +42,9 @@ export const PillarSidebar = ({ caseId, stakeholder }: { caseId: string; stakeho
           {data.gates.some((g) => g.active) && (
             <p className="sidebar-gate">Capped by {data.gates.filter((g) => g.active).length} critical finding(s)</p>
           )}
+          <p className="muted sidebar-bank">
+            Bank {data.bankId} {data.bankVersion}
+          </p>
         </>
       )}
     </aside>

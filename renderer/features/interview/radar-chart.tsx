@@ -2,7 +2,7 @@ import type { PillarScore } from '../../../shared/interview/score-types';
 
 const size = 360;
 const centre = size / 2;
-const radius = 120;
+const radius = 140;
 
 const point = (i: number, n: number, r: number): [number, number] => {
   const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
@@ -18,7 +18,7 @@ export const RadarChart = ({ pillars }: { pillars: readonly PillarScore[] }) => 
   if (n < 3) return null;
   const summary = pillars.map((p) => `${p.title} ${p.knownCount > 0 ? p.score : 'no data'}`).join(', ');
   return (
-    <svg className="radar" viewBox={`-90 -10 ${size + 180} ${size + 20}`} role="img" aria-label={`Pillar scores: ${summary}`}>
+    <svg className="radar" viewBox={`-80 -20 ${size + 160} ${size + 40}`} role="img" aria-label={`Pillar scores: ${summary}`}>
       {[25, 50, 75, 100].map((ring) => (
         <polygon key={ring} points={polygon(pillars.map(() => ring))} className="radar-ring" />
       ))}

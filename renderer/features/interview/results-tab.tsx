@@ -70,7 +70,12 @@ const FindingCard = ({ caseId, finding }: { caseId: string; finding: Finding }) 
     <div className="finding-head">
       <span className={`badge severity-${finding.severity}`}>{severityLabel[finding.severity]}</span>
       <h3 dir="auto">{finding.title}</h3>
-      {finding.gate && <span className="badge badge-gate">Caps at {readinessLevelLabels[finding.gate]}</span>}
+      {finding.gate &&
+        (finding.exception ? (
+          <span className="badge badge-lifted">Gate lifted by exception</span>
+        ) : (
+          <span className="badge badge-gate">Caps at {readinessLevelLabels[finding.gate]}</span>
+        ))}
     </div>
     <p>{finding.description}</p>
     <p>

@@ -16,7 +16,10 @@ import {
   useReproduceExport,
   useSaveProposalSettings,
   useSetCaseBranding,
+  useSetCustomerLogo,
 } from './use-reports';
+import { fileToBase64 } from '../branding/use-branding';
+import { maxLogoBytes } from '../../../shared/reports/branding';
 import './reports.css';
 
 const formatLabels: Record<ReportFormat, string> = { pdf: 'PDF', docx: 'Word', html: 'HTML', csv: 'CSV (PSA import)' };
@@ -42,6 +45,34 @@ const BrandingPicker = ({ caseId }: { caseId: string }) => {
           </option>
         ))}
       </select>
+      {set.error ? <ErrorState error={set.error} /> : null}
+    </div>
+  );
+};
+
+const CustomerLogo = ({ caseId, current }: { caseId: string; current: string }) => {
+  const set = useSetCustomerLogo(caseId);
+  const [problem, setProblem] = useState('');
+  const onFile = async (file: File | undefined) => {
+    setProblem('');
+    set.reset();
+    if (!file) return;
+    if (file.size > maxLogoBytes) return setProblem(`${file.name} is larger than 1 MB.`);
+    const mime = file.type === 'image/png' ? 'image/png' : file.type === 'image/svg+xml' || file.name.toLowerCase().endsWith('.svg') ? 'image/svg+xml' : null;
+    if (!mime) return setProblem('A logo must be a PNG or an SVG file.');
+    set.mutate({ mime, base64: await fileToBase64(file) });
+  };
+  return (
+    <div className="field reports-customer-logo">
+      <label htmlFor="customer-logo">Customer logo</label>
+      <input id="customer-logo" type="file" accept="image/png,image/svg+xml,.svg,.png" disabled={set.isPending} onChange={(e) => void onFile(e.target.files?.[0])} />
+      {current ? (
+        <button type="button" className="button button-quiet" onClick={() => set.mutate(null)}>
+          Remove customer logo
+        </button>
+      ) : null}
+      {problem ? <p className="field-error">{problem}</p> : null}
+      {set.data && set.data.removed.length > 0 ? <p className="field-hint">Removed from the SVG: {set.data.removed.join(', ')}.</p> : null}
       {set.error ? <ErrorState error={set.error} /> : null}
     </div>
   );
@@ -199,7 +230,10 @@ export const ReportsTab = ({ caseId }: CaseTabProps) => {
             </button>
           ))}
         </div>
-        <BrandingPicker caseId={caseId} />
+        <div className="reports-brand-fields">
+          <CustomerLogo caseId={caseId} current={source.data?.source.customer.logoDataUri ?? ''} />
+          <BrandingPicker caseId={caseId} />
+        </div>
       </div>
       <ExportButtons caseId={caseId} kind={kind} />
       {kind === 'proposal' && settings.data ? <ProposalSettingsForm key={settings.data.caseId} caseId={caseId} initial={settings.data} /> : null}

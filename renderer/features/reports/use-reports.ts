@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/api';
+import type { LogoMime } from '../../../shared/reports/branding';
 import type { ProposalSettings } from '../../../shared/reports/proposal-settings';
 import type { ReportFormat, ReportKind } from '../../../shared/reports/report-model';
 
@@ -40,6 +41,15 @@ export const useSetCaseBranding = (caseId: string) => {
       client.setQueryData(reportKeys.caseBranding(caseId), result);
       void client.invalidateQueries({ queryKey: reportKeys.source(caseId) });
     },
+  });
+};
+
+export const useSetCustomerLogo = (caseId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (logo: { mime: LogoMime; base64: string } | null) =>
+      logo ? api.setCustomerLogo({ caseId, ...logo }) : api.clearCustomerLogo({ caseId }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: reportKeys.source(caseId) }),
   });
 };
 

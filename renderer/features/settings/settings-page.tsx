@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/api';
 import { QueryView } from '../../components/query-state';
+import { SyncSettings } from '../sync/sync-settings';
 
 const transportLabels = { ipc: 'Desktop app', 'http-bridge': 'Browser (loopback bridge)', cli: 'Command line' } as const;
 
@@ -34,6 +35,7 @@ export const SettingsPage = () => {
           )}
         </QueryView>
       </section>
+      <SyncSettings />
     </section>
   );
 };

@@ -41,6 +41,18 @@ export const brandingCalls = {
     input: z.object({ profileId: z.uuid() }),
     output: brandingProfileSchema,
   }),
+  'branding:setCustomerLogo': defineCall({
+    method: 'setCustomerLogo',
+    summary: "Upload the logo of a case's customer for the report cover (PNG or SVG, at most 1 MB, SVGs sanitised)",
+    input: logoUploadSchema.omit({ profileId: true }).extend({ caseId: z.uuid() }),
+    output: z.object({ logoDataUri: z.string(), removed: z.array(z.string()) }),
+  }),
+  'branding:clearCustomerLogo': defineCall({
+    method: 'clearCustomerLogo',
+    summary: "Remove the logo of a case's customer",
+    input: z.object({ caseId: z.uuid() }),
+    output: z.object({ logoDataUri: z.string(), removed: z.array(z.string()) }),
+  }),
   'branding:forCase': defineCall({
     method: 'getCaseBranding',
     summary: "The branding a case's reports use, and the profile chosen for it (if any)",

@@ -23,7 +23,12 @@ export const CoverPage = ({ cover, branding }: { cover: Cover; branding: Brandin
     <div className="gw-cover-body">
       <p className="gw-cover-kicker">{cover.subtitle}</p>
       <h1 className="gw-cover-title">{cover.title}</h1>
-      <p className="gw-cover-customer">{cover.customerName}</p>
+      <div className="gw-cover-customer-row">
+        {safeLogoUri(cover.customerLogoDataUri) ? (
+          <img className="gw-customer-logo" src={safeLogoUri(cover.customerLogoDataUri) ?? undefined} alt={`${cover.customerName} logo`} />
+        ) : null}
+        <p className="gw-cover-customer">{cover.customerName}</p>
+      </div>
       {cover.siteName ? (
         <p className="gw-cover-site">
           {cover.siteName}

@@ -144,7 +144,14 @@ describe('interview calls through the real dispatch', () => {
     expect(score.gates).toContainEqual(expect.objectContaining({ findingId: 'security.no_mfa', active: false }));
     expect(score.exceptions).toEqual([expect.objectContaining({ findingId: 'security.no_mfa', recordedBy: 'Sam' })]);
     expect((await api.listFindings({ caseId })).find((f) => f.id === 'security.no_mfa')!.exception).toBeDefined();
+    const unknownFinding = await failureOf(
+      api.addFindingException({ caseId, findingId: 'security.no_such_finding', compensatingControl: 'x', reason: 'y' }),
+    );
+    expect(unknownFinding.message).toMatch(/No finding security.no_such_finding/);
+    const noReason = await failureOf(api.addFindingException({ caseId, findingId: 'security.no_mfa', compensatingControl: 'x', reason: '  ' }));
+    expect(noReason.message).toMatch(/Give the reason/);
     expect(await api.removeFindingException({ caseId, findingId: 'security.no_mfa' })).toEqual({ removed: true });
+    expect(await api.removeFindingException({ caseId, findingId: 'security.no_mfa' })).toEqual({ removed: false });
     expect((await api.getCaseScore({ caseId })).gates).toContainEqual(expect.objectContaining({ findingId: 'security.no_mfa', active: true }));
     services.close();
   });
@@ -161,5 +168,30 @@ describe('interview calls through the real dispatch', () => {
     expect(list.answers.map((a) => [a.questionId, a.value])).toEqual([['people.training', 'some_roles']]);
     expect(list.position).toEqual({ questionId: 'people.it_skills', stakeholder: 'it_lead' });
     second.services.close();
+  });
+});
+
+describe('probe metrics of a case', () => {
+  it('takes each probe from its newest successful run; booleans become 1/0, text is left out', async () => {
+    const { caseMetrics } = await import('../../../electron/services/interview/case-metrics');
+    const { api, services, caseId } = await setup();
+    const db = services.db;
+    const run = db.prepare(
+      "INSERT INTO probe_runs (id, case_id, status, source, probe_ids, targets, started_at, created_at, updated_at, origin_device) VALUES (?, ?, 'complete', 'app', '[]', '{}', ?, 'x', 'y', 'd')",
+    );
+    const result = db.prepare(
+      `INSERT INTO probe_results (id, run_id, probe_id, title, status, started_at, duration_ms, metrics, samples, details, created_at, updated_at, origin_device)
+       VALUES (?, ?, 'throughput', 'Throughput', ?, ?, 10, ?, '[]', '{}', 'x', 'y', 'd')`,
+    );
+    run.run('old', caseId, '2026-01-01T10:00:00Z');
+    run.run('new', caseId, '2026-01-02T10:00:00Z');
+    run.run('failed', caseId, '2026-01-03T10:00:00Z');
+    result.run('r-old', 'old', 'ok', '2026-01-01T10:00:00Z', JSON.stringify({ 'throughput.upload_mbps': 5, 'ai.tls_intercepted': true }));
+    result.run('r-new', 'new', 'ok', '2026-01-02T10:00:00Z', JSON.stringify({ 'throughput.upload_mbps': 40, 'ai.tls_intercepted': false, 'hardware.os': 'Linux' }));
+    result.run('r-failed', 'failed', 'failed', '2026-01-03T10:00:00Z', JSON.stringify({ 'throughput.upload_mbps': 0 }));
+    expect(caseMetrics(db, caseId)).toEqual({ 'throughput.upload_mbps': 40, 'ai.tls_intercepted': 0 });
+    const other = await api.createCase({ customerName: 'Other' });
+    expect(caseMetrics(db, other.id)).toEqual({});
+    services.close();
   });
 });

@@ -7,7 +7,7 @@ import { latencyProbe } from '../../../electron/services/probes/probes/latency-p
 import { throughputProbe } from '../../../electron/services/probes/probes/throughput-probe';
 import { runProbe } from '../../../electron/services/probes/run-probes';
 import { cliPath } from '../../support/run-cli';
-import { createShapedLink, netnsUnavailableReason, waitForOutput, type ShapedLink } from './shaped-link';
+import { createShapedLink, iperfClientMbps, netnsUnavailableReason, waitForOutput, type ShapedLink } from './shaped-link';
 
 const unavailable = netnsUnavailableReason();
 if (unavailable) {
@@ -23,15 +23,7 @@ const streams = 4;
 const iperfPort = 5201;
 const reflectorPort = 5299;
 
-/** iperf3's own reading of the same link: the receiver's rate. */
-const iperfReference = (link: ShapedLink, reverse: boolean): number => {
-  const out = execFileSync(
-    'iperf3',
-    ['-c', link.remoteAddress, '-p', String(iperfPort), '-t', String(seconds), '-P', String(streams), '-J', ...(reverse ? ['-R'] : [])],
-    { encoding: 'utf8', timeout: 30_000 },
-  );
-  return (JSON.parse(out) as { end: { sum_received: { bits_per_second: number } } }).end.sum_received.bits_per_second / 1e6;
-};
+const iperfReference = (link: ShapedLink, reverse: boolean): number => iperfClientMbps(link.remoteAddress, iperfPort, { seconds, streams, reverse });
 
 const within = (ours: number | null, reference: number, fraction: number) => {
   expect(ours).not.toBeNull();
@@ -91,6 +83,22 @@ describe.skipIf(unavailable !== null)('probes on a link shaped to 50 Mbit/s (ip 
     expect(loaded).toBeGreaterThan(idle + 20);
     expect(viaReflector.metrics['throughput.bufferbloat_grade']).not.toBe('A+');
     expect(viaReflector.samples.filter((s) => s.series === 'download_mbps').length).toBeGreaterThan(seconds * 2);
+  });
+
+  it('measures the default gateway when the namespace has one (a refused TCP connect still times the round trip)', () => {
+    execFileSync('ip', ['-n', link.ns, 'route', 'add', 'default', 'via', link.localAddress], { stdio: 'pipe' });
+    try {
+      const out = link.execInside(process.execPath, [cliPath, 'collect', '--probes', 'network-config,latency', '--json'], 60_000);
+      const results = (JSON.parse(out) as { results: ProbeResult[] }).results;
+      expect(results[0]?.metrics['network.gateway']).toBe(link.localAddress);
+      const latency = results[1] as ProbeResult;
+      expect(latency.status, latency.message).toBe('ok');
+      expect(latency.metrics['latency.gateway_rtt_ms_p50']).toBeGreaterThan(0);
+      expect(latency.metrics['latency.gateway_rtt_ms_p50']).toBeLessThan(5);
+      expect((latency.details.targets as { method: string }[])[0]?.method).toBe('tcp-connect');
+    } finally {
+      execFileSync('ip', ['-n', link.ns, 'route', 'del', 'default'], { stdio: 'pipe' });
+    }
   });
 
   it('inside a namespace with no gateway and no reachable DNS, probes say so instead of failing or hanging', () => {

@@ -107,3 +107,31 @@ export const waitForOutput = (child: ChildProcess, pattern: RegExp, timeoutMs = 
       reject(new Error(`exited with ${code} before ${pattern}: ${seen.slice(-500)}`));
     });
   });
+
+/** What stock `iperf3 -c` reads (receiver side) on the same link; retried if the server is between tests. */
+export const iperfClientMbps = (host: string, port: number, options: { seconds: number; streams: number; reverse: boolean }): number => {
+  let error = '';
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    let out: string;
+    try {
+      out = execFileSync(
+        'iperf3',
+        ['-c', host, '-p', String(port), '-t', String(options.seconds), '-P', String(options.streams), '-J', ...(options.reverse ? ['-R'] : [])],
+        { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+    } catch (failure) {
+      // iperf3 -J exits non-zero on a failed test; its JSON still says why.
+      out = String((failure as { stdout?: string }).stdout ?? '');
+    }
+    let parsed: { end?: { sum_received?: { bits_per_second: number } }; error?: string } = {};
+    try {
+      parsed = JSON.parse(out || '{}') as typeof parsed;
+    } catch {
+      parsed = { error: out.slice(0, 200) };
+    }
+    if (parsed.end?.sum_received) return parsed.end.sum_received.bits_per_second / 1e6;
+    error = parsed.error ?? out.slice(0, 200);
+    execFileSync('sleep', ['1']);
+  }
+  throw new Error(`iperf3 -c failed three times: ${error}`);
+};

@@ -78,6 +78,21 @@ describe('branding profiles', () => {
     expect(refused.message).toMatch(/SVG logo was refused/);
   });
 
+  it("put the customer's logo (sanitised) on the case's report source, and remove it again", async () => {
+    const { api } = open();
+    const c = await api.createCase({ customerName: 'Northwind' });
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:alert(1)"><circle r="5"/></a><script>x()</script></svg>';
+    const set = await api.setCustomerLogo({ caseId: c.id, mime: 'image/svg+xml', base64: Buffer.from(svg).toString('base64') });
+    expect(set.removed).toEqual(expect.arrayContaining(['<a>', '<script>']));
+    const { source } = await api.getReportSource({ caseId: c.id });
+    expect(source.customer.logoDataUri).toBe(set.logoDataUri);
+    expect(Buffer.from(set.logoDataUri.split(',')[1]!, 'base64').toString()).toBe('<svg xmlns="http://www.w3.org/2000/svg"></svg>');
+    const tooBig = await failure(api.setCustomerLogo({ caseId: c.id, mime: 'image/png', base64: Buffer.alloc(1024 * 1024 + 1).toString('base64') }));
+    expect(tooBig.message).toMatch(/at most 1 MB/);
+    await api.clearCustomerLogo({ caseId: c.id });
+    expect((await api.getReportSource({ caseId: c.id })).source.customer.logoDataUri).toBe('');
+  });
+
   it('are written through the sync outbox', async () => {
     const { api, services } = open();
     const { profile: p } = await api.saveBrandingProfile(profile);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +46,14 @@ describe('PDF through Chromium', () => {
       expect(text).toContain(`Page ${pages} of ${pages}`);
     });
   }
+
+  it('the cover carries both logos (partner and customer) as images', async () => {
+    const customerLogo = `data:image/png;base64,${solidPng(90, 30, [179, 84, 30]).toString('base64')}`;
+    const file = await write('executive', 'pdf', fullSource({ customer: { name: 'Northwind Traders', logoDataUri: customerLogo } }));
+    const list = spawnSync('pdfimages', ['-f', '1', '-l', '1', '-list', file], { encoding: 'utf8' }).stdout;
+    const sizes = list.split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/).slice(3, 5).join('x'));
+    expect(sizes).toEqual(expect.arrayContaining(['120x40', '90x30']));
+  });
 
   it('technical: every finding title is in the text', async () => {
     const text = pdfText(await write('technical', 'pdf'));

@@ -200,7 +200,7 @@ describe.each(storeKinds)('sync with a real hub process on %s', (kind) => {
     const proxy = await startDropProxy(hub.port, 'GET /v1/pull', 3);
     try {
       const am = await device('account-manager', `http://127.0.0.1:${proxy.port}`);
-      tuneSync(am.services, { ...fastRetry, pageSize: 7 });
+      tuneSync(am.services, { ...fastRetry, pageSize: 100 });
       await am.api.syncNow({});
       expect(proxy.dropped()).toBe(3);
       const pulled = remoteRowsOf(am.services.db);
@@ -299,7 +299,7 @@ describe('two stateless hub instances on one PostgreSQL', () => {
   it('devices pushing through both at once while a manager pulls in small pages: every row, once', async () => {
     const enrolled = async (role: string, hub: HubProcess) => {
       const t = openTestServices(tempDir());
-      tuneSync(t.services, { ...fastRetry, batchSize: 25, pageSize: 7 });
+      tuneSync(t.services, { ...fastRetry, batchSize: 25, pageSize: 20 });
       await t.api.enrollDevice({ hubUrl: hub.url, code: enrollCode(where, 'Acme IT', role) });
       return t;
     };

@@ -63,3 +63,13 @@ describe('migration 33: report exports', () => {
     db.close();
   });
 });
+
+describe('migration 34: customer logo', () => {
+  it('adds an empty logo to customers and refuses an unknown type', () => {
+    const db = at(34);
+    seedCase(db);
+    expect(db.prepare("SELECT logo_mime, logo_base64 FROM customers WHERE id = 'cu'").get()).toEqual({ logo_mime: '', logo_base64: '' });
+    expect(() => db.prepare("UPDATE customers SET logo_mime = 'image/gif' WHERE id = 'cu'").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -1,5 +1,6 @@
 import { defaultBranding, type BrandingProfile } from '../../../shared/reports/branding';
 import type { PriceBookItem } from '../../../shared/reports/price-book';
+import type { z } from 'zod';
 import { reportSourceSchema, type ReportSource } from '../../../shared/reports/report-source';
 
 /** Hand-built report inputs: a full assessment (every pillar answered, probe data with samples). */
@@ -9,7 +10,7 @@ const pillarNames = ['Strategy', 'Data', 'Infrastructure', 'Security', 'Governan
 const samples = (n: number, base: number, spread: number, seed: number) =>
   Array.from({ length: n }, (_, i) => ({ t: i * 1000, value: Math.round((base + spread * Math.abs(Math.sin(i * 0.7 + seed))) * 100) / 100 }));
 
-export const fullSource = (overrides: Partial<ReportSource> = {}): ReportSource =>
+export const fullSource = (overrides: Partial<z.input<typeof reportSourceSchema>> = {}): ReportSource =>
   reportSourceSchema.parse({
     caseId: '0190f5a4-0000-7000-8000-000000000001',
     title: 'AI readiness assessment 2026',

@@ -96,4 +96,22 @@ describe('applying pulled rows', () => {
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'cases'").get()).toEqual({ n: 1 });
     db.close();
   });
+
+  it('a reference row the local schema cannot take is kept for later, and the rest of the page still lands', () => {
+    const db = openDatabase(path.join(tempDir(), 'price.sqlite'));
+    const item = (id: string, fields: Record<string, unknown>, seq: number) => remote('price_book_items', id, fields, `900000000000${seq}-00000-b`, seq);
+    db.transaction(() => {
+      db.prepare("INSERT INTO device (singleton, device_id, created_at) VALUES (1, 'dev-a', 'now')").run();
+      applyPulledRows(db, [
+        item('p1', { sku: 'AI-READY', description: 'Assessment', unit_price_minor: 150000 }, 1),
+        item('p2', { sku: 'NET-1', description: 'Network fix', unit_price_minor: 90000, currency: 'EUR' }, 2),
+      ]);
+    })();
+    expect(db.prepare('SELECT id FROM price_book_items').all()).toEqual([{ id: 'p2' }]);
+    expect(db.prepare("SELECT row_id FROM sync_remote_rows WHERE table_name = 'price_book_items' ORDER BY row_id").all()).toEqual([
+      { row_id: 'p1' },
+      { row_id: 'p2' },
+    ]);
+    db.close();
+  });
 });

@@ -12,6 +12,7 @@ import { brandingLogoFont } from './0030-branding-logo-font';
 import { priceBook } from './0031-price-book';
 import { proposalSettings } from './0032-proposal-settings';
 import { reportExports } from './0033-report-exports';
+import { customerLogo } from './0034-customer-logo';
 import { historyIndex } from './0050-history-index';
 import { reassessmentLinks } from './0051-reassessment-links';
 
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   priceBook,
   proposalSettings,
   reportExports,
+  customerLogo,
   syncState,
   syncRemoteRows,
   historyIndex,

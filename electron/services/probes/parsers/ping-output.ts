@@ -72,7 +72,8 @@ export const parseDfPingOutput = (output: string, platform: NodeJS.Platform): Df
 /** The command line for one ping run per platform (count probes, per-reply timeout in ms). */
 export const pingCommand = (platform: NodeJS.Platform, host: string, count: number, timeoutMs: number): [string, string[]] => {
   if (platform === 'win32') return ['ping', ['-n', String(count), '-w', String(timeoutMs), host]];
-  if (platform === 'darwin') return ['ping', ['-c', String(count), '-i', '0.2', '-W', String(timeoutMs), host]];
+  // macOS lets only root go below a 1 s interval on some releases: keep its default.
+  if (platform === 'darwin') return ['ping', ['-c', String(count), '-W', String(timeoutMs), host]];
   return ['ping', ['-c', String(count), '-i', '0.2', '-W', String(Math.max(1, Math.ceil(timeoutMs / 1000))), host]];
 };
 

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { round } from '../../../../shared/probes/stats';
+import { plainNetworkError } from '../net-helpers';
 import { allPlatforms, type ProbeOutcome, type ProbeContext, type ProbeDefinition } from '../probe-definition';
 import { inspectChain, publicRootFingerprints } from '../tls-chain';
 
@@ -39,14 +40,6 @@ const withTimeout = <T>(ctx: ProbeContext, what: string, start: (resolve: (v: T)
     );
   });
 
-const plainError = (error: unknown): string => {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'DNS could not resolve the name';
-  if (code === 'ECONNREFUSED') return 'connection refused';
-  if (code === 'ECONNRESET') return 'connection reset (often a firewall)';
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'no route to the host';
-  return error instanceof Error ? error.message : String(error);
-};
 
 /** DNS, TCP connect, TLS handshake and time to first byte for one URL, each timed on its own. */
 export const checkEndpoint = async (ctx: ProbeContext, rawUrl: string, roots: Set<string>): Promise<EndpointResult> => {
@@ -116,7 +109,7 @@ export const checkEndpoint = async (ctx: ProbeContext, rawUrl: string, roots: Se
     result.httpStatus = status ? Number(status[1]) : null;
   } catch (error) {
     if (ctx.signal.aborted) throw error;
-    result.error = plainError(error);
+    result.error = plainNetworkError(error);
   } finally {
     socket?.destroy();
   }

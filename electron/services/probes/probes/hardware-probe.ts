@@ -35,8 +35,10 @@ const tpmAndSecureBoot = async (ctx: ProbeContext): Promise<{ tpm: boolean | nul
   if (ctx.platform === 'win32') {
     const state = await settle(runCommand(ctx, 'reg', ['query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecureBoot\\State', '/v', 'UEFISecureBootEnabled'], 3000));
     const match = state ? /UEFISecureBootEnabled\s+REG_DWORD\s+0x(\d+)/i.exec(state.stdout) : null;
-    const tpm = await settle(runCommand(ctx, 'reg', ['query', 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\TPM'], 3000));
-    return { tpm: tpm ? tpm.code === 0 : null, secureBoot: match ? match[1] !== '0' : null };
+    // Get-Tpm needs an elevated shell; without one the answer stays unknown rather than guessed.
+    const tpm = await settle(runCommand(ctx, 'powershell', ['-NoProfile', '-NonInteractive', '-Command', '(Get-Tpm).TpmPresent'], 6000));
+    const tpmText = tpm?.code === 0 ? tpm.stdout.trim().toLowerCase() : '';
+    return { tpm: tpmText === 'true' ? true : tpmText === 'false' ? false : null, secureBoot: match ? match[1] !== '0' : null };
   }
   // macOS: every Apple-silicon and T2 Mac has a secure enclave; the settings are not readable without admin.
   return { tpm: null, secureBoot: null };

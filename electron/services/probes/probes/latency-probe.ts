@@ -4,11 +4,13 @@ import { parseHostPort, resolveAddress, timeTcpConnect } from '../net-helpers';
 import { allPlatforms, type ProbeOutcome, type ProbeContext, type ProbeDefinition } from '../probe-definition';
 import { defaultReflectorPort } from '../throughput/reflector-protocol';
 import { UdpPinger } from '../udp-echo';
+import { parsePingOutput, pingCommand } from '../parsers/ping-output';
+import { runCommand } from '../run-command';
 
 interface TargetPlan {
   readonly label: string;
   readonly kind: 'gateway' | 'host' | 'reflector';
-  readonly method: 'tcp-connect' | 'udp-echo';
+  readonly method: 'tcp-connect' | 'udp-echo' | 'icmp-ping';
   readonly host: string;
   readonly port: number;
 }
@@ -77,6 +79,23 @@ const udpSeries = async (ctx: ProbeContext, plan: TargetPlan, count: number, onE
   }
 };
 
+/** Gateways often drop TCP to port 80 silently; then the platform ping (ICMP) is asked instead. */
+const pingSeries = async (ctx: ProbeContext, plan: TargetPlan): Promise<(number | null)[] | null> => {
+  const count = 5;
+  const [command, args] = pingCommand(ctx.platform, plan.host, count, answerTimeoutMs);
+  try {
+    const out = await runCommand(ctx, command, args, count * 1000 + 3000);
+    const parsed = parsePingOutput(out.stdout, ctx.platform);
+    if (parsed.rtts.length === 0) return null;
+    const rtts: (number | null)[] = [...parsed.rtts, ...Array<null>(Math.max(0, (parsed.sent ?? count) - parsed.rtts.length)).fill(null)];
+    for (const rtt of rtts) ctx.sample(`rtt:${plan.label}`, rtt);
+    return rtts;
+  } catch (error) {
+    if (ctx.signal.aborted) throw error;
+    return null;
+  }
+};
+
 const worst = (values: (number | null)[]): number | null => {
   const present = values.filter((v): v is number => v !== null);
   return present.length === 0 ? null : Math.max(...present);
@@ -94,7 +113,7 @@ export const latencyProbe: ProbeDefinition = {
     'latency.gateway_rtt_ms_p50',
   ],
   platforms: allPlatforms,
-  timeoutMs: (targets) => 5000 + targets.latencyCount * intervalMs,
+  timeoutMs: (targets) => 8000 + targets.latencyCount * intervalMs,
   inDefaultSuite: true,
   run: async (ctx): Promise<ProbeOutcome> => {
     const { targets } = ctx;
@@ -126,6 +145,10 @@ export const latencyProbe: ProbeDefinition = {
       plans.map(async (plan): Promise<LatencySummary> => {
         try {
           const rtts = plan.method === 'udp-echo' ? await udpSeries(ctx, plan, targets.latencyCount, onEach) : await tcpSeries(ctx, plan, targets.latencyCount, onEach);
+          if (plan.kind === 'gateway' && rtts.every((r) => r === null)) {
+            const pinged = await pingSeries(ctx, plan);
+            if (pinged) return { target: plan.label, kind: plan.kind, method: 'icmp-ping', ...summariseRtts(pinged) };
+          }
           return { target: plan.label, kind: plan.kind, method: plan.method, ...summariseRtts(rtts) };
         } catch (error) {
           if (ctx.signal.aborted) throw error;

@@ -1,5 +1,5 @@
 import { bufferbloatGrade, percentile, round } from '../../../../shared/probes/stats';
-import { parseHostPort, resolveAddress } from '../net-helpers';
+import { parseHostPort, plainNetworkError, resolveAddress } from '../net-helpers';
 import { allPlatforms, type ProbeOutcome, type ProbeContext, type ProbeDefinition } from '../probe-definition';
 import { defaultIperf3Port, runIperf3Throughput } from '../throughput/iperf3-client';
 import { runReflectorThroughput } from '../throughput/reflector-client';
@@ -43,9 +43,19 @@ export const throughputProbe: ProbeDefinition = {
     if (!server) {
       return { status: 'failed', message: 'No far end: give a Groundwork reflector or an iperf3 server.', metrics: {} };
     }
-    const address = await resolveAddress(ctx, server.host);
+    const unreachable = (what: string, error: unknown): ProbeOutcome => {
+      if (ctx.signal.aborted) throw error;
+      return { status: 'failed', message: `The test against the ${what} failed: ${plainNetworkError(error)}.`, metrics: {} };
+    };
+    let address: string;
+    let echoAddress: string | null = null;
     const echo = targets.reflector ? parseHostPort(targets.reflector, defaultReflectorPort) : null;
-    const echoAddress = echo ? await resolveAddress(ctx, echo.host) : null;
+    try {
+      address = await resolveAddress(ctx, server.host);
+      if (echo) echoAddress = await resolveAddress(ctx, echo.host);
+    } catch (error) {
+      return unreachable(`${server.kind === 'iperf3' ? 'iperf3 server' : 'reflector'} at ${server.label}`, error);
+    }
     // Echo answers are sampled when they arrive, under the phase they belong to.
     let phase = 'rtt_idle';
     const pinger = echo && echoAddress ? new UdpPinger(ctx, echoAddress, echo.port, (rtt) => ctx.sample(phase, rtt === null ? null : round(rtt, 3))) : null;
@@ -121,6 +131,8 @@ export const throughputProbe: ProbeDefinition = {
           `Download ${down ?? '?'} Mbit/s, upload ${up ?? '?'} Mbit/s over ${targets.throughputStreams} streams (${server.kind} ${server.label}).` +
           (added === null ? ' Latency under load needs a reflector target.' : ` Bufferbloat grade ${bufferbloatGrade(added)} (+${added} ms under load).`),
       };
+    } catch (error) {
+      return unreachable(`${server.kind === 'iperf3' ? 'iperf3 server' : 'reflector'} at ${server.label}`, error);
     } finally {
       clearInterval(tick);
       pinger?.close();

@@ -18,6 +18,8 @@ export interface ReflectorOptions {
 export interface RunningReflector {
   readonly port: number;
   readonly host: string;
+  /** Open TCP streams right now (tests check that a cancel closes them). */
+  connectionCount(): number;
   close(): Promise<void>;
 }
 
@@ -130,6 +132,7 @@ export const startReflector = async (options: ReflectorOptions): Promise<Running
   return {
     port,
     host,
+    connectionCount: () => connections.size,
     close: async () => {
       for (const socket of connections) socket.destroy();
       await Promise.all([new Promise<void>((r) => server.close(() => r())), new Promise<void>((r) => udp.close(() => r()))]);

@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { probeTargetsSchema } from '../../../shared/probes/probe-schemas';
+import { throughputProbe } from '../../../electron/services/probes/probes/throughput-probe';
+import { runProbe, runProbes } from '../../../electron/services/probes/run-probes';
+import { startReflector, type RunningReflector } from '../../../electron/services/probes/throughput/reflector-server';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+const reflectorOnLoopback = async (): Promise<RunningReflector> => {
+  const reflector = await startReflector({ port: 0, host: '127.0.0.1' });
+  cleanups.push(() => reflector.close());
+  return reflector;
+};
+
+const freePort = async (): Promise<number> => {
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+};
+
+/** A stock `iperf3 -s` on loopback. */
+const iperfServer = async (): Promise<{ port: number; child: ChildProcess }> => {
+  const port = await freePort();
+  const child = spawn('iperf3', ['-s', '--forceflush', '-B', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  cleanups.push(() => {
+    child.kill('SIGKILL');
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('iperf3 -s did not start')), 10_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      if (d.toString().includes('Server listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return { port, child };
+};
+
+const targets = (extra: Record<string, unknown>) =>
+  probeTargetsSchema.parse({ includeGateway: false, throughputSeconds: 1, throughputStreams: 2, ...extra });
+
+describe('throughput probe on loopback', () => {
+  it('against a reflector: both directions, loaded latency, a grade and rate samples', async () => {
+    const reflector = await reflectorOnLoopback();
+    const result = await runProbe(throughputProbe, { targets: targets({ reflector: `127.0.0.1:${reflector.port}` }) });
+    expect(result.status, result.message).toBe('ok');
+    expect(result.metrics['throughput.download_mbps']).toBeGreaterThan(100);
+    expect(result.metrics['throughput.upload_mbps']).toBeGreaterThan(100);
+    expect(result.metrics['throughput.idle_rtt_ms_p50']).not.toBeNull();
+    expect(result.metrics['throughput.loaded_rtt_ms_p50']).not.toBeNull();
+    expect(['A+', 'A', 'B', 'C', 'D', 'F']).toContain(result.metrics['throughput.bufferbloat_grade']);
+    expect(result.samples.some((s) => s.series === 'download_mbps')).toBe(true);
+    expect(result.samples.some((s) => s.series === 'rtt_loaded_upload')).toBe(true);
+    expect(reflector.connectionCount()).toBe(0);
+  });
+
+  it('against a stock iperf3 server (iperf3 3.x protocol), both directions', async () => {
+    const { port } = await iperfServer();
+    const result = await runProbe(throughputProbe, { targets: targets({ iperf3: `127.0.0.1:${port}` }) });
+    expect(result.status, result.message).toBe('ok');
+    expect(result.metrics['throughput.download_mbps']).toBeGreaterThan(100);
+    expect(result.metrics['throughput.upload_mbps']).toBeGreaterThan(100);
+    expect(result.message).toMatch(/Latency under load needs a reflector/);
+    expect(result.details.server).toEqual({ kind: 'iperf3', target: `127.0.0.1:${port}` });
+  });
+
+  it('cancelling mid-transfer closes every stream within 1 s; iperf3 accepts the next test', async () => {
+    const reflector = await reflectorOnLoopback();
+    const controller = new AbortController();
+    const run = runProbes([throughputProbe], { targets: targets({ reflector: `127.0.0.1:${reflector.port}`, throughputSeconds: 10 }), signal: controller.signal });
+    while (reflector.connectionCount() < 2) await new Promise((r) => setTimeout(r, 20));
+    const cancelledAt = performance.now();
+    controller.abort();
+    const [result] = await run;
+    expect(result?.status).toBe('cancelled');
+    while (reflector.connectionCount() > 0 && performance.now() - cancelledAt < 1000) await new Promise((r) => setTimeout(r, 10));
+    expect(reflector.connectionCount()).toBe(0);
+    expect(performance.now() - cancelledAt).toBeLessThan(1000);
+
+    const { port } = await iperfServer();
+    const iperfController = new AbortController();
+    const iperfRun = runProbes([throughputProbe], { targets: targets({ iperf3: `127.0.0.1:${port}`, throughputSeconds: 10 }), signal: iperfController.signal });
+    await new Promise((r) => setTimeout(r, 800));
+    iperfController.abort();
+    expect((await iperfRun)[0]?.status).toBe('cancelled');
+    await new Promise((r) => setTimeout(r, 300));
+    const next = await runProbe(throughputProbe, { targets: targets({ iperf3: `127.0.0.1:${port}` }) });
+    expect(next.status, next.message).toBe('ok');
+  });
+
+  it('with no far end it says what is missing; an unreachable far end fails with the reason', async () => {
+    const none = await runProbe(throughputProbe, { targets: targets({}) });
+    expect(none).toMatchObject({ status: 'failed', message: 'No far end: give a Groundwork reflector or an iperf3 server.' });
+    const closed = await runProbe(throughputProbe, { targets: targets({ iperf3: `127.0.0.1:${await freePort()}` }) });
+    expect(closed.status).toBe('failed');
+    expect(closed.message).toMatch(/^The test against the iperf3 server at 127\.0\.0\.1:\d+ failed: connection refused\.$/);
+  });
+});
