@@ -17,6 +17,12 @@ const reportAndExit = (error: unknown): never => {
   process.exit(1);
 };
 
+// A reader that stops early (`groundwork bank --json | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 buildProgram()
   .parseAsync(process.argv)
   .catch(reportAndExit);

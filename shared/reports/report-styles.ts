@@ -28,14 +28,14 @@ export const reportCss = `
 .gw-report .gw-section { margin-bottom: 14pt; }
 .gw-report .gw-new-page { break-before: page; }
 .gw-report .gw-lead { font-size: 12pt; }
-.gw-report .gw-facts { display: grid; grid-template-columns: repeat(4, 1fr); gap: 6pt; margin: 10pt 0 14pt; }
+.gw-report .gw-facts { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 6pt; margin: 10pt 0 14pt; }
 .gw-report .gw-fact { border: 1px solid #d6dae0; border-top: 4px solid var(--gw-accent); padding: 6pt 8pt; }
 .gw-report .gw-fact-value { display: block; font-size: 16pt; font-weight: bold; color: var(--gw-primary); }
 .gw-report .gw-fact-label { font-size: 8.5pt; color: #555; }
-.gw-report .gw-two-col { display: grid; grid-template-columns: 1.5fr 1fr; gap: 10pt; align-items: start; }
+.gw-report .gw-two-col { display: grid; grid-template-columns: minmax(0, 1.5fr) minmax(0, 1fr); gap: 10pt; align-items: start; }
 .gw-report .gw-chart { max-width: 100%; height: auto; display: block; }
 .gw-report .gw-risks li, .gw-report .gw-roadmap li { margin-bottom: 5pt; }
-.gw-report .gw-roadmap { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8pt; }
+.gw-report .gw-roadmap { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 8pt; }
 .gw-report .gw-roadmap-col { border: 1px solid #d6dae0; padding: 0 8pt 6pt; break-inside: avoid; }
 .gw-report .gw-roadmap ul { padding-left: 0; list-style: none; margin: 0; }
 .gw-report .gw-sev { display: inline-block; font-size: 7.5pt; font-weight: bold; text-transform: uppercase; padding: 1pt 4pt; border-radius: 2pt; color: #fff; vertical-align: 1pt; }

@@ -20,6 +20,14 @@ describe('migration 50: history index', () => {
     migrated.prepare('DELETE FROM case_index_dirty').run();
     migrated.prepare("UPDATE customers SET name = 'Acme plc' WHERE id = 'c'").run();
     expect(migrated.prepare('SELECT case_id FROM case_index_dirty').pluck().all()).toEqual(['k']);
+    // An upsert on a watched table marks its case once, whatever conflict policy it carries.
+    const upsert = migrated.prepare(
+      `INSERT INTO answers (id, case_id, question_id, value, created_at, updated_at, origin_device) VALUES ('a', 'k', 'q', '1', 'x', 'y', 'd')
+       ON CONFLICT (id) DO UPDATE SET value = excluded.value`,
+    );
+    upsert.run();
+    upsert.run();
+    expect(migrated.prepare('SELECT case_id FROM case_index_dirty').pluck().all()).toEqual(['k']);
     migrated.close();
   });
 });

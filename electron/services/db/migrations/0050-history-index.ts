@@ -7,13 +7,13 @@ import type { Migration } from './migration';
  */
 /** Which case a changed row belongs to, per table whose rows feed the index. */
 const caseOfChangedRow: ReadonlyArray<readonly [table: string, events: readonly string[], caseIds: string]> = [
-  ['cases', ['INSERT', 'UPDATE'], 'SELECT NEW.id'],
-  ['customers', ['UPDATE'], 'SELECT id FROM cases WHERE customer_id = NEW.id'],
-  ['sites', ['UPDATE'], 'SELECT id FROM cases WHERE site_id = NEW.id'],
-  ['contacts', ['INSERT', 'UPDATE'], 'SELECT NEW.case_id'],
-  ['answers', ['INSERT', 'UPDATE'], 'SELECT NEW.case_id'],
-  ['finding_exceptions', ['INSERT', 'UPDATE'], 'SELECT NEW.case_id'],
-  ['probe_runs', ['INSERT', 'UPDATE'], 'SELECT NEW.case_id'],
+  ['cases', ['INSERT', 'UPDATE'], 'SELECT NEW.id AS case_id'],
+  ['customers', ['UPDATE'], 'SELECT id AS case_id FROM cases WHERE customer_id = NEW.id'],
+  ['sites', ['UPDATE'], 'SELECT id AS case_id FROM cases WHERE site_id = NEW.id'],
+  ['contacts', ['INSERT', 'UPDATE'], 'SELECT NEW.case_id AS case_id'],
+  ['answers', ['INSERT', 'UPDATE'], 'SELECT NEW.case_id AS case_id'],
+  ['finding_exceptions', ['INSERT', 'UPDATE'], 'SELECT NEW.case_id AS case_id'],
+  ['probe_runs', ['INSERT', 'UPDATE'], 'SELECT NEW.case_id AS case_id'],
   ['probe_results', ['INSERT'], 'SELECT case_id FROM probe_runs WHERE id = NEW.run_id'],
 ];
 
@@ -21,8 +21,10 @@ const dirtyTriggers = caseOfChangedRow
   .flatMap(([table, events, caseIds]) =>
     events.map(
       (event) =>
+        // Not INSERT OR IGNORE: an upsert firing the trigger would impose its own conflict policy.
         `CREATE TRIGGER case_index_on_${table}_${event.toLowerCase()} AFTER ${event} ON ${table} BEGIN
-           INSERT OR IGNORE INTO case_index_dirty (case_id) ${caseIds};
+           INSERT INTO case_index_dirty (case_id)
+             SELECT DISTINCT case_id FROM (${caseIds}) WHERE case_id NOT IN (SELECT case_id FROM case_index_dirty);
          END;`,
     ),
   )
