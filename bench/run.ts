@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BenchRow } from './bench-row';
 import { runFoundationBench } from './foundation-bench';
 import { runHistoryBench } from './history-bench';
+import { runProbesBench } from './probes-bench';
 import { runSyncBench } from './sync-bench';
 import { runInterviewBench } from './interview-bench';
 import { runReportsBench } from './reports-bench';
@@ -10,6 +11,7 @@ import { runReportsBench } from './reports-bench';
 /** Every benchmark suite, in the order the table prints them. */
 const suites: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'foundation', run: runFoundationBench },
+  { name: 'probes', run: runProbesBench },
   { name: 'interview', run: runInterviewBench },
   { name: 'reports', run: runReportsBench },
   { name: 'history', run: runHistoryBench },

@@ -8,7 +8,8 @@ import type { Dispatch } from '../api/dispatch';
 import { rendererCsp } from '../../../shared/contract/content-security-policy';
 import { contentTypeOf } from '../content-types';
 
-export const maxBodyBytes = 1024 * 1024;
+/** Enough for the largest payload the contract allows (a 20 MB collector bundle), and no more. */
+export const maxBodyBytes = 32 * 1024 * 1024;
 
 const statusFor: Record<ApiErrorCode, number> = {
   validation: 400,
