@@ -1,5 +1,6 @@
-// Bundles the Electron main process and preload into dist/electron as CommonJS:
-// a sandboxed preload cannot load files, and main loads faster as one file.
+// Bundles the Electron main process and preload into dist/electron as CommonJS: a sandboxed
+// preload cannot load files, and main loads faster as one file of our own code. npm packages stay
+// external: electron-builder ships them (and rebuilds better-sqlite3) beside the bundle.
 import { build } from 'esbuild';
 import { tsImport } from 'tsx/esm/api';
 
@@ -13,7 +14,7 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3'],
+  packages: 'external',
 };
 
 await Promise.all([

@@ -13,6 +13,8 @@ import { electronSqliteBinding } from './native-binding';
 import { contentTypeOf } from '../services/content-types';
 import { startBackgroundSync, useTokenStore } from '../services/sync/sync-services';
 import { keychainTokenStore } from '../services/sync/token-store';
+import { usePdfPrinter } from '../services/reports/pdf-printer-registry';
+import { electronPdfPrinter } from './pdf-printer';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -62,6 +64,7 @@ const start = async (): Promise<void> => {
   // The hub token lives in the OS keychain (safeStorage); a 0600 file with a warning where there is none.
   useTokenStore(services, keychainTokenStore(path.join(dataDir, 'hub-token.enc'), safeStorage));
   stopSync = startBackgroundSync(services);
+  usePdfPrinter(electronPdfPrinter);
   lockDownSession();
   serveRenderer(path.join(app.getAppPath(), 'dist', 'renderer'));
   registerIpcHandlers(createDispatch(createHandlers(services)), (event) => event.sender.id === mainWindow?.webContents.id);

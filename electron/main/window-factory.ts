@@ -46,3 +46,26 @@ export const createAppWindow = (preloadFile: string): BrowserWindow => {
   void window.loadURL(`${appOrigin}/index.html`);
   return window;
 };
+
+/**
+ * A hidden window that only lays out a report for printing: no preload, no JavaScript, the same
+ * isolation as the app window, and it may not navigate anywhere.
+ */
+export const createPrintWindow = (): BrowserWindow => {
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: {
+      javascript: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+    },
+  });
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  return window;
+};

@@ -101,7 +101,7 @@ describe('cases in Chromium over the loopback bridge', () => {
     await page.getByRole('link', { name: 'Cases', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'No cases yet' }).isVisible()).toBe(true);
     await page.getByRole('link', { name: 'History', exact: true }).click();
-    await expect.poll(() => page.getByRole('link', { name: 'Archive Me Ltd' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('link', { name: 'Archive Me Ltd', exact: true }).isVisible()).toBe(true);
     await page.close();
     await app.close();
   });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ApiFailure } from '../../../shared/contract/result';
 
 /** Where Chromium-family browsers live when installed the usual way. */
@@ -79,7 +79,23 @@ export class ChromiumPdfPrinter {
   constructor(private readonly executablePath: string = findChromium()) {}
 
   private launch(): Promise<Browser> {
-    this.browser ??= chromium.launch({ executablePath: this.executablePath, headless: true, timeout: 30_000, args: quietFlags });
+    // Loaded on first use: the packaged app prints with Electron and need not ship playwright-core.
+    if (!this.browser) {
+      const launching = import('playwright-core')
+        .then(({ chromium }) => chromium.launch({ executablePath: this.executablePath, headless: true, timeout: 30_000, args: quietFlags }))
+        .then((browser) => {
+          // A crashed or closed browser is launched again on the next export.
+          browser.on('disconnected', () => {
+            if (this.browser === launching) this.browser = null;
+          });
+          return browser;
+        })
+        .catch((error: unknown) => {
+          this.browser = null;
+          throw new ApiFailure('internal', `Chromium could not be started for the PDF (${this.executablePath}): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        });
+      this.browser = launching;
+    }
     return this.browser;
   }
 

@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/api';
 import { QueryView } from '../../components/query-state';
 import { SyncSettings } from '../sync/sync-settings';
+import { BrandingSettings } from '../branding/branding-settings';
+import { PriceBookSettings } from '../branding/price-book-settings';
 
 const transportLabels = { ipc: 'Desktop app', 'http-bridge': 'Browser (loopback bridge)', cli: 'Command line' } as const;
 
@@ -35,6 +37,8 @@ export const SettingsPage = () => {
           )}
         </QueryView>
       </section>
+      <BrandingSettings />
+      <PriceBookSettings />
       <SyncSettings />
     </section>
   );

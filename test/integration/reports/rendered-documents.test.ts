@@ -78,6 +78,15 @@ describe('PDF through Chromium', () => {
   });
 });
 
+describe('a browser that will not start', () => {
+  it('is a plain error naming the executable, and the next attempt tries again', async () => {
+    const broken = new ChromiumPdfPrinter('/bin/false');
+    await expect(broken.print('<p>x</p>', { headerTemplate: '', footerTemplate: '' })).rejects.toThrow(/Chromium could not be started for the PDF \(\/bin\/false\)/);
+    await expect(broken.print('<p>x</p>', { headerTemplate: '', footerTemplate: '' })).rejects.toThrow(/could not be started/);
+    await broken.close();
+  });
+});
+
 describe('Word through docx, checked by LibreOffice', () => {
   for (const kind of ['technical', 'proposal'] as const) {
     it(`${kind}: converts without error; customer, partner and every finding title are in the text`, async () => {
