@@ -11,10 +11,10 @@ export interface CliSession {
 }
 
 /** Every command takes --data-dir, so it shows in each command's own --help. */
-export const withDataDir = (command: Command): Command =>
-  command.addOption(
-    new Option('--data-dir <dir>', 'where the case database lives (default: GROUNDWORK_DATA_DIR, then the app\'s user-data folder)'),
-  );
+export const withDataDir = (
+  command: Command,
+  description = "where the case database lives (default: GROUNDWORK_DATA_DIR, then the app's user-data folder)",
+): Command => command.addOption(new Option('--data-dir <dir>', description));
 
 /**
  * Opens the real services for one command and talks to them through the contract, so the CLI

@@ -64,4 +64,4 @@ export const partnerCaseSchema = z.object({
 });
 export type PartnerCase = z.infer<typeof partnerCaseSchema>;
 
-export const partnerCasesQuerySchema = z.object({ search: z.string().max(500).default('') });
+export const partnerCasesQuerySchema = z.object({ search: z.string().max(500).default('') }).strict();

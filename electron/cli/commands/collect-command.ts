@@ -1,3 +1,4 @@
+import { withDataDir, withSession } from '../cli-context';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,12 +33,14 @@ interface CollectOptions {
   streams?: number;
   out?: string;
   json?: boolean;
+  case?: string;
+  dataDir?: string;
 }
 
 const describeResult = (r: ProbeResult): string => `${r.status.padEnd(11)} ${r.title}: ${r.message}`;
 
 export const collectCommand = (): Command =>
-  new Command('collect')
+  withDataDir(new Command('collect'), 'the case history --case attaches the bundle to (default: GROUNDWORK_DATA_DIR, then the app\'s user-data folder)')
     .description('run probes headless on this machine and write a versioned, hashed bundle to import into a case')
     .option('--probes <ids>', `comma-separated probe ids (default: ${defaultProbeIds.join(',')})`, collectList)
     .option('--target <host[:port]>', 'a latency target, TCP connect (repeatable)', collectList)
@@ -53,7 +56,13 @@ export const collectCommand = (): Command =>
     .option('--streams <n>', 'throughput streams per direction', positive)
     .option('--out <file>', 'where to write the bundle (default: groundwork-<host>-<time>.json here)')
     .option('--json', 'print the bundle to stdout (and write --out only if given)')
+    .option('--case <id>', 'also attach the bundle to this case in the local case history (on the engineer\'s own laptop)')
     .action(async (opts: CollectOptions) => {
+      // A wrong case id should stop us before the probes run, not after.
+      if (opts.case) {
+        const caseId = opts.case;
+        await withSession(opts.dataDir, ({ api }) => api.getCase({ id: caseId }));
+      }
       const ids: ProbeId[] = [];
       for (const id of opts.probes ?? defaultProbeIds) {
         const parsed = probeIdSchema.safeParse(id);
@@ -100,11 +109,19 @@ export const collectCommand = (): Command =>
         fs.writeFileSync(temp, text);
         fs.renameSync(temp, out);
       }
+      if (opts.case) {
+        const caseId = opts.case;
+        await withSession(opts.dataDir, async ({ api }) => {
+          const run = await api.importProbeBundle({ caseId, bundleText: text });
+          if (!opts.json) process.stdout.write(`Attached to case ${run.caseId} (run ${run.id}).\n`);
+        });
+      }
       if (opts.json) process.stdout.write(text);
       else {
         process.stdout.write(
           `Collected ${results.length} probe${results.length === 1 ? '' : 's'} in ${((performance.now() - started) / 1000).toFixed(1)} s.\n` +
-            `Bundle: ${out}\nsha256: ${bundle.sha256}\nImport it with: groundwork import ${JSON.stringify(out)} --case <case id>\n`,
+            `Bundle: ${out}\nsha256: ${bundle.sha256}\n` +
+            (opts.case ? '' : `Import it with: groundwork import ${JSON.stringify(out)} --case <case id>\n`),
         );
       }
     });

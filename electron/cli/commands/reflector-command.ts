@@ -1,3 +1,4 @@
+import { withDataDir } from '../cli-context';
 import { Command, InvalidArgumentError } from 'commander';
 import { startReflector } from '../../services/probes/throughput/reflector-server';
 import { defaultReflectorPort } from '../../services/probes/throughput/reflector-protocol';
@@ -9,7 +10,7 @@ const portNumber = (value: string): number => {
 };
 
 export const reflectorCommand = (): Command =>
-  new Command('reflector')
+  withDataDir(new Command('reflector'), 'accepted like on every command; the reflector itself stores nothing')
     .description('run a far end for the latency and throughput probes (TCP streams and UDP echo) until Ctrl-C')
     .option('--port <port>', 'TCP and UDP port to listen on', portNumber, defaultReflectorPort)
     .option('--host <address>', 'address to listen on', '0.0.0.0')

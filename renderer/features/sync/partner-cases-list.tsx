@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { caseStatusLabels, caseStatusSchema } from '../../../shared/domain/cases';
 import type { PartnerCase } from '../../../shared/sync/sync-status';
 import { EmptyState, QueryView } from '../../components/query-state';
-import { usePartnerCases } from './use-sync';
+import { usePartnerCases, useSyncStatus } from './use-sync';
 import './sync.css';
 
 const statusLabel = (status: string): string => {
@@ -35,6 +35,18 @@ const Row = ({ c }: { c: PartnerCase }) => (
  * manager's History tab. Other engineers' cases are shown read-only: there is nothing to edit here.
  */
 export const PartnerCasesList = () => {
+  const status = useSyncStatus();
+  if (!status.data?.enrolled) {
+    return (
+      <p className="muted partner-cases-hint">
+        Enroll this laptop with your partner hub (Settings) to see every engineer&apos;s engagements here.
+      </p>
+    );
+  }
+  return <EnrolledPartnerCases />;
+};
+
+const EnrolledPartnerCases = () => {
   const [search, setSearch] = useState('');
   const cases = usePartnerCases(search.trim());
   return (

@@ -18,13 +18,13 @@ export const syncCalls = {
   'sync:status': defineCall({
     method: 'getSyncStatus',
     summary: 'Last sync, changes waiting to be sent, and the last error in plain words',
-    input: z.object({}),
+    input: z.object({}).strict(),
     output: syncStatusSchema,
   }),
   'sync:now': defineCall({
     method: 'syncNow',
     summary: 'Send waiting changes to the hub and fetch what is new',
-    input: z.object({}),
+    input: z.object({}).strict(),
     output: syncReportSchema,
   }),
   'sync:partner-cases': defineCall({
