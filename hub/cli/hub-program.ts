@@ -7,6 +7,7 @@ import { buildHubServer } from '../server/hub-server';
 import type { HubStore } from '../store/hub-store';
 import { openHubStore } from '../store/open-hub-store';
 import { createEnrollCode, createPartner, parseDuration } from '../sync/hub-service';
+import { publishQuestionBank } from '../sync/publish-reference';
 
 const defaultDataDir = (): string => process.env.GROUNDWORK_HUB_DATA_DIR ?? path.join(os.homedir(), '.groundwork-hub');
 
@@ -114,6 +115,27 @@ export const buildHubProgram = (): Command => {
       await withStore(opts, async (store) => {
         if (!(await store.revokeDevice(deviceId, new Date().toISOString()))) throw new Error(`No active device with id ${deviceId}`);
         say(`Revoked device ${deviceId}`);
+      });
+    });
+
+  const bank = program.command('bank').description("question bank versions pushed to every device of a partner");
+  withStoreOptions(bank.command('publish'))
+    .description('validate a question bank (JSON) and publish it to every device of the partner')
+    .argument('<file>', 'the question bank JSON (see docs/question-bank.md)')
+    .requiredOption('--partner <name>', 'the partner whose devices get it')
+    .option('--no-activate', 'install it on devices without making it the bank new cases use')
+    .action(async (file: string, opts: { dataDir?: string; partner: string; activate: boolean }) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(fs.readFileSync(file, 'utf8'));
+      } catch (error) {
+        throw new Error(`Cannot read ${file} as JSON: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      await withStore(opts, async (store) => {
+        const partner = await store.findPartnerByName(opts.partner);
+        if (!partner) throw new Error(`No partner named ${opts.partner}`);
+        const published = await publishQuestionBank(store, partner.id, json, opts.activate);
+        say(`Published question bank ${published.bankId} ${published.version} to ${partner.name} (change ${published.changeSeq})`);
       });
     });
 

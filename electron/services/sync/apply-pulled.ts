@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { formatHlc, parseHlc, receiveHlc } from '../../../shared/sync/hlc';
 import { isReferenceTable, type RemoteRow } from '../../../shared/sync/protocol';
 import { deviceId } from '../db/device-clock';
+import { installBank } from '../interview/bank-store';
 
 type Value = string | number | null;
 
@@ -66,6 +67,24 @@ const applyReferenceRow = (db: Database, row: RemoteRow): void => {
   }
 };
 
+/**
+ * A question bank version published on the hub is installed like any other bank: validated by the
+ * same parser, never replacing a different bank under the same version, activated if the hub says so.
+ * A bank this version of Groundwork cannot read stays in sync_remote_rows, as other unfit rows do.
+ */
+const installPulledBank = (db: Database, row: RemoteRow): void => {
+  if (row.deleted || typeof row.fields.content !== 'string') return;
+  const savepoint = db.prepare('SAVEPOINT install_bank');
+  savepoint.run();
+  try {
+    installBank(db, JSON.parse(row.fields.content), { source: 'hub', activate: row.fields.active === 1 || row.fields.active === true });
+    db.prepare('RELEASE install_bank').run();
+  } catch {
+    db.prepare('ROLLBACK TO install_bank').run();
+    db.prepare('RELEASE install_bank').run();
+  }
+};
+
 /** Keeps one pulled page; call inside the transaction that also moves the cursor. */
 export const applyPulledRows = (db: Database, rows: readonly RemoteRow[]): void => {
   const keep = db.prepare(
@@ -92,6 +111,7 @@ export const applyPulledRows = (db: Database, rows: readonly RemoteRow[]): void 
     });
     observeRemoteClock(db, row.hlc);
     // isReferenceTable also keeps the table name to our own fixed list before it reaches SQL.
-    if (isReferenceTable(row.table)) applyReferenceRow(db, row);
+    if (row.table === 'question_bank_versions') installPulledBank(db, row);
+    else if (isReferenceTable(row.table)) applyReferenceRow(db, row);
   }
 };
