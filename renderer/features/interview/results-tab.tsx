@@ -3,7 +3,7 @@ import { readinessLevelLabels, type Severity } from '../../../shared/interview/b
 import type { Finding, PillarScore, ScoreResult } from '../../../shared/interview/score-types';
 import type { CaseTabProps } from '../../app/case-tabs';
 import { ErrorState, QueryView } from '../../components/query-state';
-import { RadarChart } from './radar-chart';
+import { RadarChart } from '../../../shared/reports/components/charts';
 import { useAddException, useCaseScore, useRemoveException } from './use-interview';
 import './interview.css';
 
@@ -153,7 +153,10 @@ const Results = ({ caseId, score }: { caseId: string; score: ScoreResult }) => {
             Question bank {score.bankId} {score.bankVersion}
           </p>
         </div>
-        <RadarChart pillars={score.pillars} />
+        <RadarChart
+          color="#1f4e79"
+          points={score.pillars.map((p) => ({ label: p.title, value: p.knownCount > 0 ? p.score : 0 }))}
+        />
       </section>
 
       <section className="card" aria-labelledby="top-findings">
