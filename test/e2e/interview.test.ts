@@ -116,7 +116,7 @@ describe('interview in Chromium, keyboard only', () => {
     // Enter on the focused "See the results" link opens the results view.
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#results-level').textContent()).toBe('Pacesetter');
-    await expect.poll(() => page.locator('svg.radar polygon.radar-area').count()).toBe(1);
+    await expect.poll(() => page.locator('svg.gw-radar polygon[fill-opacity]').count()).toBe(1);
     expect(await page.getByText('No findings from the answers so far.').isVisible()).toBe(true);
     expect(await seriousAxeViolations(page), 'axe on the results').toEqual([]);
     await saveScreenshot(page, 'e2e-interview-results');

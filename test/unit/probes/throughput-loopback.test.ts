@@ -72,6 +72,19 @@ describe('throughput probe on loopback', () => {
     expect(result.details.server).toEqual({ kind: 'iperf3', target: `127.0.0.1:${port}` });
   });
 
+  it('waits for a busy iperf3 server instead of failing', async () => {
+    const { port } = await iperfServer();
+    // Another engineer's 2-second test holds the server: iperf3 refuses anyone else meanwhile.
+    const other = spawn('iperf3', ['-c', '127.0.0.1', '-p', String(port), '-t', '2'], { stdio: 'ignore' });
+    cleanups.push(() => {
+      other.kill('SIGKILL');
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const result = await runProbe(throughputProbe, { targets: targets({ iperf3: `127.0.0.1:${port}` }) });
+    expect(result.status, result.message).toBe('ok');
+    expect(result.metrics['throughput.download_mbps']).toBeGreaterThan(100);
+  });
+
   it('cancelling mid-transfer closes every stream within 1 s; iperf3 accepts the next test', async () => {
     const reflector = await reflectorOnLoopback();
     const controller = new AbortController();

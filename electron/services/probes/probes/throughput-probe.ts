@@ -1,7 +1,7 @@
 import { bufferbloatGrade, percentile, round } from '../../../../shared/probes/stats';
 import { parseHostPort, plainNetworkError, resolveAddress } from '../net-helpers';
 import { allPlatforms, type ProbeOutcome, type ProbeContext, type ProbeDefinition } from '../probe-definition';
-import { defaultIperf3Port, runIperf3Throughput } from '../throughput/iperf3-client';
+import { defaultIperf3Port, runIperf3WithRetries } from '../throughput/iperf3-client';
 import { runReflectorThroughput } from '../throughput/reflector-client';
 import { defaultReflectorPort } from '../throughput/reflector-protocol';
 import type { Direction, DirectionResult, ThroughputRunOptions } from '../throughput/throughput-types';
@@ -91,7 +91,7 @@ export const throughputProbe: ProbeDefinition = {
         phase = `rtt_loaded_${direction}`;
         if (pinger) await pinger.start(pingIntervalMs);
         try {
-          const result = server.kind === 'iperf3' ? await runIperf3Throughput(options) : await runReflectorThroughput(options);
+          const result = server.kind === 'iperf3' ? await runIperf3WithRetries(options) : await runReflectorThroughput(options);
           const loaded = pinger ? await pinger.stop(lateMs) : [];
           sampleLost(loaded);
           return { result, loaded };

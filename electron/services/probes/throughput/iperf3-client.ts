@@ -239,3 +239,31 @@ export const runIperf3Throughput = async (options: ThroughputRunOptions): Promis
   const seconds = spans.length > 0 ? Math.max(...spans) : testMs / 1000;
   return { direction: 'upload', mbps: toMbps(bytes, seconds * 1000), bytes, seconds, streams: streams.length };
 };
+
+/** A stock iperf3 server runs one test at a time and turns others away, sometimes with a reset. */
+const serverWasBusy = (error: unknown): boolean =>
+  error instanceof Error && /busy|access denied|connection reset|ECONNRESET/i.test(error.message);
+
+const pause = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+
+/**
+ * runIperf3Throughput, asked again (after 0.4, 0.8 and 1.6 s) when the server is still busy with
+ * the previous test: iperf3 servers are shared, and one finishing a test refuses the next for a moment.
+ */
+export const runIperf3WithRetries = async (options: ThroughputRunOptions, retries = 3): Promise<DirectionResult> => {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await runIperf3Throughput(options);
+    } catch (error) {
+      if (attempt >= retries || options.ctx.signal.aborted || !serverWasBusy(error)) throw error;
+      await pause(400 * 2 ** attempt, options.ctx.signal);
+    }
+  }
+};
