@@ -5,6 +5,7 @@ import { isMetricName, metricCatalog } from '../probes/metric-names';
 import { describeThreshold, verdictFor } from '../probes/verdicts';
 import type { ProposalSettings } from './proposal-settings';
 import type { Effort, FindingSource, MeasurementSource, PillarSource, ReportSource } from './report-source';
+import type { Comparison } from '../history/compare';
 
 /**
  * Maps the interview engine's score and the probes' results into a ReportSource. The report
@@ -25,6 +26,8 @@ export interface CaseDataForReport {
   /** The newest result of each probe for the case. */
   readonly probeResults: readonly ProbeResult[];
   readonly settings: ProposalSettings;
+  /** The comparison with the assessment this case re-assesses, if any. */
+  readonly comparison?: Comparison | null;
 }
 
 const effortOf: Record<Finding['effort']['size'], Effort> = { small: 'low', medium: 'medium', large: 'high' };
@@ -175,5 +178,6 @@ export const reportSourceFrom = (data: CaseDataForReport): ReportSource => {
       sites: Math.round(facts?.sites ?? settings.sizing.sites),
     },
     terms: settings.terms,
+    comparison: data.comparison ?? null,
   };
 };

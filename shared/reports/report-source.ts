@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { comparisonSchema } from '../history/compare';
 
 /**
  * Everything a report is made from, gathered from one case. The interview, probe and case
@@ -157,6 +158,8 @@ export const reportSourceSchema = z.object({
   recommendations: z.array(recommendationSourceSchema).default([]),
   sizing: sizingSchema,
   terms: proposalTermsSchema,
+  /** Against the assessment this one re-assesses, when there is one. */
+  comparison: comparisonSchema.nullable().default(null),
 });
 /** The plain input of every report. */
 export type ReportSource = z.infer<typeof reportSourceSchema>;

@@ -32,6 +32,8 @@ export const reportCss = `
 .gw-report .gw-fact { border: 1px solid #d6dae0; border-top: 4px solid var(--gw-accent); padding: 6pt 8pt; }
 .gw-report .gw-fact-value { display: block; font-size: 16pt; font-weight: bold; color: var(--gw-primary); }
 .gw-report .gw-fact-label { font-size: 8.5pt; color: #555; }
+.gw-report .gw-three-col { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 10pt; align-items: start; }
+.gw-report .gw-three-col ul { padding-left: 12pt; margin: 0; }
 .gw-report .gw-two-col { display: grid; grid-template-columns: minmax(0, 1.5fr) minmax(0, 1fr); gap: 10pt; align-items: start; }
 .gw-report .gw-chart { max-width: 100%; height: auto; display: block; }
 .gw-report .gw-risks li, .gw-report .gw-roadmap li { margin-bottom: 5pt; }

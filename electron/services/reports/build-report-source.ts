@@ -4,11 +4,13 @@ import type { ProbeResult } from '../../../shared/probes/probe-schemas';
 import { reportSourceFrom } from '../../../shared/reports/from-case-data';
 import { reportSourceSchema, type ReportSource } from '../../../shared/reports/report-source';
 import { ApiFailure } from '../../../shared/contract/result';
-import { getCase } from '../cases/cases-repository';
+import { findCase, getCase } from '../cases/cases-repository';
 import { scoreCase } from '../interview/interview-service';
 import { getProbeRun, listProbeRuns } from '../probes/probes-repository';
 import { customerLogoOfCase } from './branding-repository';
 import { getProposalSettings } from './proposal-settings-repository';
+import { compareCases } from '../history/compare-service';
+import type { Comparison } from '../../../shared/history/compare';
 
 /** The interview's score, or none when the case has no interview to score (the report says so). */
 const scoreOf = (db: Database, caseId: string): ScoreResult | null => {
@@ -40,6 +42,13 @@ const latestProbeResults = (db: Database, caseId: string): ProbeResult[] => {
  * The one place that knows where report data lives: the case, the interview's score and
  * findings, the probes' results and the proposal settings, mapped by reportSourceFrom.
  */
+/** A re-assessment is reported against the assessment it started from. */
+const comparisonWithPrevious = (db: Database, caseId: string): Comparison | null => {
+  const previous = db.prepare('SELECT previous_case_id FROM cases WHERE id = ?').pluck().get(caseId) as string | null | undefined;
+  if (!previous || !findCase(db, previous)) return null;
+  return compareCases(db, previous, caseId);
+};
+
 export const buildReportSource = (db: Database, caseId: string, date: string = new Date().toISOString().slice(0, 10)): ReportSource => {
   const found = getCase(db, caseId);
   return reportSourceSchema.parse(
@@ -56,6 +65,7 @@ export const buildReportSource = (db: Database, caseId: string, date: string = n
       score: scoreOf(db, caseId),
       probeResults: latestProbeResults(db, caseId),
       settings: getProposalSettings(db, caseId),
+      comparison: comparisonWithPrevious(db, caseId),
     }),
   );
 };

@@ -21,6 +21,7 @@ import type { ProposalLine } from '../../../shared/reports/proposal';
 import { reportKindLabels, type ExecutiveReport, type ProposalReport, type ReportModel, type TechnicalReport } from '../../../shared/reports/report-model';
 import { roadmapHorizons, roadmapLabels, type Roadmap } from '../../../shared/reports/roadmap';
 import { effortLabels, severityLabels, type FindingSource } from '../../../shared/reports/report-source';
+import type { Comparison } from '../../../shared/history/compare';
 
 /**
  * The Word version of a report, from the same model as the HTML: real headings, tables and
@@ -167,8 +168,33 @@ const findingBlocks = (f: FindingSource, pillarName: string | undefined): Block[
   ...(f.recommendation ? [new Paragraph({ children: [new TextRun({ text: 'Recommendation: ', bold: true }), new TextRun(f.recommendation)] })] : []),
 ];
 
+/** The same "since the last assessment" section the HTML and PDF carry, as Word blocks. */
+const comparisonBlocks = (comparison: Comparison | null, primary: string): Block[] => {
+  if (!comparison) return [];
+  const signed = (n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : ''}${n.toFixed(1)}`);
+  const round = (n: number | null) => (n === null ? '—' : String(Math.round(n)));
+  const list = (title: string, items: Comparison['findings']['resolved']): Block[] => [
+    h(`${title} (${items.length})`, 3),
+    ...(items.length === 0
+      ? [p('None.', { italics: true })]
+      : items.map((f) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: `${severityLabels[f.severity]}: `, bold: true }), new TextRun(f.title)] }))),
+  ];
+  return [
+    h('Since the last assessment', 1, true),
+    p(
+      `Compared with the assessment of ${formatDate(comparison.before.createdAt.slice(0, 10))}: readiness index ${signed(comparison.indexDelta)}, ` +
+        `${comparison.findings.resolved.length} findings resolved, ${comparison.findings.new.length} new, ${comparison.findings.stillOpen.length} still open.`,
+    ),
+    table(['Pillar', 'Before', 'Now', 'Change'], comparison.pillars.map((pl) => [pl.title, round(pl.before), round(pl.after), signed(pl.delta)]), primary),
+    ...list('Resolved', comparison.findings.resolved),
+    ...list('New', comparison.findings.new),
+    ...list('Still open', comparison.findings.stillOpen),
+  ];
+};
+
 const executive = (model: ExecutiveReport): Block[] => [
   ...summaryBlocks(model),
+  ...comparisonBlocks(model.source.comparison, model.branding.primaryColor),
   h('Top risks', 2),
   ...(model.topRisks.length === 0 ? [p('No risks recorded.', { italics: true })] : model.topRisks.map((f) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: `${severityLabels[f.severity]}: `, bold: true }), new TextRun(f.title)] }))),
   h('Roadmap', 1, true),
@@ -180,6 +206,7 @@ const technical = (model: TechnicalReport): Block[] => {
   const primary = model.branding.primaryColor;
   return [
     ...summaryBlocks(model),
+    ...comparisonBlocks(model.source.comparison, primary),
     h('Findings', 1, true),
     ...(model.findings.length === 0 ? [p('No findings recorded.', { italics: true })] : model.findings.flatMap((f) => findingBlocks(f, names.get(f.pillarId)))),
     h('Measurements', 1, true),

@@ -8,6 +8,7 @@ import { roadmapHorizons, roadmapLabels, type Roadmap } from '../roadmap';
 import { effortLabels, quantityRuleLabels } from '../report-source';
 import { BarChart, RadarChart, TimeSeriesChart } from './charts';
 import { CoverPage, EmptyNote, FindingCard, Section, SeverityBadge, SummaryFacts } from './report-parts';
+import { ComparisonSection } from './comparison-section';
 
 const RoadmapTable = ({ roadmap }: { roadmap: Roadmap }) => (
   <div className="gw-roadmap">
@@ -66,6 +67,7 @@ const Executive = ({ model }: { model: ExecutiveReport }) => (
         </div>
       </div>
     </Section>
+    <ComparisonSection comparison={model.source.comparison} />
     <Section title="Roadmap">
       <RoadmapTable roadmap={model.roadmap} />
     </Section>
@@ -117,6 +119,7 @@ const Technical = ({ model }: { model: TechnicalReport }) => {
           </tbody>
         </table>
       </Section>
+      <ComparisonSection comparison={model.source.comparison} />
       <Section title="Findings" newPage>
         {model.findings.length === 0 ? <EmptyNote>No findings recorded.</EmptyNote> : null}
         {model.findings.map((f) => (
