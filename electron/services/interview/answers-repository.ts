@@ -62,6 +62,8 @@ export const recordAnswer = (db: Database, input: AnswerWrite): AnswerAck =>
       question_id: input.questionId,
       value: JSON.stringify(value),
       measured: input.measured ? 1 : 0,
+      // An answer given here confirms (or replaces) one carried over from a previous assessment.
+      carried_from_case: null,
       deleted: 0,
     });
     savePosition(db, input.caseId, input.questionId, undefined);

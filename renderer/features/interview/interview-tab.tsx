@@ -11,7 +11,7 @@ import { EvidencePanel } from './evidence-panel';
 import { formatMinutes, interviewSequence, pickForDigit, toggled, type LocalAnswer, type Prefill } from './interview-model';
 import { PillarSidebar } from './pillar-sidebar';
 import { QuestionSearch } from './question-search';
-import { useCaseBank, useInterviewState, useSaveAnswer, useSaveNote, useSavePosition } from './use-interview';
+import { useCarriedAnswers, useCaseBank, useInterviewState, useSaveAnswer, useSaveNote, useSavePosition } from './use-interview';
 import './interview.css';
 
 type SaveStatus = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'error'; message: string };
@@ -44,6 +44,7 @@ const Interview = ({ caseId, bank, initial }: { caseId: string; bank: QuestionBa
   const [complete, setComplete] = useState(false);
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
   const saveAnswer = useSaveAnswer(caseId);
+  const carried = useCarriedAnswers(caseId);
   const saveNote = useSaveNote(caseId);
   const savePosition = useSavePosition(caseId);
   const cardRef = useRef<HTMLElement>(null);
@@ -295,6 +296,11 @@ const Interview = ({ caseId, bank, initial }: { caseId: string; bank: QuestionBa
               {(current?.measured || prefill) && (
                 <span className="badge badge-measured" title={prefill ? `From probe metric ${prefill.metric}` : 'Taken from a probe measurement'}>
                   Measured{prefill ? `: ${describeValue(question, prefill.value)}` : ''}
+                </span>
+              )}
+              {carried.data?.includes(question.id) && (
+                <span className="badge badge-carried" title="Answered at the previous assessment; answer again to confirm or change it">
+                  Carried from the last assessment: confirm or change
                 </span>
               )}
             </p>

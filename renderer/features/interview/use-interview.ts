@@ -30,6 +30,12 @@ const useRefreshScore = (caseId: string) => {
   return () => void client.invalidateQueries({ queryKey: interviewKeys.score(caseId) });
 };
 
+const carriedKey = (caseId: string) => ['interview', 'carried', caseId] as const;
+
+/** Questions whose answers came over from the previous assessment and wait to be confirmed. */
+export const useCarriedAnswers = (caseId: string) =>
+  useQuery({ queryKey: carriedKey(caseId), queryFn: () => api.listCarriedAnswers({ caseId }) });
+
 export const useSaveAnswer = (caseId: string) => {
   const refresh = useRefreshScore(caseId);
   const client = useQueryClient();
@@ -39,6 +45,8 @@ export const useSaveAnswer = (caseId: string) => {
       // The first answer pins the case's bank version.
       const bank = client.getQueryData<{ pinned: boolean }>(interviewKeys.bank(caseId));
       if (bank && !bank.pinned) void client.invalidateQueries({ queryKey: interviewKeys.bank(caseId) });
+      // Answering a carried-over question confirms it.
+      void client.invalidateQueries({ queryKey: carriedKey(caseId) });
       refresh();
     },
   });

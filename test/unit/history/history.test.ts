@@ -127,6 +127,9 @@ describe('timeline, compare and re-assess', () => {
     const answers = await api.listAnswers({ caseId: second.id });
     const scoredCarried = answers.answers.filter((a) => a.answered && !carried.includes(a.questionId));
     expect(scoredCarried).toEqual([]);
+    // Answering a carried question confirms it: it is no longer marked as carried.
+    await api.answerQuestion({ caseId: second.id, questionId: 'strategy.user_count', value: 130 });
+    expect(await api.listCarriedAnswers({ caseId: second.id })).not.toContain('strategy.user_count');
     const timeline = await api.getCustomerTimeline({ customerId: first.customerId });
     expect(timeline.assessments.map((a) => a.id)).toEqual([first.id, second.id]);
     expect(timeline.assessments[1]?.previousCaseId).toBe(first.id);
