@@ -19,6 +19,7 @@ export const PillarSidebar = ({ caseId, stakeholder }: { caseId: string; stakeho
           <p className="sidebar-index">
             <strong>{data.index}</strong> / 100 · {readinessLevelLabels[data.level]}
             <span className="muted"> · confidence {percent(data.confidence)}</span>
+            {data.confidence < 0.5 && <span className="muted"> (provisional: most questions are still open)</span>}
           </p>
           {progress && (
             <p className="muted sidebar-progress">

@@ -143,6 +143,9 @@ const Results = ({ caseId, score }: { caseId: string; score: ScoreResult }) => {
             Index <strong>{score.index}</strong> / 100 · confidence <strong>{percent(score.confidence)}</strong> · {score.progress.answered} of{' '}
             {score.progress.visible} questions answered
           </p>
+          {score.confidence < 0.5 && (
+            <p className="muted">Provisional: fewer than half of the scored questions have an answer, so this level may still move a lot.</p>
+          )}
           {active.length > 0 && (
             <p className="results-capped">
               Capped from {readinessLevelLabels[score.levelBeforeGates]} by: {active.map((g) => g.title).join('; ')}
