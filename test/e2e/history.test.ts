@@ -72,6 +72,10 @@ describe('history at partner scale', () => {
     await page.getByRole('searchbox', { name: 'Search customers, sites, notes and findings' }).fill('warehouse');
     const count = Number((await app.services.db.prepare("SELECT count(*) FROM cases c JOIN sites s ON s.id = c.site_id WHERE s.name = 'Warehouse'").pluck().get()) as number);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'engagement' }).textContent()).toBe(`${count} engagements`);
+    // The search lives in the URL: a reload keeps it.
+    await page.reload();
+    await expect.poll(() => page.getByRole('searchbox', { name: 'Search customers, sites, notes and findings' }).inputValue()).toBe('warehouse');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'engagement' }).textContent()).toBe(`${count} engagements`);
     await page.getByRole('searchbox', { name: 'Search customers, sites, notes and findings' }).fill('zzzz-nothing');
     await expect.poll(() => page.getByRole('heading', { name: 'Nothing matches' }).isVisible()).toBe(true);
     await page.close();

@@ -1,32 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/api';
-import { caseStatuses, caseStatusLabels, type CaseStatus } from '../../../shared/domain/cases';
+import { caseStatuses, caseStatusLabels } from '../../../shared/domain/cases';
 import { historySorts, type HistorySort } from '../../../shared/history/history-schemas';
-import { readinessLevelLabels, readinessLevels, type ReadinessLevel } from '../../../shared/interview/bank-schema';
-
-export interface HistoryFilterValues {
-  text: string;
-  engineer: string;
-  from: string;
-  to: string;
-  levels: ReadinessLevel[];
-  statuses: CaseStatus[];
-  pillarId: string;
-  pillarBelow: string;
-  sort: HistorySort;
-}
-
-export const emptyHistoryFilters: HistoryFilterValues = {
-  text: '',
-  engineer: '',
-  from: '',
-  to: '',
-  levels: [],
-  statuses: [],
-  pillarId: '',
-  pillarBelow: '',
-  sort: 'created_desc',
-};
+import { readinessLevelLabels, readinessLevels } from '../../../shared/interview/bank-schema';
+import { emptyHistoryFilters, type HistoryFilterValues } from './history-url';
 
 const sortLabels: Record<HistorySort, string> = {
   created_desc: 'Newest first',

@@ -1,10 +1,11 @@
-import { useDeferredValue, useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { useDeferredValue, useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import type { HistoryQuery, HistoryRow } from '../../../shared/history/history-schemas';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { LevelBadge } from '../../components/level-badge';
 import { StatusBadge } from '../../components/status-badge';
-import { emptyHistoryFilters, HistoryFilters, type HistoryFilterValues } from './history-filters';
+import { HistoryFilters } from './history-filters';
+import { filtersFromParams, paramsFromFilters, type HistoryFilterValues } from './history-url';
 import { useHistoryPages } from './use-history';
 import { VirtualList } from './virtual-list';
 import { PartnerCasesList } from '../sync/partner-cases-list';
@@ -59,7 +60,9 @@ const HistoryItem = ({ row }: { row: HistoryRow | undefined }) => {
 
 /** Every engagement on this device: search, filter, sort, and scroll through thousands. */
 export const HistoryPage = () => {
-  const [filters, setFilters] = useState<HistoryFilterValues>(emptyHistoryFilters);
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const setFilters = (next: HistoryFilterValues) => setParams(paramsFromFilters(next), { replace: true });
   const deferred = useDeferredValue(filters);
   const query = useMemo(() => toQuery(deferred), [deferred]);
   const { first, total, rowAt, onRangeChange } = useHistoryPages(query);
