@@ -6,26 +6,9 @@ import { createHandlers } from '../electron/services/api/handlers';
 import { openAppServices } from '../electron/services/app-services';
 import { openDatabase } from '../electron/services/db/open-database';
 import { bankQuestions } from '../shared/interview/parse-bank';
-import type { AnswerValue } from '../shared/interview/answer-values';
-import type { Question } from '../shared/interview/bank-schema';
 import { percentile, row, timeMany, type BenchRow } from './bench-row';
+import { varyingAnswer as valueFor } from '../test/support/answer-all';
 
-const valueFor = (q: Question, i: number): AnswerValue => {
-  switch (q.type) {
-    case 'single':
-      return q.options[i % q.options.length]!.id;
-    case 'multi':
-      return [q.options[i % q.options.length]!.id];
-    case 'scale':
-      return q.min + (i % (q.max - q.min + 1));
-    case 'number':
-      return (q.minValue ?? 0) + i;
-    case 'yes_no_unknown':
-      return i % 2 === 0 ? 'yes' : 'no';
-    case 'text':
-      return `answer ${i}`;
-  }
-};
 
 const fixed = (n: number, digits = 2) => Number(n.toFixed(digits));
 

@@ -29,6 +29,24 @@ export const extremeAnswer = (question: Question, best: boolean): AnswerValue =>
   }
 };
 
+/** A different valid answer for each i: bursts and benchmarks write many distinct values. */
+export const varyingAnswer = (question: Question, i: number): AnswerValue => {
+  switch (question.type) {
+    case 'single':
+      return (question.options[i % question.options.length] as { id: string }).id;
+    case 'multi':
+      return [(question.options[i % question.options.length] as { id: string }).id];
+    case 'scale':
+      return question.min + (i % (question.max - question.min + 1));
+    case 'number':
+      return (question.minValue ?? 0) + i;
+    case 'yes_no_unknown':
+      return i % 2 === 0 ? 'yes' : 'no';
+    case 'text':
+      return `answer ${i}`;
+  }
+};
+
 /** Answers every question of the active bank for a case, best or worst, through the contract. */
 export const answerAll = async (api: ApiClient, caseId: string, best: boolean): Promise<number> => {
   const bank = await api.getActiveQuestionBank({});

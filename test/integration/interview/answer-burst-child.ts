@@ -8,28 +8,11 @@ import { createDispatch } from '../../../electron/services/api/dispatch';
 import { createHandlers } from '../../../electron/services/api/handlers';
 import { openAppServices } from '../../../electron/services/app-services';
 import { bankQuestions } from '../../../shared/interview/parse-bank';
-import type { AnswerValue } from '../../../shared/interview/answer-values';
-import type { Question } from '../../../shared/interview/bank-schema';
+import { varyingAnswer as valueFor } from '../../support/answer-all';
 
 const [dataDir, countText, ...caseIds] = process.argv.slice(2);
 if (!dataDir || !countText || caseIds.length === 0) throw new Error('usage: answer-burst-child <dataDir> <count> <caseId>...');
 
-const valueFor = (q: Question, i: number): AnswerValue => {
-  switch (q.type) {
-    case 'single':
-      return q.options[i % q.options.length]!.id;
-    case 'multi':
-      return [q.options[i % q.options.length]!.id];
-    case 'scale':
-      return q.min + (i % (q.max - q.min + 1));
-    case 'number':
-      return (q.minValue ?? 0) + i;
-    case 'yes_no_unknown':
-      return i % 2 === 0 ? 'yes' : 'no';
-    case 'text':
-      return `answer ${i}`;
-  }
-};
 
 const services = openAppServices(dataDir, { transport: 'cli' });
 const dispatch = createDispatch(createHandlers(services), () => {});
