@@ -38,7 +38,7 @@ export const runInterviewBench = async (): Promise<BenchRow[]> => {
     services.close();
 
     // Schema only up to the answers table: the bare row write, without other features' triggers.
-    const reference = openDatabase(path.join(dir, 'reference.sqlite'), { targetVersion: 23 });
+    const reference = openDatabase(path.join(dir, 'reference.sqlite'), { targetVersion: 7 });
     reference.prepare("INSERT INTO customers (id, name, created_at, updated_at, origin_device) VALUES ('cu', 'A', 'x', 'y', 'd')").run();
     reference.prepare("INSERT INTO cases (id, customer_id, created_at, updated_at, origin_device) VALUES ('k', 'cu', 'x', 'y', 'd')").run();
     const upsert = reference.prepare(

@@ -28,13 +28,22 @@ export interface OpenDatabaseOptions {
 
 export const schemaVersionOf = (db: Database): number => db.pragma('user_version', { simple: true }) as number;
 
+/**
+ * Migrations are numbered 1, 2, 3 … with no gaps: a new one always takes the next number above the
+ * highest shipped one, so a database's version names exactly the prefix of the list it has applied
+ * (reserved ranges would let a database at 41 silently skip a migration added later as 15).
+ */
+export const checkMigrationList = (list: readonly Migration[]): void => {
+  list.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`Migration ${migration.name} is numbered ${migration.version}; the next number is ${index + 1}`);
+    }
+  });
+};
+
 /** Applies, each in its own transaction, the migrations above the file's version. */
 export const migrate = (db: Database, list: readonly Migration[], targetVersion: number): void => {
-  let previous = 0;
-  for (const migration of list) {
-    if (migration.version <= previous) throw new Error(`Migrations out of order at ${migration.version} (${migration.name})`);
-    previous = migration.version;
-  }
+  checkMigrationList(list);
   for (const migration of list) {
     if (migration.version > targetVersion || migration.version <= schemaVersionOf(db)) continue;
     db.transaction(() => {

@@ -75,7 +75,7 @@ const rebuildCase = (db: Database, caseId: string): void => {
 
 /**
  * Brings the search documents and score summaries of every case marked dirty (by the triggers of
- * migration 50) up to date, in one transaction. Cheap when nothing changed: one indexed lookup.
+ * migration 15) up to date, in one transaction. Cheap when nothing changed: one indexed lookup.
  */
 export const refreshDirtyCases = (db: Database): number => {
   const dirty = db.prepare('SELECT case_id FROM case_index_dirty').pluck().all() as string[];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrations, latestSchemaVersion } from '../../../electron/services/db/migrations/index';
-import { NewerDatabaseError, openDatabase, schemaVersionOf } from '../../../electron/services/db/open-database';
+import { NewerDatabaseError, checkMigrationList, openDatabase, schemaVersionOf } from '../../../electron/services/db/open-database';
 import { tempDir } from '../../support/temp-dir';
 
 const tablesOf = (db: BetterSqlite3.Database): string[] =>
@@ -12,30 +12,17 @@ const tablesOf = (db: BetterSqlite3.Database): string[] =>
   );
 
 describe('migrations', () => {
-  it('are strictly increasing and end at the latest version', () => {
+  it('are numbered 1, 2, 3 … without gaps and end at the latest version', () => {
     const versions = migrations.map((m) => m.version);
-    expect([...versions].sort((a, b) => a - b)).toEqual(versions);
-    expect(new Set(versions).size).toBe(versions.length);
+    expect(versions).toEqual(versions.map((_, i) => i + 1));
     expect(latestSchemaVersion).toBe(versions.at(-1));
   });
 
-  it('a new database gets WAL, foreign keys and the latest schema', () => {
-    const db = openDatabase(path.join(tempDir(), 'new.sqlite'));
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(schemaVersionOf(db)).toBe(latestSchemaVersion);
-    db.close();
-  });
-
-  it('reopening an up-to-date database applies nothing and keeps the data', () => {
-    const file = path.join(tempDir(), 'again.sqlite');
-    const db = openDatabase(file);
-    db.prepare("INSERT INTO device (singleton, device_id, created_at) VALUES (1, 'd', 'now')").run();
-    db.close();
-    const again = openDatabase(file);
-    expect(again.prepare('SELECT device_id FROM device').get()).toEqual({ device_id: 'd' });
-    again.close();
+  it('a list with a gap or a reserved number is refused before anything is applied', () => {
+    const gap = [...migrations, { version: latestSchemaVersion + 2, name: 'numbered past a gap', up: () => undefined }];
+    expect(() => checkMigrationList(gap)).toThrow(/numbered .* the next number is/);
+    const file = path.join(tempDir(), 'gap.sqlite');
+    expect(() => openDatabase(file, { migrations: gap })).toThrow(/the next number is/);
   });
 
   it('a database from a newer Groundwork is refused and left byte-for-byte untouched', () => {

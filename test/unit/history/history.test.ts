@@ -5,16 +5,16 @@ import { openTestServices } from '../../support/services';
 import { tempDir } from '../../support/temp-dir';
 import { answerAll } from '../../support/answer-all';
 
-describe('migration 50: history index', () => {
+describe('migration 15: history index', () => {
   it('creates the search table, summaries and dirty marks, and marks existing cases', () => {
     const file = path.join(tempDir(), 'h.sqlite');
-    const db = openDatabase(file, { targetVersion: 41 });
+    const db = openDatabase(file, { targetVersion: 14 });
     db.prepare("INSERT INTO device (singleton, device_id, created_at) VALUES (1, 'd', 'x')").run();
     db.prepare("INSERT INTO customers (id, name, created_at, updated_at, origin_device) VALUES ('c', 'Acme', 'x', 'y', 'd')").run();
     db.prepare("INSERT INTO cases (id, customer_id, created_at, updated_at, origin_device) VALUES ('k', 'c', 'x', 'y', 'd')").run();
     db.close();
-    const migrated = openDatabase(file, { targetVersion: 50 });
-    expect(schemaVersionOf(migrated)).toBe(50);
+    const migrated = openDatabase(file, { targetVersion: 15 });
+    expect(schemaVersionOf(migrated)).toBe(15);
     expect(migrated.prepare('SELECT case_id FROM case_index_dirty').pluck().all()).toEqual(['k']);
     migrated.prepare("UPDATE customers SET name = 'Acme Ltd' WHERE id = 'c'").run();
     migrated.prepare('DELETE FROM case_index_dirty').run();
@@ -32,9 +32,9 @@ describe('migration 50: history index', () => {
   });
 });
 
-describe('migration 51: re-assessment links', () => {
+describe('migration 16: re-assessment links', () => {
   it('adds the previous case and the carried-from columns', () => {
-    const db = openDatabase(path.join(tempDir(), 'r.sqlite'), { targetVersion: 51 });
+    const db = openDatabase(path.join(tempDir(), 'r.sqlite'), { targetVersion: 16 });
     const caseColumns = db.prepare("SELECT name FROM pragma_table_info('cases')").pluck().all();
     const answerColumns = db.prepare("SELECT name FROM pragma_table_info('answers')").pluck().all();
     expect(caseColumns).toContain('previous_case_id');

@@ -14,10 +14,10 @@ const withCase = (db: BetterSqlite3.Database): void => {
 const columnsOf = (db: BetterSqlite3.Database, table: string): string[] =>
   (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
 
-describe('migration 20: question banks, interviews, positions', () => {
+describe('migration 4: question banks, interviews, positions', () => {
   it('keeps several versions of a bank, at most one active, and pins a case to one version', () => {
-    const db = at(20);
-    expect(schemaVersionOf(db)).toBe(20);
+    const db = at(4);
+    expect(schemaVersionOf(db)).toBe(4);
     withCase(db);
     const insertBank = db.prepare(
       "INSERT INTO question_banks (bank_id, version, title, content, sha256, source, active, installed_at) VALUES ('b', ?, 't', '{}', ?, 'builtin', ?, 'now')",
@@ -36,9 +36,9 @@ describe('migration 20: question banks, interviews, positions', () => {
   });
 });
 
-describe('migration 21: answers', () => {
+describe('migration 5: answers', () => {
   it('holds one live answer per case and question, with JSON values', () => {
-    const db = at(21);
+    const db = at(5);
     withCase(db);
     const insert = db.prepare(
       "INSERT INTO answers (id, case_id, question_id, value, created_at, updated_at, origin_device, deleted) VALUES (?, 'k', 'q.one', ?, 'x', 'y', 'd', ?)",
@@ -57,9 +57,9 @@ describe('migration 21: answers', () => {
   });
 });
 
-describe('migration 22: finding exceptions', () => {
+describe('migration 6: finding exceptions', () => {
   it('needs a compensating control and a reason, one live exception per finding', () => {
-    const db = at(22);
+    const db = at(6);
     withCase(db);
     const insert = db.prepare(
       "INSERT INTO finding_exceptions (id, case_id, finding_id, compensating_control, reason, created_at, updated_at, origin_device) VALUES (?, 'k', 'f', ?, ?, 'x', 'y', 'd')",
@@ -71,9 +71,9 @@ describe('migration 22: finding exceptions', () => {
   });
 });
 
-describe('migration 23: evidence attachments', () => {
+describe('migration 7: evidence attachments', () => {
   it('references files by a lowercase hex sha256', () => {
-    const db = at(23);
+    const db = at(7);
     withCase(db);
     const insert = db.prepare(
       "INSERT INTO evidence_attachments (id, case_id, sha256, file_name, media_type, size_bytes, created_at, updated_at, origin_device) VALUES (?, 'k', ?, 'photo.jpg', 'image/jpeg', 10, 'x', 'y', 'd')",

@@ -17,12 +17,12 @@ const insertRun = (db: BetterSqlite3.Database, id: string, fields: Partial<Recor
     )
     .run({ id, case_id: 'k', status: 'running', source: 'app', probe_ids: '["dns"]', targets: '{}', sweep: null, sha: null, ...fields });
 
-describe('migration 10: probe runs', () => {
-  const at10 = () => openDatabase(path.join(tempDir(), 'm10.sqlite'), { targetVersion: 10 });
+describe('migration 2: probe runs', () => {
+  const at2 = () => openDatabase(path.join(tempDir(), 'm2.sqlite'), { targetVersion: 2 });
 
   it('creates probe_runs as a STRICT syncable table', () => {
-    const db = at10();
-    expect(schemaVersionOf(db)).toBe(10);
+    const db = at2();
+    expect(schemaVersionOf(db)).toBe(2);
     const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'probe_runs'").get() as { sql: string }).sql;
     expect(sql).toMatch(/STRICT/);
     for (const column of ['updated_at', 'deleted', 'origin_device', 'sweep_authorisation', 'bundle_sha256']) expect(sql).toContain(column);
@@ -32,7 +32,7 @@ describe('migration 10: probe runs', () => {
   });
 
   it('rejects an unknown status or source, bad JSON, a dangling case, and the same bundle twice on a case', () => {
-    const db = at10();
+    const db = at2();
     seedCase(db);
     expect(() => insertRun(db, 'r2', { status: 'done' })).toThrow(/CHECK/);
     expect(() => insertRun(db, 'r3', { source: 'email' })).toThrow(/CHECK/);
@@ -44,8 +44,8 @@ describe('migration 10: probe runs', () => {
   });
 });
 
-describe('migration 11: probe results', () => {
-  const at11 = () => openDatabase(path.join(tempDir(), 'm11.sqlite'), { targetVersion: 11 });
+describe('migration 3: probe results', () => {
+  const at3 = () => openDatabase(path.join(tempDir(), 'm3.sqlite'), { targetVersion: 3 });
   const insertResult = (db: BetterSqlite3.Database, id: string, fields: Partial<Record<string, string | number>> = {}) =>
     db
       .prepare(
@@ -55,8 +55,8 @@ describe('migration 11: probe results', () => {
       .run({ id, run_id: 'r1', probe_id: 'dns', status: 'ok', duration_ms: 12.5, metrics: '{"dns.lookup_ms_p50": 3}', ...fields });
 
   it('creates probe_results beside probe_runs, one live result per probe per run', () => {
-    const db = at11();
-    expect(schemaVersionOf(db)).toBe(11);
+    const db = at3();
+    expect(schemaVersionOf(db)).toBe(3);
     seedCase(db);
     insertRun(db, 'r1');
     insertResult(db, 'p1');
@@ -67,7 +67,7 @@ describe('migration 11: probe results', () => {
   });
 
   it('rejects a status outside the five, a negative duration, bad JSON and a dangling run', () => {
-    const db = at11();
+    const db = at3();
     seedCase(db);
     insertRun(db, 'r1');
     expect(() => insertResult(db, 'a', { status: 'meh' })).toThrow(/CHECK/);

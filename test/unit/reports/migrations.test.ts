@@ -10,10 +10,10 @@ const seedCase = (db: ReturnType<typeof at>) => {
   db.prepare("INSERT INTO cases (id, customer_id, created_at, updated_at, origin_device) VALUES ('k', 'cu', 'x', 'y', 'd')").run();
 };
 
-describe('migration 30: branding logo and font', () => {
+describe('migration 8: branding logo and font', () => {
   it('adds logo and font with defaults and refuses an unknown logo type', () => {
-    const db = at(30);
-    expect(schemaVersionOf(db)).toBe(30);
+    const db = at(8);
+    expect(schemaVersionOf(db)).toBe(8);
     db.prepare("INSERT INTO branding_profiles (id, name, partner_name, created_at, updated_at, origin_device) VALUES ('b', 'n', 'p', 'x', 'y', 'd')").run();
     expect(db.prepare("SELECT logo_mime, logo_base64, font FROM branding_profiles WHERE id = 'b'").get()).toEqual({ logo_mime: '', logo_base64: '', font: 'DejaVu Sans' });
     expect(() => db.prepare("UPDATE branding_profiles SET logo_mime = 'text/html' WHERE id = 'b'").run()).toThrow(/CHECK/);
@@ -22,9 +22,9 @@ describe('migration 30: branding logo and font', () => {
   });
 });
 
-describe('migration 31: price book', () => {
+describe('migration 9: price book', () => {
   it('keeps SKUs unique among live items, case-insensitively, and prices non-negative', () => {
-    const db = at(31);
+    const db = at(9);
     const insert = db.prepare(
       "INSERT INTO price_book_items (id, sku, description, unit_price_minor, currency, quantity_rule, deleted, created_at, updated_at, origin_device) VALUES (?, ?, 'd', ?, 'EUR', ?, ?, 'x', 'y', 'd')",
     );
@@ -37,9 +37,9 @@ describe('migration 31: price book', () => {
   });
 });
 
-describe('migration 32: proposal settings', () => {
+describe('migration 10: proposal settings', () => {
   it('stores one row per existing case with sane bounds', () => {
-    const db = at(32);
+    const db = at(10);
     seedCase(db);
     db.prepare("INSERT INTO proposal_settings (case_id, users, updated_at) VALUES ('k', 10, 'now')").run();
     expect(db.prepare("SELECT sites, currency, validity_days FROM proposal_settings WHERE case_id = 'k'").get()).toEqual({ sites: 1, currency: 'EUR', validity_days: 30 });
@@ -49,9 +49,9 @@ describe('migration 32: proposal settings', () => {
   });
 });
 
-describe('migration 33: report exports', () => {
+describe('migration 11: report exports', () => {
   it('records exports of a case with a 64-character hash and valid source JSON', () => {
-    const db = at(33);
+    const db = at(11);
     seedCase(db);
     const insert = db.prepare(
       "INSERT INTO report_exports (id, case_id, kind, format, template_version, sha256, bytes, source_json, created_at) VALUES (?, 'k', ?, ?, '1', ?, 1, ?, 'now')",
@@ -64,9 +64,9 @@ describe('migration 33: report exports', () => {
   });
 });
 
-describe('migration 34: customer logo', () => {
+describe('migration 12: customer logo', () => {
   it('adds an empty logo to customers and refuses an unknown type', () => {
-    const db = at(34);
+    const db = at(12);
     seedCase(db);
     expect(db.prepare("SELECT logo_mime, logo_base64 FROM customers WHERE id = 'cu'").get()).toEqual({ logo_mime: '', logo_base64: '' });
     expect(() => db.prepare("UPDATE customers SET logo_mime = 'image/gif' WHERE id = 'cu'").run()).toThrow(/CHECK/);

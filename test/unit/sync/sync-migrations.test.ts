@@ -10,12 +10,12 @@ import { tempDir } from '../../support/temp-dir';
 
 const before = (version: number) => Math.max(...migrations.filter((m) => m.version < version).map((m) => m.version));
 
-describe('migration 40: sync state', () => {
+describe('migration 13: sync state', () => {
   it('adds a single-row sync state and the refused-change list on top of the previous schema', () => {
-    const file = path.join(tempDir(), 'm40.sqlite');
-    openDatabase(file, { targetVersion: before(40) }).close();
-    const db = openDatabase(file, { targetVersion: 40 });
-    expect(schemaVersionOf(db)).toBe(40);
+    const file = path.join(tempDir(), 'm13.sqlite');
+    openDatabase(file, { targetVersion: before(13) }).close();
+    const db = openDatabase(file, { targetVersion: 13 });
+    expect(schemaVersionOf(db)).toBe(13);
     const insert = db.prepare(
       "INSERT INTO sync_state (singleton, hub_url, hub_device_id, partner_id, partner_name, role, device_name, enrolled_at) VALUES (?, 'u', 'd', 'p', 'P', ?, 'n', 'now')",
     );
@@ -29,9 +29,9 @@ describe('migration 40: sync state', () => {
   });
 });
 
-describe('migration 41: rows received from the hub', () => {
+describe('migration 14: rows received from the hub', () => {
   it('keeps one row per table and id, with valid JSON fields', () => {
-    const db = openDatabase(path.join(tempDir(), 'm41.sqlite'), { targetVersion: 41 });
+    const db = openDatabase(path.join(tempDir(), 'm14.sqlite'), { targetVersion: 14 });
     const insert = db.prepare(
       "INSERT INTO sync_remote_rows (table_name, row_id, fields, hlc, owner_device, origin_device, change_seq, received_at) VALUES ('cases', 'r1', ?, 'h', 'o', 'o', 1, 'now')",
     );

@@ -1,22 +1,22 @@
 import type { Migration } from './migration';
 import { coreTables } from './0001-core-tables';
-import { probeRuns } from './0010-probe-runs';
-import { probeResults } from './0011-probe-results';
-import { interviewBanks } from './0020-interview-banks';
-import { answers } from './0021-answers';
-import { findingExceptions } from './0022-finding-exceptions';
-import { evidenceAttachments } from './0023-evidence-attachments';
-import { syncState } from './0040-sync-state';
-import { syncRemoteRows } from './0041-sync-remote-rows';
-import { brandingLogoFont } from './0030-branding-logo-font';
-import { priceBook } from './0031-price-book';
-import { proposalSettings } from './0032-proposal-settings';
-import { reportExports } from './0033-report-exports';
-import { customerLogo } from './0034-customer-logo';
-import { historyIndex } from './0050-history-index';
-import { reassessmentLinks } from './0051-reassessment-links';
+import { probeRuns } from './0002-probe-runs';
+import { probeResults } from './0003-probe-results';
+import { interviewBanks } from './0004-interview-banks';
+import { answers } from './0005-answers';
+import { findingExceptions } from './0006-finding-exceptions';
+import { evidenceAttachments } from './0007-evidence-attachments';
+import { syncState } from './0013-sync-state';
+import { syncRemoteRows } from './0014-sync-remote-rows';
+import { brandingLogoFont } from './0008-branding-logo-font';
+import { priceBook } from './0009-price-book';
+import { proposalSettings } from './0010-proposal-settings';
+import { reportExports } from './0011-report-exports';
+import { customerLogo } from './0012-customer-logo';
+import { historyIndex } from './0015-history-index';
+import { reassessmentLinks } from './0016-reassessment-links';
 
-/** Every migration, in order. Append only: a shipped migration is never edited. */
+/** Every migration, in order, numbered 1, 2, 3 … Append only with the next number: a shipped migration is never edited or renumbered. */
 export const migrations: readonly Migration[] = [
   coreTables,
   probeRuns,

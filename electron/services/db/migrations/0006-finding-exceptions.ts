@@ -2,7 +2,7 @@ import type { Migration } from './migration';
 
 /** Exceptions an engineer records against a finding: the compensating control and why. Syncable. */
 export const findingExceptions: Migration = {
-  version: 22,
+  version: 6,
   name: 'finding exceptions',
   up: (db) => {
     db.exec(`

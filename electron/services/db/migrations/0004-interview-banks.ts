@@ -6,7 +6,7 @@ import type { Migration } from './migration';
  * arrives. The resume position is local to the device and does not sync.
  */
 export const interviewBanks: Migration = {
-  version: 20,
+  version: 4,
   name: 'question banks, interviews and resume positions',
   up: (db) => {
     db.exec(`

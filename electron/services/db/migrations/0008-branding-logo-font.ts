@@ -2,7 +2,7 @@ import type { Migration } from './migration';
 
 /** Branding profiles get a logo (checked and sanitised before it is stored) and a report font. */
 export const brandingLogoFont: Migration = {
-  version: 30,
+  version: 8,
   name: 'branding profiles: logo and font',
   up: (db) => {
     db.exec(`

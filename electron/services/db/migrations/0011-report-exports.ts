@@ -2,7 +2,7 @@ import type { Migration } from './migration';
 
 /** Every report exported from a case: enough to know exactly what was handed over and reproduce it. */
 export const reportExports: Migration = {
-  version: 33,
+  version: 11,
   name: 'report exports',
   up: (db) => {
     db.exec(`

@@ -5,7 +5,7 @@ import type { Migration } from './migration';
  * last synced and what went wrong; and the changes the hub refused, kept so none is dropped silently.
  */
 export const syncState: Migration = {
-  version: 40,
+  version: 13,
   name: 'sync client: hub enrollment, cursor, last sync and errors; refused changes',
   up: (db) => {
     db.exec(`

@@ -5,7 +5,7 @@ import type { Migration } from './migration';
  * over from it say so until the engineer confirms or changes them.
  */
 export const reassessmentLinks: Migration = {
-  version: 51,
+  version: 16,
   name: 'previous case of a re-assessment, carried answers',
   up: (db) => {
     db.exec(`

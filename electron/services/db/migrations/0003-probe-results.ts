@@ -2,7 +2,7 @@ import type { Migration } from './migration';
 
 /** One probe's outcome in a run: summary metrics and the raw samples beside them. Syncable. */
 export const probeResults: Migration = {
-  version: 11,
+  version: 3,
   name: 'probe results',
   up: (db) => {
     db.exec(`

@@ -5,7 +5,7 @@ import type { Migration } from './migration';
  * <dataDir>/attachments/<sha256>; rows reference the hash, so one file serves every row that has it. Syncable.
  */
 export const evidenceAttachments: Migration = {
-  version: 23,
+  version: 7,
   name: 'evidence attachments',
   up: (db) => {
     db.exec(`

@@ -2,7 +2,7 @@ import type { Migration } from './migration';
 
 /** The partner's price book: what a proposal line can be made of. Prices in minor units. */
 export const priceBook: Migration = {
-  version: 31,
+  version: 9,
   name: 'price book items',
   up: (db) => {
     db.exec(`

@@ -2,7 +2,7 @@ import type { Migration } from './migration';
 
 /** The customer's own logo, for the report cover beside their name (checked like partner logos). */
 export const customerLogo: Migration = {
-  version: 34,
+  version: 12,
   name: 'customer logo',
   up: (db) => {
     db.exec(`

@@ -5,7 +5,7 @@ import type { Migration } from './migration';
  * note was written, JSON null means "don't know". `measured` marks a value taken from a probe. Syncable.
  */
 export const answers: Migration = {
-  version: 21,
+  version: 5,
   name: 'interview answers',
   up: (db) => {
     db.exec(`

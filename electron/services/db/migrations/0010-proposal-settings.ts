@@ -2,7 +2,7 @@ import type { Migration } from './migration';
 
 /** Per case: how big the customer is (for per-user/device/site quantities) and the proposal terms. */
 export const proposalSettings: Migration = {
-  version: 32,
+  version: 10,
   name: 'proposal settings per case',
   up: (db) => {
     db.exec(`

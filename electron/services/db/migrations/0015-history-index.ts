@@ -31,7 +31,7 @@ const dirtyTriggers = caseOfChangedRow
   .join('\n');
 
 export const historyIndex: Migration = {
-  version: 50,
+  version: 15,
   name: 'history search index and case summaries',
   up: (db) => {
     db.exec(`

@@ -5,7 +5,7 @@ import type { Migration } from './migration';
  * collector bundle), and — when a LAN sweep ran — who authorised it for which scope. Syncable.
  */
 export const probeRuns: Migration = {
-  version: 10,
+  version: 2,
   name: 'probe runs',
   up: (db) => {
     db.exec(`

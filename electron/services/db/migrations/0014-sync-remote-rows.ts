@@ -5,7 +5,7 @@ import type { Migration } from './migration';
  * manager's History view, shared reference data). Read-only here: local edits go through the outbox.
  */
 export const syncRemoteRows: Migration = {
-  version: 41,
+  version: 14,
   name: 'sync client: rows received from the partner hub',
   up: (db) => {
     db.exec(`
