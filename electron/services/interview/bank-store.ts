@@ -6,7 +6,7 @@ import type { QuestionBank } from '../../../shared/interview/bank-schema';
 import { bankQuestions, parseBank } from '../../../shared/interview/parse-bank';
 import type { BankSummary } from '../../../shared/interview/api-schemas';
 import { writeSyncedRow } from '../db/synced-write';
-import { builtinBank } from './builtin-bank';
+import { builtinBank, earlierBuiltinBanks } from './builtin-bank';
 
 interface BankRow {
   bank_id: string;
@@ -65,11 +65,19 @@ export const installBank = (db: Database, input: unknown, options: InstallOption
   return bank;
 };
 
-/** The shipped bank is installed on first use, and becomes active if the active bank is an older built-in. */
+const isInstalled = (db: Database, bank: QuestionBank): boolean =>
+  db.prepare('SELECT 1 FROM question_banks WHERE bank_id = ? AND version = ?').get(bank.id, bank.version) !== undefined;
+
+/**
+ * The shipped bank is installed on first use, and becomes active if the active bank is an older built-in.
+ * Earlier built-in versions are installed inactive beside it, so cases pinned to them still open.
+ */
 const ensureBuiltin = (db: Database): void => {
   const shipped = builtinBank();
-  const present = db.prepare('SELECT 1 FROM question_banks WHERE bank_id = ? AND version = ?').get(shipped.id, shipped.version);
-  if (present) return;
+  if (isInstalled(db, shipped)) return;
+  for (const earlier of earlierBuiltinBanks()) {
+    if (!isInstalled(db, earlier)) installBank(db, earlier, { source: 'builtin', activate: false });
+  }
   const active = db.prepare('SELECT source FROM question_banks WHERE active = 1').get() as { source: string } | undefined;
   installBank(db, shipped, { source: 'builtin', activate: !active || active.source === 'builtin' });
 };

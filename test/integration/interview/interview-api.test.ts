@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../../shared/contract/result';
 import { installBank } from '../../../electron/services/interview/bank-store';
-import { builtinBank } from '../../../electron/services/interview/builtin-bank';
+import { builtinBank, earlierBuiltinBanks } from '../../../electron/services/interview/builtin-bank';
 import { attachmentPath } from '../../../electron/services/interview/evidence-store';
 import { openTestServices } from '../../support/services';
 import { tempDir } from '../../support/temp-dir';
@@ -69,16 +69,38 @@ describe('interview calls through the real dispatch', () => {
   it('an old case keeps the bank version it was answered with when a new version arrives', async () => {
     const { api, services, caseId } = await setup();
     await api.answerQuestion({ caseId, questionId: 'strategy.exec_sponsor', value: 'yes' });
+    const shipped = builtinBank().version;
     const next = structuredClone(builtinBank()) as ReturnType<typeof builtinBank>;
-    next.version = '2.0.0';
+    next.version = '2.1.0';
     next.pillars[0]!.sections[1]!.questions[0]!.text = 'Who sponsors AI (new wording)?';
     installBank(services.db, next, { source: 'hub', activate: true });
 
     const old = await api.getInterviewBank({ caseId });
-    expect(old).toMatchObject({ pinned: true, bank: { version: '1.0.0' } });
+    expect(old).toMatchObject({ pinned: true, bank: { version: shipped } });
     const fresh = await api.createCase({ customerName: 'Fabrikam' });
+    expect((await api.getInterviewBank({ caseId: fresh.id })).bank.version).toBe('2.1.0');
+    expect((await api.getCaseScore({ caseId })).bankVersion).toBe(shipped);
+    const banks = await api.listQuestionBanks({});
+    expect(banks.map((b) => [b.version, b.active])).toEqual(expect.arrayContaining([[shipped, false], ['2.1.0', true]]));
+    services.close();
+  });
+
+  it('a device upgraded from the 1.0.0 built-in moves new cases to 2.0.0; cases pinned to 1.0.0 stay on it', async () => {
+    const dir = tempDir();
+    const first = openTestServices(dir);
+    const oldCase = await first.api.createCase({ customerName: 'Answered on 1.0.0' });
+    // The state the 1.0.0 app left behind: only 1.0.0 installed and active, the case pinned to it.
+    const { db } = first.services;
+    db.prepare('DELETE FROM question_banks').run();
+    installBank(db, earlierBuiltinBanks()[0]!, { source: 'builtin', activate: true });
+    db.prepare("INSERT INTO interviews (id, case_id, bank_id, bank_version, created_at, updated_at, origin_device) VALUES ('old-interview', ?, 'groundwork.builtin', '1.0.0', 'x', 'y', 'd')").run(oldCase.id);
+    first.services.close();
+
+    const { api, services } = openTestServices(dir);
+    expect((await api.getInterviewBank({ caseId: oldCase.id })).bank.version).toBe('1.0.0');
+    expect((await api.getCaseScore({ caseId: oldCase.id })).bankVersion).toBe('1.0.0');
+    const fresh = await api.createCase({ customerName: 'Answered on 2.0.0' });
     expect((await api.getInterviewBank({ caseId: fresh.id })).bank.version).toBe('2.0.0');
-    expect((await api.getCaseScore({ caseId })).bankVersion).toBe('1.0.0');
     const banks = await api.listQuestionBanks({});
     expect(banks.map((b) => [b.version, b.active])).toEqual(expect.arrayContaining([['1.0.0', false], ['2.0.0', true]]));
     services.close();

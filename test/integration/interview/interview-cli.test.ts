@@ -14,7 +14,7 @@ describe('groundwork bank / answer / score', () => {
 
     const bank = runCli(['bank', '--json', '--data-dir', dataDir]);
     expect(bank.status).toBe(0);
-    expect(JSON.parse(bank.stdout)).toMatchObject({ id: 'groundwork.builtin', version: '1.0.0' });
+    expect(JSON.parse(bank.stdout)).toMatchObject({ id: 'groundwork.builtin', version: '2.0.0' });
 
     expect(runCli(['answer', '--case', caseId, '--question', 'security.mfa', '--value', 'none', '--data-dir', dataDir]).status).toBe(0);
     // An option by its number: the fourth backup option.
