@@ -99,6 +99,56 @@ export const prefillSchema = z
   .strict();
 export type Prefill = z.infer<typeof prefillSchema>;
 
+/**
+ * Where a question or rule sits in the public frameworks an auditor reads the assessment against.
+ * The values are fixed lists (labels in frameworks.ts) so a typo cannot slip into the report.
+ */
+export const ciscoPillars = ['strategy', 'infrastructure', 'data', 'governance', 'talent', 'culture'] as const;
+export const nistFunctions = ['govern', 'map', 'measure', 'manage'] as const;
+export const isoClauses = [
+  'context',
+  'leadership',
+  'planning',
+  'support',
+  'operation',
+  'performance',
+  'improvement',
+  'annex_a_policies',
+  'annex_a_organisation',
+  'annex_a_resources',
+  'annex_a_impact',
+  'annex_a_lifecycle',
+  'annex_a_data',
+  'annex_a_information',
+  'annex_a_use',
+  'annex_a_third_party',
+] as const;
+export const owaspLlmItems = [
+  'llm01_prompt_injection',
+  'llm02_sensitive_disclosure',
+  'llm03_supply_chain',
+  'llm04_poisoning',
+  'llm05_output_handling',
+  'llm06_excessive_agency',
+  'llm07_system_prompt_leakage',
+  'llm08_vector_weaknesses',
+  'llm09_misinformation',
+  'llm10_unbounded_consumption',
+] as const;
+export const cafPhases = ['strategy', 'plan', 'ready', 'govern', 'secure', 'manage'] as const;
+
+export const frameworkTagsSchema = z
+  .object({
+    cisco: z.array(z.enum(ciscoPillars)).min(1).max(6),
+    nist: z.array(z.enum(nistFunctions)).min(1).max(4),
+    iso42001: z.array(z.enum(isoClauses)).min(1).max(6),
+    /** Only where an LLM risk is at stake; most infrastructure questions have none. */
+    owasp: z.array(z.enum(owaspLlmItems)).max(10).optional(),
+    caf: z.array(z.enum(cafPhases)).min(1).max(6),
+  })
+  .strict();
+export type FrameworkTags = z.infer<typeof frameworkTagsSchema>;
+
 const questionBase = {
   id: bankIdSchema,
   text: text(500),
@@ -111,6 +161,13 @@ const questionBase = {
   showIf: conditionSchema.optional(),
   prefill: prefillSchema.optional(),
   tags: z.array(z.string().max(40)).max(10).default([]),
+  /** Framework mapping; a bank that maps one question must map them all (checked by parseBank). */
+  frameworks: frameworkTagsSchema.optional(),
+  /**
+   * Why a scored question feeds no finding rule: its maturity counts in the pillar score and the
+   * answer is context for the engineer's narrative, but no single answer is a finding on its own.
+   */
+  contextOnly: z.string().trim().min(10).max(400).optional(),
 };
 
 export const questionSchema = z.discriminatedUnion('type', [
@@ -228,6 +285,7 @@ export const findingRuleSchema = z
     /** Critical findings act as gates: the readiness level can be no better than this. */
     gate: readinessLevelSchema.optional(),
     priceBook: z.array(priceBookRefSchema).max(10).default([]),
+    frameworks: frameworkTagsSchema.optional(),
   })
   .strict();
 export type FindingRule = z.infer<typeof findingRuleSchema>;
@@ -237,6 +295,36 @@ export const levelThresholdsSchema = z
   .strict()
   .refine((t) => t.pacesetter > t.chaser && t.chaser > t.follower, 'thresholds must fall: pacesetter > chaser > follower');
 export type LevelThresholds = z.infer<typeof levelThresholdsSchema>;
+
+/**
+ * What a level demands beyond its index threshold, as the frameworks describe the level: a case
+ * that does not meet a requirement of a level is capped at the level below. "Don't know" on a
+ * question a requirement reads does not meet it (unverified is not safe).
+ */
+export const levelRequirementSchema = z
+  .object({
+    id: bankIdSchema,
+    level: z.enum(['pacesetter', 'chaser', 'follower']),
+    pillar: bankIdSchema,
+    title: text(200),
+    /** Why the level demands it, in the customer's terms (shown when the requirement is not met). */
+    reason: text(1000),
+    /** Holds when the requirement is met. */
+    met: conditionSchema,
+  })
+  .strict();
+export type LevelRequirement = z.infer<typeof levelRequirementSchema>;
+
+/** A question of an earlier version whose answers carry to other ids in this one (renamed or split). */
+export const renamedQuestionSchema = z
+  .object({
+    from: bankIdSchema,
+    to: z.array(bankIdSchema).min(1).max(5),
+    /** Old value → new value, for options renamed on the way; values not listed carry unchanged. */
+    values: z.record(z.string().max(60), z.union([z.string().max(60), z.array(z.string().max(60)).max(20)])).optional(),
+  })
+  .strict();
+export type RenamedQuestion = z.infer<typeof renamedQuestionSchema>;
 
 export const bankSchema = z
   .object({
@@ -254,6 +342,12 @@ export const bankSchema = z
       .default({}),
     pillars: z.array(pillarSchema).min(1).max(30),
     rules: z.array(findingRuleSchema).max(500).default([]),
+    // Optional without defaults: a bank parsed before these fields existed must serialise to the
+    // same content (installBank compares hashes of installed versions).
+    requirements: z.array(levelRequirementSchema).max(100).optional(),
+    /** Below this confidence the level is shown as provisional, with the reason, and cannot be Pacesetter. */
+    provisionalBelow: z.number().min(0).max(1).optional(),
+    renamed: z.array(renamedQuestionSchema).max(200).optional(),
   })
   .strict();
 export type QuestionBank = z.infer<typeof bankSchema>;

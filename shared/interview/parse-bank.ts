@@ -115,6 +115,32 @@ const crossCheck = (bank: QuestionBank): BankIssue[] => {
     if (!pillarIds.has(rule.pillar)) add(['rules', r, 'pillar'], `no pillar ${rule.pillar}`);
     checkCondition(rule.when, ['rules', r, 'when'], null);
   });
+
+  const requirementIds = new Set<string>();
+  (bank.requirements ?? []).forEach((req, r) => {
+    if (requirementIds.has(req.id) || ruleIds.has(req.id)) add(['requirements', r, 'id'], `duplicate id ${req.id}`);
+    requirementIds.add(req.id);
+    if (!pillarIds.has(req.pillar)) add(['requirements', r, 'pillar'], `no pillar ${req.pillar}`);
+    checkCondition(req.met, ['requirements', r, 'met'], null);
+  });
+
+  (bank.renamed ?? []).forEach((entry, r) => {
+    if (questions.has(entry.from)) add(['renamed', r, 'from'], `${entry.from} is still a question of this bank; only retired ids are renamed`);
+    entry.to.forEach((id, i) => {
+      if (!questions.has(id)) add(['renamed', r, 'to', i], `no question ${id}`);
+    });
+  });
+
+  // A framework mapping is only worth showing an auditor when it is complete.
+  const mapped = [...questions.values()].filter((q) => q.question.frameworks !== undefined).length + bank.rules.filter((r) => r.frameworks).length;
+  if (mapped > 0) {
+    for (const { question, path } of questions.values()) {
+      if (!question.frameworks) add([...path, 'frameworks'], `${question.id} has no framework mapping while others in the bank do`);
+    }
+    bank.rules.forEach((rule, r) => {
+      if (!rule.frameworks) add(['rules', r, 'frameworks'], `${rule.id} has no framework mapping while others in the bank do`);
+    });
+  }
   return issues;
 };
 

@@ -24,6 +24,11 @@ export const contributionSchema = z.object({
   /** The probe metric that answered it, when measured. */
   metric: z.string().optional(),
   maturity: z.number().nullable(),
+  /**
+   * "Don't know" on a control a gate reads: it counts as absent (maturity 0) in the pillar score
+   * until an answer or evidence settles it, and raises an unverified-control finding.
+   */
+  unverified: z.boolean().optional(),
   /** Points of the pillar score this answer accounts for; the points of a pillar add up to its score. */
   points: z.number(),
 });
@@ -92,6 +97,8 @@ export const findingSchema = z.object({
   priceLines: z.array(priceLineSchema),
   /** A compensating control recorded by the engineer: the finding stays, its gate no longer caps. */
   exception: exceptionRecordSchema.optional(),
+  /** Set on an unverified-control finding: the gated rule it stands in for and the questions nobody could answer. */
+  unverified: z.object({ ruleId: z.string(), questionIds: z.array(z.string()) }).optional(),
 });
 export type Finding = z.infer<typeof findingSchema>;
 
@@ -101,6 +108,10 @@ export const gateSchema = z.object({
   cap: readinessLevelSchema,
   /** False when an exception lifts it. */
   active: z.boolean(),
+  /** What caps: a gated finding (the default), an unmet level requirement, or low confidence. */
+  kind: z.enum(['finding', 'requirement', 'confidence']).optional(),
+  /** Why it caps, for requirement and confidence gates. */
+  reason: z.string().optional(),
 });
 export type Gate = z.infer<typeof gateSchema>;
 
@@ -127,6 +138,17 @@ export const caseFactsSchema = z.object({
 });
 export type CaseFacts = z.infer<typeof caseFactsSchema>;
 
+export const requirementResultSchema = z.object({
+  id: z.string(),
+  level: readinessLevelSchema,
+  pillarId: z.string(),
+  title: z.string(),
+  reason: z.string(),
+  /** met; unmet (answered, and it fails); unverified (a "don't know" stands in the way); open (not yet answered). */
+  status: z.enum(['met', 'unmet', 'unverified', 'open']),
+});
+export type RequirementResult = z.infer<typeof requirementResultSchema>;
+
 export const scoreResultSchema = z.object({
   bankId: z.string(),
   bankVersion: z.string(),
@@ -141,5 +163,9 @@ export const scoreResultSchema = z.object({
   exceptions: z.array(exceptionRecordSchema),
   facts: caseFactsSchema,
   progress: progressSchema,
+  /** Entry requirements of each level and whether the case meets them (banks without requirements: absent). */
+  requirements: z.array(requirementResultSchema).optional(),
+  /** Present when confidence is below the bank's stated threshold: the level may still change. */
+  provisional: z.object({ threshold: z.number(), reason: z.string() }).optional(),
 });
 export type ScoreResult = z.infer<typeof scoreResultSchema>;

@@ -21,6 +21,7 @@ import type {
   InterviewProgress,
   PillarScore,
   PriceLine,
+  RequirementResult,
   ScoreResult,
 } from './score-types';
 
@@ -34,6 +35,24 @@ export const levelForIndex = (index: number, t: LevelThresholds): ReadinessLevel
 /** The worse of two levels (laggard is the worst). */
 export const worseLevel = (a: ReadinessLevel, b: ReadinessLevel): ReadinessLevel =>
   readinessLevels.indexOf(a) >= readinessLevels.indexOf(b) ? a : b;
+
+const leavesOf = (c: Condition): Array<Extract<Condition, { op: unknown }>> =>
+  'all' in c ? c.all.flatMap(leavesOf) : 'any' in c ? c.any.flatMap(leavesOf) : 'not' in c ? leavesOf(c.not) : [c];
+
+const questionLeaves = (c: Condition): string[] => leavesOf(c).flatMap((l) => (l.question !== undefined ? [l.question] : []));
+
+/** Questions a gated rule reads: their "don't know" is an unverified control, not a pass. */
+export const gatedQuestionIds = (bank: QuestionBank): Set<string> =>
+  new Set(bank.rules.filter((r) => r.gate !== undefined).flatMap((r) => questionLeaves(r.when)));
+
+/** What the engine needs to know besides the answers: gated controls, and which questions carry evidence. */
+export interface UnverifiedContext {
+  readonly gated: ReadonlySet<string>;
+  readonly evidenced: ReadonlySet<string>;
+}
+
+const isUnverified = (questionId: string, state: InterviewState, ctx: UnverifiedContext): boolean =>
+  ctx.gated.has(questionId) && !ctx.evidenced.has(questionId) && state.visible.has(questionId) && state.effective.get(questionId)?.value === null;
 
 const contributionOf = (entry: BankQuestion, state: InterviewState): Omit<Contribution, 'points'> => {
   const { question } = entry;
@@ -58,21 +77,29 @@ const contributionOf = (entry: BankQuestion, state: InterviewState): Omit<Contri
   };
 };
 
-/** Pillar scores: weighted maturity of known answers; unknowns and gaps lower confidence only. */
-export const scorePillars = (bank: QuestionBank, state: InterviewState): PillarScore[] => {
+/**
+ * Pillar scores: weighted maturity of known answers. "Don't know" lowers confidence only, except on a
+ * control a gate reads: there it counts as absent (0) until an answer or evidence settles it.
+ */
+export const scorePillars = (bank: QuestionBank, state: InterviewState, ctx: UnverifiedContext = { gated: new Set(), evidenced: new Set() }): PillarScore[] => {
   const questions = bankQuestions(bank);
   return bank.pillars.map((pillar) => {
     const rows = questions
       .filter((q) => q.pillarId === pillar.id && state.visible.has(q.question.id) && isScored(q.question))
-      .map((q) => contributionOf(q, state));
+      .map((q) => {
+        const row = contributionOf(q, state);
+        return row.status === 'unknown' && isUnverified(q.question.id, state, ctx) ? { ...row, maturity: 0, unverified: true } : row;
+      });
+    const counted = rows.filter((r) => r.status === 'known' || r.unverified === true);
     const known = rows.filter((r) => r.status === 'known');
     const totalWeight = rows.reduce((s, r) => s + r.weight, 0);
     const knownWeight = known.reduce((s, r) => s + r.weight, 0);
+    const countedWeight = counted.reduce((s, r) => s + r.weight, 0);
     const contributions: Contribution[] = rows.map((r) => ({
       ...r,
-      points: r.status === 'known' && knownWeight > 0 ? round3((r.weight * (r.maturity ?? 0)) / knownWeight) : 0,
+      points: (r.status === 'known' || r.unverified === true) && countedWeight > 0 ? round3((r.weight * (r.maturity ?? 0)) / countedWeight) : 0,
     }));
-    const raw = knownWeight > 0 ? known.reduce((s, r) => s + r.weight * (r.maturity ?? 0), 0) / knownWeight : 0;
+    const raw = countedWeight > 0 ? counted.reduce((s, r) => s + r.weight * (r.maturity ?? 0), 0) / countedWeight : 0;
     return {
       pillarId: pillar.id,
       title: pillar.title,
@@ -86,9 +113,6 @@ export const scorePillars = (bank: QuestionBank, state: InterviewState): PillarS
     };
   });
 };
-
-const leavesOf = (c: Condition): Array<Extract<Condition, { op: unknown }>> =>
-  'all' in c ? c.all.flatMap(leavesOf) : 'any' in c ? c.any.flatMap(leavesOf) : 'not' in c ? leavesOf(c.not) : [c];
 
 const evidenceFor = (rule: FindingRule, bank: QuestionBank, state: InterviewState, metrics: Metrics): EvidenceItem[] => {
   const items: EvidenceItem[] = [];
@@ -139,37 +163,81 @@ export const caseFacts = (bank: QuestionBank, state: InterviewState): CaseFacts 
 
 const severityRank = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
+const findingOf = (rule: FindingRule, bank: QuestionBank, state: InterviewState, metrics: Metrics, facts: CaseFacts, exception?: ExceptionRecord): Finding => ({
+  id: rule.id,
+  pillarId: rule.pillar,
+  title: rule.title,
+  description: rule.description,
+  recommendation: rule.recommendation,
+  severity: rule.severity,
+  effort: rule.effort,
+  ...(rule.gate ? { gate: rule.gate } : {}),
+  evidenceNote: rule.evidence,
+  evidence: evidenceFor(rule, bank, state, metrics),
+  priceLines: rule.priceBook.map((ref) => resolvePriceLine(ref, facts)),
+  ...(exception ? { exception } : {}),
+});
+
+/**
+ * A gated rule that did not fire only because nobody knew the answer: it gates like the failing
+ * answer would, and tells the engineer what to collect. No price lines: nothing is sold on a guess.
+ */
+const unverifiedFindingOf = (rule: FindingRule, questionIds: string[], bank: QuestionBank, state: InterviewState, metrics: Metrics, exception?: ExceptionRecord): Finding => ({
+  id: `${rule.id}.unverified`,
+  pillarId: rule.pillar,
+  title: `Not verified: ${rule.title.charAt(0).toLowerCase()}${rule.title.slice(1)}`,
+  description: `Nobody could say whether this control is in place, so it counts as missing until an answer or evidence settles it. If it is missing: ${rule.description}`,
+  recommendation: `Find out before the report goes out${rule.evidence ? `: ${rule.evidence.charAt(0).toLowerCase()}${rule.evidence.slice(1)}` : '.'} Then record the answer; if the control is missing: ${rule.recommendation}`,
+  severity: rule.severity,
+  effort: { size: 'small' },
+  ...(rule.gate ? { gate: rule.gate } : {}),
+  evidenceNote: rule.evidence,
+  evidence: evidenceFor(rule, bank, state, metrics),
+  priceLines: [],
+  unverified: { ruleId: rule.id, questionIds },
+  ...(exception ? { exception } : {}),
+});
+
 /** Findings whose rule holds, most severe first; exceptions attach to the finding they excuse. */
 export const evaluateFindings = (
   bank: QuestionBank,
   state: InterviewState,
   metrics: Metrics,
   exceptions: readonly ExceptionRecord[],
+  ctx: UnverifiedContext = { gated: gatedQuestionIds(bank), evidenced: new Set() },
 ): Finding[] => {
   const facts = caseFacts(bank, state);
   const answerOf = (id: string) => (state.visible.has(id) ? state.effective.get(id)?.value : undefined);
   const exceptionFor = new Map(exceptions.map((e) => [e.findingId, e]));
-  return bank.rules
-    .filter((rule) => evaluateCondition(rule.when, answerOf, metrics))
-    .map((rule, order) => ({ rule, order }))
-    .sort((a, b) => severityRank[a.rule.severity] - severityRank[b.rule.severity] || a.order - b.order)
-    .map(({ rule }) => {
-      const exception = exceptionFor.get(rule.id);
-      return {
-        id: rule.id,
-        pillarId: rule.pillar,
-        title: rule.title,
-        description: rule.description,
-        recommendation: rule.recommendation,
-        severity: rule.severity,
-        effort: rule.effort,
-        ...(rule.gate ? { gate: rule.gate } : {}),
-        evidenceNote: rule.evidence,
-        evidence: evidenceFor(rule, bank, state, metrics),
-        priceLines: rule.priceBook.map((ref) => resolvePriceLine(ref, facts)),
-        ...(exception ? { exception } : {}),
-      };
-    });
+  const produced: Finding[] = [];
+  for (const rule of bank.rules) {
+    if (evaluateCondition(rule.when, answerOf, metrics)) {
+      produced.push(findingOf(rule, bank, state, metrics, facts, exceptionFor.get(rule.id)));
+      continue;
+    }
+    if (rule.gate === undefined) continue;
+    const unknown = [...new Set(questionLeaves(rule.when))].filter((id) => isUnverified(id, state, ctx));
+    if (unknown.length > 0) produced.push(unverifiedFindingOf(rule, unknown, bank, state, metrics, exceptionFor.get(`${rule.id}.unverified`)));
+  }
+  return produced
+    .map((finding, order) => ({ finding, order }))
+    .sort((a, b) => severityRank[a.finding.severity] - severityRank[b.finding.severity] || a.order - b.order)
+    .map(({ finding }) => finding);
+};
+
+const levelBelow = (level: ReadinessLevel): ReadinessLevel => readinessLevels[Math.min(readinessLevels.length - 1, readinessLevels.indexOf(level) + 1)]!;
+
+/** Each level's entry requirements, judged on the visible answers; "don't know" never meets one. */
+export const evaluateRequirements = (bank: QuestionBank, state: InterviewState, metrics: Metrics): RequirementResult[] => {
+  const answerOf = (id: string) => (state.visible.has(id) ? state.effective.get(id)?.value : undefined);
+  return (bank.requirements ?? []).map((req) => {
+    const base = { id: req.id, level: req.level, pillarId: req.pillar, title: req.title, reason: req.reason };
+    if (evaluateCondition(req.met, answerOf, metrics)) return { ...base, status: 'met' as const };
+    const read = questionLeaves(req.met).filter((id) => state.visible.has(id));
+    const values = read.map((id) => state.effective.get(id)?.value);
+    const status = values.some((v) => v === null) ? 'unverified' : values.length > 0 && values.every((v) => v === undefined) ? 'open' : 'unmet';
+    return { ...base, status };
+  });
 };
 
 /** Questions shown and answered (a "don't know" counts as answered), and the time left, per stakeholder. */
@@ -196,24 +264,47 @@ export interface ScoreInput {
   readonly answers: readonly RecordedAnswer[];
   readonly metrics?: Metrics;
   readonly exceptions?: readonly ExceptionRecord[];
+  /** Questions with evidence attached: their "don't know" is not raised as unverified (the proof is there to read). */
+  readonly evidencedQuestions?: readonly string[];
 }
+
+const percentText = (n: number): string => `${Math.round(n * 100)} %`;
+
+/** Why a level is provisional, in words a customer reads. */
+const provisionalReason = (pillars: readonly PillarScore[], confidence: number, threshold: number): string => {
+  const unknown = pillars.reduce((n, p) => n + p.unknownCount, 0);
+  const open = pillars.reduce((n, p) => n + p.unansweredCount, 0);
+  const parts = [unknown > 0 ? `${unknown} answered "don't know"` : '', open > 0 ? `${open} not answered yet` : ''].filter(Boolean);
+  return `Only ${percentText(confidence)} of the scored interview is known (the level is firm from ${percentText(threshold)})${parts.length > 0 ? `: ${parts.join(', ')}` : ''}. The level may change when these are answered, and cannot be Pacesetter until then.`;
+};
 
 /** The whole readiness picture of a case: pillar scores, index, level, gates, findings, progress. */
 export const computeScore = (bank: QuestionBank, input: ScoreInput): ScoreResult => {
   const metrics = input.metrics ?? {};
   const exceptions = input.exceptions ?? [];
   const state = resolveInterview(bank, input.answers, metrics);
-  const pillars = scorePillars(bank, state);
-  const withData = pillars.filter((p) => p.knownCount > 0 && p.weight > 0);
+  const ctx: UnverifiedContext = { gated: gatedQuestionIds(bank), evidenced: new Set(input.evidencedQuestions ?? []) };
+  const pillars = scorePillars(bank, state, ctx);
+  const withData = pillars.filter((p) => p.weight > 0 && p.contributions.some((c) => c.status === 'known' || c.unverified === true));
   const dataWeight = withData.reduce((s, p) => s + p.weight, 0);
   const index = dataWeight > 0 ? clamp(round1(withData.reduce((s, p) => s + p.weight * p.score, 0) / dataWeight), 0, 100) : 0;
   const weighted = pillars.filter((p) => p.weight > 0 && p.contributions.length > 0);
   const allWeight = weighted.reduce((s, p) => s + p.weight, 0);
   const confidence = allWeight > 0 ? clamp(round3(weighted.reduce((s, p) => s + p.weight * p.confidence, 0) / allWeight), 0, 1) : 0;
-  const findings = evaluateFindings(bank, state, metrics, exceptions);
-  const gates: Gate[] = findings
+  const findings = evaluateFindings(bank, state, metrics, exceptions, ctx);
+  const findingGates: Gate[] = findings
     .filter((f) => f.gate !== undefined)
     .map((f) => ({ findingId: f.id, title: f.title, cap: f.gate as ReadinessLevel, active: f.exception === undefined }));
+  const requirements = bank.requirements ? evaluateRequirements(bank, state, metrics) : undefined;
+  const requirementGates: Gate[] = (requirements ?? [])
+    .filter((r) => r.status !== 'met')
+    .map((r) => ({ findingId: r.id, title: r.title, cap: levelBelow(r.level), active: true, kind: 'requirement', reason: r.reason }));
+  const threshold = bank.provisionalBelow;
+  const provisional = threshold !== undefined && confidence < threshold ? { threshold, reason: provisionalReason(pillars, confidence, threshold) } : undefined;
+  const confidenceGates: Gate[] = provisional
+    ? [{ findingId: 'confidence.provisional', title: `Confidence below ${percentText(provisional.threshold)}`, cap: 'chaser', active: true, kind: 'confidence', reason: provisional.reason }]
+    : [];
+  const gates = [...findingGates, ...requirementGates, ...confidenceGates];
   const levelBeforeGates = levelForIndex(index, bank.levels);
   const level = gates.filter((g) => g.active).reduce((lvl, g) => worseLevel(lvl, g.cap), levelBeforeGates);
   return {
@@ -229,5 +320,7 @@ export const computeScore = (bank: QuestionBank, input: ScoreInput): ScoreResult
     exceptions: [...exceptions],
     facts: caseFacts(bank, state),
     progress: progressOf(bank, state),
+    ...(requirements ? { requirements } : {}),
+    ...(provisional ? { provisional } : {}),
   };
 };

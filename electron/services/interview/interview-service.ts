@@ -19,8 +19,13 @@ export const scoreCase = (db: Database, caseId: string): ScoreResult => {
     answers: recordedAnswers(db, caseId),
     metrics: caseMetrics(db, caseId),
     exceptions: listExceptions(db, caseId),
+    evidencedQuestions: evidencedQuestionIds(db, caseId),
   });
 };
+
+/** Questions with at least one live evidence attachment (a "don't know" beside proof is not raised as unverified). */
+const evidencedQuestionIds = (db: Database, caseId: string): string[] =>
+  db.prepare('SELECT DISTINCT question_id FROM evidence_attachments WHERE case_id = ? AND deleted = 0 AND question_id IS NOT NULL').pluck().all(caseId) as string[];
 
 /** Everything the interview screen needs to resume: answers, notes, measured values, evidence, position. */
 export const interviewState = (db: Database, caseId: string): AnswersList => {
