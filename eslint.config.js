@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const ipcWrapperFiles = ['electron/main/ipc-handlers.ts', 'electron/preload/**/*.ts'];
 
@@ -41,6 +42,8 @@ export default tseslint.config(
     },
   },
   { files: ipcWrapperFiles, rules: { 'no-restricted-imports': 'off' } },
+  // The React rules of hooks, including the compiler-era checks (refs read or written during render).
+  { files: ['renderer/**/*.{ts,tsx}', 'shared/reports/components/**/*.tsx'], ...reactHooks.configs.flat['recommended-latest'] },
   {
     files: ['**/*.{mjs,cjs}', 'bin/*'],
     languageOptions: { globals: globals.node },

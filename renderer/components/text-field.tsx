@@ -10,10 +10,11 @@ interface TextFieldProps {
   readonly hint?: string;
   readonly multiline?: boolean;
   readonly autoFocus?: boolean;
+  readonly onBlur?: () => void;
 }
 
 /** A labelled input whose error is tied to it for screen readers. */
-export const TextField = ({ label, value, onChange, error, required, type = 'text', hint, multiline, autoFocus }: TextFieldProps) => {
+export const TextField = ({ label, value, onChange, error, required, type = 'text', hint, multiline, autoFocus, onBlur }: TextFieldProps) => {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
@@ -23,6 +24,7 @@ export const TextField = ({ label, value, onChange, error, required, type = 'tex
     'aria-describedby': describedBy,
     required,
     autoFocus,
+    onBlur,
     className: error ? 'input input-invalid' : 'input',
   };
   return (

@@ -37,7 +37,20 @@ interface CaseFormProps {
 export const CaseForm = ({ initial, submitLabel, busy, submitError, onSubmit, onCancel }: CaseFormProps) => {
   const [values, setValues] = useState<CaseFormValues>(initial);
   const [submitted, setSubmitted] = useState(false);
+  // One entry per contact row: a stable React key, and whether the row is new (added since the last
+  // submit and not yet left) — a new row shows no "name is required" before the engineer had a chance.
+  const [rows, setRows] = useState(() => initial.contacts.map((_, i) => ({ key: i, fresh: false })));
   const errors = submitted ? fieldErrors(caseCreateSchema, values) : {};
+  const rowError = (index: number, field: 'name' | 'email') => (rows[index]?.fresh ? undefined : errors[`contacts[${index}].${field}`]);
+  const settle = (index: number) => setRows((r) => r.map((row, i) => (i === index ? { ...row, fresh: false } : row)));
+  const addContact = () => {
+    setValues((v) => ({ ...v, contacts: [...v.contacts, emptyContact] }));
+    setRows((r) => [...r, { key: Math.max(-1, ...r.map((row) => row.key)) + 1, fresh: true }]);
+  };
+  const removeContact = (index: number) => {
+    setValues((v) => ({ ...v, contacts: v.contacts.filter((_, i) => i !== index) }));
+    setRows((r) => r.filter((_, i) => i !== index));
+  };
 
   const set = (field: keyof Omit<CaseFormValues, 'contacts'>) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const setContact = (index: number, field: keyof ContactInput) => (value: string) =>
@@ -46,6 +59,7 @@ export const CaseForm = ({ initial, submitLabel, busy, submitError, onSubmit, on
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
+    setRows((r) => r.map((row) => ({ ...row, fresh: false })));
     const parsed = caseCreateSchema.safeParse(values);
     if (parsed.success) onSubmit(parsed.data);
   };
@@ -71,22 +85,26 @@ export const CaseForm = ({ initial, submitLabel, busy, submitError, onSubmit, on
         <legend>Contacts</legend>
         {values.contacts.length === 0 && <p className="muted">No contacts yet.</p>}
         {values.contacts.map((contact, index) => (
-          <div className="contact-row" key={index}>
-            <TextField label={`Contact ${index + 1} name`} value={contact.name} onChange={setContact(index, 'name')} error={errors[`contacts[${index}].name`]} required />
+          <div className="contact-row" key={rows[index]?.key ?? index}>
+            <TextField
+              label={`Contact ${index + 1} name`}
+              value={contact.name}
+              onChange={setContact(index, 'name')}
+              error={rowError(index, 'name')}
+              required
+              // The row just added takes the focus, so typing goes into it and not into the button again.
+              autoFocus={rows[index]?.fresh}
+              onBlur={() => settle(index)}
+            />
             <TextField label="Role" value={contact.role} onChange={setContact(index, 'role')} />
-            <TextField label="Email" type="email" value={contact.email} onChange={setContact(index, 'email')} error={errors[`contacts[${index}].email`]} />
+            <TextField label="Email" type="email" value={contact.email} onChange={setContact(index, 'email')} error={rowError(index, 'email')} onBlur={() => settle(index)} />
             <TextField label="Phone" type="tel" value={contact.phone} onChange={setContact(index, 'phone')} />
-            <button
-              type="button"
-              className="button button-quiet"
-              aria-label={`Remove contact ${index + 1}`}
-              onClick={() => setValues((v) => ({ ...v, contacts: v.contacts.filter((_, i) => i !== index) }))}
-            >
+            <button type="button" className="button button-quiet" aria-label={`Remove contact ${index + 1}`} onClick={() => removeContact(index)}>
               Remove
             </button>
           </div>
         ))}
-        <button type="button" className="button button-secondary" onClick={() => setValues((v) => ({ ...v, contacts: [...v.contacts, emptyContact] }))}>
+        <button type="button" className="button button-secondary" onClick={addContact}>
           Add contact
         </button>
       </fieldset>

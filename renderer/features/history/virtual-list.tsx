@@ -28,10 +28,14 @@ export const VirtualList = <T,>({ total, rowHeight, height, label, rowAt, render
     if (total > 0) onRangeChange(first, last);
   }, [first, last, total, onRangeChange]);
 
-  useEffect(() => {
-    // A new query starts at the top.
-    if (scroller.current) scroller.current.scrollTop = 0;
+  // A new query starts at the top: the scroll state follows the new total during render, the DOM after it.
+  const [totalSeen, setTotalSeen] = useState(total);
+  if (totalSeen !== total) {
+    setTotalSeen(total);
     setScrollTop(0);
+  }
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
   }, [total]);
 
   const items: ReactNode[] = [];

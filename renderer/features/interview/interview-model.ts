@@ -59,3 +59,16 @@ export const toggled = (question: Question, current: AnswerValue | undefined, op
 };
 
 export const formatMinutes = (seconds: number): string => (seconds < 60 ? 'under a minute' : `about ${Math.ceil(seconds / 60)} min`);
+
+/**
+ * Where the interview goes when the engineer switches stakeholder: it stays on the current question
+ * when that stakeholder is asked it, otherwise it goes to their first open question (or their first).
+ */
+export const questionAfterSwitch = (
+  theirs: readonly BankQuestion[],
+  currentId: string | null,
+  answers: ReadonlyMap<string, LocalAnswer>,
+): string | null => {
+  if (currentId && theirs.some((q) => q.question.id === currentId)) return currentId;
+  return (theirs.find((q) => !answers.has(q.question.id)) ?? theirs[0])?.question.id ?? null;
+};
