@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { groundworkPlugin } from './scripts/eslint/no-silent-catch.js';
 
 const ipcWrapperFiles = ['electron/main/ipc-handlers.ts', 'electron/preload/**/*.ts'];
 
@@ -44,6 +45,12 @@ export default tseslint.config(
   { files: ipcWrapperFiles, rules: { 'no-restricted-imports': 'off' } },
   // The React rules of hooks, including the compiler-era checks (refs read or written during render).
   { files: ['renderer/**/*.{ts,tsx}', 'shared/reports/components/**/*.tsx'], ...reactHooks.configs.flat['recommended-latest'] },
+  {
+    // Product code: a failure is handled for the user or logged, never dropped (issue 18).
+    files: ['electron/**/*.{ts,tsx}', 'hub/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { groundwork: groundworkPlugin },
+    rules: { 'groundwork/no-silent-catch': 'warn' },
+  },
   {
     files: ['**/*.{mjs,cjs}', 'bin/*'],
     languageOptions: { globals: globals.node },

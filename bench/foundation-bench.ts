@@ -24,7 +24,7 @@ const rendererBundleRow = (): BenchRow => {
 const caseRows = async (): Promise<BenchRow[]> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-bench-'));
   const services = openAppServices(dir, { transport: 'cli' });
-  const dispatch = createDispatch(createHandlers(services));
+  const dispatch = createDispatch(createHandlers(services), services.logging);
   const ids: string[] = [];
   const create = await timeMany(300, async (i) => {
     const result = await dispatch('cases:create', { customerName: `Bench customer ${i}`, siteName: 'HQ' });

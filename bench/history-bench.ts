@@ -32,7 +32,7 @@ export const runHistoryBench = async (): Promise<BenchRow[]> => {
   const seedStart = performance.now();
   const ids = seedCases(services.db, { cases: 10_000, interviewed: 500 });
   const seedSeconds = (performance.now() - seedStart) / 1000;
-  const dispatch = createDispatch(createHandlers(services));
+  const dispatch = createDispatch(createHandlers(services), services.logging);
   const random = seededRandom(7);
 
   const ours = await timeMany(200, async (i) => {

@@ -21,7 +21,7 @@ export const runInterviewBench = async (): Promise<BenchRow[]> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-interview-bench-'));
   try {
     const services = openAppServices(dir, { transport: 'cli' });
-    const dispatch = createDispatch(createHandlers(services));
+    const dispatch = createDispatch(createHandlers(services), services.logging);
     const created = await dispatch('cases:create', { customerName: 'Bench customer' });
     if (!created.ok) throw new Error(created.error.message);
     const caseId = (created.value as { id: string }).id;

@@ -5,7 +5,7 @@ import { createHandlers } from '../electron/services/api/handlers';
 
 const [dataDir, ...ids] = process.argv.slice(2);
 const services = openAppServices(dataDir as string, { transport: 'ipc' });
-const dispatch = createDispatch(createHandlers(services));
+const dispatch = createDispatch(createHandlers(services), services.logging);
 const mib = () => Math.round((process.memoryUsage().rss / 1024 / 1024) * 10) / 10;
 globalThis.gc?.();
 const baseline = mib();

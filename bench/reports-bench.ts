@@ -80,7 +80,7 @@ const ms = (n: number) => Number(n.toFixed(1));
 export const runReportsBench = async (): Promise<BenchRow[]> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-bench-reports-'));
   const services = openAppServices(dataDir, { transport: 'cli' });
-  const dispatch = createDispatch(createHandlers(services), () => {});
+  const dispatch = createDispatch(createHandlers(services), services.logging);
   const api = createApiClient((channel, input) => dispatch(channel, input));
   const printer = new ChromiumPdfPrinter();
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: quietFlags });

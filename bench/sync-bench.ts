@@ -46,7 +46,7 @@ const startHub = (dataDir: string, port: number): Promise<ChildProcess> =>
 
 const device = (dir: string) => {
   const services = openAppServices(dir, { transport: 'cli' });
-  const dispatch = createDispatch(createHandlers(services));
+  const dispatch = createDispatch(createHandlers(services), services.logging);
   return { services, api: createApiClient((channel, input) => dispatch(channel, input)) };
 };
 

@@ -4,6 +4,7 @@ import { createDispatch } from '../services/api/dispatch';
 import { createHandlers } from '../services/api/handlers';
 import { openAppServices, type AppServices } from '../services/app-services';
 import { resolveDataDir } from '../services/data-dir';
+import { newOperationId } from '../services/log/logger';
 
 export interface CliSession {
   readonly services: AppServices;
@@ -23,8 +24,8 @@ export const withDataDir = (
 export const withSession = async <T>(dataDirFlag: string | undefined, run: (session: CliSession) => Promise<T>): Promise<T> => {
   const services = openAppServices(resolveDataDir(dataDirFlag), { transport: 'cli' });
   try {
-    const dispatch = createDispatch(createHandlers(services));
-    return await run({ services, api: createApiClient((channel, input) => dispatch(channel, input)) });
+    const dispatch = createDispatch(createHandlers(services), services.logging);
+    return await run({ services, api: createApiClient((channel, input, op) => dispatch(channel, input, op), newOperationId) });
   } finally {
     services.close();
   }

@@ -10,12 +10,12 @@ import { isAppUrl } from '../services/shell-policy';
  */
 export const registerIpcHandlers = (dispatch: Dispatch, isOwnWindow: (event: IpcMainInvokeEvent) => boolean): void => {
   for (const channel of channels) {
-    ipcMain.handle(channel, async (event, input: unknown): Promise<ApiResult<unknown>> => {
+    ipcMain.handle(channel, async (event, input: unknown, op: unknown): Promise<ApiResult<unknown>> => {
       const frameUrl = event.senderFrame?.url ?? '';
       if (!isOwnWindow(event) || !isAppUrl(frameUrl)) {
         return { ok: false, error: { code: 'forbidden', message: 'This call is only answered for the Groundwork window.' } };
       }
-      return dispatch(channel, input);
+      return dispatch(channel, input, op);
     });
   }
 };

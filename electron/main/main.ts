@@ -67,7 +67,7 @@ const start = async (): Promise<void> => {
   usePdfPrinter(electronPdfPrinter);
   lockDownSession();
   serveRenderer(path.join(app.getAppPath(), 'dist', 'renderer'));
-  registerIpcHandlers(createDispatch(createHandlers(services)), (event) => event.sender.id === mainWindow?.webContents.id);
+  registerIpcHandlers(createDispatch(createHandlers(services), services.logging), (event) => event.sender.id === mainWindow?.webContents.id);
   mainWindow = createAppWindow(path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'));
   mainWindow.on('closed', () => {
     mainWindow = undefined;

@@ -13,7 +13,7 @@ const bridge = Object.freeze(
   Object.fromEntries(
     Object.entries(GROUNDWORK_CHANNEL_METHODS).map(([channel, method]) => [
       method,
-      (input: unknown) => ipcRenderer.invoke(channel, input),
+      (input: unknown, op?: string) => ipcRenderer.invoke(channel, input, op),
     ]),
   ),
 ) as BridgeApi;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { hubRoles, type HubRole } from '../../shared/sync/protocol';
 import { buildHubServer } from '../server/hub-server';
+import { createHubLog } from '../server/hub-log';
 import type { HubStore } from '../store/hub-store';
 import { openHubStore } from '../store/open-hub-store';
 import { createEnrollCode, createPartner, parseDuration } from '../sync/hub-service';
@@ -44,7 +45,8 @@ export const buildHubProgram = (): Command => {
       if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Not a port: ${opts.port}`);
       const store = await openHubStore({ dataDir: opts.dataDir ?? defaultDataDir(), databaseUrl: process.env.DATABASE_URL });
       const https = opts.cert && opts.key ? { cert: fs.readFileSync(opts.cert), key: fs.readFileSync(opts.key) } : undefined;
-      const app = buildHubServer({ store, https, metricsToken: process.env.GROUNDWORK_HUB_METRICS_TOKEN || undefined });
+      const log = createHubLog();
+      const app = buildHubServer({ store, https, log, metricsToken: process.env.GROUNDWORK_HUB_METRICS_TOKEN || undefined });
       const address = await app.listen({ port, host: opts.host });
       say(`groundwork-hub listening on ${address} (store: ${store.dialect})`);
       const stop = async (): Promise<void> => {

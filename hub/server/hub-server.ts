@@ -10,11 +10,15 @@ import {
 import type { DeviceRecord, HubStore } from '../store/hub-store';
 import { applyPush, authenticate, enrollDevice, HubFailure, pullChanges, sha256Hex } from '../sync/hub-service';
 import { Metrics } from './metrics';
+import type { HubLog } from './hub-log';
+import { isOperationId, operationIdHeader } from '../../shared/contract/operation-id';
+import crypto from 'node:crypto';
 
 export interface HubServerOptions {
   readonly store: HubStore;
   readonly https?: { readonly cert: Buffer; readonly key: Buffer } | undefined;
-  readonly logger?: boolean;
+  /** The hub's log (createHubLog); omitted, the server logs nothing (in-process tests). */
+  readonly log?: HubLog;
   /** Largest JSON body (a push batch), bytes. */
   readonly jsonBodyLimit?: number;
   readonly blobBodyLimit?: number;
@@ -45,7 +49,12 @@ const deviceOf = (request: FastifyRequest): DeviceRecord => {
 export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
   const { store } = options;
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.log ? { loggerInstance: options.log } : { logger: false }),
+    // One id per request, the device's operation id when it sent one, so a sync is traceable end to end.
+    genReqId: (req) => {
+      const given = req.headers[operationIdHeader];
+      return isOperationId(given) ? given : crypto.randomUUID();
+    },
     exposeHeadRoutes: false,
     bodyLimit: options.jsonBodyLimit ?? 16 * 1024 * 1024,
     ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),

@@ -1,6 +1,7 @@
 import { createApiClient, type ApiClient, type BridgeApi, type Transport } from '../../shared/contract/api-client';
 import { apiContract } from '../../shared/contract/api-contract';
 import type { ApiResult } from '../../shared/contract/result';
+import { operationIdHeader } from '../../shared/contract/operation-id';
 
 declare global {
   interface Window {
@@ -21,23 +22,27 @@ const bridgeToken = (): string => {
   return sessionStorage.getItem(tokenKey) ?? '';
 };
 
-const ipcTransport = (bridge: BridgeApi): Transport => (channel, input) => {
-  const call = bridge[apiContract[channel].method] as (i: unknown) => Promise<ApiResult<unknown>>;
-  return call(input);
+const ipcTransport = (bridge: BridgeApi): Transport => (channel, input, op) => {
+  const call = bridge[apiContract[channel].method] as (i: unknown, op: string) => Promise<ApiResult<unknown>>;
+  return call(input, op);
 };
 
-const httpTransport = (token: string): Transport => async (channel, input) => {
+const httpTransport = (token: string): Transport => async (channel, input, op) => {
   const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, [operationIdHeader]: op },
     body: JSON.stringify(input),
   });
   try {
     return (await response.json()) as ApiResult<unknown>;
-  } catch {
-    return { ok: false, error: { code: 'internal', message: `The bridge answered ${response.status} without a result.` } };
+  } catch (error) {
+    // Handled for the user: the call fails with what we know; the bridge logged its side under `op`.
+    return { ok: false, error: { code: 'internal', message: `The bridge answered ${response.status} without a result (${String(error).slice(0, 80)}, reference ${op.slice(0, 8)}).` } };
   }
 };
 
 /** The renderer's only way to the services: the contract, over IPC in Electron or the bridge in a browser. */
-export const api: ApiClient = createApiClient(window.groundwork ? ipcTransport(window.groundwork) : httpTransport(bridgeToken()));
+export const api: ApiClient = createApiClient(
+  window.groundwork ? ipcTransport(window.groundwork) : httpTransport(bridgeToken()),
+  () => crypto.randomUUID(),
+);

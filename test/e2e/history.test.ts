@@ -84,7 +84,7 @@ describe('history at partner scale', () => {
 
   it('re-assesses a case, shows the customer timeline and compares the two', async () => {
     const app = await startWebApp(tempDir());
-    const dispatch = createDispatch(createHandlers(app.services));
+    const dispatch = createDispatch(createHandlers(app.services), app.services.logging);
     const api = createApiClient((channel, input) => dispatch(channel, input));
     const first = await api.createCase({ customerName: 'Timeline Traders', siteName: 'HQ', title: 'AI readiness 2025' });
     await answerAll(api, first.id, false);

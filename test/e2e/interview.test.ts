@@ -64,7 +64,7 @@ const answerCurrent = async (page: Page): Promise<string> => {
 describe('interview in Chromium, keyboard only', () => {
   it('answers the whole interview by keyboard, resumes after a reload, and shows the results', { timeout: 240_000 }, async () => {
     const app = await startWebApp(tempDir());
-    const dispatch = createDispatch(createHandlers(app.services));
+    const dispatch = createDispatch(createHandlers(app.services), app.services.logging);
     const api = createApiClient((channel, input) => dispatch(channel, input));
     const created = await api.createCase({ customerName: 'Keyboard Co', siteName: 'HQ' });
 
@@ -127,7 +127,7 @@ describe('interview in Chromium, keyboard only', () => {
 
   it('keeps notes and evidence, and an exception lifts a critical gate in the results', { timeout: 120_000 }, async () => {
     const app = await startWebApp(tempDir());
-    const dispatch = createDispatch(createHandlers(app.services));
+    const dispatch = createDispatch(createHandlers(app.services), app.services.logging);
     const api = createApiClient((channel, input) => dispatch(channel, input));
     const created = await api.createCase({ customerName: 'Gate Ltd' });
     await answerAll(api, created.id, true);

@@ -29,7 +29,7 @@ describe('Probes tab in Chromium over the loopback bridge', () => {
     const sntp = await startSntpServer(12);
     const silent = await startSntpServer(0, { silent: true });
     try {
-      const api = createApiClient((channel, input) => createDispatch(createHandlers(app.services))(channel, input));
+      const api = createApiClient((channel, input) => createDispatch(createHandlers(app.services), app.services.logging)(channel, input));
       const c = await api.createCase({ customerName: 'Northwind Traders', siteName: 'Head office' });
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();

@@ -61,7 +61,7 @@ describe('branding and price book settings in Chromium', () => {
   it('creates a profile with a live preview and contrast warning, uploads logos, refuses a hostile SVG part, prices a SKU', async () => {
     const staticDir = await buildHarness();
     const services = openAppServices(tempDir(), { transport: 'http-bridge' });
-    const bridge = await startHttpBridge({ dispatch: createDispatch(createHandlers(services)), staticDir });
+    const bridge = await startHttpBridge({ dispatch: createDispatch(createHandlers(services), services.logging), staticDir });
     try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
       const page = await context.newPage();

@@ -23,7 +23,7 @@ describe('Reports tab in Chromium over the loopback bridge', () => {
   it('previews each report with the export components, exports HTML with progress, and lists the export', async () => {
     const app = await startWebApp(tempDir());
     try {
-      const api = createApiClient((channel, input) => createDispatch(createHandlers(app.services))(channel, input));
+      const api = createApiClient((channel, input) => createDispatch(createHandlers(app.services), app.services.logging)(channel, input));
       const c = await api.createCase({ customerName: hostile, siteName: 'Head office', engineer: 'Dana' });
       await answerEverything(api, c.id);
       recordProbeRun(app.services, c.id);

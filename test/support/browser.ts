@@ -41,7 +41,7 @@ export interface WebApp {
 export const startWebApp = async (dataDir: string): Promise<WebApp> => {
   assertRendererBuilt();
   const services = openAppServices(dataDir, { transport: 'http-bridge' });
-  const bridge = await startHttpBridge({ dispatch: createDispatch(createHandlers(services)), staticDir: rendererDir });
+  const bridge = await startHttpBridge({ dispatch: createDispatch(createHandlers(services), services.logging), staticDir: rendererDir, log: services.log });
   return {
     services,
     bridge,

@@ -13,6 +13,6 @@ export interface TestServices {
 /** The real services on a real SQLite file in a temporary data directory. */
 export const openTestServices = (dataDir: string = tempDir()): TestServices => {
   const services = openAppServices(dataDir, { transport: 'cli' });
-  const dispatch = createDispatch(createHandlers(services), () => {});
-  return { services, dispatch, api: createApiClient((channel, input) => dispatch(channel, input)) };
+  const dispatch = createDispatch(createHandlers(services), services.logging);
+  return { services, dispatch, api: createApiClient((channel, input, op) => dispatch(channel, input, op)) };
 };

@@ -22,7 +22,8 @@ export const webCommand = (): Command =>
       }
       const services = openAppServices(resolveDataDir(opts.dataDir), { transport: 'http-bridge' });
       const bridge = await startHttpBridge({
-        dispatch: createDispatch(createHandlers(services)),
+        dispatch: createDispatch(createHandlers(services), services.logging),
+        log: services.log,
         staticDir: opts.renderer,
         port: opts.port,
       });

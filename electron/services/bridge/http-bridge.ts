@@ -7,6 +7,8 @@ import type { ApiErrorCode, ApiResult } from '../../../shared/contract/result';
 import type { Dispatch } from '../api/dispatch';
 import { rendererCsp } from '../../../shared/contract/content-security-policy';
 import { contentTypeOf } from '../content-types';
+import { operationIdHeader } from '../../../shared/contract/operation-id';
+import { createDeviceLogging, type Log } from '../log/logger';
 
 /** Enough for the largest payload the contract allows (a 20 MB collector bundle), and no more. */
 export const maxBodyBytes = 32 * 1024 * 1024;
@@ -38,6 +40,8 @@ export interface HttpBridgeOptions {
   readonly staticDir?: string;
   readonly port?: number;
   readonly token?: string;
+  /** The services' log (`services.log`); omitted, warnings and errors go to stderr. */
+  readonly log?: Log;
 }
 
 const sendJson = (res: http.ServerResponse, status: number, body: unknown): void => {
@@ -112,6 +116,7 @@ const serveStatic = (res: http.ServerResponse, staticDir: string, urlPath: strin
 export const startHttpBridge = async (options: HttpBridgeOptions): Promise<HttpBridge> => {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   let allowedHosts: Set<string> = new Set();
+  const log = options.log ?? createDeviceLogging({ level: 'warn', echo: process.stderr }).log;
 
   const server = http.createServer(async (req, res) => {
     try {
@@ -151,15 +156,16 @@ export const startHttpBridge = async (options: HttpBridgeOptions): Promise<HttpB
       let input: unknown;
       try {
         input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-      } catch {
+      } catch (error) {
+        log.debug({ err: error }, 'bridge: request body is not JSON');
         failure(res, 'validation', 'The request body is not valid JSON.');
         return;
       }
       const channel = decodeURIComponent(urlPath.slice('/api/'.length).split('?')[0] ?? '');
-      const result = await options.dispatch(channel, input);
+      const result = await options.dispatch(channel, input, req.headers[operationIdHeader]);
       sendJson(res, result.ok ? 200 : statusFor[result.error.code], result);
     } catch (error) {
-      console.error(error);
+      log.error({ err: error }, 'bridge: request failed');
       if (!res.headersSent) failure(res, 'internal', 'The bridge failed to answer.');
     }
   });

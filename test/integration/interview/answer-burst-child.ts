@@ -15,7 +15,7 @@ if (!dataDir || !countText || caseIds.length === 0) throw new Error('usage: answ
 
 
 const services = openAppServices(dataDir, { transport: 'cli' });
-const dispatch = createDispatch(createHandlers(services), () => {});
+const dispatch = createDispatch(createHandlers(services), services.logging);
 const api = createApiClient((channel, input) => dispatch(channel, input));
 
 const run = async () => {

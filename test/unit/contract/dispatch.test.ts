@@ -29,7 +29,6 @@ describe('dispatch by the contract', () => {
 
   it('keeps unexpected failures out of the answer and in the log', async () => {
     const { services } = openTestServices();
-    const logged: unknown[] = [];
     const handlers = createHandlers(services);
     const dispatch = createDispatch(
       {
@@ -38,27 +37,30 @@ describe('dispatch by the contract', () => {
           throw new Error('disk on fire at /secret/path');
         },
       },
-      (e) => logged.push(e),
+      services.logging,
     );
-    const result = await dispatch('cases:list', {});
+    const result = await dispatch('cases:list', {}, 'op-1234567890');
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('internal');
       expect(result.error.message).not.toContain('/secret/path');
+      // The user gets the first 8 characters of the operation id to quote to support.
+      expect(result.error.message).toContain('reference op-12345');
     }
+    const logged = services.logging.recentErrors();
     expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ level: 'error', op: 'op-1234567890', error: 'disk on fire at /secret/path' });
     services.close();
   });
 
   it('refuses to return output the contract does not promise', async () => {
     const { services } = openTestServices();
-    const logged: unknown[] = [];
     const dispatch = createDispatch(
       { ...createHandlers(services), 'cases:list': () => [{ id: 'not-a-case' }] as never },
-      (e) => logged.push(e),
+      services.logging,
     );
     expect(await dispatch('cases:list', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(String(logged[0])).toMatch(/broke the contract/);
+    expect(services.logging.recentErrors()[0]?.error).toMatch(/broke the contract/);
     services.close();
   });
 
