@@ -7,6 +7,7 @@ import { runProbesBench } from './probes-bench';
 import { runSyncBench } from './sync-bench';
 import { runInterviewBench } from './interview-bench';
 import { runReportsBench } from './reports-bench';
+import { runCliStartBench } from './cli-start-bench';
 
 /** Every benchmark suite, in the order the table prints them. */
 const suites: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
@@ -16,6 +17,7 @@ const suites: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'reports', run: runReportsBench },
   { name: 'history', run: runHistoryBench },
   { name: 'sync', run: runSyncBench },
+  { name: 'cli', run: runCliStartBench },
 ];
 
 const formatNumber = (n: number | null): string => (n === null ? '—' : String(n));

@@ -1,28 +1,11 @@
-import { ApiFailure } from '../../shared/contract/result';
-import { NewerDatabaseError } from '../services/db/open-database';
-import { buildProgram } from './program';
+import { appVersion } from '../../shared/app-version';
 
-/** User mistakes get one plain line on stderr and a non-zero exit; never a stack trace. */
-const reportAndExit = (error: unknown): never => {
-  if (error instanceof ApiFailure) {
-    process.stderr.write(`groundwork: ${error.message}\n`);
-    for (const issue of error.issues ?? []) process.stderr.write(`  ${issue.path || '(input)'}: ${issue.message}\n`);
-    process.exit(error.code === 'internal' ? 1 : 2);
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`groundwork: ${message}\n`);
-  if (process.env.GROUNDWORK_DEBUG && error instanceof Error && !(error instanceof NewerDatabaseError)) {
-    process.stderr.write(`${error.stack}\n`);
-  }
-  process.exit(1);
-};
-
-// A reader that stops early (`groundwork bank --json | head`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
-buildProgram()
-  .parseAsync(process.argv)
-  .catch(reportAndExit);
+// `groundwork --version` answers before anything else loads: scripts call it to check the tool,
+// and the rest of the CLI (contract, SQLite, reports) costs more to load than Node's own start.
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`${appVersion}\n`);
+} else {
+  const { runCli } = await import('./run-cli');
+  await runCli(process.argv);
+}

@@ -1,7 +1,9 @@
 import { Command } from 'commander';
-import { appVersion } from '../services/app-services';
+import { appVersion } from '../../shared/app-version';
+import { exitTwoOnUsageErrors, listExitCodesInHelp, type ExitCode } from '../../shared/cli/command-hygiene';
 import { casesCommand } from './commands/cases-command';
 import { collectCommand } from './commands/collect-command';
+import { sessionCaseAttacher } from './commands/case-attacher';
 import { importCommand } from './commands/import-command';
 import { reflectorCommand } from './commands/reflector-command';
 import { answerCommand } from './commands/answer-command';
@@ -13,13 +15,20 @@ import { demoCommand } from './commands/demo-command';
 import { webCommand } from './commands/web-command';
 import { reportCommand } from './commands/report-command';
 
-export const buildProgram = (): Command =>
-  new Command('groundwork')
+/** What every groundwork command's exit status means (run-cli.ts maps errors to them). */
+export const cliExitCodes: readonly ExitCode[] = [
+  { code: 0, meaning: 'done' },
+  { code: 1, meaning: 'failed: a file, the network, the database or an internal error stopped it' },
+  { code: 2, meaning: 'refused: unknown command or option, invalid value, or no such case (nothing was changed)' },
+];
+
+export const buildProgram = (): Command => {
+  const program = new Command('groundwork')
     .description('Groundwork: the AI-readiness field kit. Every command works on the local case history.')
     .version(appVersion)
     .showHelpAfterError('(run with --help for usage)')
     .addCommand(casesCommand())
-    .addCommand(collectCommand())
+    .addCommand(collectCommand(sessionCaseAttacher))
     .addCommand(importCommand())
     .addCommand(reflectorCommand())
     .addCommand(bankCommand())
@@ -30,3 +39,7 @@ export const buildProgram = (): Command =>
     .addCommand(demoCommand())
     .addCommand(webCommand())
     .addCommand(reportCommand());
+  exitTwoOnUsageErrors(program, (code) => process.exit(code));
+  listExitCodesInHelp(program, cliExitCodes);
+  return program;
+};

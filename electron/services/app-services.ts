@@ -6,7 +6,7 @@ import { deviceId } from './db/device-clock';
 import type { AppInfo } from '../../shared/domain/app-info';
 import { createDeviceLogging, logDirIn, type Log, type Logging } from './log/logger';
 
-export const appVersion = '0.1.0';
+export { appVersion } from '../../shared/app-version';
 
 /** Everything a handler needs: the open database, where it lives, and the log. */
 export interface AppServices {

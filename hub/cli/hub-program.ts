@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { hubRoles, type HubRole } from '../../shared/sync/protocol';
+import { exitTwoOnUsageErrors, listExitCodesInHelp, type ExitCode } from '../../shared/cli/command-hygiene';
 import { buildHubServer } from '../server/hub-server';
 import { createHubLog } from '../server/hub-log';
 import type { HubStore } from '../store/hub-store';
@@ -27,6 +28,13 @@ const withStore = async <T>(opts: { dataDir?: string }, run: (store: HubStore) =
 };
 
 const say = (text: string): void => void process.stdout.write(`${text}\n`);
+
+/** What every groundwork-hub command's exit status means (hub/main.ts maps errors to them). */
+export const hubExitCodes: readonly ExitCode[] = [
+  { code: 0, meaning: 'done (serve: stopped by SIGTERM or SIGINT)' },
+  { code: 1, meaning: 'failed: the store, a file, the port or the input stopped it' },
+  { code: 2, meaning: 'refused: unknown command or option, or a missing or invalid value' },
+];
 
 export const buildHubProgram = (): Command => {
   const program = new Command('groundwork-hub')
@@ -141,5 +149,7 @@ export const buildHubProgram = (): Command => {
       });
     });
 
+  exitTwoOnUsageErrors(program, (code) => process.exit(code));
+  listExitCodesInHelp(program, hubExitCodes);
   return program;
 };

@@ -1,11 +1,11 @@
-import { withDataDir, withSession } from '../cli-context';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { ApiFailure, validationFailure } from '../../../shared/contract/result';
 import { probeIdSchema, probeTargetsSchema, type ProbeId, type ProbeResult } from '../../../shared/probes/probe-schemas';
-import { appVersion } from '../../services/app-services';
+import { appVersion } from '../../../shared/app-version';
+import { describeCollectPlan } from '../../services/probes/collect-plan';
 import { buildBundle } from '../../services/probes/bundle';
 import { defaultProbeIds, probesById } from '../../services/probes/probe-registry';
 import { runProbes } from '../../services/probes/run-probes';
@@ -37,11 +37,24 @@ interface CollectOptions {
   dataDir?: string;
 }
 
+/**
+ * Attaching a bundle to a case needs the case database (SQLite, a native module); the single-file
+ * collector has none, so the full CLI passes this in and the collector leaves --case out.
+ */
+export interface CaseAttacher {
+  /** Throws (an ApiFailure) when the case does not exist, before any probe runs. */
+  check(dataDir: string | undefined, caseId: string): Promise<void>;
+  attach(dataDir: string | undefined, caseId: string, bundleText: string): Promise<{ caseId: string; runId: string }>;
+}
+
 const describeResult = (r: ProbeResult): string => `${r.status.padEnd(11)} ${r.title}: ${r.message}`;
 
-export const collectCommand = (): Command =>
-  withDataDir(new Command('collect'), 'the case history --case attaches the bundle to (default: GROUNDWORK_DATA_DIR, then the app\'s user-data folder)')
-    .description('run probes headless on this machine and write a versioned, hashed bundle to import into a case')
+export const collectCommand = (attacher?: CaseAttacher): Command => {
+  const command = new Command('collect');
+  if (attacher) {
+    command.addOption(new Option('--data-dir <dir>', "the case history --case attaches the bundle to (default: GROUNDWORK_DATA_DIR, then the app's user-data folder)"));
+  }
+  command
     .option('--probes <ids>', `comma-separated probe ids (default: ${defaultProbeIds.join(',')})`, collectList)
     .option('--target <host[:port]>', 'a latency target, TCP connect (repeatable)', collectList)
     .option('--reflector <host[:port]>', 'a groundwork reflector (UDP echo latency; throughput far end)')
@@ -56,13 +69,9 @@ export const collectCommand = (): Command =>
     .option('--streams <n>', 'throughput streams per direction', positive)
     .option('--out <file>', 'where to write the bundle (default: groundwork-<host>-<time>.json here)')
     .option('--json', 'print the bundle to stdout (and write --out only if given)')
-    .option('--case <id>', 'also attach the bundle to this case in the local case history (on the engineer\'s own laptop)')
     .action(async (opts: CollectOptions) => {
       // A wrong case id should stop us before the probes run, not after.
-      if (opts.case) {
-        const caseId = opts.case;
-        await withSession(opts.dataDir, ({ api }) => api.getCase({ id: caseId }));
-      }
+      if (opts.case && attacher) await attacher.check(opts.dataDir, opts.case);
       const ids: ProbeId[] = [];
       for (const id of opts.probes ?? defaultProbeIds) {
         const parsed = probeIdSchema.safeParse(id);
@@ -85,6 +94,8 @@ export const collectCommand = (): Command =>
       const targets = probeTargetsSchema.safeParse(targetsInput);
       if (!targets.success) throw validationFailure(targets.error, 'targets');
 
+      const probes = probesById(ids);
+      process.stderr.write(`${describeCollectPlan(probes, targets.data).join('\n')}\n`);
       const controller = new AbortController();
       const onSignal = () => {
         process.stderr.write('\nCancelling…\n');
@@ -92,7 +103,7 @@ export const collectCommand = (): Command =>
       };
       process.once('SIGINT', onSignal);
       const started = performance.now();
-      const results = await runProbes(probesById(ids), {
+      const results = await runProbes(probes, {
         targets: targets.data,
         signal: controller.signal,
         onResult: (r) => process.stderr.write(`${describeResult(r)}\n`),
@@ -109,12 +120,9 @@ export const collectCommand = (): Command =>
         fs.writeFileSync(temp, text);
         fs.renameSync(temp, out);
       }
-      if (opts.case) {
-        const caseId = opts.case;
-        await withSession(opts.dataDir, async ({ api }) => {
-          const run = await api.importProbeBundle({ caseId, bundleText: text });
-          if (!opts.json) process.stdout.write(`Attached to case ${run.caseId} (run ${run.id}).\n`);
-        });
+      if (opts.case && attacher) {
+        const run = await attacher.attach(opts.dataDir, opts.case, text);
+        if (!opts.json) process.stdout.write(`Attached to case ${run.caseId} (run ${run.runId}).\n`);
       }
       if (opts.json) process.stdout.write(text);
       else {
@@ -125,3 +133,8 @@ export const collectCommand = (): Command =>
         );
       }
     });
+  if (attacher) {
+    command.option('--case <id>', "also attach the bundle to this case in the local case history (on the engineer's own laptop)");
+  }
+  return command;
+};

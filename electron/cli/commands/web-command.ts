@@ -8,7 +8,12 @@ import { resolveDataDir } from '../../services/data-dir';
 import { startHttpBridge } from '../../services/bridge/http-bridge';
 import { withDataDir } from '../cli-context';
 
-export const defaultRendererDir = (): string => path.resolve(import.meta.dirname, '../../../dist/renderer');
+/** The checkout's dist/renderer: found upward from here, which is electron/cli/commands in the sources and dist/cli/chunks in the build. */
+export const defaultRendererDir = (): string => {
+  let dir = import.meta.dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, 'dist', 'renderer');
+};
 
 /** Serves the app to a browser over the loopback bridge, on the same SQLite file the app uses. */
 export const webCommand = (): Command =>
