@@ -15,6 +15,7 @@ import { startBackgroundSync, useTokenStore } from '../services/sync/sync-servic
 import { keychainTokenStore } from '../services/sync/token-store';
 import { usePdfPrinter } from '../services/reports/pdf-printer-registry';
 import { electronPdfPrinter } from './pdf-printer';
+import { runCollector } from '../cli/collector-main';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -83,5 +84,11 @@ app.on('will-quit', () => {
   services?.close();
 });
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// `Groundwork collect …` (or `electron . collect …` from a checkout): the app's own executable is
+// the collector too, headless, no window and no case database; it exits when the bundle is written.
+const userArgs = process.argv.slice(app.isPackaged ? 1 : 2);
+if (userArgs[0] === 'collect') {
+  app.dock?.hide();
+  void runCollector([process.execPath, 'collect', ...userArgs]).then(() => app.exit(0));
+} else if (!app.requestSingleInstanceLock()) app.quit();
 else void start();
