@@ -14,6 +14,7 @@ import { syncCommand } from './commands/sync-command';
 import { demoCommand } from './commands/demo-command';
 import { webCommand } from './commands/web-command';
 import { reportCommand } from './commands/report-command';
+import { questionnaireCommand } from './commands/questionnaire-command';
 
 /** What every groundwork command's exit status means (run-cli.ts maps errors to them). */
 export const cliExitCodes: readonly ExitCode[] = [
@@ -38,7 +39,8 @@ export const buildProgram = (): Command => {
     .addCommand(syncCommand())
     .addCommand(demoCommand())
     .addCommand(webCommand())
-    .addCommand(reportCommand());
+    .addCommand(reportCommand())
+    .addCommand(questionnaireCommand());
   exitTwoOnUsageErrors(program, (code) => process.exit(code));
   listExitCodesInHelp(program, cliExitCodes);
   return program;

@@ -4,6 +4,7 @@ import { ProbesTab } from '../features/probes/probes-tab';
 import { ReportsTab } from '../features/reports/reports-tab';
 import { InterviewTab } from '../features/interview/interview-tab';
 import { ResultsTab } from '../features/interview/results-tab';
+import { QuestionnaireTab } from '../features/questionnaire/questionnaire-tab';
 
 export interface CaseTabProps {
   readonly caseId: string;
@@ -19,6 +20,7 @@ export interface CaseTab {
 /** The tabs of an open case, in order. Each feature folder adds its own tab here. */
 export const caseTabs: readonly CaseTab[] = [
   { id: 'overview', label: 'Overview', Component: CaseOverview },
+  { id: 'questionnaire', label: 'Questionnaire', Component: QuestionnaireTab },
   { id: 'interview', label: 'Interview', Component: InterviewTab },
   { id: 'probes', label: 'Probes', Component: ProbesTab },
   { id: 'results', label: 'Results', Component: ResultsTab },

@@ -7,6 +7,7 @@ import { syncCalls } from './calls/sync-calls';
 import { brandingCalls } from './calls/branding-calls';
 import { reportsCalls } from './calls/reports-calls';
 import { historyCalls } from './calls/history-calls';
+import { questionnaireCalls } from './calls/questionnaire-calls';
 
 /**
  * The one API contract: every call the renderer, the CLI or a browser can make. Channel names
@@ -22,6 +23,7 @@ export const apiContract = {
   ...brandingCalls,
   ...reportsCalls,
   ...historyCalls,
+  ...questionnaireCalls,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customerSourceSchema } from '../questionnaire/questionnaire-schemas';
 import { answerValueSchema } from './answer-values';
 import { bankIdSchema, stakeholderSchema } from './bank-schema';
 
@@ -40,6 +41,8 @@ export const storedAnswerSchema = z.object({
   measured: z.boolean(),
   note: z.string(),
   updatedAt: z.string(),
+  /** Set while the answer is the customer's own (pre-visit questionnaire) and not yet confirmed on site. */
+  customerSource: customerSourceSchema.nullable().default(null),
 });
 export type StoredAnswer = z.infer<typeof storedAnswerSchema>;
 

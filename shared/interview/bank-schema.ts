@@ -168,6 +168,11 @@ const questionBase = {
    * answer is context for the engineer's narrative, but no single answer is a finding on its own.
    */
   contextOnly: z.string().trim().min(10).max(400).optional(),
+  /**
+   * Set on the questions a customer's own people can answer before the visit (pre-visit
+   * questionnaire), with the wording for a customer reader rather than an engineer.
+   */
+  selfService: z.object({ text: text(500), help: z.string().trim().max(2000).default('') }).strict().optional(),
 };
 
 export const questionSchema = z.discriminatedUnion('type', [

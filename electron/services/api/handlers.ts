@@ -9,6 +9,7 @@ import { syncHandlers } from '../sync/sync-handlers';
 import { brandingHandlers } from '../reports/branding-handlers';
 import { reportsHandlers } from '../reports/reports-handlers';
 import { historyHandlers } from '../history/history-handlers';
+import { questionnaireHandlers } from '../questionnaire/questionnaire-handlers';
 
 export type Handlers = HandlersFor<ApiContract>;
 
@@ -25,4 +26,5 @@ export const createHandlers = (services: AppServices): Handlers => ({
   ...brandingHandlers(services),
   ...reportsHandlers(services),
   ...historyHandlers(services),
+  ...questionnaireHandlers(services),
 });

@@ -6,6 +6,7 @@ import type { QuestionBank, Stakeholder } from '../../../shared/interview/bank-s
 import { findQuestion } from '../../../shared/interview/parse-bank';
 import type { RecordedAnswer } from '../../../shared/interview/effective-answers';
 import type { AnswerAck, InterviewPosition, StoredAnswer } from '../../../shared/interview/api-schemas';
+import { customerSourceSchema } from '../../../shared/questionnaire/questionnaire-schemas';
 import { getCase } from '../cases/cases-repository';
 import { writeSyncedRow } from '../db/synced-write';
 import { bankForCase } from './bank-store';
@@ -62,8 +63,10 @@ export const recordAnswer = (db: Database, input: AnswerWrite): AnswerAck =>
       question_id: input.questionId,
       value: JSON.stringify(value),
       measured: input.measured ? 1 : 0,
-      // An answer given here confirms (or replaces) one carried over from a previous assessment.
+      // An answer given here confirms (or replaces) one carried over from a previous assessment,
+      // or one the customer gave in a pre-visit questionnaire.
       carried_from_case: null,
+      customer_source: null,
       deleted: 0,
     });
     savePosition(db, input.caseId, input.questionId, undefined);
@@ -97,12 +100,13 @@ interface AnswerRow {
   measured: number;
   note: string;
   updated_at: string;
+  customer_source: string | null;
 }
 
 export const storedAnswers = (db: Database, caseId: string): StoredAnswer[] =>
   (
     db
-      .prepare('SELECT question_id, value, measured, note, updated_at FROM answers WHERE case_id = ? AND deleted = 0 ORDER BY question_id')
+      .prepare('SELECT question_id, value, measured, note, updated_at, customer_source FROM answers WHERE case_id = ? AND deleted = 0 ORDER BY question_id')
       .all(caseId) as AnswerRow[]
   ).map((row) => ({
     questionId: row.question_id,
@@ -111,6 +115,7 @@ export const storedAnswers = (db: Database, caseId: string): StoredAnswer[] =>
     measured: row.measured === 1,
     note: row.note,
     updatedAt: row.updated_at,
+    customerSource: row.customer_source === null ? null : customerSourceSchema.parse(JSON.parse(row.customer_source)),
   }));
 
 /** The engine's view: answered questions only (a note alone is not an answer). */

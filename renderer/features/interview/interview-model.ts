@@ -1,4 +1,5 @@
 import type { AnswerValue } from '../../../shared/interview/answer-values';
+import type { CustomerSource } from '../../../shared/questionnaire/questionnaire-schemas';
 import type { Question, QuestionBank, Stakeholder } from '../../../shared/interview/bank-schema';
 import { resolveInterview, type RecordedAnswer } from '../../../shared/interview/effective-answers';
 import { bankQuestions, type BankQuestion } from '../../../shared/interview/parse-bank';
@@ -6,6 +7,8 @@ import { bankQuestions, type BankQuestion } from '../../../shared/interview/pars
 export interface LocalAnswer {
   readonly value: AnswerValue;
   readonly measured: boolean;
+  /** The customer's own answer from a pre-visit questionnaire, until the engineer confirms or corrects it. */
+  readonly customer?: CustomerSource | null;
 }
 
 export interface Prefill {

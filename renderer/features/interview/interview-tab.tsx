@@ -37,7 +37,7 @@ const EndCard = ({ empty, answered, count }: { empty: boolean; answered: number;
 
 const Interview = ({ caseId, bank, initial }: { caseId: string; bank: QuestionBank; initial: AnswersList }) => {
   const [answers, setAnswers] = useState<Map<string, LocalAnswer>>(
-    () => new Map(initial.answers.filter((a) => a.answered).map((a) => [a.questionId, { value: a.value, measured: a.measured }])),
+    () => new Map(initial.answers.filter((a) => a.answered).map((a) => [a.questionId, { value: a.value, measured: a.measured, customer: a.customerSource }])),
   );
   const [evidence, setEvidence] = useState<EvidenceRecord[]>(initial.evidence);
   const prefills = useMemo(() => new Map<string, Prefill>(initial.prefills.map((p) => [p.questionId, { value: p.value, metric: p.metric }])), [initial]);
@@ -178,6 +178,7 @@ const Interview = ({ caseId, bank, initial }: { caseId: string; bank: QuestionBa
             draft={draft}
             onDraft={(text) => setTyped({ questionId: question.id, text })}
             onSave={(value) => save(question.id, value)}
+            onConfirm={() => current && save(question.id, current.value)}
             onCommitDraft={() => void commitDraft()}
             onBack={back}
             onNext={next}

@@ -20,6 +20,8 @@ export interface QuestionCardProps {
   readonly draft: string;
   readonly onDraft: (text: string) => void;
   readonly onSave: (value: AnswerValue) => void;
+  /** Keeps the customer-provided answer as the engineer's own. */
+  readonly onConfirm: () => void;
   readonly onCommitDraft: () => void;
   readonly onBack: () => void;
   readonly onNext: () => void;
@@ -66,6 +68,14 @@ export const QuestionCard = (props: QuestionCardProps) => {
         {(current?.measured || prefill) && (
           <span className="badge badge-measured" title={prefill ? `From probe metric ${prefill.metric}` : 'Taken from a probe measurement'}>
             Measured{prefill ? `: ${describeValue(question, prefill.value)}` : ''}
+          </span>
+        )}
+        {current?.customer && (
+          <span className="badge badge-customer" title={`Answered by ${current.customer.respondent} in the pre-visit questionnaire`}>
+            From the customer ({current.customer.respondent}, {stakeholderLabels[current.customer.stakeholder]}): confirm or correct{' '}
+            <button type="button" className="button button-quiet button-small" onClick={props.onConfirm}>
+              Confirm
+            </button>
           </span>
         )}
         {props.carried && (

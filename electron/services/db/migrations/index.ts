@@ -15,6 +15,7 @@ import { reportExports } from './0011-report-exports';
 import { customerLogo } from './0012-customer-logo';
 import { historyIndex } from './0015-history-index';
 import { reassessmentLinks } from './0016-reassessment-links';
+import { questionnaires } from './0017-questionnaires';
 
 /** Every migration, in order, numbered 1, 2, 3 … Append only with the next number: a shipped migration is never edited or renumbered. */
 export const migrations: readonly Migration[] = [
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   syncRemoteRows,
   historyIndex,
   reassessmentLinks,
+  questionnaires,
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

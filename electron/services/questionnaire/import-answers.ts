@@ -1,0 +1,148 @@
+import crypto from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { ApiFailure } from '../../../shared/contract/result';
+import { stakeholderLabels } from '../../../shared/interview/bank-schema';
+import {
+  answersFileSchema,
+  answersPayloadSchema,
+  type CustomerSource,
+  type ImportAnswersResult,
+} from '../../../shared/questionnaire/questionnaire-schemas';
+import { getCase } from '../cases/cases-repository';
+import { writeSyncedRow } from '../db/synced-write';
+import { bankForCase } from '../interview/bank-store';
+import { answerIdFor, validateAnswer } from '../interview/answers-repository';
+import { findQuestionnaire, questionsFor } from './questionnaire-repository';
+
+const refuse = (message: string): never => {
+  throw new ApiFailure('validation', message);
+};
+
+/** Text from disk in whichever encoding Windows tools write: UTF-8 with or without a BOM, UTF-16 LE or BE. */
+export const decodeAnswersFile = (bytes: Uint8Array): string => {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+};
+
+const parseJson = (text: string, what: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    // Not a failure of ours: the user gets the reason and nothing was changed.
+    return refuse(`${what} is not valid JSON (${(error as Error).message}). Nothing was imported.`);
+  }
+};
+
+const firstIssue = (error: { issues: readonly { path: PropertyKey[]; message: string }[] }): string => {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.map(String).join('.') || 'file'}: ${issue.message}` : 'unreadable';
+};
+
+interface ExistingAnswer {
+  value: string | null;
+  note: string;
+  customer_source: string | null;
+}
+
+/**
+ * Imports a customer's answers file into a case as customer-provided answers. Everything is
+ * checked before anything is written, and all of it is written in one transaction: a file for another
+ * case, another bank version, an altered file or an invalid answer changes nothing. The same file
+ * twice changes nothing the second time. Answers the engineer gave are kept unless `overwrite`.
+ */
+export const importQuestionnaireAnswers = (db: Database, caseId: string, fileText: string, overwrite: boolean): ImportAnswersResult =>
+  db.transaction(() => {
+    const detail = getCase(db, caseId);
+    const text = fileText.replace(/^\uFEFF/, '');
+    const file = answersFileSchema.safeParse(parseJson(text, 'The file'));
+    if (!file.success) return refuse(`This is not a questionnaire answers file (${firstIssue(file.error)}). Nothing was imported.`);
+    const payload = answersPayloadSchema.safeParse(parseJson(file.data.payload, 'The answers inside the file'));
+    if (!payload.success) return refuse(`The answers file is damaged (${firstIssue(payload.error)}). Nothing was imported.`);
+    const answers = payload.data;
+
+    const questionnaire = findQuestionnaire(db, answers.questionnaireId);
+    if (!questionnaire) return refuse('This answers file belongs to a questionnaire that was not created on this laptop. Nothing was imported.');
+    if (questionnaire.caseId !== caseId || answers.caseId !== caseId) {
+      const other = questionnaire.caseId !== caseId ? getCase(db, questionnaire.caseId) : null;
+      return refuse(
+        `This answers file is for another case${other ? ` (${other.customerName}${other.siteName ? `, ${other.siteName}` : ''})` : ''}, not for ${detail.customerName}. Nothing was imported.`,
+      );
+    }
+    const expected = crypto.createHmac('sha256', Buffer.from(questionnaire.signingKey, 'hex')).update(file.data.payload, 'utf8').digest();
+    const given = Buffer.from(file.data.signature, 'hex');
+    if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
+      return refuse('The answers file was changed after the customer saved it (its signature does not match). Ask for the file again. Nothing was imported.');
+    }
+    const { bank } = bankForCase(db, caseId, { pin: true });
+    if (answers.bank.id !== questionnaire.bankId || answers.bank.version !== questionnaire.bankVersion || bank.version !== questionnaire.bankVersion || bank.id !== questionnaire.bankId) {
+      return refuse(
+        `The answers are to question bank ${answers.bank.id} ${answers.bank.version}, but this case uses ${bank.id} ${bank.version}. Nothing was imported.`,
+      );
+    }
+    if (!questionnaire.stakeholders.includes(answers.stakeholder)) {
+      return refuse(`This questionnaire was not sent to ${stakeholderLabels[answers.stakeholder]}. Nothing was imported.`);
+    }
+    const asked = new Set(questionsFor(bank, questionnaire, answers.stakeholder).map((q) => q.question.id));
+    const seen = new Set<string>();
+    const checked = answers.answers.map((a) => {
+      if (!asked.has(a.questionId)) refuse(`The file answers ${a.questionId}, which was not in this questionnaire. Nothing was imported.`);
+      if (seen.has(a.questionId)) refuse(`The file answers ${a.questionId} twice. Nothing was imported.`);
+      seen.add(a.questionId);
+      return { ...a, value: validateAnswer(bank, a.questionId, a.value) };
+    });
+
+    const fileHash = crypto.createHash('sha256').update(file.data.payload, 'utf8').digest('hex');
+    const result: ImportAnswersResult = {
+      questionnaireId: questionnaire.id,
+      stakeholder: answers.stakeholder,
+      respondent: answers.respondent.name,
+      alreadyImported: false,
+      imported: [],
+      keptEngineerAnswers: [],
+      unchanged: [],
+    };
+    if (db.prepare('SELECT 1 FROM questionnaire_returns WHERE file_sha256 = ?').get(fileHash)) return { ...result, alreadyImported: true };
+
+    const importedAt = new Date().toISOString();
+    const source: CustomerSource = {
+      questionnaireId: questionnaire.id,
+      channel: 'html-form',
+      stakeholder: answers.stakeholder,
+      respondent: answers.respondent.role ? `${answers.respondent.name} (${answers.respondent.role})` : answers.respondent.name,
+      submittedAt: answers.submittedAt,
+      importedAt,
+    };
+    const existingOf = db.prepare('SELECT value, note, customer_source FROM answers WHERE case_id = ? AND question_id = ? AND deleted = 0');
+    for (const a of checked) {
+      const existing = existingOf.get(caseId, a.questionId) as ExistingAnswer | undefined;
+      const engineerAnswered = existing !== undefined && existing.value !== null && existing.customer_source === null;
+      if (engineerAnswered && !overwrite) {
+        result.keptEngineerAnswers.push(a.questionId);
+        continue;
+      }
+      const value = JSON.stringify(a.value);
+      const comment = a.note.trim() ? `${source.respondent}: ${a.note.trim()}` : '';
+      const note = !comment || existing?.note.includes(comment) ? (existing?.note ?? '') : existing?.note ? `${existing.note}\n${comment}` : comment;
+      if (existing?.value === value && (existing?.note ?? '') === note && existing.customer_source !== null) {
+        result.unchanged.push(a.questionId);
+        continue;
+      }
+      writeSyncedRow(db, 'answers', answerIdFor(caseId, a.questionId), {
+        case_id: caseId,
+        question_id: a.questionId,
+        value,
+        note,
+        measured: 0,
+        customer_source: JSON.stringify(source),
+        carried_from_case: null,
+        deleted: 0,
+      });
+      result.imported.push(a.questionId);
+    }
+    db.prepare(
+      `INSERT INTO questionnaire_returns (file_sha256, questionnaire_id, stakeholder, respondent, submitted_at, imported_at, answer_count)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(fileHash, questionnaire.id, answers.stakeholder, source.respondent, answers.submittedAt, importedAt, result.imported.length);
+    return result;
+  })();

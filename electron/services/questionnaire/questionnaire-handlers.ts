@@ -1,0 +1,19 @@
+import type { questionnaireCalls } from '../../../shared/contract/calls/questionnaire-calls';
+import type { HandlersFor } from '../api/handler-types';
+import type { AppServices } from '../app-services';
+import { importQuestionnaireAnswers } from './import-answers';
+import { buildQuestionnaireForm } from './questionnaire-form';
+import { createQuestionnaire, listQuestionnaires, listSelfServiceQuestions } from './questionnaire-repository';
+
+export const questionnaireHandlers = ({ db }: AppServices): HandlersFor<typeof questionnaireCalls> => ({
+  'questionnaires:questions': (input) => listSelfServiceQuestions(db, input.caseId),
+  'questionnaires:create': (input) => {
+    const created = createQuestionnaire(db, input);
+    const listed = listQuestionnaires(db, input.caseId).find((q) => q.id === created.id);
+    if (!listed) throw new Error(`questionnaire ${created.id} was created but is not listed`);
+    return listed;
+  },
+  'questionnaires:list': (input) => listQuestionnaires(db, input.caseId),
+  'questionnaires:form': (input) => buildQuestionnaireForm(db, input.questionnaireId, input.stakeholder),
+  'questionnaires:import': (input) => importQuestionnaireAnswers(db, input.caseId, input.fileText, input.overwrite),
+});

@@ -1,0 +1,164 @@
+import crypto from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { ApiFailure } from '../../../shared/contract/result';
+import type { QuestionBank, Stakeholder } from '../../../shared/interview/bank-schema';
+import { bankQuestions, type BankQuestion } from '../../../shared/interview/parse-bank';
+import type { Questionnaire, QuestionnaireCreateInput, SelfServiceQuestion } from '../../../shared/questionnaire/questionnaire-schemas';
+import { questionnaireCreateSchema } from '../../../shared/questionnaire/questionnaire-schemas';
+import { getCase } from '../cases/cases-repository';
+import { newId } from '../db/device-clock';
+import { bankForCase } from '../interview/bank-store';
+import { storedAnswers } from '../interview/answers-repository';
+
+export interface QuestionnaireRow {
+  readonly id: string;
+  readonly caseId: string;
+  readonly stakeholders: readonly Stakeholder[];
+  readonly questionIds: readonly string[];
+  readonly coverMessage: string;
+  readonly bankId: string;
+  readonly bankVersion: string;
+  readonly signingKey: string;
+  readonly createdAt: string;
+}
+
+interface Row {
+  id: string;
+  case_id: string;
+  stakeholders: string;
+  question_ids: string;
+  cover_message: string;
+  bank_id: string;
+  bank_version: string;
+  signing_key: string;
+  created_at: string;
+}
+
+const fromRow = (row: Row): QuestionnaireRow => ({
+  id: row.id,
+  caseId: row.case_id,
+  stakeholders: JSON.parse(row.stakeholders) as Stakeholder[],
+  questionIds: JSON.parse(row.question_ids) as string[],
+  coverMessage: row.cover_message,
+  bankId: row.bank_id,
+  bankVersion: row.bank_version,
+  signingKey: row.signing_key,
+  createdAt: row.created_at,
+});
+
+/** The bank's questions a customer can answer alone, in bank order. */
+export const selfServiceEntries = (bank: QuestionBank): BankQuestion[] => bankQuestions(bank).filter((q) => q.question.selfService !== undefined);
+
+export const listSelfServiceQuestions = (db: Database, caseId: string): SelfServiceQuestion[] => {
+  getCase(db, caseId);
+  const { bank } = bankForCase(db, caseId, { pin: false });
+  const answered = new Set(storedAnswers(db, caseId).filter((a) => a.answered).map((a) => a.questionId));
+  return selfServiceEntries(bank).map(({ question, pillarId }) => ({
+    id: question.id,
+    pillarTitle: bank.pillars.find((p) => p.id === pillarId)?.title ?? '',
+    text: question.selfService?.text ?? question.text,
+    stakeholders: question.stakeholders,
+    answered: answered.has(question.id),
+  }));
+};
+
+export const findQuestionnaire = (db: Database, id: string): QuestionnaireRow | null => {
+  const row = db.prepare('SELECT * FROM questionnaires WHERE id = ?').get(id) as Row | undefined;
+  return row ? fromRow(row) : null;
+};
+
+export const getQuestionnaire = (db: Database, id: string): QuestionnaireRow => {
+  const found = findQuestionnaire(db, id);
+  if (!found) throw new ApiFailure('not_found', 'No such questionnaire on this laptop.');
+  return found;
+};
+
+/** The questions of one stakeholder's form: the questionnaire's, asked of that stakeholder. */
+export const questionsFor = (bank: QuestionBank, questionnaire: QuestionnaireRow, stakeholder: Stakeholder): BankQuestion[] => {
+  const chosen = new Set(questionnaire.questionIds);
+  return selfServiceEntries(bank).filter((q) => chosen.has(q.question.id) && q.question.stakeholders.includes(stakeholder));
+};
+
+/**
+ * Creates a questionnaire. The case's bank is pinned now: the answers that come back must be
+ * answers to the questions that were sent.
+ */
+export const createQuestionnaire = (db: Database, raw: QuestionnaireCreateInput): QuestionnaireRow =>
+  db.transaction(() => {
+    const input = questionnaireCreateSchema.parse(raw);
+    getCase(db, input.caseId);
+    const { bank } = bankForCase(db, input.caseId, { pin: true });
+    const offered = selfServiceEntries(bank);
+    const stakeholders = [...new Set(input.stakeholders)];
+    const forThem = offered.filter((q) => q.question.stakeholders.some((s) => stakeholders.includes(s)));
+    let questionIds: string[];
+    if (input.questionIds) {
+      const byId = new Map(offered.map((q) => [q.question.id, q]));
+      const wrong = input.questionIds.find((id) => !byId.has(id));
+      if (wrong) throw new ApiFailure('validation', `${wrong} is not a question the customer can answer alone in bank ${bank.id} ${bank.version}.`);
+      const unasked = input.questionIds.find((id) => !byId.get(id)?.question.stakeholders.some((s) => stakeholders.includes(s)));
+      if (unasked) throw new ApiFailure('validation', `${unasked} is not asked of any of the chosen stakeholders.`);
+      const chosen = new Set(input.questionIds);
+      questionIds = forThem.filter((q) => chosen.has(q.question.id)).map((q) => q.question.id);
+    } else {
+      questionIds = forThem.map((q) => q.question.id);
+    }
+    if (questionIds.length === 0) throw new ApiFailure('validation', 'None of the chosen stakeholders has a question to answer before the visit.');
+    const row: Row = {
+      id: newId(),
+      case_id: input.caseId,
+      stakeholders: JSON.stringify(stakeholders),
+      question_ids: JSON.stringify(questionIds),
+      cover_message: input.coverMessage,
+      bank_id: bank.id,
+      bank_version: bank.version,
+      signing_key: crypto.randomBytes(32).toString('hex'),
+      created_at: new Date().toISOString(),
+    };
+    db.prepare(
+      `INSERT INTO questionnaires (id, case_id, stakeholders, question_ids, cover_message, bank_id, bank_version, signing_key, created_at)
+       VALUES (@id, @case_id, @stakeholders, @question_ids, @cover_message, @bank_id, @bank_version, @signing_key, @created_at)`,
+    ).run(row);
+    return fromRow(row);
+  })();
+
+interface ReturnRow {
+  questionnaire_id: string;
+  stakeholder: Stakeholder;
+  respondent: string;
+  submitted_at: string;
+  imported_at: string;
+  answer_count: number;
+}
+
+/** What was sent to whom, what came back, what is still open: the case's questionnaire status. */
+export const listQuestionnaires = (db: Database, caseId: string): Questionnaire[] => {
+  getCase(db, caseId);
+  const rows = (db.prepare('SELECT * FROM questionnaires WHERE case_id = ? ORDER BY created_at, id').all(caseId) as Row[]).map(fromRow);
+  if (rows.length === 0) return [];
+  const { bank } = bankForCase(db, caseId, { pin: false });
+  const answered = new Set(storedAnswers(db, caseId).filter((a) => a.answered).map((a) => a.questionId));
+  const returns = db.prepare('SELECT * FROM questionnaire_returns WHERE questionnaire_id = ? ORDER BY imported_at');
+  return rows.map((q) => {
+    const back = returns.all(q.id) as ReturnRow[];
+    return {
+      id: q.id,
+      caseId: q.caseId,
+      createdAt: q.createdAt,
+      coverMessage: q.coverMessage,
+      bank: { id: q.bankId, version: q.bankVersion },
+      questionIds: [...q.questionIds],
+      recipients: q.stakeholders.map((stakeholder) => {
+        const theirs = questionsFor(bank, q, stakeholder);
+        return {
+          stakeholder,
+          questionCount: theirs.length,
+          returned: back
+            .filter((r) => r.stakeholder === stakeholder)
+            .map((r) => ({ respondent: r.respondent, submittedAt: r.submitted_at, importedAt: r.imported_at, answerCount: r.answer_count })),
+          openCount: theirs.filter((e) => !answered.has(e.question.id)).length,
+        };
+      }),
+    };
+  });
+};

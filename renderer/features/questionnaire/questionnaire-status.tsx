@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { stakeholderLabels } from '../../../shared/interview/bank-schema';
+import type { ImportAnswersResult } from '../../../shared/questionnaire/questionnaire-schemas';
+import { EmptyState, ErrorState, QueryView } from '../../components/query-state';
+import { download } from '../reports/use-reports';
+import { useExportForm, useImportAnswers, useQuestionnaires } from './use-questionnaires';
+
+const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const toBase64 = (text: string) => {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  // In slices: a spread of a whole form's bytes would overflow the argument limit.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+};
+
+const ImportOutcome = ({ result, onOverwrite }: { result: ImportAnswersResult; onOverwrite: () => void }) => (
+  <div className="state" role="status">
+    {result.alreadyImported ? (
+      <p>This answers file was imported before: nothing changed.</p>
+    ) : (
+      <p dir="auto">
+        Imported {result.imported.length} answers from {result.respondent} ({stakeholderLabels[result.stakeholder]}).
+      </p>
+    )}
+    {result.keptEngineerAnswers.length > 0 && (
+      <p>
+        {result.keptEngineerAnswers.length} questions you had already answered were kept.{' '}
+        <button type="button" className="button button-quiet" onClick={onOverwrite}>
+          Take the customer&apos;s answers instead
+        </button>
+      </p>
+    )}
+  </div>
+);
+
+/** What was sent to whom, what came back, what is open; download forms, import answers. */
+export const QuestionnaireStatus = ({ caseId }: { caseId: string }) => {
+  const list = useQuestionnaires(caseId);
+  const exportForm = useExportForm();
+  const importAnswers = useImportAnswers(caseId);
+  const [lastFile, setLastFile] = useState<string | null>(null);
+
+  const importText = (fileText: string, overwrite: boolean) => {
+    setLastFile(fileText);
+    importAnswers.mutate({ fileText, overwrite });
+  };
+
+  return (
+    <section className="card" aria-labelledby="questionnaire-status-title">
+      <h2 id="questionnaire-status-title">Questionnaires</h2>
+      <QueryView query={list}>
+        {(questionnaires) =>
+          questionnaires.length === 0 ? (
+            <EmptyState title="Nothing sent yet" />
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Created</th>
+                  <th scope="col">For</th>
+                  <th scope="col">Questions</th>
+                  <th scope="col">Came back</th>
+                  <th scope="col">Still open</th>
+                  <th scope="col">Form</th>
+                </tr>
+              </thead>
+              <tbody>
+                {questionnaires.flatMap((q) =>
+                  q.recipients.map((r) => (
+                    <tr key={`${q.id}:${r.stakeholder}`}>
+                      <td>{when(q.createdAt)}</td>
+                      <td>{stakeholderLabels[r.stakeholder]}</td>
+                      <td>{r.questionCount}</td>
+                      <td dir="auto">{r.returned.length === 0 ? 'Not yet' : r.returned.map((x) => `${x.respondent}, ${when(x.submittedAt)}`).join('; ')}</td>
+                      <td>{r.openCount}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="button button-quiet"
+                          onClick={() =>
+                            exportForm.mutate(
+                              { questionnaireId: q.id, stakeholder: r.stakeholder },
+                              { onSuccess: (form) => download(form.fileName, 'text/html', toBase64(form.html)) },
+                            )
+                          }
+                        >
+                          Download form
+                        </button>
+                      </td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          )
+        }
+      </QueryView>
+      {exportForm.isError && <ErrorState error={exportForm.error} />}
+      <div className="field">
+        <label htmlFor="questionnaire-import">Import an answers file</label>
+        <input
+          id="questionnaire-import"
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void file.text().then((text) => importText(text, false));
+          }}
+        />
+      </div>
+      {importAnswers.isError && <ErrorState error={importAnswers.error} />}
+      {importAnswers.data && <ImportOutcome result={importAnswers.data} onOverwrite={() => lastFile && importText(lastFile, true)} />}
+    </section>
+  );
+};

@@ -1,0 +1,38 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/api';
+import type { Stakeholder } from '../../../shared/interview/bank-schema';
+import type { QuestionnaireCreateInput } from '../../../shared/questionnaire/questionnaire-schemas';
+
+const keys = {
+  list: (caseId: string) => ['questionnaires', caseId] as const,
+  questions: (caseId: string) => ['questionnaires', caseId, 'questions'] as const,
+};
+
+export const useSelfServiceQuestions = (caseId: string) =>
+  useQuery({ queryKey: keys.questions(caseId), queryFn: () => api.listSelfServiceQuestions({ caseId }) });
+
+export const useQuestionnaires = (caseId: string) => useQuery({ queryKey: keys.list(caseId), queryFn: () => api.listQuestionnaires({ caseId }) });
+
+export const useCreateQuestionnaire = (caseId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Omit<QuestionnaireCreateInput, 'caseId'>) => api.createQuestionnaire({ caseId, ...input }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: keys.list(caseId) }),
+  });
+};
+
+export const useExportForm = () =>
+  useMutation({ mutationFn: (input: { questionnaireId: string; stakeholder: Stakeholder }) => api.exportQuestionnaireForm(input) });
+
+export const useImportAnswers = (caseId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { fileText: string; overwrite: boolean }) => api.importQuestionnaireAnswers({ caseId, ...input }),
+    // The interview reloads from disk next time it opens; the status and the score change now.
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: keys.list(caseId) });
+      void client.invalidateQueries({ queryKey: keys.questions(caseId) });
+      void client.invalidateQueries({ queryKey: ['interview', caseId] });
+    },
+  });
+};

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { defineCall } from '../define-call';
+import { idSchema } from '../../domain/cases';
+import { stakeholderSchema } from '../../interview/bank-schema';
+import {
+  importAnswersResultSchema,
+  importAnswersSchema,
+  questionnaireCreateSchema,
+  questionnaireFormSchema,
+  questionnaireSchema,
+  selfServiceQuestionSchema,
+} from '../../questionnaire/questionnaire-schemas';
+
+export const questionnaireCalls = {
+  'questionnaires:questions': defineCall({
+    method: 'listSelfServiceQuestions',
+    summary: "The case's bank questions a customer can answer alone before the visit",
+    input: z.object({ caseId: idSchema }),
+    output: z.array(selfServiceQuestionSchema),
+  }),
+  'questionnaires:create': defineCall({
+    method: 'createQuestionnaire',
+    summary: 'A pre-visit questionnaire for chosen stakeholders and questions, with a cover message',
+    input: questionnaireCreateSchema,
+    output: questionnaireSchema,
+  }),
+  'questionnaires:list': defineCall({
+    method: 'listQuestionnaires',
+    summary: "A case's questionnaires: what was sent to whom, what came back, what is still open",
+    input: z.object({ caseId: idSchema }),
+    output: z.array(questionnaireSchema),
+  }),
+  'questionnaires:form': defineCall({
+    method: 'exportQuestionnaireForm',
+    summary: "One stakeholder's form as a single offline HTML file",
+    input: z.object({ questionnaireId: idSchema, stakeholder: stakeholderSchema }),
+    output: questionnaireFormSchema,
+  }),
+  'questionnaires:import': defineCall({
+    method: 'importQuestionnaireAnswers',
+    summary: "A customer's answers file into the case, as customer-provided answers",
+    input: importAnswersSchema,
+    output: importAnswersResultSchema,
+  }),
+} as const;
