@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { customerSourceSchema } from '../questionnaire/questionnaire-schemas';
 import { answerValueSchema } from './answer-values';
 import { bankIdSchema, stakeholderSchema } from './bank-schema';
+import { metricScopeSchema } from '../probes/measurement';
+import { provenanceSchema } from './metric-readings';
 
 /** Inputs and outputs of the interview calls that are not engine types. */
 
@@ -12,7 +14,10 @@ export const answerInputSchema = z.object({
   caseId: caseIdSchema,
   questionId: bankIdSchema,
   value: answerValueSchema,
+  /** A request: the value is stored as measured only when it is what a probe measured for the question. */
   measured: z.boolean().default(false),
+  /** Why the engineer answered differently from the measured value (shown beside the answer). */
+  overrideReason: z.string().trim().max(2000, 'Keep the reason under 2,000 characters').default(''),
 });
 export type AnswerInput = z.input<typeof answerInputSchema>;
 
@@ -22,6 +27,9 @@ export const answerAckSchema = z.object({
   questionId: z.string(),
   value: answerValueSchema,
   measured: z.boolean(),
+  /** The measurement the answer took (measured) or overrode (typed). */
+  provenance: provenanceSchema.nullable().default(null),
+  overrideReason: z.string().default(''),
   savedAt: z.string(),
 });
 export type AnswerAck = z.infer<typeof answerAckSchema>;
@@ -39,6 +47,8 @@ export const storedAnswerSchema = z.object({
   answered: z.boolean(),
   value: answerValueSchema,
   measured: z.boolean(),
+  provenance: provenanceSchema.nullable().default(null),
+  overrideReason: z.string().default(''),
   note: z.string(),
   updatedAt: z.string(),
   /** Set while the answer is the customer's own (pre-visit questionnaire) and not yet confirmed on site. */
@@ -56,7 +66,10 @@ export const positionInputSchema = z.object({
 });
 
 /** What a probe measured for a question the engineer has not answered. */
-export const prefillSuggestionSchema = z.object({ questionId: z.string(), value: answerValueSchema, metric: z.string() });
+export const prefillSuggestionSchema = z.object({ questionId: z.string(), value: answerValueSchema, metric: z.string(), provenance: provenanceSchema.optional() });
+
+/** A question a probe should have answered, tried, and could not measure. */
+export const unmeasuredSuggestionSchema = z.object({ questionId: z.string(), metric: z.string(), scope: metricScopeSchema, reason: z.string() });
 
 export const evidenceRecordSchema = z.object({
   id: z.string(),
@@ -76,6 +89,7 @@ export const answersListSchema = z.object({
   bankVersion: z.string(),
   answers: z.array(storedAnswerSchema),
   prefills: z.array(prefillSuggestionSchema),
+  unmeasured: z.array(unmeasuredSuggestionSchema).default([]),
   evidence: z.array(evidenceRecordSchema),
   position: positionSchema.nullable(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { metricScopes } from '../probes/metric-names';
 
 /**
  * The question bank format: a versioned tree pillars → sections → questions, plus declarative
@@ -41,11 +42,23 @@ const scalar = z.union([z.string().max(200), z.number(), z.boolean()]);
 
 export const conditionOps = ['eq', 'neq', 'in', 'includes', 'gt', 'gte', 'lt', 'lte', 'answered', 'unknown', 'unanswered'] as const;
 
-/** One test on an answer (by question id) or on a probe metric (by metric name). */
+/**
+ * Which measurement of a metric a condition or prefill reads: one measured on the LAN path, the
+ * internet path, this laptop or the AI endpoints. Left out, the metric's home scope in the
+ * catalogue (throughput: internet); `any` takes whichever was measured.
+ */
+export const metricScopeChoiceSchema = z.enum([...metricScopes, 'any']);
+
+/**
+ * One test on an answer (by question id) or on a probe metric (by metric name and scope). On a
+ * metric, `answered` means measured, `unknown` means tried but not measurable or failed, and
+ * `unanswered` means never measured; comparisons never hold on a metric that was not measured.
+ */
 export const leafConditionSchema = z
   .object({
     question: bankIdSchema.optional(),
     metric: metricNameSchema.optional(),
+    scope: metricScopeChoiceSchema.optional(),
     op: z.enum(conditionOps),
     value: z.union([scalar, z.array(scalar).max(50)]).optional(),
   })
@@ -54,6 +67,7 @@ export const leafConditionSchema = z
     if ((leaf.question === undefined) === (leaf.metric === undefined)) {
       ctx.addIssue({ code: 'custom', message: 'a condition names exactly one of question or metric' });
     }
+    if (leaf.scope !== undefined && leaf.metric === undefined) ctx.addIssue({ code: 'custom', path: ['scope'], message: 'a scope goes with a metric' });
     const needsValue = !['answered', 'unknown', 'unanswered'].includes(leaf.op);
     if (needsValue && leaf.value === undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: `op ${leaf.op} needs a value` });
     if (['gt', 'gte', 'lt', 'lte'].includes(leaf.op) && typeof leaf.value !== 'number') {
@@ -93,6 +107,8 @@ export type NumberBand = z.infer<typeof numberBandSchema>;
 export const prefillSchema = z
   .object({
     metric: metricNameSchema,
+    /** Only a measurement in this scope answers the question (an internet-speed question: internet). */
+    scope: metricScopeChoiceSchema.optional(),
     /** For single-choice questions: option chosen by the band the metric falls in. */
     bands: z.array(z.object({ min: z.number().optional(), max: z.number().optional(), option: z.string() }).strict()).max(20).optional(),
   })

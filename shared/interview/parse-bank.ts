@@ -1,3 +1,4 @@
+import { isMetricName } from '../probes/metric-names';
 import type { z } from 'zod';
 import { formatIssuePath } from '../contract/result';
 import { bankSchema, type Condition, type Question, type QuestionBank } from './bank-schema';
@@ -44,7 +45,10 @@ const crossCheck = (bank: QuestionBank): BankIssue[] => {
 
   const checkCondition = (condition: Condition, path: Path, before: number | null) => {
     for (const { leaf, path: leafPath } of conditionLeaves(condition, path)) {
-      if (leaf.question === undefined) continue;
+      if (leaf.question === undefined) {
+        if (leaf.metric !== undefined && !isMetricName(leaf.metric)) add([...leafPath, 'metric'], `no metric ${leaf.metric} in the probe catalogue (docs/metrics.md)`);
+        continue;
+      }
       const target = questions.get(leaf.question);
       if (!target) {
         add([...leafPath, 'question'], `no question ${leaf.question} ${before === null ? 'in the bank' : 'before this one'}`);
@@ -82,6 +86,7 @@ const crossCheck = (bank: QuestionBank): BankIssue[] => {
         }
         if (question.type === 'scale' && question.max <= question.min) add([...path, 'max'], 'max must be above min');
         if (question.prefill) {
+          if (!isMetricName(question.prefill.metric)) add([...path, 'prefill', 'metric'], `no metric ${question.prefill.metric} in the probe catalogue (docs/metrics.md)`);
           if (!['number', 'single', 'scale'].includes(question.type)) {
             add([...path, 'prefill'], `prefill works on number, single and scale questions, not ${question.type}`);
           }

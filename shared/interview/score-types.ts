@@ -1,6 +1,21 @@
 import { z } from 'zod';
 import { answerValueSchema } from './answer-values';
 import { quantityRuleSchema, readinessLevelSchema, severitySchema, stakeholderSchema } from './bank-schema';
+import { farEndSchema, metricScopeSchema } from '../probes/measurement';
+import { provenanceSchema } from './metric-readings';
+
+/** A typed answer that replaced a measured value, and why. */
+export const overrideSchema = z.object({ reason: z.string(), measured: provenanceSchema });
+
+/** A metric the bank reads that was tried and could not be measured: never a pass, never a fail. */
+export const unmeasuredSchema = z.object({
+  metric: z.string(),
+  label: z.string(),
+  scope: metricScopeSchema,
+  state: z.enum(['not_measurable', 'failed']),
+  reason: z.string(),
+});
+export type Unmeasured = z.infer<typeof unmeasuredSchema>;
 
 /**
  * What the engine produces. These schemas are the contract output of the score and findings
@@ -23,6 +38,11 @@ export const contributionSchema = z.object({
   source: answerSourceSchema.optional(),
   /** The probe metric that answered it, when measured. */
   metric: z.string().optional(),
+  /** Where the measured value came from: metric, scope, probe run, far end, time. */
+  provenance: provenanceSchema.optional(),
+  override: overrideSchema.optional(),
+  /** Its measurement was tried and could not be made (the question stays open). */
+  unmeasured: unmeasuredSchema.optional(),
   maturity: z.number().nullable(),
   /**
    * "Don't know" on a control a gate reads: it counts as absent (maturity 0) in the pillar score
@@ -58,7 +78,22 @@ export const evidenceItemSchema = z.discriminatedUnion('kind', [
     valueLabel: z.string(),
     source: answerSourceSchema.optional(),
   }),
-  z.object({ kind: z.literal('metric'), metric: z.string(), value: z.number().nullable() }),
+  z.object({
+    kind: z.literal('metric'),
+    metric: z.string(),
+    /** The number read (booleans 1/0); null for text values and when not measured. */
+    value: z.number().nullable(),
+    label: z.string().optional(),
+    /** "3 %", "C", "yes", or "not measured: why". */
+    valueLabel: z.string().optional(),
+    state: z.enum(['measured', 'not_measurable', 'failed', 'absent']).optional(),
+    scope: metricScopeSchema.optional(),
+    /** The level the rule fires at: "≥ 1 %". */
+    threshold: z.string().optional(),
+    farEnd: farEndSchema.optional(),
+    runId: z.string().optional(),
+    measuredAt: z.string().optional(),
+  }),
 ]);
 export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
 
@@ -167,5 +202,7 @@ export const scoreResultSchema = z.object({
   requirements: z.array(requirementResultSchema).optional(),
   /** Present when confidence is below the bank's stated threshold: the level may still change. */
   provisional: z.object({ threshold: z.number(), reason: z.string() }).optional(),
+  /** Metrics the bank reads that could not be measured; each lowers confidence a little. */
+  unmeasured: z.array(unmeasuredSchema).default([]),
 });
 export type ScoreResult = z.infer<typeof scoreResultSchema>;

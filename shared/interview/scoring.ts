@@ -10,6 +10,8 @@ import {
   type ReadinessLevel,
 } from './bank-schema';
 import { evaluateCondition, resolveInterview, type InterviewState, type Metrics, type RecordedAnswer } from './effective-answers';
+import { measurementConfidenceFactor, measurementCoverage, metricEvidence } from './measured-evidence';
+import { metricLabel } from '../probes/metric-names';
 import { bankQuestions, type BankQuestion } from './parse-bank';
 import type {
   CaseFacts,
@@ -64,7 +66,18 @@ const contributionOf = (entry: BankQuestion, state: InterviewState): Omit<Contri
     sectionTitle: entry.sectionTitle,
     weight: question.weight,
   };
-  if (!answer) return { ...base, status: 'unanswered', valueLabel: 'Not answered', maturity: null };
+  if (!answer) {
+    const missing = state.unmeasured.get(question.id);
+    if (!missing) return { ...base, status: 'unanswered', valueLabel: 'Not answered', maturity: null };
+    const reason = missing.reading.reason ?? 'no reason given';
+    return {
+      ...base,
+      status: 'unanswered',
+      valueLabel: `Could not be measured: ${reason}`,
+      maturity: null,
+      unmeasured: { metric: missing.metric, label: metricLabel(missing.metric), scope: missing.reading.scope, state: missing.reading.state === 'failed' ? 'failed' : 'not_measurable', reason },
+    };
+  }
   const maturity = maturityOf(question, answer.value);
   return {
     ...base,
@@ -73,6 +86,8 @@ const contributionOf = (entry: BankQuestion, state: InterviewState): Omit<Contri
     valueLabel: describeValue(question, answer.value),
     source: answer.source,
     ...(answer.metric ? { metric: answer.metric } : {}),
+    ...(answer.provenance ? { provenance: answer.provenance } : {}),
+    ...(answer.override ? { override: answer.override } : {}),
     maturity: maturity === null ? null : round1(maturity),
   };
 };
@@ -119,7 +134,7 @@ const evidenceFor = (rule: FindingRule, bank: QuestionBank, state: InterviewStat
   const seen = new Set<string>();
   const byId = new Map(bankQuestions(bank).map((q) => [q.question.id, q.question]));
   for (const leaf of leavesOf(rule.when)) {
-    const key = leaf.question !== undefined ? `q:${leaf.question}` : `m:${leaf.metric}`;
+    const key = leaf.question !== undefined ? `q:${leaf.question}` : `m:${leaf.metric}@${leaf.scope ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (leaf.question !== undefined) {
@@ -134,8 +149,7 @@ const evidenceFor = (rule: FindingRule, bank: QuestionBank, state: InterviewStat
         valueLabel: answer ? describeValue(question, answer.value) : 'Not answered',
       });
     } else if (leaf.metric !== undefined) {
-      const value = metrics[leaf.metric];
-      items.push({ kind: 'metric', metric: leaf.metric, value: typeof value === 'number' ? value : null });
+      items.push(metricEvidence({ ...leaf, metric: leaf.metric }, metrics));
     }
   }
   return items;
@@ -290,7 +304,9 @@ export const computeScore = (bank: QuestionBank, input: ScoreInput): ScoreResult
   const index = dataWeight > 0 ? clamp(round1(withData.reduce((s, p) => s + p.weight * p.score, 0) / dataWeight), 0, 100) : 0;
   const weighted = pillars.filter((p) => p.weight > 0 && p.contributions.length > 0);
   const allWeight = weighted.reduce((s, p) => s + p.weight, 0);
-  const confidence = allWeight > 0 ? clamp(round3(weighted.reduce((s, p) => s + p.weight * p.confidence, 0) / allWeight), 0, 1) : 0;
+  const coverage = measurementCoverage(bank, metrics);
+  const answeredConfidence = allWeight > 0 ? weighted.reduce((s, p) => s + p.weight * p.confidence, 0) / allWeight : 0;
+  const confidence = clamp(round3(answeredConfidence * measurementConfidenceFactor(coverage)), 0, 1);
   const findings = evaluateFindings(bank, state, metrics, exceptions, ctx);
   const findingGates: Gate[] = findings
     .filter((f) => f.gate !== undefined)
@@ -322,5 +338,6 @@ export const computeScore = (bank: QuestionBank, input: ScoreInput): ScoreResult
     progress: progressOf(bank, state),
     ...(requirements ? { requirements } : {}),
     ...(provisional ? { provisional } : {}),
+    unmeasured: coverage.unmeasured,
   };
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { measurementSchema } from './measurement';
 
 /** Every probe Groundwork knows; the ids are stable (stored in runs and bundles). */
 export const probeIds = [
@@ -39,8 +40,13 @@ export const probeResultSchema = z.object({
   message: z.string(),
   startedAt: z.string(),
   durationMs: z.number().nonnegative(),
-  /** Summary metrics by dotted name (see metric-names.ts). */
+  /** Summary metrics by dotted name (see metric-names.ts): measured values only. */
   metrics: z.record(z.string(), metricValueSchema),
+  /**
+   * Every metric the probe measures: its value with the far end, or why there is none. Results
+   * stored before this field existed are read through `resultMeasurements`, which derives it.
+   */
+  measurements: z.record(z.string(), measurementSchema).optional(),
   samples: z.array(probeSampleSchema),
   /** Structured inventory a report can show (interfaces, disks, per-target breakdown). */
   details: z.record(z.string(), z.unknown()),

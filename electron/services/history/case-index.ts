@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { scoreCase } from '../interview/interview-service';
-import { caseMetrics } from '../interview/case-metrics';
+import { caseMetricValues, caseMetrics } from '../interview/case-metrics';
 import type { ScoreResult } from '../../../shared/interview/score-types';
 
 interface CaseDocRow {
@@ -67,7 +67,7 @@ const rebuildCase = (db: Database, caseId: string): void => {
       Object.fromEntries((score?.pillars ?? []).filter((p) => p.knownCount > 0).map((p) => [p.pillarId, { title: p.title, score: p.score, confidence: p.confidence }])),
     ),
     findings: JSON.stringify((score?.findings ?? []).map((f) => ({ id: f.id, title: f.title, severity: f.severity }))),
-    metrics: JSON.stringify(caseMetrics(db, caseId)),
+    metrics: JSON.stringify(caseMetricValues(caseMetrics(db, caseId))),
     answered: score?.progress.answered ?? 0,
     now: new Date().toISOString(),
   });

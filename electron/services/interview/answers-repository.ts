@@ -4,12 +4,14 @@ import { ApiFailure } from '../../../shared/contract/result';
 import { checkAnswerValue, type AnswerValue } from '../../../shared/interview/answer-values';
 import type { QuestionBank, Stakeholder } from '../../../shared/interview/bank-schema';
 import { findQuestion } from '../../../shared/interview/parse-bank';
-import type { RecordedAnswer } from '../../../shared/interview/effective-answers';
+import { prefillOf, type RecordedAnswer } from '../../../shared/interview/effective-answers';
+import { provenanceSchema, type Provenance } from '../../../shared/interview/metric-readings';
 import type { AnswerAck, InterviewPosition, StoredAnswer } from '../../../shared/interview/api-schemas';
 import { customerSourceSchema } from '../../../shared/questionnaire/questionnaire-schemas';
 import { getCase } from '../cases/cases-repository';
 import { writeSyncedRow } from '../db/synced-write';
 import { bankForCase } from './bank-store';
+import { caseMetrics } from './case-metrics';
 
 /** One answer row per case and question, with an id every device derives alike. */
 export const answerIdFor = (caseId: string, questionId: string): string => uuidv5(`answer:${questionId}`, caseId);
@@ -46,8 +48,21 @@ export interface AnswerWrite {
   readonly caseId: string;
   readonly questionId: string;
   readonly value: AnswerValue;
+  /** The caller's view; the row says measured only when the value is what the probes measured. */
   readonly measured: boolean;
+  readonly overrideReason?: string;
 }
+
+/**
+ * Measured or typed, decided here and not by the caller: a value equal to what a probe measured
+ * for the question keeps that measurement's provenance; a different value keeps it as the
+ * measurement it overrode, with the engineer's reason.
+ */
+const provenanceFor = (db: Database, bank: QuestionBank, caseId: string, questionId: string, value: AnswerValue) => {
+  const prefilled = prefillOf(questionOf(bank, questionId), caseMetrics(db, caseId));
+  if (!prefilled) return { measured: false, provenance: null };
+  return { measured: JSON.stringify(prefilled.value) === JSON.stringify(value), provenance: prefilled.provenance };
+};
 
 /**
  * Saves one answer: validation, the row and its outbox mutation in one transaction, committed
@@ -58,11 +73,15 @@ export const recordAnswer = (db: Database, input: AnswerWrite): AnswerAck =>
     getCase(db, input.caseId);
     const { bank } = bankForCase(db, input.caseId, { pin: true });
     const value = validateAnswer(bank, input.questionId, input.value);
+    const { measured, provenance } = provenanceFor(db, bank, input.caseId, input.questionId, value);
+    const overrideReason = !measured && provenance ? (input.overrideReason ?? '').trim().slice(0, 2000) : '';
     const savedAt = writeSyncedRow(db, 'answers', answerIdFor(input.caseId, input.questionId), {
       case_id: input.caseId,
       question_id: input.questionId,
       value: JSON.stringify(value),
-      measured: input.measured ? 1 : 0,
+      measured: measured ? 1 : 0,
+      provenance: provenance ? JSON.stringify(provenance) : null,
+      override_reason: overrideReason,
       // An answer given here confirms (or replaces) one carried over from a previous assessment,
       // or one the customer gave in a pre-visit questionnaire.
       carried_from_case: null,
@@ -70,7 +89,7 @@ export const recordAnswer = (db: Database, input: AnswerWrite): AnswerAck =>
       deleted: 0,
     });
     savePosition(db, input.caseId, input.questionId, undefined);
-    return { caseId: input.caseId, questionId: input.questionId, value, measured: input.measured, savedAt };
+    return { caseId: input.caseId, questionId: input.questionId, value, measured, provenance, overrideReason, savedAt };
   })();
 
 export const setNote = (db: Database, caseId: string, questionId: string, note: string) =>
@@ -98,21 +117,37 @@ interface AnswerRow {
   question_id: string;
   value: string | null;
   measured: number;
+  provenance: string | null;
+  override_reason: string;
   note: string;
   updated_at: string;
   customer_source: string | null;
 }
 
+/** A provenance that no longer parses (a hand-edited row) reads as none rather than failing the interview. */
+const parseProvenance = (text: string | null): Provenance | null => {
+  if (!text) return null;
+  try {
+    const parsed = provenanceSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch (error) {
+    if (error instanceof SyntaxError) return null;
+    throw error;
+  }
+};
+
 export const storedAnswers = (db: Database, caseId: string): StoredAnswer[] =>
   (
     db
-      .prepare('SELECT question_id, value, measured, note, updated_at, customer_source FROM answers WHERE case_id = ? AND deleted = 0 ORDER BY question_id')
+      .prepare('SELECT question_id, value, measured, provenance, override_reason, note, updated_at, customer_source FROM answers WHERE case_id = ? AND deleted = 0 ORDER BY question_id')
       .all(caseId) as AnswerRow[]
   ).map((row) => ({
     questionId: row.question_id,
     answered: row.value !== null,
     value: row.value === null ? null : (JSON.parse(row.value) as AnswerValue),
     measured: row.measured === 1,
+    provenance: parseProvenance(row.provenance),
+    overrideReason: row.override_reason,
     note: row.note,
     updatedAt: row.updated_at,
     customerSource: row.customer_source === null ? null : customerSourceSchema.parse(JSON.parse(row.customer_source)),
@@ -122,4 +157,11 @@ export const storedAnswers = (db: Database, caseId: string): StoredAnswer[] =>
 export const recordedAnswers = (db: Database, caseId: string): RecordedAnswer[] =>
   storedAnswers(db, caseId)
     .filter((a) => a.answered)
-    .map((a) => ({ questionId: a.questionId, value: a.value, measured: a.measured, note: a.note }));
+    .map((a) => ({
+      questionId: a.questionId,
+      value: a.value,
+      measured: a.measured,
+      note: a.note,
+      ...(a.provenance ? { provenance: a.provenance } : {}),
+      ...(a.overrideReason ? { overrideReason: a.overrideReason } : {}),
+    }));

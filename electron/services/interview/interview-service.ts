@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { AnswersList } from '../../../shared/interview/api-schemas';
-import { prefillValue, resolveInterview } from '../../../shared/interview/effective-answers';
+import { prefillOf, resolveInterview } from '../../../shared/interview/effective-answers';
 import { bankQuestions } from '../../../shared/interview/parse-bank';
 import { computeScore } from '../../../shared/interview/scoring';
 import type { ScoreResult } from '../../../shared/interview/score-types';
@@ -34,17 +34,18 @@ export const interviewState = (db: Database, caseId: string): AnswersList => {
   const answers = storedAnswers(db, caseId);
   const metrics = caseMetrics(db, caseId);
   const answered = new Set(answers.filter((a) => a.answered).map((a) => a.questionId));
-  const { visible } = resolveInterview(bank, recordedAnswers(db, caseId), metrics);
+  const { visible, unmeasured } = resolveInterview(bank, recordedAnswers(db, caseId), metrics);
   const prefills = bankQuestions(bank).flatMap(({ question }) => {
     if (answered.has(question.id) || !visible.has(question.id) || !question.prefill) return [];
-    const value = prefillValue(question, metrics);
-    return value === undefined ? [] : [{ questionId: question.id, value, metric: question.prefill.metric }];
+    const found = prefillOf(question, metrics);
+    return found === undefined ? [] : [{ questionId: question.id, value: found.value, metric: question.prefill.metric, provenance: found.provenance }];
   });
   return {
     bankId: bank.id,
     bankVersion: bank.version,
     answers,
     prefills,
+    unmeasured: [...unmeasured].map(([questionId, u]) => ({ questionId, metric: u.metric, scope: u.reading.scope, reason: u.reading.reason ?? 'no reason given' })),
     evidence: listEvidence(db, caseId),
     position: positionOf(db, caseId),
   };

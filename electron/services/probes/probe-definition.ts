@@ -1,3 +1,4 @@
+import type { FarEnd } from '../../../shared/probes/measurement';
 import type { MetricValue, ProbeId, ProbeSample, ProbeTargets } from '../../../shared/probes/probe-schemas';
 
 /** Anything holding an OS resource: sockets, servers, child processes, timers. */
@@ -26,7 +27,14 @@ export interface ProbeContext {
 }
 
 export interface ProbeOutcome {
+  /** null (or a platform placeholder) where nothing was measured; the engine turns it into "not measurable: reason". */
   readonly metrics: Record<string, MetricValue>;
+  /** What every metric was measured against, unless `farEnds` names another (default: this laptop). */
+  readonly farEnd?: FarEnd;
+  readonly farEnds?: Readonly<Record<string, FarEnd>>;
+  /** Why a metric has no value, in plain words; `reason` for all of them. */
+  readonly reason?: string;
+  readonly reasons?: Readonly<Record<string, string>>;
   readonly details?: Record<string, unknown>;
   /** Defaults to ok. */
   readonly status?: 'ok' | 'failed' | 'unsupported';

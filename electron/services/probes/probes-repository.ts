@@ -39,6 +39,7 @@ interface ResultRow {
   started_at: string;
   duration_ms: number;
   metrics: string;
+  measurements: string | null;
   samples: string;
   details: string;
 }
@@ -89,6 +90,7 @@ export const insertProbeResult = (db: Database, runId: string, result: ProbeResu
     started_at: result.startedAt,
     duration_ms: result.durationMs,
     metrics: JSON.stringify(result.metrics),
+    measurements: result.measurements ? JSON.stringify(result.measurements) : null,
     samples: JSON.stringify(result.samples),
     details: JSON.stringify(result.details),
   });
@@ -106,7 +108,7 @@ const resultsOf = (db: Database, runId: string): ProbeResult[] =>
   (
     db
       .prepare(
-        'SELECT probe_id, title, status, message, started_at, duration_ms, metrics, samples, details FROM probe_results WHERE run_id = ? AND deleted = 0 ORDER BY rowid',
+        'SELECT probe_id, title, status, message, started_at, duration_ms, metrics, measurements, samples, details FROM probe_results WHERE run_id = ? AND deleted = 0 ORDER BY rowid',
       )
       .all(runId) as ResultRow[]
   ).map((row) =>
@@ -118,6 +120,8 @@ const resultsOf = (db: Database, runId: string): ProbeResult[] =>
       startedAt: row.started_at,
       durationMs: row.duration_ms,
       metrics: JSON.parse(row.metrics),
+      // Rows written before far ends were recorded have none: resultMeasurements derives them.
+      ...(row.measurements ? { measurements: JSON.parse(row.measurements) } : {}),
       samples: JSON.parse(row.samples),
       details: JSON.parse(row.details),
     }),

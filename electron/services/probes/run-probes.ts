@@ -1,6 +1,8 @@
 import type { ProbeResult, ProbeSample, ProbeStatus, ProbeTargets } from '../../../shared/probes/probe-schemas';
 import dns from 'node:dns';
-import { type Closable, type ProbeContext, type ProbeDefinition, ProbeUnsupported } from './probe-definition';
+import { toMeasurement, unmeasuredAll, type Measurement } from '../../../shared/probes/measurement';
+import { measuredValues } from '../../../shared/probes/result-measurements';
+import { type Closable, type ProbeContext, type ProbeDefinition, type ProbeOutcome, ProbeUnsupported } from './probe-definition';
 
 export interface ProbeProgressEvent {
   readonly probeId: ProbeDefinition['id'];
@@ -41,6 +43,29 @@ const errorMessage = (error: unknown): string => {
   return String(error);
 };
 
+/**
+ * Every metric the probe measures as a Measurement: a value with its far end, or the reason
+ * there is none. Metrics a probe left null or filled with a placeholder never reach a result as numbers.
+ */
+export const measurementsOfOutcome = (probe: ProbeDefinition, outcome: ProbeOutcome, status: ProbeStatus, message: string): Record<string, Measurement> => {
+  const names = [...new Set([...probe.measures, ...Object.keys(outcome.metrics)])];
+  const fallbackReason = outcome.reason ?? (status === 'ok' ? 'the platform does not report it here' : message);
+  const measured = Object.fromEntries(
+    names.map((name) => [
+      name,
+      toMeasurement(name, {
+        value: outcome.metrics[name],
+        farEnd: outcome.farEnds?.[name] ?? outcome.farEnd,
+        reason: outcome.reasons?.[name] ?? fallbackReason,
+      }),
+    ]),
+  );
+  if (status === 'ok') return measured;
+  // A probe that failed says "failed: why" for everything it did not get to.
+  for (const [name, m] of Object.entries(measured)) if (m.state === 'not_measurable') measured[name] = { state: 'failed', reason: outcome.reasons?.[name] ?? message, scope: m.scope };
+  return measured;
+};
+
 export const timeoutOf = (probe: ProbeDefinition, targets: ProbeTargets): number =>
   typeof probe.timeoutMs === 'function' ? probe.timeoutMs(targets) : probe.timeoutMs;
 
@@ -58,17 +83,23 @@ export const runProbe = async (probe: ProbeDefinition, options: RunProbesOptions
   const controller = new AbortController();
   let abortReason: 'timeout' | 'cancelled' | null = null;
 
-  const finish = (status: ProbeStatus, message: string, partial: Omit<ProbeResult, 'probeId' | 'title' | 'status' | 'message' | 'startedAt' | 'durationMs' | 'samples'> = { metrics: {}, details: {} }): ProbeResult => ({
-    probeId: probe.id,
-    title: probe.title,
-    status,
-    message,
-    startedAt,
-    durationMs: Math.round((performance.now() - started) * 10) / 10,
-    metrics: partial.metrics,
-    samples: [...samples],
-    details: partial.details,
-  });
+  const finish = (status: ProbeStatus, message: string, outcome?: ProbeOutcome): ProbeResult => {
+    const measurements = outcome
+      ? measurementsOfOutcome(probe, outcome, status, message)
+      : unmeasuredAll(probe.measures, status === 'unsupported' ? 'not_measurable' : 'failed', message);
+    return {
+      probeId: probe.id,
+      title: probe.title,
+      status,
+      message,
+      startedAt,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      metrics: measuredValues(measurements),
+      measurements,
+      samples: [...samples],
+      details: outcome?.details ?? {},
+    };
+  };
 
   if (!probe.platforms.includes(platform)) {
     return finish('unsupported', `${probe.title} is not available on ${platform}`);
@@ -134,7 +165,7 @@ export const runProbe = async (probe: ProbeDefinition, options: RunProbesOptions
         ? finish('timeout', `${probe.title} did not finish within ${Math.round(timeoutMs / 100) / 10} s`)
         : finish('cancelled', `${probe.title} was cancelled`);
     }
-    return finish(outcome.status ?? 'ok', outcome.message ?? '', { metrics: outcome.metrics, details: outcome.details ?? {} });
+    return finish(outcome.status ?? 'ok', outcome.message ?? '', outcome);
   } catch (error) {
     if (abortReason === 'timeout') return finish('timeout', `${probe.title} did not finish within ${Math.round(timeoutMs / 100) / 10} s`);
     if (abortReason === 'cancelled') return finish('cancelled', `${probe.title} was cancelled`);

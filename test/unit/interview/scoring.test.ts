@@ -89,10 +89,13 @@ describe('scoring on the hand-built bank', () => {
     const measured = computeScore(bank, { answers: [], metrics: { 'throughput.upload_mbps': 5 } });
     const upload = pillar(measured, 'net').contributions.find((c) => c.questionId === 'net.upload')!;
     expect(upload).toMatchObject({ source: 'measurement', metric: 'throughput.upload_mbps', value: 5, maturity: 0 });
+    // A plain number is a measurement in the metric's home scope (upload: the internet path).
+    expect(upload.provenance).toEqual({ metric: 'throughput.upload_mbps', scope: 'internet', value: 5 });
     expect(measured.findings.map((f) => f.id)).toEqual(['net.slow_upload']);
     expect(measured.findings[0]!.evidence).toEqual([
       { kind: 'answer', questionId: 'net.upload', questionText: 'Upload?', value: 5, valueLabel: '5 Mbit/s', source: 'measurement' },
-      { kind: 'metric', metric: 'latency.rtt_ms_p50', value: null },
+      // Never measured: said so, with the threshold the rule fires at, never as a pass or a fail.
+      { kind: 'metric', metric: 'latency.rtt_ms_p50', label: 'Round-trip time (median)', threshold: '> 200 ms', value: null, valueLabel: 'not measured', state: 'absent' },
     ]);
     const answered = computeScore(bank, { answers: [{ questionId: 'net.upload', value: 200 }], metrics: { 'throughput.upload_mbps': 5 } });
     expect(pillar(answered, 'net').contributions.find((c) => c.questionId === 'net.upload')).toMatchObject({ source: 'answer', maturity: 100 });

@@ -15,7 +15,19 @@ describe('probes of this machine', () => {
   it('hardware and OS: every declared metric is reported, with sane values', async () => {
     const result = await runProbe(hardwareProbe, { targets });
     expect(result.status).toBe('ok');
-    for (const name of hardwareProbe.measures) expect(result.metrics).toHaveProperty([name]);
+    // Every declared metric has a measurement: a real value about this laptop, or the reason there is none.
+    for (const name of hardwareProbe.measures) {
+      const m = result.measurements?.[name];
+      expect(m, name).toBeDefined();
+      if (m?.state === 'measured') expect(m.farEnd.kind, name).toBe('this_device');
+      else expect(m?.reason, name).toMatch(/\w{4}/);
+      expect(m?.scope, name).toBe('laptop');
+    }
+    // No placeholder leaves the probe: nothing null, nothing ≤ 0 where only a positive value is real.
+    for (const [name, value] of Object.entries(result.metrics)) {
+      expect(value, name).not.toBeNull();
+      if (['hardware.cpu_speed_ghz', 'hardware.memory_gb', 'hardware.cpu_cores'].includes(name)) expect(value as number, name).toBeGreaterThan(0);
+    }
     expect(result.metrics['hardware.cpu_cores']).toBeGreaterThan(0);
     expect(result.metrics['hardware.memory_gb']).toBeGreaterThan(0);
     expect(typeof result.metrics['hardware.os']).toBe('string');

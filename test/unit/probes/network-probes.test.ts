@@ -74,7 +74,11 @@ describe('latency probe', () => {
     const silent = await run(latencyProbe, { reflector: `127.0.0.1:${dead}`, latencyCount: 5 });
     expect(silent.status).toBe('ok');
     expect(silent.metrics['latency.loss_pct']).toBe(100);
-    expect(silent.metrics['latency.rtt_ms_p50']).toBeNull();
+    // No answer is no value: it never reaches `metrics` as a number, and says why.
+    expect(silent.metrics).not.toHaveProperty(['latency.rtt_ms_p50']);
+    expect(silent.measurements?.['latency.rtt_ms_p50']).toMatchObject({ state: 'not_measurable', reason: expect.stringMatching(/no answer from 127\.0\.0\.1/) });
+    // Measured against loopback: a figure about this laptop, not the LAN or the internet.
+    expect(silent.measurements?.['latency.loss_pct']).toEqual({ state: 'measured', value: 100, scope: 'laptop', farEnd: { kind: 'loopback', target: `127.0.0.1:${dead}` } });
     expect(silent.message).toMatch(/No answer from 127\.0\.0\.1/);
     expect(silent.durationMs).toBeLessThan(3000);
   });
@@ -104,7 +108,8 @@ describe('DNS probe', () => {
     const dead = await deadUdpPort();
     const result = await run(dnsProbe, { dnsNames: ['localhost'], resolvers: [`127.0.0.1:${dead}`] });
     expect(result.status).toBe('ok');
-    expect(result.metrics['dns.resolve_ms_p50']).toBeNull();
+    expect(result.metrics).not.toHaveProperty(['dns.resolve_ms_p50']);
+    expect(result.measurements?.['dns.resolve_ms_p50']).toMatchObject({ state: 'not_measurable', reason: 'no direct query was answered' });
     expect(result.message).toMatch(/localhost via 127\.0\.0\.1:\d+ \((ECONNREFUSED|ETIMEOUT)\)/);
   });
 });
@@ -171,7 +176,8 @@ describe('neighbours probe', () => {
     await tcpListener();
     const plain = await run(neighboursProbe, {});
     expect(plain.status).toBe('ok');
-    expect(plain.metrics['neighbours.sweep_responders']).toBeNull();
+    expect(plain.metrics).not.toHaveProperty(['neighbours.sweep_responders']);
+    expect(plain.measurements?.['neighbours.sweep_responders']).toMatchObject({ state: 'not_measurable', reason: 'no sweep was authorised, so none ran' });
     const port = await tcpListener();
     const swept = await run(neighboursProbe, { sweep: { authorisedBy: 'J. Smith, IT lead', scope: '127.0.0.1/32', reason: 'asset list', ports: [port] } });
     expect(swept.metrics['neighbours.sweep_responders']).toBe(1);

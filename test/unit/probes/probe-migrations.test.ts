@@ -77,3 +77,38 @@ describe('migration 3: probe results', () => {
     db.close();
   });
 });
+
+describe('migration 18: measurements with far ends, answer provenance', () => {
+  it('adds the columns; a result stored before reads back with its far end derived from its details', async () => {
+    const file = path.join(tempDir(), 'm18.sqlite');
+    const before = openDatabase(file, { targetVersion: 17 });
+    seedCase(before);
+    insertRun(before, 'r1', { status: 'complete', probe_ids: '["throughput"]' });
+    // A throughput result as version 16 wrote it: a null where nothing was measured, the far end only in details.
+    before
+      .prepare(
+        `INSERT INTO probe_results (id, run_id, probe_id, title, status, started_at, duration_ms, metrics, samples, details, created_at, updated_at, origin_device)
+         VALUES ('p1', 'r1', 'throughput', 'Throughput', 'ok', 'now', 10, ?, '[]', ?, 'x', 'y', 'd')`,
+      )
+      .run(
+        JSON.stringify({ 'throughput.upload_mbps': 9276.64, 'throughput.bufferbloat_grade': null }),
+        JSON.stringify({ server: { kind: 'reflector', target: '192.168.1.20:5299' } }),
+      );
+    before.close();
+
+    const db = openDatabase(file);
+    expect(schemaVersionOf(db)).toBeGreaterThanOrEqual(18);
+    const { getProbeRun } = await import('../../../electron/services/probes/probes-repository');
+    const { resultMeasurements } = await import('../../../shared/probes/result-measurements');
+    const [result] = getProbeRun(db, 'r1').results;
+    const m = resultMeasurements(result!);
+    // A LAN reflector measured the LAN path, not the site's internet speed.
+    expect(m['throughput.upload_mbps']).toEqual({ state: 'measured', value: 9276.64, scope: 'lan', farEnd: { kind: 'lan_host', target: '192.168.1.20:5299' } });
+    expect(m['throughput.bufferbloat_grade']).toMatchObject({ state: 'not_measurable' });
+    expect(() => db.prepare("UPDATE probe_results SET measurements = '{oops' WHERE id = 'p1'").run()).toThrow(/CHECK/);
+    db.prepare("INSERT INTO answers (id, case_id, question_id, value, created_at, updated_at, origin_device) VALUES ('a1', 'k', 'network.upload_mbps', '5', 'x', 'y', 'd')").run();
+    expect(db.prepare("SELECT provenance, override_reason FROM answers WHERE id = 'a1'").get()).toEqual({ provenance: null, override_reason: '' });
+    expect(() => db.prepare("UPDATE answers SET provenance = 'nope' WHERE id = 'a1'").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});

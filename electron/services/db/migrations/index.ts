@@ -16,6 +16,7 @@ import { customerLogo } from './0012-customer-logo';
 import { historyIndex } from './0015-history-index';
 import { reassessmentLinks } from './0016-reassessment-links';
 import { questionnaires } from './0017-questionnaires';
+import { measurementProvenance } from './0018-measurement-provenance';
 
 /** Every migration, in order, numbered 1, 2, 3 … Append only with the next number: a shipped migration is never edited or renumbered. */
 export const migrations: readonly Migration[] = [
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   historyIndex,
   reassessmentLinks,
   questionnaires,
+  measurementProvenance,
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -159,6 +159,9 @@ export const makeAiEndpointsProbe = (roots?: () => Set<string>): ProbeDefinition
         'ai.ttfb_ms_max': maxOf(results.map((r) => r.ttfbMs)),
         'ai.tls_intercepted': results.some((r) => r.tlsIntercepted !== null) ? intercepted.length > 0 : null,
       },
+      farEnd: { kind: 'internet_host', target: [...new Set(urls.map((u) => new URL(u).host))].join(', ') || 'no endpoints given' },
+      reason: reachable.length === 0 ? 'no endpoint answered' : 'no endpoint got this far',
+      reasons: { 'ai.tls_intercepted': 'no endpoint completed a TLS handshake' },
       details: { endpoints: results },
       message: parts.join(' '),
     };

@@ -1,4 +1,5 @@
 import dns from 'node:dns';
+import { classifyTarget } from '../../../../shared/probes/measurement';
 import { percentile, round } from '../../../../shared/probes/stats';
 import { allPlatforms, type ProbeOutcome, type ProbeContext, type ProbeDefinition } from '../probe-definition';
 
@@ -121,6 +122,13 @@ export const dnsProbe: ProbeDefinition = {
         'dns.resolve_ms_p50': round(percentile(resolved.map((l) => l.warmMs).filter((m): m is number => m !== null), 50), 3),
         'dns.resolve_cold_ms': maxOf(resolved.map((l) => l.coldMs)),
         'dns.failure_pct': attempts.length === 0 ? null : round((100 * failures) / attempts.length, 1),
+      },
+      farEnd: { kind: servers[0] ? classifyTarget(servers[0]) : 'this_device', target: servers.length > 0 ? `the OS resolver and ${servers.join(', ')}` : 'the OS resolver' },
+      reasons: {
+        'dns.resolve_ms_p50': servers.length === 0 ? 'no DNS server is configured to query directly' : 'no direct query was answered',
+        'dns.resolve_cold_ms': servers.length === 0 ? 'no DNS server is configured to query directly' : 'no direct query was answered',
+        'dns.lookup_ms_p50': 'no lookup was answered',
+        'dns.lookup_cold_ms': 'no lookup was answered',
       },
       details: { servers, lookups: lookups.map(strip), resolvers: resolved.map(strip) },
       message:

@@ -81,7 +81,7 @@ export const hardwareProbe: ProbeDefinition = {
     ]);
     ctx.progress(0.95, 'summarising');
     const gpus = (graphics?.controllers ?? []).map((g) => ({ vendor: g.vendor, model: g.model, vramMb: g.vram ?? null, dynamicVram: g.vramDynamic }));
-    const dedicated = gpus.filter((g) => g.vramMb && !g.dynamicVram).map((g) => g.vramMb as number);
+    const dedicated = gpus.filter((g) => g.vramMb && g.vramMb > 0 && !g.dynamicVram).map((g) => g.vramMb as number);
     const diskList = (disks ?? []).map((d) => ({
       name: d.name,
       type: d.interfaceType === 'NVMe' || /nvme/i.test(d.device ?? '') ? 'NVMe' : d.type === 'SSD' ? 'SSD' : d.type === 'HD' ? 'HDD' : d.type || 'unknown',
@@ -102,8 +102,9 @@ export const hardwareProbe: ProbeDefinition = {
         'hardware.cpu_speed_ghz': cpu?.speed ?? null,
         'hardware.memory_gb': gb(mem?.total),
         'hardware.memory_free_gb': gb(mem?.available),
-        'hardware.gpu_count': gpus.length,
-        'hardware.gpu_vram_gb_max': dedicated.length > 0 ? round(Math.max(...dedicated) / 1024, 1) : null,
+        'hardware.gpu_count': graphics ? gpus.length : null,
+        // Adapters were listed and none has memory of its own: 0 GB dedicated is a measured fact.
+        'hardware.gpu_vram_gb_max': !graphics ? null : dedicated.length > 0 ? round(Math.max(...dedicated) / 1024, 1) : 0,
         'hardware.disk_free_gb': volumes.length > 0 ? gb(volumes.reduce((s, v) => s + v.available, 0)) : null,
         'hardware.disk_nvme_count': diskList.filter((d) => d.type === 'NVMe').length,
         'hardware.disk_ssd_count': diskList.filter((d) => d.type === 'SSD').length,
@@ -112,7 +113,16 @@ export const hardwareProbe: ProbeDefinition = {
         'hardware.os_supported': os ? osSupported(`${os.distro} ${os.release}`, ctx.platform, os.release) : null,
         'hardware.tpm_present': security.tpm,
         'hardware.secure_boot': security.secureBoot,
-        'hardware.on_battery': battery?.hasBattery ? !battery.acConnected : false,
+        'hardware.on_battery': battery ? (battery.hasBattery ? !battery.acConnected : false) : null,
+      },
+      reasons: {
+        'hardware.cpu_speed_ghz': 'the platform reports no nominal clock for this CPU (common in virtual machines and on some ARM chips)',
+        'hardware.gpu_count': 'the graphics adapters could not be listed',
+        'hardware.gpu_vram_gb_max': 'the graphics adapters could not be listed',
+        'hardware.os_supported': 'this OS release is not in Groundwork\'s support table',
+        'hardware.tpm_present': ctx.platform === 'win32' ? 'reading the TPM needs an elevated shell' : 'the platform does not tell without admin rights',
+        'hardware.secure_boot': 'the firmware setting is not readable here',
+        'hardware.disk_free_gb': 'no local file system reported its free space',
       },
       details: {
         cpu: cpu ? { brand: `${cpu.manufacturer} ${cpu.brand}`.trim(), cores: cpu.cores, physicalCores: cpu.physicalCores } : null,

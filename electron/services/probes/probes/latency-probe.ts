@@ -1,3 +1,4 @@
+import { classifyTarget, type FarEnd } from '../../../../shared/probes/measurement';
 import { lossPercent, minimum, percentile, rfc3550Jitter, round } from '../../../../shared/probes/stats';
 import { defaultGateway } from '../default-gateway';
 import { parseHostPort, resolveAddress, timeTcpConnect } from '../net-helpers';
@@ -25,6 +26,8 @@ export interface LatencySummary {
   readonly jitterMs: number | null;
   readonly lossPct: number | null;
   readonly error?: string;
+  /** What the target turned out to be: gateway, LAN host, internet host, loopback. */
+  readonly farEnd?: FarEnd;
 }
 
 export const summariseRtts = (rtts: readonly (number | null)[]) => {
@@ -42,8 +45,7 @@ const intervalMs = 50;
 const answerTimeoutMs = 1000;
 
 /** Starts one connect every interval without waiting for the last, so a dead host costs ~1 s, not count × timeout. */
-const tcpSeries = async (ctx: ProbeContext, plan: TargetPlan, count: number, onEach: () => void): Promise<(number | null)[]> => {
-  const address = await resolveAddress(ctx, plan.host);
+const tcpSeries = async (ctx: ProbeContext, plan: TargetPlan, address: string, count: number, onEach: () => void): Promise<(number | null)[]> => {
   const pending: Promise<number | null>[] = [];
   for (let i = 0; i < count; i += 1) {
     pending.push(
@@ -59,8 +61,7 @@ const tcpSeries = async (ctx: ProbeContext, plan: TargetPlan, count: number, onE
   return Promise.all(pending);
 };
 
-const udpSeries = async (ctx: ProbeContext, plan: TargetPlan, count: number, onEach: () => void): Promise<(number | null)[]> => {
-  const address = await resolveAddress(ctx, plan.host);
+const udpSeries = async (ctx: ProbeContext, plan: TargetPlan, address: string, count: number, onEach: () => void): Promise<(number | null)[]> => {
   // Each answer is sampled as it arrives, so the chart shows when it happened; lost ones at the end.
   const pinger = new UdpPinger(ctx, address, plan.port, (rtt) => {
     ctx.sample(`rtt:${plan.label}`, rtt === null ? null : round(rtt, 3));
@@ -119,8 +120,8 @@ export const latencyProbe: ProbeDefinition = {
     const { targets } = ctx;
     const plans: TargetPlan[] = [];
     let gatewayNote = '';
+    const gateway = targets.includeGateway ? await defaultGateway() : null;
     if (targets.includeGateway) {
-      const gateway = await defaultGateway();
       if (gateway) plans.push({ label: gateway, kind: 'gateway', method: 'tcp-connect', host: gateway, port: 80 });
       else gatewayNote = 'No default gateway is configured. ';
     }
@@ -143,27 +144,44 @@ export const latencyProbe: ProbeDefinition = {
     };
     const summaries: LatencySummary[] = await Promise.all(
       plans.map(async (plan): Promise<LatencySummary> => {
+        const farEndOf = (address: string | null): FarEnd => ({
+          kind: plan.kind === 'gateway' ? 'gateway' : classifyTarget(plan.label, { address, gateway, tool: plan.kind === 'reflector' ? 'reflector' : 'tcp' }),
+          target: plan.label,
+        });
+        let address: string | null = null;
         try {
-          const rtts = plan.method === 'udp-echo' ? await udpSeries(ctx, plan, targets.latencyCount, onEach) : await tcpSeries(ctx, plan, targets.latencyCount, onEach);
+          address = await resolveAddress(ctx, plan.host);
+          const farEnd = farEndOf(address);
+          const rtts = plan.method === 'udp-echo' ? await udpSeries(ctx, plan, address, targets.latencyCount, onEach) : await tcpSeries(ctx, plan, address, targets.latencyCount, onEach);
           if (plan.kind === 'gateway' && rtts.every((r) => r === null)) {
             const pinged = await pingSeries(ctx, plan);
-            if (pinged) return { target: plan.label, kind: plan.kind, method: 'icmp-ping', ...summariseRtts(pinged) };
+            if (pinged) return { target: plan.label, kind: plan.kind, method: 'icmp-ping', ...summariseRtts(pinged), farEnd };
           }
-          return { target: plan.label, kind: plan.kind, method: plan.method, ...summariseRtts(rtts) };
+          return { target: plan.label, kind: plan.kind, method: plan.method, ...summariseRtts(rtts), farEnd };
         } catch (error) {
           if (ctx.signal.aborted) throw error;
           const message = (error as NodeJS.ErrnoException).code === 'ENOTFOUND' ? `cannot resolve ${plan.host}` : (error as Error).message;
-          return { target: plan.label, kind: plan.kind, method: plan.method, rttMsP50: null, rttMsP95: null, rttMsMin: null, jitterMs: null, lossPct: 100, error: message };
+          return { target: plan.label, kind: plan.kind, method: plan.method, rttMsP50: null, rttMsP95: null, rttMsMin: null, jitterMs: null, lossPct: 100, error: message, farEnd: farEndOf(address) };
         }
       }),
     );
-    const gateway = summaries.find((s) => s.kind === 'gateway');
+    const gatewaySummary = summaries.find((s) => s.kind === 'gateway');
     const others = summaries.filter((s) => s.kind !== 'gateway');
     const pool = others.length > 0 ? others : summaries;
     const unreachable = summaries.filter((s) => s.lossPct === 100).map((s) => `${s.target}${s.error ? ` (${s.error})` : ''}`);
     const message =
       gatewayNote +
       (unreachable.length > 0 ? `No answer from ${unreachable.join(', ')}.` : `Measured ${summaries.length} target${summaries.length === 1 ? '' : 's'}.`);
+    // Each summary figure is the worst target's, so its far end is that target.
+    const worstTarget = (key: 'rttMsP50' | 'rttMsP95' | 'rttMsMin' | 'jitterMs' | 'lossPct'): FarEnd | undefined =>
+      pool.filter((s) => s[key] !== null).sort((a, b) => (b[key] as number) - (a[key] as number))[0]?.farEnd;
+    const farEnds: Record<string, FarEnd> = {};
+    const keys = { 'latency.rtt_ms_p50': 'rttMsP50', 'latency.rtt_ms_p95': 'rttMsP95', 'latency.rtt_ms_min': 'rttMsMin', 'latency.jitter_ms': 'jitterMs', 'latency.loss_pct': 'lossPct' } as const;
+    for (const [name, key] of Object.entries(keys)) {
+      const farEnd = worstTarget(key);
+      if (farEnd) farEnds[name] = farEnd;
+    }
+    if (gatewaySummary?.farEnd) farEnds['latency.gateway_rtt_ms_p50'] = gatewaySummary.farEnd;
     return {
       metrics: {
         'latency.rtt_ms_p50': worst(pool.map((s) => s.rttMsP50)),
@@ -171,8 +189,13 @@ export const latencyProbe: ProbeDefinition = {
         'latency.rtt_ms_min': worst(pool.map((s) => s.rttMsMin)),
         'latency.jitter_ms': worst(pool.map((s) => s.jitterMs)),
         'latency.loss_pct': worst(pool.map((s) => s.lossPct)),
-        'latency.gateway_rtt_ms_p50': gateway?.rttMsP50 ?? null,
+        'latency.gateway_rtt_ms_p50': gatewaySummary?.rttMsP50 ?? null,
       },
+      farEnds,
+      reasons: {
+        'latency.gateway_rtt_ms_p50': gatewaySummary ? `the gateway ${gatewaySummary.target} did not answer` : gatewayNote ? 'no default gateway is configured' : 'the gateway was left out of this run',
+      },
+      reason: unreachable.length > 0 ? `no answer from ${unreachable.join(', ')}` : 'no target answered',
       details: { targets: summaries },
       message: message.trim(),
     };

@@ -60,6 +60,8 @@ export const neighboursProbe: ProbeDefinition = {
     ctx.progress(1, 'read the neighbour table');
     return {
       metrics: { 'neighbours.count': neighbours.length, 'neighbours.sweep_responders': responders ? responders.length : null },
+      farEnd: { kind: 'lan_host', target: sweep ? sweep.scope : 'the local network' },
+      reasons: { 'neighbours.sweep_responders': 'no sweep was authorised, so none ran' },
       details: {
         source,
         neighbours,

@@ -38,7 +38,7 @@ export const networkConfigProbe: ProbeDefinition = {
     const proxyConfigured = Object.keys(proxies).some((k) => !/no_proxy/i.test(k));
     const notes = [
       gateway ? `Gateway ${gateway}` : 'No default gateway is configured',
-      primary ? `via ${primary.iface}${primary.speed ? ` at ${primary.speed} Mbit/s` : ''}` : 'no active interface',
+      primary ? `via ${primary.iface}${primary.speed && primary.speed > 0 ? ` at ${primary.speed} Mbit/s` : ''}` : 'no active interface',
       dnsServers.length === 0 ? 'no DNS servers' : `${dnsServers.length} DNS server${dnsServers.length === 1 ? '' : 's'}`,
       proxyConfigured ? 'a proxy is set' : 'no proxy in the environment',
     ];
@@ -51,6 +51,12 @@ export const networkConfigProbe: ProbeDefinition = {
         'network.gateway': gateway,
         'network.dns_server_count': dnsServers.length,
         'network.proxy_configured': proxyConfigured,
+      },
+      reasons: {
+        // systeminformation gives -1 or nothing for Wi-Fi and virtual adapters; the engine keeps it out.
+        'network.link_speed_mbps': 'the interface does not report a link speed (usual for Wi-Fi and virtual adapters)',
+        'network.mtu': 'the interface does not report its MTU',
+        'network.gateway': 'no default gateway is configured',
       },
       details: {
         defaultInterface: primary?.iface ?? null,

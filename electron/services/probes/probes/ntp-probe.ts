@@ -1,3 +1,4 @@
+import { classifyTarget } from '../../../../shared/probes/measurement';
 import { round } from '../../../../shared/probes/stats';
 import { parseHostPort, resolveAddress } from '../net-helpers';
 import { allPlatforms, type ProbeOutcome, type ProbeDefinition } from '../probe-definition';
@@ -42,6 +43,8 @@ export const ntpProbe: ProbeDefinition = {
     const best = samples.reduce((a, b) => (b.rttMs < a.rttMs ? b : a));
     return {
       metrics: { 'ntp.offset_ms': round(best.offsetMs, 3), 'ntp.rtt_ms': round(best.rttMs, 3), 'ntp.stratum': best.stratum },
+      farEnd: { kind: classifyTarget(ctx.targets.ntpServer, { address }), target: ctx.targets.ntpServer },
+      reasons: { 'ntp.stratum': 'the server answered with stratum 0 (not synchronised)' },
       details: { server: ctx.targets.ntpServer, address, answered: samples.length, asked: queries },
       message: `Local clock is ${Math.abs(round(best.offsetMs, 1) ?? 0)} ms ${best.offsetMs >= 0 ? 'ahead of' : 'behind'} ${ctx.targets.ntpServer} (stratum ${best.stratum}).`,
     };

@@ -1,3 +1,4 @@
+import { classifyTarget } from '../../../../shared/probes/measurement';
 import { defaultGateway } from '../default-gateway';
 import { dfPingCommand, parseDfPingOutput } from '../parsers/ping-output';
 import { allPlatforms, type ProbeOutcome, type ProbeContext, type ProbeDefinition } from '../probe-definition';
@@ -54,8 +55,12 @@ export const pathMtuProbe: ProbeDefinition = {
       ctx.progress((i + 1) / targets.length, `checked ${host}`);
     }
     const known = results.map((r) => r.mtu).filter((m): m is number => m !== null);
+    const smallest = results.filter((r) => r.mtu !== null).sort((a, b) => (a.mtu as number) - (b.mtu as number))[0];
+    const farHost = smallest?.host ?? targets[0] ?? 'no target';
     return {
       metrics: { 'mtu.path_mtu_bytes': known.length > 0 ? Math.min(...known) : null },
+      farEnd: { kind: classifyTarget(farHost, { gateway: gateway ?? (await defaultGateway()) }), target: farHost },
+      reason: results.map((r) => `${r.host}: ${r.note}`).join('; '),
       details: { targets: results },
       message: results.map((r) => `${r.host}: ${r.mtu ?? 'unknown'} (${r.note})`).join('; '),
     };

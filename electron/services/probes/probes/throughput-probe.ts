@@ -1,3 +1,4 @@
+import { classifyTarget } from '../../../../shared/probes/measurement';
 import { bufferbloatGrade, percentile, round } from '../../../../shared/probes/stats';
 import { parseHostPort, plainNetworkError, resolveAddress } from '../net-helpers';
 import { allPlatforms, type ProbeOutcome, type ProbeContext, type ProbeDefinition } from '../probe-definition';
@@ -121,6 +122,8 @@ export const throughputProbe: ProbeDefinition = {
           'throughput.bufferbloat_grade': added === null ? null : bufferbloatGrade(added),
           'throughput.streams': targets.throughputStreams,
         },
+        farEnd: { kind: classifyTarget(server.label, { address, tool: server.kind }), target: server.label },
+        reason: 'latency under load needs a Groundwork reflector as the far end',
         details: {
           server: { kind: server.kind, target: server.label },
           latencyEcho: targets.reflector ?? null,

@@ -28,6 +28,8 @@ const readLink = async (ctx: ProbeContext): Promise<{ link: WifiLink | null; sou
   return { link: parseIwLink(out.stdout), source: `iw dev ${iface} link` };
 };
 
+const accessPoint = { kind: 'lan_host', target: 'the Wi-Fi access point' } as const;
+
 export const wifiProbe: ProbeDefinition = {
   id: 'wifi',
   title: 'Wi-Fi link',
@@ -42,6 +44,8 @@ export const wifiProbe: ProbeDefinition = {
       return {
         message: 'No Wi-Fi interface on this machine.',
         metrics: { 'wifi.connected': false, 'wifi.signal_dbm': null, 'wifi.channel': null, 'wifi.band_ghz': null, 'wifi.tx_rate_mbps': null },
+        farEnd: accessPoint,
+        reason: 'no Wi-Fi interface on this machine',
         details: { source },
       };
     }
@@ -53,6 +57,8 @@ export const wifiProbe: ProbeDefinition = {
         'wifi.band_ghz': link.bandGhz,
         'wifi.tx_rate_mbps': link.txRateMbps,
       },
+      farEnd: link.ssid ? { kind: 'lan_host', target: `access point of ${link.ssid}` } : accessPoint,
+      reason: link.connected ? `${source} did not report it` : 'the Wi-Fi interface is not connected',
       details: { source, ssid: link.ssid },
       message: link.connected
         ? `Connected to ${link.ssid ?? 'a network'}: ${link.signalDbm ?? '?'} dBm, channel ${link.channel ?? '?'} (${link.bandGhz ?? '?'} GHz).`
