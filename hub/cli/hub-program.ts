@@ -47,14 +47,19 @@ export const buildHubProgram = (): Command => {
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--cert <file>', 'TLS certificate (PEM); with --key the hub speaks HTTPS')
     .option('--key <file>', 'TLS private key (PEM)')
-    .action(async (opts: { dataDir?: string; port: string; host: string; cert?: string; key?: string }) => {
+    .option(
+      '--max-clock-skew <duration>',
+      "refuse pushed changes stamped further ahead of the hub's clock than this (e.g. 5m, 1h; default GROUNDWORK_HUB_MAX_CLOCK_SKEW or 5m)",
+    )
+    .action(async (opts: { dataDir?: string; port: string; host: string; cert?: string; key?: string; maxClockSkew?: string }) => {
       if (Boolean(opts.cert) !== Boolean(opts.key)) throw new Error('Give both --cert and --key for TLS, or neither.');
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Not a port: ${opts.port}`);
       const store = await openHubStore({ dataDir: opts.dataDir ?? defaultDataDir(), databaseUrl: process.env.DATABASE_URL });
       const https = opts.cert && opts.key ? { cert: fs.readFileSync(opts.cert), key: fs.readFileSync(opts.key) } : undefined;
       const log = createHubLog();
-      const app = buildHubServer({ store, https, log, metricsToken: process.env.GROUNDWORK_HUB_METRICS_TOKEN || undefined });
+      const maxClockSkewMs = parseDuration(opts.maxClockSkew ?? (process.env.GROUNDWORK_HUB_MAX_CLOCK_SKEW || '5m'));
+      const app = buildHubServer({ store, https, log, metricsToken: process.env.GROUNDWORK_HUB_METRICS_TOKEN || undefined, maxClockSkewMs });
       const address = await app.listen({ port, host: opts.host });
       say(`groundwork-hub listening on ${address} (store: ${store.dialect})`);
       const stop = async (): Promise<void> => {

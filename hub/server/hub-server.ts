@@ -8,7 +8,8 @@ import {
   sha256HexSchema,
 } from '../../shared/sync/protocol';
 import type { DeviceRecord, HubStore } from '../store/hub-store';
-import { applyPush, authenticate, enrollDevice, HubFailure, pullChanges, sha256Hex } from '../sync/hub-service';
+import { defaultMaxClockSkewMs } from '../../shared/sync/hlc';
+import { applyPush, authenticate, enrollDevice, HubFailure, pullChanges, refuseFutureClocks, sha256Hex } from '../sync/hub-service';
 import { Metrics } from './metrics';
 import type { HubLog } from './hub-log';
 import { isOperationId, operationIdHeader } from '../../shared/contract/operation-id';
@@ -24,6 +25,8 @@ export interface HubServerOptions {
   readonly blobBodyLimit?: number;
   /** When set, /metrics needs `Authorization: Bearer <this>` (GROUNDWORK_HUB_METRICS_TOKEN). */
   readonly metricsToken?: string | undefined;
+  /** How far ahead of the hub's clock a pushed HLC may be (default 5 minutes). */
+  readonly maxClockSkewMs?: number;
 }
 
 declare module 'fastify' {
@@ -133,7 +136,9 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
 
     authed.post('/v1/push', async (request) => {
       const device = deviceOf(request);
-      const result = await applyPush(store, device, parse(pushRequestSchema, request.body, 'push'));
+      const push = parse(pushRequestSchema, request.body, 'push');
+      refuseFutureClocks(push, Date.now(), options.maxClockSkewMs ?? defaultMaxClockSkewMs);
+      const result = await applyPush(store, device, push);
       metrics.inc('groundwork_hub_mutations_applied_total', {}, result.applied);
       metrics.inc('groundwork_hub_mutations_duplicate_total', {}, result.duplicates);
       metrics.inc('groundwork_hub_mutations_refused_total', {}, result.refused.length);

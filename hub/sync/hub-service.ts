@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { checkRemoteHlc, defaultMaxClockSkewMs } from '../../shared/sync/hlc';
 import {
   isReferenceTable,
   referenceTables,
@@ -98,6 +99,24 @@ export const authenticate = async (store: HubStore, authorization: string | unde
   const device = await store.findDeviceByTokenHash(sha256Hex(match[1] as string));
   if (!device || device.revokedAt !== null || device.tokenExpiresAt <= new Date().toISOString()) throw refused;
   return device;
+};
+
+/**
+ * A clock beyond the bound would win every conflict and drag every device's clock along when
+ * pulled, so the whole batch is refused before anything is applied: the device keeps the changes
+ * queued, and they go through once its clock is right (or real time catches up).
+ */
+export const refuseFutureClocks = (request: PushRequest, nowMs: number, maxSkewMs: number = defaultMaxClockSkewMs): void => {
+  for (const mutation of request.mutations) {
+    const checked = checkRemoteHlc(mutation.hlc, nowMs, maxSkewMs);
+    if (!checked.ok) {
+      throw new HubFailure(
+        422,
+        'clock_skew',
+        `The hub refused change ${mutation.seq}: ${checked.reason.replace('this one', "the hub's")}. Check this device's date and time; nothing in this batch was applied.`,
+      );
+    }
+  }
 };
 
 /**

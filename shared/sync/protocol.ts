@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hlcPattern } from './hlc';
 import { mutationSchema, syncableTables } from './mutation';
 
 /**
@@ -69,7 +70,7 @@ export const maxPushBatch = 1_000;
 export const pushedMutationSchema = mutationSchema.extend({
   seq: z.number().int().positive(),
   fields: z.record(z.string().max(100), z.unknown()),
-  hlc: z.string().regex(/^\d{13}-\d{5}-.{1,100}$/, 'must be an HLC timestamp'),
+  hlc: z.string().regex(hlcPattern, 'must be an HLC timestamp'),
   mutationId: z.string().min(1).max(100),
   originDevice: z.string().min(1).max(100),
 });

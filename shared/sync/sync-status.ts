@@ -18,6 +18,10 @@ export const syncStatusSchema = z.object({
   lastError: z.string().nullable(),
   /** Set when the hub token is not protected by the OS keychain. */
   tokenWarning: z.string().nullable(),
+  /** Set when this laptop's clock differs from the hub's by more than the allowed skew. */
+  clockWarning: z.string().nullable(),
+  /** Set when the hub address is plain http and not this machine. */
+  hubUrlWarning: z.string().nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
@@ -37,6 +41,18 @@ export const hubUrlSchema = z
   // No user:password@ (tokens, not passwords, authenticate) and nothing but http(s).
   .regex(/^https?:\/\/[A-Za-z0-9.\-[\]:]+(\/[^\s?#]*)?$/, 'The hub address must look like https://hub.example.com')
   .transform((text) => text.replace(/\/+$/, ''));
+
+const isLoopbackHost = (host: string): boolean => host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+
+/**
+ * Plain http anywhere but this machine lets anyone on the network read the token and the cases.
+ * (A regex, not URL: shared/ runs without DOM or Node globals.)
+ */
+export const hubUrlWarningFor = (hubUrl: string | null): string | null => {
+  const match = /^http:\/\/(\[[^\]]*\]|[^/:[\]]*)/i.exec(hubUrl?.trim() ?? '');
+  if (!match || isLoopbackHost((match[1] as string).toLowerCase())) return null;
+  return `The hub address ${hubUrl} is plain http: the device token and case data cross the network unencrypted. Ask your partner admin for its https:// address.`;
+};
 
 export const enrollInputSchema = z.object({
   hubUrl: hubUrlSchema,

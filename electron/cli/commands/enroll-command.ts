@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { hubRoleLabels } from '../../../shared/sync/protocol';
 import { printJson, withDataDir, withSession } from '../cli-context';
+import { warnAbout } from './sync-command';
 
 export const enrollCommand = (): Command =>
   withDataDir(new Command('enroll'))
@@ -12,6 +13,7 @@ export const enrollCommand = (): Command =>
     .action(async (opts: { dataDir?: string; hub: string; code: string; name?: string; json?: boolean }) => {
       await withSession(opts.dataDir, async ({ api }) => {
         const status = await api.enrollDevice({ hubUrl: opts.hub, code: opts.code, deviceName: opts.name ?? '' });
+        warnAbout(status);
         if (opts.json) return printJson(status);
         process.stdout.write(
           `Enrolled with ${status.partnerName} at ${status.hubUrl} as ${status.role ? hubRoleLabels[status.role] : 'unknown role'} (${status.deviceName}).\n`,

@@ -13,6 +13,11 @@ const describeStatus = (s: SyncStatus): string => {
   ].join('\n');
 };
 
+/** Warnings go to stderr so `--json` output stays one JSON document. */
+export const warnAbout = (s: SyncStatus): void => {
+  for (const warning of [s.hubUrlWarning, s.clockWarning]) if (warning) process.stderr.write(`Warning: ${warning}\n`);
+};
+
 export const syncCommand = (): Command =>
   withDataDir(new Command('sync'))
     .description('send waiting changes to the partner hub and fetch what is new')
@@ -22,9 +27,18 @@ export const syncCommand = (): Command =>
       await withSession(opts.dataDir, async ({ api }) => {
         if (opts.status) {
           const status = await api.getSyncStatus({});
+          warnAbout(status);
           return opts.json ? printJson(status) : void process.stdout.write(`${describeStatus(status)}\n`);
         }
-        const report = await api.syncNow({});
+        let report;
+        try {
+          report = await api.syncNow({});
+        } catch (error) {
+          // The failed sync may have measured the hub's clock: a wrong clock is often the reason.
+          warnAbout(await api.getSyncStatus({}));
+          throw error;
+        }
+        warnAbout(report.status);
         if (opts.json) return printJson(report);
         process.stdout.write(
           `Pushed ${report.pushed} change${report.pushed === 1 ? '' : 's'}, pulled ${report.pulled}, uploaded ${report.blobsUploaded} attachment${report.blobsUploaded === 1 ? '' : 's'}.\n`,

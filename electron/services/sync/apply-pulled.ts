@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { formatHlc, parseHlc, receiveHlc } from '../../../shared/sync/hlc';
+import { checkRemoteHlc, defaultMaxClockSkewMs, formatHlc, receiveHlc, tryParseHlc, type Hlc } from '../../../shared/sync/hlc';
 import { isReferenceTable, type RemoteRow } from '../../../shared/sync/protocol';
 import { deviceId } from '../db/device-clock';
 import { installBank } from '../interview/bank-store';
@@ -15,16 +15,16 @@ const toValue = (value: unknown): Value => {
   return JSON.stringify(value);
 };
 
+/** What the device's own physical clock says, and how far ahead a pulled clock may be. */
+export interface PullClock {
+  readonly nowMs: number;
+  readonly maxSkewMs: number;
+}
+
 /** Our clock moves past every timestamp seen, so the next local edit wins over what just arrived. */
-const observeRemoteClock = (db: Database, hlc: string): void => {
+const observeRemoteClock = (db: Database, remote: Hlc, nowMs: number): void => {
   const row = db.prepare('SELECT last_hlc FROM device WHERE singleton = 1').get() as { last_hlc: string | null } | undefined;
-  let remote;
-  try {
-    remote = parseHlc(hlc);
-  } catch {
-    return;
-  }
-  const next = receiveHlc(row?.last_hlc ? parseHlc(row.last_hlc) : null, remote, Date.now(), deviceId(db));
+  const next = receiveHlc(row?.last_hlc ? tryParseHlc(row.last_hlc) : null, remote, nowMs, deviceId(db));
   db.prepare('UPDATE device SET last_hlc = ? WHERE singleton = 1').run(formatHlc(next));
 };
 
@@ -85,18 +85,28 @@ const installPulledBank = (db: Database, row: RemoteRow): void => {
   }
 };
 
-/** Keeps one pulled page; call inside the transaction that also moves the cursor. */
-export const applyPulledRows = (db: Database, rows: readonly RemoteRow[]): void => {
+/**
+ * Keeps one pulled page; call inside the transaction that also moves the cursor. A row whose clock
+ * is unreadable or beyond the skew bound is kept with the reason (`refused_reason`) but neither
+ * applied nor allowed to move our clock: one hostile timestamp must not win every conflict here
+ * or stamp our next cases in the future.
+ */
+export const applyPulledRows = (
+  db: Database,
+  rows: readonly RemoteRow[],
+  clock: PullClock = { nowMs: Date.now(), maxSkewMs: defaultMaxClockSkewMs },
+): void => {
   const keep = db.prepare(
-    `INSERT INTO sync_remote_rows (table_name, row_id, fields, hlc, deleted, owner_device, owner_device_name, origin_device, change_seq, received_at)
-     VALUES (@table, @rowId, @fields, @hlc, @deleted, @ownerDevice, @ownerDeviceName, @originDevice, @changeSeq, @receivedAt)
+    `INSERT INTO sync_remote_rows (table_name, row_id, fields, hlc, deleted, owner_device, owner_device_name, origin_device, change_seq, received_at, refused_reason)
+     VALUES (@table, @rowId, @fields, @hlc, @deleted, @ownerDevice, @ownerDeviceName, @originDevice, @changeSeq, @receivedAt, @refusedReason)
      ON CONFLICT (table_name, row_id) DO UPDATE SET fields = excluded.fields, hlc = excluded.hlc, deleted = excluded.deleted,
        owner_device_name = excluded.owner_device_name, origin_device = excluded.origin_device, change_seq = excluded.change_seq,
-       received_at = excluded.received_at
+       received_at = excluded.received_at, refused_reason = excluded.refused_reason
      WHERE excluded.change_seq > sync_remote_rows.change_seq`,
   );
   const receivedAt = new Date().toISOString();
   for (const row of rows) {
+    const checked = checkRemoteHlc(row.hlc, clock.nowMs, clock.maxSkewMs);
     keep.run({
       table: row.table,
       rowId: row.rowId,
@@ -108,8 +118,10 @@ export const applyPulledRows = (db: Database, rows: readonly RemoteRow[]): void 
       originDevice: row.originDevice,
       changeSeq: row.changeSeq,
       receivedAt,
+      refusedReason: checked.ok ? null : `Not taken: ${checked.reason}.`,
     });
-    observeRemoteClock(db, row.hlc);
+    if (!checked.ok) continue;
+    observeRemoteClock(db, checked.hlc, clock.nowMs);
     // isReferenceTable also keeps the table name to our own fixed list before it reaches SQL.
     if (row.table === 'question_bank_versions') installPulledBank(db, row);
     else if (isReferenceTable(row.table)) applyReferenceRow(db, row);

@@ -47,6 +47,11 @@ export interface HubClientOptions {
 /** The device's side of the /v1/ protocol; every answer is checked against the shared schemas. */
 export class HubClient {
   private readonly timeoutMs: number;
+  /**
+   * The hub's clock minus ours, from the `Date` header of the last answer (1 s resolution, taken
+   * against the middle of the round trip); null before any answer. Tells a laptop its clock is off.
+   */
+  hubClockOffsetMs: number | null = null;
 
   constructor(
     readonly baseUrl: string,
@@ -68,8 +73,11 @@ export class HubClient {
       payload = new Uint8Array(body.bytes.buffer as ArrayBuffer, body.bytes.byteOffset, body.bytes.byteLength);
     }
     let response: Response;
+    const sentAt = Date.now();
     try {
       response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload, signal: AbortSignal.timeout(this.timeoutMs) });
+      const hubDate = Date.parse(response.headers.get('date') ?? '');
+      if (Number.isFinite(hubDate)) this.hubClockOffsetMs = hubDate - Math.round((sentAt + Date.now()) / 2);
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       const detail = (error as Error).name === 'TimeoutError' ? 'no answer in time' : (cause?.code ?? cause?.message ?? (error as Error).message);

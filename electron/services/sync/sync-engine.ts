@@ -1,8 +1,9 @@
 import os from 'node:os';
 import type { Database } from 'better-sqlite3';
 import { ApiFailure } from '../../../shared/contract/result';
+import { defaultMaxClockSkewMs, describeSkew } from '../../../shared/sync/hlc';
 import { blobRefsOf, enrollCodeSchema, maxPushBatch } from '../../../shared/sync/protocol';
-import type { SyncReport, SyncStatus } from '../../../shared/sync/sync-status';
+import { hubUrlWarningFor, type SyncReport, type SyncStatus } from '../../../shared/sync/sync-status';
 import { deviceId } from '../db/device-clock';
 import { pendingMutationCount, pendingMutations } from '../db/outbox';
 import { applyPulledRows } from './apply-pulled';
@@ -25,9 +26,22 @@ export interface SyncDeps {
   readonly timeoutMs?: number;
   /** Push only (the benchmark times push and pull apart). */
   readonly skipPull?: boolean;
+  /** How far ahead of this laptop's clock a pulled clock may be (default: 5 minutes). */
+  readonly maxClockSkewMs?: number;
 }
 
-export const syncStatus = (db: Database, tokenStore: TokenStore): SyncStatus => {
+/** Said when the hub's `Date` differs from this laptop's clock by more than the skew bound. */
+export const clockWarningFor = (offsetMs: number | null, maxSkewMs: number = defaultMaxClockSkewMs): string | null => {
+  if (offsetMs === null || Math.abs(offsetMs) <= maxSkewMs) return null;
+  const direction = offsetMs < 0 ? 'ahead of' : 'behind';
+  const consequence =
+    offsetMs < 0
+      ? 'The hub refuses changes stamped in its future, so they stay queued here.'
+      : 'Your edits may lose to older ones made elsewhere.';
+  return `This laptop's clock is ${describeSkew(offsetMs)} ${direction} the partner hub's. ${consequence} Set the date and time to automatic and sync again.`;
+};
+
+export const syncStatus = (db: Database, tokenStore: TokenStore, maxClockSkewMs: number = defaultMaxClockSkewMs): SyncStatus => {
   const state = readSyncState(db);
   return {
     enrolled: state !== undefined,
@@ -41,6 +55,8 @@ export const syncStatus = (db: Database, tokenStore: TokenStore): SyncStatus => 
     refusedCount: refusedCount(db),
     lastError: state?.last_error ?? null,
     tokenWarning: state ? tokenStore.warning : null,
+    clockWarning: clockWarningFor(state?.hub_clock_offset_ms ?? null, maxClockSkewMs),
+    hubUrlWarning: hubUrlWarningFor(state?.hub_url ?? null),
   };
 };
 
@@ -126,8 +142,9 @@ const pull = async (deps: SyncDeps, client: HubClient, retry: RetryPolicy, count
     const cursor = readSyncState(db)?.pull_cursor ?? 0;
     const answer = await withRetry(() => client.pull(cursor, pageSize), isRetryableHubError, retry);
     // The rows and the cursor move together: an interrupted pull resumes exactly where it stopped.
+    const clock = { nowMs: Date.now(), maxSkewMs: deps.maxClockSkewMs ?? defaultMaxClockSkewMs };
     db.transaction(() => {
-      applyPulledRows(db, answer.rows);
+      applyPulledRows(db, answer.rows, clock);
       setCursor.run(Math.max(cursor, answer.cursor));
     })();
     counters.pulled += answer.rows.length;
@@ -154,19 +171,25 @@ export const runSync = async (deps: SyncDeps): Promise<SyncReport> => {
   const client = new HubClient(state.hub_url, token, { timeoutMs: deps.timeoutMs });
   const retry = deps.retry ?? defaultRetryPolicy;
   const counters: Counters = { pushed: 0, pulled: 0, blobsUploaded: 0, refused: 0 };
+  const noteClock = (): void => {
+    if (client.hubClockOffsetMs === null) return; // no answer this time: the last measure stands
+    db.prepare('UPDATE sync_state SET hub_clock_offset_ms = ? WHERE singleton = 1').run(client.hubClockOffsetMs);
+  };
   try {
     await push(deps, client, retry, counters);
     if (!deps.skipPull) await pull(deps, client, retry, counters);
   } catch (error) {
+    noteClock();
     const message = describeSyncError(error);
     noteFailure(db, message);
     throw new ApiFailure(error instanceof HubHttpError && error.status === 401 ? 'unauthorized' : 'internal', message);
   }
+  noteClock();
   noteSuccess(db);
   if (counters.refused > 0) {
     db.prepare('UPDATE sync_state SET last_error = ? WHERE singleton = 1').run(
       `The hub refused ${counters.refused} change${counters.refused === 1 ? '' : 's'} (another engineer's case cannot be edited from this device).`,
     );
   }
-  return { ...counters, status: syncStatus(db, deps.tokenStore) };
+  return { ...counters, status: syncStatus(db, deps.tokenStore, deps.maxClockSkewMs) };
 };

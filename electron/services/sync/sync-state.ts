@@ -14,6 +14,8 @@ export interface SyncStateRow {
   last_attempt_at: string | null;
   last_error: string | null;
   consecutive_failures: number;
+  /** The hub's clock minus ours at the last answer; null before one. */
+  hub_clock_offset_ms: number | null;
 }
 
 export const readSyncState = (db: Database): SyncStateRow | undefined =>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiFailure } from '../../../shared/contract/result';
+import { hubUrlWarningFor } from '../../../shared/sync/sync-status';
 import { TextField } from '../../components/text-field';
 import { errorText } from '../../components/query-state';
 import { useEnroll } from './use-sync';
@@ -30,6 +31,7 @@ export const EnrollForm = () => {
         <TextField label="Hub address" value={hubUrl} onChange={setHubUrl} required hint="e.g. https://hub.example.com" error={issue('hubUrl')} autoFocus />
         <TextField label="Enrollment code" value={code} onChange={setCode} required hint="GW-XXXX-XXXX-XXXX-XXXX" error={issue('code')} />
       </div>
+      {hubUrlWarningFor(hubUrl.trim()) && <p className="sync-warning">{hubUrlWarningFor(hubUrl.trim())}</p>}
       <TextField label="Name for this laptop" value={deviceName} onChange={setDeviceName} hint="How the hub lists this device (default: the computer's name)" />
       {enroll.isError && issues.length === 0 && (
         <p className="sync-problem" role="alert">

@@ -53,7 +53,14 @@ export const SyncSettings = () => {
               ) : (
                 s.lastSyncAt && <p className="sync-ok">Synced {when(s.lastSyncAt)}.</p>
               )}
-              {s.tokenWarning && <p className="sync-warning">{s.tokenWarning}</p>}
+              {[s.hubUrlWarning, s.clockWarning, s.tokenWarning].map(
+                (warning) =>
+                  warning && (
+                    <p key={warning} className="sync-warning">
+                      {warning}
+                    </p>
+                  ),
+              )}
               <div className="sync-actions">
                 <button type="button" className="button button-primary" disabled={syncNow.isPending} onClick={() => syncNow.mutate()}>
                   {syncNow.isPending ? 'Syncing…' : 'Sync now'}

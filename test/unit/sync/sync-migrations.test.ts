@@ -42,6 +42,24 @@ describe('migration 14: rows received from the hub', () => {
   });
 });
 
+describe('migration 19: clock checks on sync', () => {
+  it('adds the refusal reason to pulled rows and the hub clock offset to the sync state', () => {
+    const file = path.join(tempDir(), 'm19.sqlite');
+    const old = openDatabase(file, { targetVersion: 18 });
+    old.prepare("INSERT INTO sync_remote_rows (table_name, row_id, fields, hlc, owner_device, origin_device, change_seq, received_at) VALUES ('cases', 'r1', '{}', 'h', 'o', 'o', 1, 'now')").run();
+    old.close();
+    const db = openDatabase(file, { targetVersion: 19 });
+    expect(schemaVersionOf(db)).toBe(19);
+    // Rows kept before the migration count as taken.
+    expect(db.prepare('SELECT refused_reason FROM sync_remote_rows').get()).toEqual({ refused_reason: null });
+    saveEnrollment(db, { hubUrl: 'http://h', hubDeviceId: 'd', partnerId: 'p', partnerName: 'P', role: 'engineer', deviceName: 'me' });
+    expect(db.prepare('SELECT hub_clock_offset_ms FROM sync_state').get()).toEqual({ hub_clock_offset_ms: null });
+    db.prepare('UPDATE sync_state SET hub_clock_offset_ms = -7200000').run();
+    expect(db.prepare('SELECT hub_clock_offset_ms FROM sync_state').get()).toEqual({ hub_clock_offset_ms: -7_200_000 });
+    db.close();
+  });
+});
+
 const remote = (table: string, rowId: string, fields: Record<string, unknown>, hlc: string, changeSeq: number, owner = 'dev-b'): RemoteRow => ({
   table,
   rowId,
@@ -60,12 +78,12 @@ describe('applying pulled rows', () => {
     db.transaction(() => {
       saveEnrollment(db, { hubUrl: 'http://h', hubDeviceId: 'dev-a', partnerId: 'p', partnerName: 'P', role: 'account-manager', deviceName: 'me' });
       applyPulledRows(db, [
-        remote('customers', 'cu1', { name: 'Contoso' }, '0001700000000001-00000-b', 1),
-        remote('cases', 'k1', { customer_id: 'cu1', title: 'Visit', engineer: 'Bo', status: 'complete', readiness_level: 'Chasers' }, '0001700000000000-00000-b', 2),
-        remote('cases', 'k2', { customer_id: 'cu1', title: 'Mine', engineer: 'Ada', status: 'draft' }, '0001700000001000-00000-a', 3, 'dev-a'),
+        remote('customers', 'cu1', { name: 'Contoso' }, '1700000000001-00000-b', 1),
+        remote('cases', 'k1', { customer_id: 'cu1', title: 'Visit', engineer: 'Bo', status: 'complete', readiness_level: 'Chasers' }, '1700000000000-00000-b', 2),
+        remote('cases', 'k2', { customer_id: 'cu1', title: 'Mine', engineer: 'Ada', status: 'draft' }, '1700000001000-00000-a', 3, 'dev-a'),
       ]);
       // An older copy of a row never replaces a newer one.
-      applyPulledRows(db, [remote('cases', 'k1', { title: 'stale' }, '0001600000000000-00000-b', 1)]);
+      applyPulledRows(db, [remote('cases', 'k1', { title: 'stale' }, '1600000000000-00000-b', 1)]);
     })();
     const cases = listPartnerCases(db, '');
     expect(cases.map((c) => [c.id, c.customerName, c.title, c.level, c.mine, c.deviceName])).toEqual([
@@ -78,19 +96,19 @@ describe('applying pulled rows', () => {
 
   it('shared branding from the hub replaces the local row only when newer, and moves our clock past it', () => {
     const db = openDatabase(path.join(tempDir(), 'brand.sqlite'));
-    const brand = remote('branding_profiles', 'b1', { name: 'Acme', partner_name: 'Acme IT', footer: 'hub', unknown_column: 'x' }, '9000000000000-00000-b', 1);
+    const brand = remote('branding_profiles', 'b1', { name: 'Acme', partner_name: 'Acme IT', footer: 'hub', unknown_column: 'x' }, '1760000000000-00000-b', 1);
     db.transaction(() => {
       db.prepare("INSERT INTO device (singleton, device_id, created_at) VALUES (1, 'dev-a', 'now')").run();
       applyPulledRows(db, [brand]);
-      applyPulledRows(db, [{ ...brand, fields: { ...brand.fields, footer: 'older' }, hlc: '8000000000000-00000-b', changeSeq: 2 }]);
+      applyPulledRows(db, [{ ...brand, fields: { ...brand.fields, footer: 'older' }, hlc: '1750000000000-00000-b', changeSeq: 2 }]);
     })();
     expect(db.prepare('SELECT name, footer, updated_at FROM branding_profiles WHERE id = ?').get('b1')).toEqual({
       name: 'Acme',
       footer: 'hub',
-      updated_at: '9000000000000-00000-b',
+      updated_at: '1760000000000-00000-b',
     });
     const clock = (db.prepare('SELECT last_hlc FROM device').get() as { last_hlc: string }).last_hlc;
-    expect(clock > '9000000000000-00000-b').toBe(true);
+    expect(clock > '1760000000000-00000-b').toBe(true);
     // Rows of tables this version does not know are kept, not applied.
     db.transaction(() => applyPulledRows(db, [remote('cases; DROP TABLE cases', 'x', {}, '1', 5)]))();
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'cases'").get()).toEqual({ n: 1 });
@@ -99,7 +117,7 @@ describe('applying pulled rows', () => {
 
   it('a reference row the local schema cannot take is kept for later, and the rest of the page still lands', () => {
     const db = openDatabase(path.join(tempDir(), 'price.sqlite'));
-    const item = (id: string, fields: Record<string, unknown>, seq: number) => remote('price_book_items', id, fields, `900000000000${seq}-00000-b`, seq);
+    const item = (id: string, fields: Record<string, unknown>, seq: number) => remote('price_book_items', id, fields, `176000000000${seq}-00000-b`, seq);
     db.transaction(() => {
       db.prepare("INSERT INTO device (singleton, device_id, created_at) VALUES (1, 'dev-a', 'now')").run();
       applyPulledRows(db, [

@@ -17,6 +17,7 @@ import { historyIndex } from './0015-history-index';
 import { reassessmentLinks } from './0016-reassessment-links';
 import { questionnaires } from './0017-questionnaires';
 import { measurementProvenance } from './0018-measurement-provenance';
+import { syncClockChecks } from './0019-sync-clock-checks';
 
 /** Every migration, in order, numbered 1, 2, 3 … Append only with the next number: a shipped migration is never edited or renumbered. */
 export const migrations: readonly Migration[] = [
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   reassessmentLinks,
   questionnaires,
   measurementProvenance,
+  syncClockChecks,
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
