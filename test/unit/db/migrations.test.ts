@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -36,6 +38,47 @@ describe('migrations', () => {
     expect(() => openDatabase(file)).toThrow(/newer Groundwork/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('a newer database with a leftover WAL is refused with main, -wal and -shm byte-identical', () => {
+    const file = path.join(tempDir(), 'future-wal.sqlite');
+    // A newer Groundwork killed mid-run: its last commits (the version among them) are only in the WAL.
+    const script = `
+      const Database = require('better-sqlite3');
+      const db = new Database(${JSON.stringify(file)});
+      db.pragma('journal_mode = WAL');
+      db.pragma('wal_autocheckpoint = 0');
+      db.exec("CREATE TABLE from_the_future (x TEXT) STRICT; INSERT INTO from_the_future VALUES ('kept')");
+      db.pragma('user_version = ${latestSchemaVersion + 7}');
+      process.kill(process.pid, 'SIGKILL');`;
+    spawnSync(process.execPath, ['-e', script], { cwd: process.cwd() });
+    const sidecars = [file, `${file}-wal`, `${file}-shm`];
+    const digest = () => sidecars.map((f) => createHash('sha256').update(fs.readFileSync(f)).digest('hex'));
+    const before = digest();
+    // The main file's own header still says 0: only reading the WAL tells the truth.
+    expect(fs.readFileSync(file).readUInt32BE(60)).toBe(0);
+    expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    expect(() => openDatabase(file)).toThrow(/newer Groundwork \(schema \d+.*The file has not been changed/);
+    expect(() => openDatabase(file, { readonly: true })).toThrow(NewerDatabaseError);
+    expect(digest()).toEqual(before);
+    // Nothing left over from the check either.
+    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(sidecars.map((f) => path.basename(f)).sort());
+  });
+
+  it('a database of this version with a leftover WAL opens with everything the WAL held', () => {
+    const file = path.join(tempDir(), 'crashed.sqlite');
+    openDatabase(file).close();
+    const script = `
+      const Database = require('better-sqlite3');
+      const db = new Database(${JSON.stringify(file)});
+      db.pragma('wal_autocheckpoint = 0');
+      db.prepare("INSERT INTO customers (id, name, created_at, updated_at, origin_device) VALUES ('c1', 'In the WAL only', 'now', 'h', 'd')").run();
+      process.kill(process.pid, 'SIGKILL');`;
+    spawnSync(process.execPath, ['-e', script], { cwd: process.cwd() });
+    expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    const db = openDatabase(file);
+    expect(db.prepare("SELECT name FROM customers WHERE id = 'c1'").get()).toEqual({ name: 'In the WAL only' });
+    db.close();
   });
 
   it('a failing migration rolls back and leaves the version where it was', () => {
