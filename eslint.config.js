@@ -49,7 +49,7 @@ export default tseslint.config(
     // Product code: a failure is handled for the user or logged, never dropped (issue 18).
     files: ['electron/**/*.{ts,tsx}', 'hub/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     plugins: { groundwork: groundworkPlugin },
-    rules: { 'groundwork/no-silent-catch': 'warn' },
+    rules: { 'groundwork/no-silent-catch': 'error' },
   },
   {
     files: ['**/*.{mjs,cjs}', 'bin/*'],

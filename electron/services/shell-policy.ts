@@ -15,21 +15,15 @@ export const allowedExternalHosts: readonly string[] = [
 ];
 
 export const isAppUrl = (url: string): boolean => {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === `${appScheme}:` && parsed.host === appHost;
-  } catch {
-    return false;
-  }
+  if (!URL.canParse(url)) return false;
+  const parsed = new URL(url);
+  return parsed.protocol === `${appScheme}:` && parsed.host === appHost;
 };
 
 export const isAllowedExternalUrl = (url: string): boolean => {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.username === '' && allowedExternalHosts.includes(parsed.hostname);
-  } catch {
-    return false;
-  }
+  if (!URL.canParse(url)) return false;
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' && parsed.username === '' && allowedExternalHosts.includes(parsed.hostname);
 };
 
 /** Maps an app:// request path to a file inside the renderer folder, or null if it would leave it. */

@@ -25,7 +25,10 @@ export const openHubStore = async (options: HubStoreOptions): Promise<HubStore> 
     await store.migrate();
     return store;
   } catch (error) {
-    await store.close().catch(() => undefined);
+    await store.close().catch(() => {
+      // handled: the migration's error, thrown just below, is what the operator needs to read.
+      return undefined;
+    });
     throw error;
   }
 };

@@ -28,6 +28,7 @@ export const openPostgresDriver = (connectionString: string): SqlDriver => {
     script: async (sql) => void (await pool.query(sql)),
     transaction: async (work) => {
       const client = await pool.connect();
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const inside: Querier = {
@@ -38,10 +39,13 @@ export const openPostgresDriver = (connectionString: string): SqlDriver => {
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        // A connection that cannot even roll back (the server went away) is destroyed, not reused.
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     close: () => pool.end(),

@@ -29,7 +29,10 @@ export const openSqliteDriver = (file: string): SqlDriver => {
   let queue: Promise<unknown> = Promise.resolve();
   const serialised = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
-    queue = next.catch(() => undefined);
+    queue = next.catch(() => {
+      // handled: the caller awaiting `next` gets this failure; the queue only waits for it to settle.
+      return undefined;
+    });
     return next;
   };
 

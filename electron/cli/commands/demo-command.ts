@@ -4,6 +4,7 @@ import type { Question } from '../../../shared/interview/bank-schema';
 import type { AnswerValue } from '../../../shared/interview/answer-values';
 import { bankQuestions } from '../../../shared/interview/parse-bank';
 import { printJson, withDataDir, withSession } from '../cli-context';
+import { ApiFailure } from '../../../shared/contract/result';
 
 const demoFacts: Record<string, number> = { 'strategy.user_count': 85, 'strategy.device_count': 110, 'strategy.site_count': 2 };
 
@@ -35,8 +36,13 @@ const answerInterview = async (api: ApiClient, caseId: string): Promise<void> =>
   for (const { question } of bankQuestions(bank)) {
     const value = demoAnswer(question, index);
     index += 1;
-    // A question hidden by an earlier answer, or a value a bank refuses, is simply skipped.
-    if (value !== undefined) await api.answerQuestion({ caseId, questionId: question.id, value }).catch(() => undefined);
+    // A question hidden by an earlier answer, or a value a bank refuses, is simply skipped;
+    // anything else (a broken database) stops the demo with its error.
+    if (value !== undefined) {
+      await api.answerQuestion({ caseId, questionId: question.id, value }).catch((error: unknown) => {
+        if (!(error instanceof ApiFailure) || error.code === 'internal') throw error;
+      });
+    }
   }
 };
 

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { scoreCase } from '../interview/interview-service';
 import { caseMetricValues, caseMetrics } from '../interview/case-metrics';
 import type { ScoreResult } from '../../../shared/interview/score-types';
+import type { Log } from '../log/logger';
 
 interface CaseDocRow {
   rowid: number;
@@ -17,17 +18,19 @@ const textOf = (db: Database, sql: string, ...params: string[]): string =>
   (db.prepare(sql).pluck().all(...params) as Array<string | null>).filter(Boolean).join('\n');
 
 /** Scores only what has been answered: a case nobody interviewed has no level yet. */
-const summaryScore = (db: Database, caseId: string): ScoreResult | null => {
+const summaryScore = (db: Database, caseId: string, log: Log): ScoreResult | null => {
   const answered = db.prepare('SELECT count(*) FROM answers WHERE case_id = ? AND deleted = 0').pluck().get(caseId) as number;
   if (answered === 0) return null;
   try {
     return scoreCase(db, caseId);
-  } catch {
+  } catch (error) {
+    // The case stays searchable; its history row shows no level until a change scores it again.
+    log.warn({ err: error, caseId }, 'case could not be scored for the history index');
     return null;
   }
 };
 
-const rebuildCase = (db: Database, caseId: string): void => {
+const rebuildCase = (db: Database, caseId: string, log: Log): void => {
   const row = db
     .prepare(
       `SELECT c.rowid, c.id, c.deleted, cu.name AS customer, s.name AS site, c.title, c.engineer
@@ -39,7 +42,7 @@ const rebuildCase = (db: Database, caseId: string): void => {
     db.prepare('DELETE FROM case_summaries WHERE case_id = ?').run(caseId);
     return;
   }
-  const score = summaryScore(db, caseId);
+  const score = summaryScore(db, caseId, log);
   const people = textOf(db, "SELECT name || ' ' || role || ' ' || email FROM contacts WHERE case_id = ? AND deleted = 0", caseId);
   const notes = textOf(
     db,
@@ -77,11 +80,11 @@ const rebuildCase = (db: Database, caseId: string): void => {
  * Brings the search documents and score summaries of every case marked dirty (by the triggers of
  * migration 15) up to date, in one transaction. Cheap when nothing changed: one indexed lookup.
  */
-export const refreshDirtyCases = (db: Database): number => {
+export const refreshDirtyCases = (db: Database, log: Log): number => {
   const dirty = db.prepare('SELECT case_id FROM case_index_dirty').pluck().all() as string[];
   if (dirty.length === 0) return 0;
   db.transaction(() => {
-    for (const caseId of dirty) rebuildCase(db, caseId);
+    for (const caseId of dirty) rebuildCase(db, caseId, log);
     const clear = db.prepare('DELETE FROM case_index_dirty WHERE case_id = ?');
     for (const caseId of dirty) clear.run(caseId);
   })();

@@ -3,6 +3,7 @@ import { ApiFailure } from '../../../shared/contract/result';
 import { compareAssessments, type AssessmentSnapshot, type Comparison } from '../../../shared/history/compare';
 import type { ReadinessLevel, Severity } from '../../../shared/interview/bank-schema';
 import { refreshDirtyCases } from './case-index';
+import type { Log } from '../log/logger';
 
 interface SnapshotRow {
   id: string;
@@ -41,9 +42,9 @@ const snapshotOf = (db: Database, caseId: string): AssessmentSnapshot & { custom
 };
 
 /** Compares two assessments of one customer, the earlier one first whatever the order asked. */
-export const compareCases = (db: Database, firstId: string, secondId: string): Comparison => {
+export const compareCases = (db: Database, firstId: string, secondId: string, log: Log): Comparison => {
   if (firstId === secondId) throw new ApiFailure('validation', 'Choose two different assessments to compare.');
-  refreshDirtyCases(db);
+  refreshDirtyCases(db, log);
   const a = snapshotOf(db, firstId);
   const b = snapshotOf(db, secondId);
   if (a.customerId !== b.customerId) throw new ApiFailure('validation', 'Only assessments of the same customer can be compared.');

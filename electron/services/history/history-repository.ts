@@ -6,6 +6,7 @@ import type { historyQuerySchema, HistoryPage, HistoryRow, CustomerTimeline, His
 import type { ReadinessLevel } from '../../../shared/interview/bank-schema';
 import { toSummary, type CaseRow } from '../cases/cases-repository';
 import { refreshDirtyCases } from './case-index';
+import type { Log } from '../log/logger';
 
 type HistoryQuery = z.output<typeof historyQuerySchema>;
 
@@ -48,8 +49,8 @@ const toHistoryRow = (row: HistoryDbRow): HistoryRow => ({
  * FTS table and the summaries only; names are joined for just those rows, so a deep page costs no
  * more joins than the first.
  */
-export const searchHistory = (db: Database, query: HistoryQuery): HistoryPage => {
-  refreshDirtyCases(db);
+export const searchHistory = (db: Database, query: HistoryQuery, log: Log): HistoryPage => {
+  refreshDirtyCases(db, log);
   const where: string[] = ['c.deleted = 0'];
   const params: Record<string, unknown> = {};
   const joins: string[] = [];
@@ -117,7 +118,7 @@ export const searchHistory = (db: Database, query: HistoryQuery): HistoryPage =>
 };
 
 /** Every assessment of one customer, oldest first, with its level. */
-export const customerTimeline = (db: Database, customerId: string): CustomerTimeline => {
+export const customerTimeline = (db: Database, customerId: string, log: Log): CustomerTimeline => {
   const customer = db.prepare('SELECT id, name FROM customers WHERE id = ? AND deleted = 0').get(customerId) as
     | { id: string; name: string }
     | undefined;
@@ -132,6 +133,6 @@ export const customerTimeline = (db: Database, customerId: string): CustomerTime
     sort: 'created_asc',
     offset: 0,
     limit: 500,
-  });
+  }, log);
   return { customerId: customer.id, customerName: customer.name, assessments: page.rows };
 };

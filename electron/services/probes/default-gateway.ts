@@ -1,11 +1,14 @@
 import si from 'systeminformation';
+import type { Log } from '../log/logger';
 
 /** The default gateway's address, or null when the machine has none. */
-export const defaultGateway = async (): Promise<string | null> => {
+export const defaultGateway = async (log: Log): Promise<string | null> => {
   try {
     const gateway = await si.networkGatewayDefault();
     return gateway && gateway.trim() !== '' ? gateway.trim() : null;
-  } catch {
+  } catch (error) {
+    // Callers treat "no gateway" as a normal answer (a machine on a point-to-point link has none).
+    log.debug({ err: error }, 'default gateway not readable');
     return null;
   }
 };

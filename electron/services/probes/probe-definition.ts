@@ -1,4 +1,5 @@
 import type { FarEnd } from '../../../shared/probes/measurement';
+import type { Log } from '../log/logger';
 import type { MetricValue, ProbeId, ProbeSample, ProbeTargets } from '../../../shared/probes/probe-schemas';
 
 /** Anything holding an OS resource: sockets, servers, child processes, timers. */
@@ -24,6 +25,8 @@ export interface ProbeContext {
   lookup(host: string): Promise<string>;
   /** Resolves after ms, rejects as soon as the probe is aborted. */
   sleep(ms: number): Promise<void>;
+  /** The services' log: a fact a probe could not read goes here (debug), the result says "not available". */
+  readonly log: Log;
 }
 
 export interface ProbeOutcome {

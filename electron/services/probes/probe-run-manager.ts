@@ -1,3 +1,4 @@
+import type { Log } from '../log/logger';
 import type { Database } from 'better-sqlite3';
 import { ApiFailure } from '../../../shared/contract/result';
 import type { ProbeId, ProbeProgress, ProbeProgressItem, ProbeRunStatus, ProbeTargets } from '../../../shared/probes/probe-schemas';
@@ -22,7 +23,7 @@ export class ProbeRunManager {
   constructor(
     private readonly db: Database,
     private readonly toolVersion: string,
-    private readonly log: (error: unknown) => void = console.error,
+    private readonly log: Log,
   ) {}
 
   isActive = (runId: string): boolean => this.active.has(runId);
@@ -46,6 +47,7 @@ export class ProbeRunManager {
     const items = new Map<ProbeId, ProbeProgressItem>(probes.map((p) => [p.id, { probeId: p.id, title: p.title, fraction: 0, message: 'waiting', status: null }]));
     const finished = runProbes(probes, {
       targets,
+      log: this.log,
       signal: controller.signal,
       onProgress: (event) => {
         const item = items.get(event.probeId);
@@ -57,7 +59,7 @@ export class ProbeRunManager {
         try {
           saveProbeResult(this.db, runId, result);
         } catch (error) {
-          this.log(error);
+          this.log.error({ err: error, runId, probeId: result.probeId }, 'could not save a probe result');
         }
       },
     })
@@ -65,7 +67,7 @@ export class ProbeRunManager {
         const status: ProbeRunStatus = controller.signal.aborted ? 'cancelled' : 'complete';
         finishProbeRun(this.db, runId, status);
       })
-      .catch((error: unknown) => this.log(error))
+      .catch((error: unknown) => this.log.error({ err: error, runId }, 'probe run failed'))
       .finally(() => this.active.delete(runId));
     this.active.set(runId, { controller, items, finished });
     return runId;

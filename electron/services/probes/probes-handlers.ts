@@ -12,7 +12,7 @@ const managers = new WeakMap<AppServices, ProbeRunManager>();
 export const probeRunManagerFor = (services: AppServices): ProbeRunManager => {
   let manager = managers.get(services);
   if (!manager) {
-    manager = new ProbeRunManager(services.db, appVersion);
+    manager = new ProbeRunManager(services.db, appVersion, services.log);
     managers.set(services, manager);
   }
   return manager;

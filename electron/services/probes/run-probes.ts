@@ -2,6 +2,8 @@ import type { ProbeResult, ProbeSample, ProbeStatus, ProbeTargets } from '../../
 import dns from 'node:dns';
 import { toMeasurement, unmeasuredAll, type Measurement } from '../../../shared/probes/measurement';
 import { measuredValues } from '../../../shared/probes/result-measurements';
+import { pino } from 'pino';
+import type { Log } from '../log/logger';
 import { type Closable, type ProbeContext, type ProbeDefinition, type ProbeOutcome, ProbeUnsupported } from './probe-definition';
 
 export interface ProbeProgressEvent {
@@ -21,17 +23,20 @@ export interface RunProbesOptions {
   readonly lookup?: (host: string) => Promise<string>;
   /** Override every probe's timeout (tests). */
   readonly timeoutMs?: number;
+  /** The services' log; omitted (unit tests of single probes), lines are dropped. */
+  readonly log?: Log;
 }
 
 const osLookup = async (host: string): Promise<string> => (await dns.promises.lookup(host)).address;
 
-const closeHandle = (handle: Closable): void => {
+const closeHandle = (handle: Closable, log: Log): void => {
   try {
     if (handle.destroy) handle.destroy();
     else if (handle.kill) handle.kill();
     else handle.close?.();
-  } catch {
-    // Already closed: nothing left to release.
+  } catch (error) {
+    // Already closed: nothing left to release, so the abort goes on.
+    log.debug({ err: error }, 'probe handle was already closed');
   }
 };
 
@@ -66,6 +71,8 @@ export const measurementsOfOutcome = (probe: ProbeDefinition, outcome: ProbeOutc
   return measured;
 };
 
+const silentLog: Log = pino({ level: 'silent' });
+
 export const timeoutOf = (probe: ProbeDefinition, targets: ProbeTargets): number =>
   typeof probe.timeoutMs === 'function' ? probe.timeoutMs(targets) : probe.timeoutMs;
 
@@ -81,6 +88,7 @@ export const runProbe = async (probe: ProbeDefinition, options: RunProbesOptions
   const samples: ProbeSample[] = [];
   const handles = new Set<Closable>();
   const controller = new AbortController();
+  const log = options.log ?? silentLog;
   let abortReason: 'timeout' | 'cancelled' | null = null;
 
   const finish = (status: ProbeStatus, message: string, outcome?: ProbeOutcome): ProbeResult => {
@@ -109,7 +117,7 @@ export const runProbe = async (probe: ProbeDefinition, options: RunProbesOptions
     if (abortReason) return;
     abortReason = reason;
     controller.abort(new Error(reason));
-    for (const handle of handles) closeHandle(handle);
+    for (const handle of handles) closeHandle(handle, log);
     handles.clear();
   };
   const timeoutMs = options.timeoutMs ?? timeoutOf(probe, options.targets);
@@ -122,6 +130,7 @@ export const runProbe = async (probe: ProbeDefinition, options: RunProbesOptions
     signal: controller.signal,
     targets: options.targets,
     platform,
+    log,
     progress: (fraction, message = '') => {
       if (abortReason) return;
       options.onProgress?.({ probeId: probe.id, fraction: Math.min(1, Math.max(0, fraction)), message });
@@ -131,7 +140,7 @@ export const runProbe = async (probe: ProbeDefinition, options: RunProbesOptions
     },
     lookup: options.lookup ?? osLookup,
     track: (handle) => {
-      if (abortReason) closeHandle(handle);
+      if (abortReason) closeHandle(handle, log);
       else handles.add(handle);
       return handle;
     },
@@ -157,8 +166,9 @@ export const runProbe = async (probe: ProbeDefinition, options: RunProbesOptions
 
   try {
     const work = abortReason ? Promise.resolve('aborted' as const) : probe.run(ctx);
-    // The probe's own promise may settle later; it must not become an unhandled rejection.
-    work.catch(() => undefined);
+    // The probe's own promise may reject after its abort has settled the result; log it rather than
+    // leave an unhandled rejection (a rejection before that becomes the `failed` result below).
+    work.catch((error: unknown) => log.debug({ err: error, probeId: probe.id }, 'probe rejected'));
     const outcome = await Promise.race([work, aborted]);
     if (outcome === 'aborted' || abortReason) {
       return abortReason === 'timeout'
@@ -174,7 +184,7 @@ export const runProbe = async (probe: ProbeDefinition, options: RunProbesOptions
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onRunAbort);
-    for (const handle of handles) closeHandle(handle);
+    for (const handle of handles) closeHandle(handle, log);
     handles.clear();
     options.onProgress?.({ probeId: probe.id, fraction: 1, message: '' });
   }

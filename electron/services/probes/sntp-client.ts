@@ -1,6 +1,7 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 import type { ProbeContext } from './probe-definition';
+import { closeUdpSocket } from './close-udp-socket';
 
 /** Seconds between the NTP epoch (1900) and the Unix epoch (1970). */
 const ntpEpochOffset = 2_208_988_800;
@@ -38,11 +39,7 @@ export const sntpQuery = (ctx: ProbeContext, address: string, port: number, time
     const originate = Buffer.from(request.subarray(40, 48));
     const finish = (error: Error | null, sample?: SntpSample) => {
       clearTimeout(timer);
-      try {
-        socket.close();
-      } catch {
-        // closed by abort
-      }
+      closeUdpSocket(socket);
       if (error) reject(error);
       else resolve(sample as SntpSample);
     };

@@ -2,6 +2,7 @@ import dgram from 'node:dgram';
 import net from 'node:net';
 import type { ProbeContext } from './probe-definition';
 import { udpEchoMagic } from './throughput/reflector-protocol';
+import { closeUdpSocket } from './close-udp-socket';
 
 export interface EchoRecord {
   readonly sentAt: number;
@@ -92,10 +93,6 @@ export class UdpPinger {
 
   close(): void {
     if (this.timer) clearInterval(this.timer);
-    try {
-      this.socket.close();
-    } catch {
-      // already closed by an abort
-    }
+    closeUdpSocket(this.socket);
   }
 }

@@ -11,6 +11,7 @@ import { customerLogoOfCase } from './branding-repository';
 import { getProposalSettings } from './proposal-settings-repository';
 import { compareCases } from '../history/compare-service';
 import type { Comparison } from '../../../shared/history/compare';
+import type { Log } from '../log/logger';
 
 /** The interview's score, or none when the case has no interview to score (the report says so). */
 const scoreOf = (db: Database, caseId: string): ScoreResult | null => {
@@ -43,13 +44,13 @@ const latestProbeResults = (db: Database, caseId: string): ProbeResult[] => {
  * findings, the probes' results and the proposal settings, mapped by reportSourceFrom.
  */
 /** A re-assessment is reported against the assessment it started from. */
-const comparisonWithPrevious = (db: Database, caseId: string): Comparison | null => {
+const comparisonWithPrevious = (db: Database, caseId: string, log: Log): Comparison | null => {
   const previous = db.prepare('SELECT previous_case_id FROM cases WHERE id = ?').pluck().get(caseId) as string | null | undefined;
   if (!previous || !findCase(db, previous)) return null;
-  return compareCases(db, previous, caseId);
+  return compareCases(db, previous, caseId, log);
 };
 
-export const buildReportSource = (db: Database, caseId: string, date: string = new Date().toISOString().slice(0, 10)): ReportSource => {
+export const buildReportSource = (db: Database, caseId: string, log: Log, date: string = new Date().toISOString().slice(0, 10)): ReportSource => {
   const found = getCase(db, caseId);
   return reportSourceSchema.parse(
     reportSourceFrom({
@@ -65,7 +66,7 @@ export const buildReportSource = (db: Database, caseId: string, date: string = n
       score: scoreOf(db, caseId),
       probeResults: latestProbeResults(db, caseId),
       settings: getProposalSettings(db, caseId),
-      comparison: comparisonWithPrevious(db, caseId),
+      comparison: comparisonWithPrevious(db, caseId, log),
     }),
   );
 };

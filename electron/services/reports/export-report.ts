@@ -13,6 +13,7 @@ import { recordExport, storedExport } from './exports-repository';
 import { listPriceBook } from './price-book-repository';
 import { buildReportDocx } from './report-docx';
 import { buildReportHtml, pdfHeaderFooter } from './report-html';
+import type { Log } from '../log/logger';
 
 export interface RenderedReport {
   readonly bytes: Uint8Array;
@@ -21,15 +22,15 @@ export interface RenderedReport {
 }
 
 /** Everything a report of a case is made from, as the database holds it now. */
-export const reportInputsForCase = (db: Database, caseId: string, source?: ReportSource): ReportInputs => ({
-  source: source ?? buildReportSource(db, caseId),
+export const reportInputsForCase = (db: Database, caseId: string, log: Log, source?: ReportSource): ReportInputs => ({
+  source: source ?? buildReportSource(db, caseId, log),
   branding: brandingForCase(db, caseId),
   priceBook: listPriceBook(db),
 });
 
 /** The model of one report of a case, from the database as it is now. */
-export const reportModelForCase = (db: Database, caseId: string, kind: ReportKind, source?: ReportSource): ReportModel =>
-  buildReportModel(kind, reportInputsForCase(db, caseId, source));
+export const reportModelForCase = (db: Database, caseId: string, kind: ReportKind, log: Log, source?: ReportSource): ReportModel =>
+  buildReportModel(kind, reportInputsForCase(db, caseId, log, source));
 
 /** Renders a model to one format. Pure apart from the PDF printer. */
 export const renderReport = async (model: ReportModel, format: ReportFormat, printPdf: () => PdfPrinter): Promise<RenderedReport> => {
@@ -65,8 +66,9 @@ export const exportReport = async (
   db: Database,
   args: { caseId: string; kind: ReportKind; format: ReportFormat; fileName?: string },
   printPdf: () => PdfPrinter,
+  log: Log,
 ): Promise<ExportResult> => {
-  const inputs = reportInputsForCase(db, args.caseId);
+  const inputs = reportInputsForCase(db, args.caseId, log);
   const model = buildReportModel(args.kind, inputs);
   const rendered = await renderReport(model, args.format, printPdf);
   const record = recordExport(db, {

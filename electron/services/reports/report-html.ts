@@ -30,12 +30,9 @@ const fontBase64 = (file: string): string | null => {
   if (fontCache.has(file)) return fontCache.get(file) ?? null;
   let found: string | null = null;
   for (const dir of fontDirs) {
-    try {
-      found = fs.readFileSync(`${dir}/${file}`).toString('base64');
-      break;
-    } catch {
-      // not in this folder
-    }
+    if (!fs.existsSync(`${dir}/${file}`)) continue;
+    found = fs.readFileSync(`${dir}/${file}`).toString('base64');
+    break;
   }
   fontCache.set(file, found);
   return found;

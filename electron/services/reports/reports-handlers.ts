@@ -11,10 +11,10 @@ import { currentPdfPrinter } from './pdf-printer-registry';
 import { deletePriceBookItem, listPriceBook, savePriceBookItem } from './price-book-repository';
 import { getProposalSettings, saveProposalSettings } from './proposal-settings-repository';
 
-export const reportsHandlers = ({ db }: AppServices): HandlersFor<typeof reportsCalls> => ({
-  'reports:source': (input) => ({ source: buildReportSource(db, input.caseId), branding: brandingForCase(db, input.caseId), priceBook: listPriceBook(db) }),
+export const reportsHandlers = ({ db, log }: AppServices): HandlersFor<typeof reportsCalls> => ({
+  'reports:source': (input) => ({ source: buildReportSource(db, input.caseId, log), branding: brandingForCase(db, input.caseId), priceBook: listPriceBook(db) }),
   'reports:export': async (input) => {
-    const result = await exportReport(db, input, currentPdfPrinter);
+    const result = await exportReport(db, input, currentPdfPrinter, log);
     return { fileName: result.record.fileName, mime: result.mime, base64: Buffer.from(result.bytes).toString('base64'), record: result.record };
   },
   'reports:reproduce': async (input) => {

@@ -3,6 +3,7 @@ import { checkRemoteHlc, defaultMaxClockSkewMs, formatHlc, receiveHlc, tryParseH
 import { isReferenceTable, type RemoteRow } from '../../../shared/sync/protocol';
 import { deviceId } from '../db/device-clock';
 import { installBank } from '../interview/bank-store';
+import type { Log } from '../log/logger';
 
 type Value = string | number | null;
 
@@ -33,7 +34,7 @@ const observeRemoteClock = (db: Database, remote: Hlc, nowMs: number): void => {
  * row when the hub's is newer. Only columns the local table has are written, so a newer hub's
  * extra fields are kept in sync_remote_rows but never break the local schema.
  */
-const applyReferenceRow = (db: Database, row: RemoteRow): void => {
+const applyReferenceRow = (db: Database, row: RemoteRow, log: Log): void => {
   const columns = columnsOf(db, row.table);
   if (columns.size === 0) return;
   const local = db.prepare(`SELECT updated_at FROM ${row.table} WHERE id = ?`).get(row.rowId) as { updated_at: string } | undefined;
@@ -60,8 +61,9 @@ const applyReferenceRow = (db: Database, row: RemoteRow): void => {
       });
     }
     db.prepare('RELEASE apply_reference').run();
-  } catch {
+  } catch (error) {
     // The row stays in sync_remote_rows; a later pull with the missing fields completes it.
+    log.warn({ err: error, table: row.table, rowId: row.rowId, changeSeq: row.changeSeq }, 'pulled reference row not applied; kept for a later pull');
     db.prepare('ROLLBACK TO apply_reference').run();
     db.prepare('RELEASE apply_reference').run();
   }
@@ -72,14 +74,16 @@ const applyReferenceRow = (db: Database, row: RemoteRow): void => {
  * same parser, never replacing a different bank under the same version, activated if the hub says so.
  * A bank this version of Groundwork cannot read stays in sync_remote_rows, as other unfit rows do.
  */
-const installPulledBank = (db: Database, row: RemoteRow): void => {
+const installPulledBank = (db: Database, row: RemoteRow, log: Log): void => {
   if (row.deleted || typeof row.fields.content !== 'string') return;
   const savepoint = db.prepare('SAVEPOINT install_bank');
   savepoint.run();
   try {
     installBank(db, JSON.parse(row.fields.content), { source: 'hub', activate: row.fields.active === 1 || row.fields.active === true });
     db.prepare('RELEASE install_bank').run();
-  } catch {
+  } catch (error) {
+    // The bank stays in sync_remote_rows; the device goes on with the banks it has.
+    log.warn({ err: error, rowId: row.rowId, changeSeq: row.changeSeq }, 'pulled question bank not installed');
     db.prepare('ROLLBACK TO install_bank').run();
     db.prepare('RELEASE install_bank').run();
   }
@@ -94,6 +98,7 @@ const installPulledBank = (db: Database, row: RemoteRow): void => {
 export const applyPulledRows = (
   db: Database,
   rows: readonly RemoteRow[],
+  log: Log,
   clock: PullClock = { nowMs: Date.now(), maxSkewMs: defaultMaxClockSkewMs },
 ): void => {
   const keep = db.prepare(
@@ -123,7 +128,7 @@ export const applyPulledRows = (
     if (!checked.ok) continue;
     observeRemoteClock(db, checked.hlc, clock.nowMs);
     // isReferenceTable also keeps the table name to our own fixed list before it reaches SQL.
-    if (row.table === 'question_bank_versions') installPulledBank(db, row);
-    else if (isReferenceTable(row.table)) applyReferenceRow(db, row);
+    if (row.table === 'question_bank_versions') installPulledBank(db, row, log);
+    else if (isReferenceTable(row.table)) applyReferenceRow(db, row, log);
   }
 };

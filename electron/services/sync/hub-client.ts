@@ -45,6 +45,15 @@ export interface HubClientOptions {
 }
 
 /** The device's side of the /v1/ protocol; every answer is checked against the shared schemas. */
+const jsonOrUndefined = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // handled: not our hub's JSON (a proxy's error page, say); the error then names the HTTP status alone.
+    return undefined;
+  }
+};
+
 export class HubClient {
   private readonly timeoutMs: number;
   /**
@@ -90,13 +99,8 @@ export class HubClient {
     } catch {
       throw new HubUnreachableError(this.baseUrl, 'the connection broke during the answer');
     }
-    let parsed: { error: string; message: string } | null = null;
-    try {
-      const body = hubErrorSchema.safeParse(JSON.parse(text));
-      if (body.success) parsed = body.data;
-    } catch {
-      // Not our hub's JSON (a proxy's error page, say): keep the status alone.
-    }
+    const answer = hubErrorSchema.safeParse(jsonOrUndefined(text));
+    const parsed = answer.success ? answer.data : null;
     throw new HubHttpError(response.status, parsed?.error ?? 'http_error', parsed?.message ?? `HTTP ${response.status}`);
   }
 

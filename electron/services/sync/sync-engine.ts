@@ -13,9 +13,11 @@ import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry';
 import { describeSyncError } from './sync-errors';
 import { noteAttempt, noteFailure, noteSuccess, readSyncState, refusedCount, saveEnrollment } from './sync-state';
 import type { TokenStore } from './token-store';
+import type { Log } from '../log/logger';
 
 export interface SyncDeps {
   readonly db: Database;
+  readonly log: Log;
   readonly tokenStore: TokenStore;
   readonly blobSource: BlobSource;
   readonly retry?: RetryPolicy;
@@ -144,7 +146,7 @@ const pull = async (deps: SyncDeps, client: HubClient, retry: RetryPolicy, count
     // The rows and the cursor move together: an interrupted pull resumes exactly where it stopped.
     const clock = { nowMs: Date.now(), maxSkewMs: deps.maxClockSkewMs ?? defaultMaxClockSkewMs };
     db.transaction(() => {
-      applyPulledRows(db, answer.rows, clock);
+      applyPulledRows(db, answer.rows, deps.log, clock);
       setCursor.run(Math.max(cursor, answer.cursor));
     })();
     counters.pulled += answer.rows.length;

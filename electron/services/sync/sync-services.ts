@@ -41,6 +41,7 @@ const batchSizeFromEnv = (): Partial<SyncDeps> => {
 
 export const syncDepsFor = (services: AppServices): SyncDeps => ({
   db: services.db,
+  log: services.log,
   tokenStore: tokenStoreFor(services),
   blobSource: dataDirBlobSource(services.dataDir),
   ...batchSizeFromEnv(),
@@ -52,7 +53,12 @@ const running = new WeakMap<AppServices, Promise<unknown>>();
 
 export const syncOnce = (services: AppServices): Promise<SyncReport> => {
   const previous = running.get(services) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => runSync(syncDepsFor(services)));
+  const next = previous
+    .catch(() => {
+      // handled: that sync's failure went to its own caller (and the sync state); this one just waits its turn.
+      return undefined;
+    })
+    .then(() => runSync(syncDepsFor(services)));
   running.set(services, next);
   return next;
 };

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersionOf } from '../../../electron/services/db/open-database';
 import { migrations } from '../../../electron/services/db/migrations/index';
 import { applyPulledRows } from '../../../electron/services/sync/apply-pulled';
+import { createDeviceLogging } from '../../../electron/services/log/logger';
+
+const testLog = createDeviceLogging().log;
 import { listPartnerCases } from '../../../electron/services/sync/partner-cases';
 import { saveEnrollment } from '../../../electron/services/sync/sync-state';
 import type { RemoteRow } from '../../../shared/sync/protocol';
@@ -81,9 +84,9 @@ describe('applying pulled rows', () => {
         remote('customers', 'cu1', { name: 'Contoso' }, '1700000000001-00000-b', 1),
         remote('cases', 'k1', { customer_id: 'cu1', title: 'Visit', engineer: 'Bo', status: 'complete', readiness_level: 'Chasers' }, '1700000000000-00000-b', 2),
         remote('cases', 'k2', { customer_id: 'cu1', title: 'Mine', engineer: 'Ada', status: 'draft' }, '1700000001000-00000-a', 3, 'dev-a'),
-      ]);
+      ], testLog);
       // An older copy of a row never replaces a newer one.
-      applyPulledRows(db, [remote('cases', 'k1', { title: 'stale' }, '1600000000000-00000-b', 1)]);
+      applyPulledRows(db, [remote('cases', 'k1', { title: 'stale' }, '1600000000000-00000-b', 1)], testLog);
     })();
     const cases = listPartnerCases(db, '');
     expect(cases.map((c) => [c.id, c.customerName, c.title, c.level, c.mine, c.deviceName])).toEqual([
@@ -99,8 +102,8 @@ describe('applying pulled rows', () => {
     const brand = remote('branding_profiles', 'b1', { name: 'Acme', partner_name: 'Acme IT', footer: 'hub', unknown_column: 'x' }, '1760000000000-00000-b', 1);
     db.transaction(() => {
       db.prepare("INSERT INTO device (singleton, device_id, created_at) VALUES (1, 'dev-a', 'now')").run();
-      applyPulledRows(db, [brand]);
-      applyPulledRows(db, [{ ...brand, fields: { ...brand.fields, footer: 'older' }, hlc: '1750000000000-00000-b', changeSeq: 2 }]);
+      applyPulledRows(db, [brand], testLog);
+      applyPulledRows(db, [{ ...brand, fields: { ...brand.fields, footer: 'older' }, hlc: '1750000000000-00000-b', changeSeq: 2 }], testLog);
     })();
     expect(db.prepare('SELECT name, footer, updated_at FROM branding_profiles WHERE id = ?').get('b1')).toEqual({
       name: 'Acme',
@@ -110,7 +113,7 @@ describe('applying pulled rows', () => {
     const clock = (db.prepare('SELECT last_hlc FROM device').get() as { last_hlc: string }).last_hlc;
     expect(clock > '1760000000000-00000-b').toBe(true);
     // Rows of tables this version does not know are kept, not applied.
-    db.transaction(() => applyPulledRows(db, [remote('cases; DROP TABLE cases', 'x', {}, '1', 5)]))();
+    db.transaction(() => applyPulledRows(db, [remote('cases; DROP TABLE cases', 'x', {}, '1', 5)], testLog))();
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'cases'").get()).toEqual({ n: 1 });
     db.close();
   });
@@ -118,13 +121,16 @@ describe('applying pulled rows', () => {
   it('a reference row the local schema cannot take is kept for later, and the rest of the page still lands', () => {
     const db = openDatabase(path.join(tempDir(), 'price.sqlite'));
     const item = (id: string, fields: Record<string, unknown>, seq: number) => remote('price_book_items', id, fields, `176000000000${seq}-00000-b`, seq);
+    const logging = createDeviceLogging();
     db.transaction(() => {
       db.prepare("INSERT INTO device (singleton, device_id, created_at) VALUES (1, 'dev-a', 'now')").run();
       applyPulledRows(db, [
         item('p1', { sku: 'AI-READY', description: 'Assessment', unit_price_minor: 150000 }, 1),
         item('p2', { sku: 'NET-1', description: 'Network fix', unit_price_minor: 90000, currency: 'EUR' }, 2),
-      ]);
+      ], logging.log);
     })();
+    // The row left out is not dropped silently: the log says which one and why.
+    expect(logging.recentErrors()).toMatchObject([{ level: 'warn', msg: 'pulled reference row not applied; kept for a later pull' }]);
     expect(db.prepare('SELECT id FROM price_book_items').all()).toEqual([{ id: 'p2' }]);
     expect(db.prepare("SELECT row_id FROM sync_remote_rows WHERE table_name = 'price_book_items' ORDER BY row_id").all()).toEqual([
       { row_id: 'p1' },

@@ -8,35 +8,39 @@ import { runCommand } from '../run-command';
 const gb = (bytes: number | null | undefined): number | null => (bytes ? round(bytes / 1024 ** 3, 1) : null);
 
 /** Some facts only exist on some platforms; each is read without failing the probe. */
-const settle = async <T>(work: Promise<T>): Promise<T | null> => {
+const settle = async <T>(ctx: ProbeContext, work: Promise<T>): Promise<T | null> => {
   try {
     return await work;
-  } catch {
+  } catch (error) {
+    // The fact shows as "not available" in the result; the rest of the probe goes on.
+    ctx.log.debug({ err: error }, 'hardware probe: a fact could not be read');
     return null;
   }
 };
 
-const linuxSecureBoot = (): boolean | null => {
+const linuxSecureBoot = (ctx: ProbeContext): boolean | null => {
   try {
     const dir = '/sys/firmware/efi/efivars';
     const file = fs.readdirSync(dir).find((f) => f.startsWith('SecureBoot-'));
     if (!file) return null;
     const data = fs.readFileSync(`${dir}/${file}`);
     return data[data.length - 1] === 1;
-  } catch {
+  } catch (error) {
+    // No readable EFI variables (BIOS boot, no permission): Secure Boot shows as unknown.
+    ctx.log.debug({ err: error }, 'hardware probe: Secure Boot state not readable');
     return null;
   }
 };
 
 const tpmAndSecureBoot = async (ctx: ProbeContext): Promise<{ tpm: boolean | null; secureBoot: boolean | null }> => {
   if (ctx.platform === 'linux') {
-    return { tpm: fs.existsSync('/sys/class/tpm/tpm0') ? true : fs.existsSync('/sys/class/tpm') ? false : null, secureBoot: linuxSecureBoot() };
+    return { tpm: fs.existsSync('/sys/class/tpm/tpm0') ? true : fs.existsSync('/sys/class/tpm') ? false : null, secureBoot: linuxSecureBoot(ctx) };
   }
   if (ctx.platform === 'win32') {
-    const state = await settle(runCommand(ctx, 'reg', ['query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecureBoot\\State', '/v', 'UEFISecureBootEnabled'], 3000));
+    const state = await settle(ctx, runCommand(ctx, 'reg', ['query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecureBoot\\State', '/v', 'UEFISecureBootEnabled'], 3000));
     const match = state ? /UEFISecureBootEnabled\s+REG_DWORD\s+0x(\d+)/i.exec(state.stdout) : null;
     // Get-Tpm needs an elevated shell; without one the answer stays unknown rather than guessed.
-    const tpm = await settle(runCommand(ctx, 'powershell', ['-NoProfile', '-NonInteractive', '-Command', '(Get-Tpm).TpmPresent'], 6000));
+    const tpm = await settle(ctx, runCommand(ctx, 'powershell', ['-NoProfile', '-NonInteractive', '-Command', '(Get-Tpm).TpmPresent'], 6000));
     const tpmText = tpm?.code === 0 ? tpm.stdout.trim().toLowerCase() : '';
     return { tpm: tpmText === 'true' ? true : tpmText === 'false' ? false : null, secureBoot: match ? match[1] !== '0' : null };
   }
@@ -70,13 +74,13 @@ export const hardwareProbe: ProbeDefinition = {
   inDefaultSuite: true,
   run: async (ctx): Promise<ProbeOutcome> => {
     ctx.progress(0.05, 'reading CPU, memory and OS');
-    const [cpu, mem, os] = await Promise.all([settle(si.cpu()), settle(si.mem()), settle(si.osInfo())]);
+    const [cpu, mem, os] = await Promise.all([settle(ctx, si.cpu()), settle(ctx, si.mem()), settle(ctx, si.osInfo())]);
     ctx.progress(0.4, 'reading GPUs and disks');
     const [graphics, disks, fsSizes, battery, security] = await Promise.all([
-      settle(si.graphics()),
-      settle(si.diskLayout()),
-      settle(si.fsSize()),
-      settle(si.battery()),
+      settle(ctx, si.graphics()),
+      settle(ctx, si.diskLayout()),
+      settle(ctx, si.fsSize()),
+      settle(ctx, si.battery()),
       tpmAndSecureBoot(ctx),
     ]);
     ctx.progress(0.95, 'summarising');

@@ -120,7 +120,7 @@ export const latencyProbe: ProbeDefinition = {
     const { targets } = ctx;
     const plans: TargetPlan[] = [];
     let gatewayNote = '';
-    const gateway = targets.includeGateway ? await defaultGateway() : null;
+    const gateway = targets.includeGateway ? await defaultGateway(ctx.log) : null;
     if (targets.includeGateway) {
       if (gateway) plans.push({ label: gateway, kind: 'gateway', method: 'tcp-connect', host: gateway, port: 80 });
       else gatewayNote = 'No default gateway is configured. ';

@@ -9,7 +9,9 @@ export const readNeighbourTable = async (ctx: ProbeContext): Promise<{ neighbour
   if (ctx.platform === 'linux') {
     try {
       return { neighbours: parseProcNetArp(fs.readFileSync('/proc/net/arp', 'utf8')), source: '/proc/net/arp' };
-    } catch {
+    } catch (error) {
+      // No /proc (a sandbox): the same table from `ip neigh`, and the result names that source.
+      ctx.log.debug({ err: error }, 'neighbours probe: /proc/net/arp not readable, using ip neigh');
       const out = await runCommand(ctx, 'ip', ['neigh', 'show'], 3000);
       return { neighbours: parseIpNeigh(out.stdout), source: 'ip neigh' };
     }

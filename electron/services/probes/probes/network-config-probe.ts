@@ -11,6 +11,7 @@ const redact = (value: string): string => {
     const url = new URL(value);
     return `${url.protocol}//${url.host}`;
   } catch {
+    // handled: not a URL (a bare host:port), so strip anything that looks like credentials and show the rest.
     return value.replace(/\/\/[^@/]*@/, '//');
   }
 };
@@ -26,8 +27,12 @@ export const networkConfigProbe: ProbeDefinition = {
     ctx.progress(0.1, 'reading interfaces');
     const [interfaces, defaultInterface, gateway] = await Promise.all([
       si.networkInterfaces().then((list) => (Array.isArray(list) ? list : [list])),
-      si.networkInterfaceDefault().catch(() => ''),
-      defaultGateway(),
+      si.networkInterfaceDefault().catch((error: unknown) => {
+        // The default interface is shown as unknown; the other facts are still read.
+        ctx.log.debug({ err: error }, 'network probe: default interface not readable');
+        return '';
+      }),
+      defaultGateway(ctx.log),
     ]);
     const up = interfaces.filter((i) => !i.internal && i.operstate === 'up');
     const primary = interfaces.find((i) => i.iface === defaultInterface) ?? up[0];

@@ -18,7 +18,8 @@ export const ntpProbe: ProbeDefinition = {
     let address: string;
     try {
       address = await resolveAddress(ctx, host);
-    } catch {
+    } catch (error) {
+      ctx.log.debug({ err: error, host }, 'ntp probe: cannot resolve the server');
       return { status: 'failed', message: `Cannot resolve the NTP server ${host}.`, metrics: { 'ntp.offset_ms': null, 'ntp.rtt_ms': null, 'ntp.stratum': null } };
     }
     const samples: SntpSample[] = [];

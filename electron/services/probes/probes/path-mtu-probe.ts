@@ -40,7 +40,7 @@ export const pathMtuProbe: ProbeDefinition = {
   timeoutMs: 9000,
   inDefaultSuite: true,
   run: async (ctx): Promise<ProbeOutcome> => {
-    const gateway = ctx.targets.mtuTargets.length === 0 && ctx.targets.includeGateway ? await defaultGateway() : null;
+    const gateway = ctx.targets.mtuTargets.length === 0 && ctx.targets.includeGateway ? await defaultGateway(ctx.log) : null;
     const targets = ctx.targets.mtuTargets.length > 0 ? ctx.targets.mtuTargets : gateway ? [gateway] : [];
     if (targets.length === 0) {
       return {
@@ -59,7 +59,7 @@ export const pathMtuProbe: ProbeDefinition = {
     const farHost = smallest?.host ?? targets[0] ?? 'no target';
     return {
       metrics: { 'mtu.path_mtu_bytes': known.length > 0 ? Math.min(...known) : null },
-      farEnd: { kind: classifyTarget(farHost, { gateway: gateway ?? (await defaultGateway()) }), target: farHost },
+      farEnd: { kind: classifyTarget(farHost, { gateway: gateway ?? (await defaultGateway(ctx.log)) }), target: farHost },
       reason: results.map((r) => `${r.host}: ${r.note}`).join('; '),
       details: { targets: results },
       message: results.map((r) => `${r.host}: ${r.mtu ?? 'unknown'} (${r.note})`).join('; '),

@@ -97,7 +97,13 @@ export const throughputProbe: ProbeDefinition = {
           sampleLost(loaded);
           return { result, loaded };
         } catch (error) {
-          if (pinger) await pinger.stop(0).catch(() => []);
+          if (pinger) {
+            await pinger.stop(0).catch((stopError: unknown) => {
+              // The run's own failure (rethrown below) is what the result reports; this one is secondary.
+              ctx.log.debug({ err: stopError }, 'throughput probe: pinger did not stop cleanly');
+              return [];
+            });
+          }
           throw error;
         }
       };

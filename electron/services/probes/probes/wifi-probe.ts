@@ -3,10 +3,12 @@ import { parseIwLink, parseNetshWlan, parseSystemProfilerAirport, type WifiLink 
 import { allPlatforms, type ProbeOutcome, type ProbeContext, type ProbeDefinition } from '../probe-definition';
 import { runCommand } from '../run-command';
 
-const linuxWirelessInterfaces = (): string[] => {
+const linuxWirelessInterfaces = (ctx: ProbeContext): string[] => {
   try {
     return fs.readdirSync('/sys/class/net').filter((name) => fs.existsSync(`/sys/class/net/${name}/wireless`));
-  } catch {
+  } catch (error) {
+    // No /sys (a container): the result says there is no Wi-Fi interface.
+    ctx.log.debug({ err: error }, 'wifi probe: /sys/class/net not readable');
     return [];
   }
 };
@@ -22,7 +24,7 @@ const readLink = async (ctx: ProbeContext): Promise<{ link: WifiLink | null; sou
     if (!/Wi-Fi|AirPort/i.test(out.stdout)) return { link: null, source: 'system_profiler' };
     return { link: parseSystemProfilerAirport(out.stdout), source: 'system_profiler SPAirPortDataType' };
   }
-  const [iface] = linuxWirelessInterfaces();
+  const [iface] = linuxWirelessInterfaces(ctx);
   if (!iface) return { link: null, source: '/sys/class/net' };
   const out = await runCommand(ctx, 'iw', ['dev', iface, 'link'], 3000);
   return { link: parseIwLink(out.stdout), source: `iw dev ${iface} link` };

@@ -91,6 +91,7 @@ const serverErrorText = async (reader: SocketReader): Promise<string> => {
     const data = await reader.read(8);
     return `the iperf3 server reported error ${data.readInt32BE(0)} (errno ${data.readInt32BE(4)})`;
   } catch {
+    // handled: the server closed before sending its error code; the message says it failed without one.
     return 'the iperf3 server reported an error';
   }
 };

@@ -67,6 +67,7 @@ const upload = async (options: ThroughputRunOptions): Promise<DirectionResult> =
         latest[i] = report;
         if (report.done) return;
       } catch {
+        // handled: a line that is not a report ends the reading; the result uses the last good report.
         return;
       }
     }

@@ -91,6 +91,7 @@ const handleConnection = (socket: net.Socket): void => {
     try {
       if (line.startsWith(tcpHeaderPrefix)) mode = (JSON.parse(line.slice(tcpHeaderPrefix.length)) as { mode?: ReflectorMode }).mode;
     } catch {
+      // handled: a header that is not JSON names no mode, so the connection is closed just below.
       mode = undefined;
     }
     if (mode === 'sink') serveSink(socket, rest);
