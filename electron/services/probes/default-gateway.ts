@@ -1,8 +1,8 @@
 import si from 'systeminformation';
-import type { Log } from '../log/logger';
+import type { ProbeLog } from './probe-definition';
 
 /** The default gateway's address, or null when the machine has none. */
-export const defaultGateway = async (log: Log): Promise<string | null> => {
+export const defaultGateway = async (log: ProbeLog): Promise<string | null> => {
   try {
     const gateway = await si.networkGatewayDefault();
     return gateway && gateway.trim() !== '' ? gateway.trim() : null;

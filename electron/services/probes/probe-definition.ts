@@ -1,5 +1,11 @@
 import type { FarEnd } from '../../../shared/probes/measurement';
 import type { Log } from '../log/logger';
+
+/**
+ * What a probe logs with: the services' pino log in the app. Only the type comes from the logger,
+ * so the single-file collector (which must not bundle pino) can run the probes without one.
+ */
+export type ProbeLog = Pick<Log, 'debug' | 'warn'>;
 import type { MetricValue, ProbeId, ProbeSample, ProbeTargets } from '../../../shared/probes/probe-schemas';
 
 /** Anything holding an OS resource: sockets, servers, child processes, timers. */
@@ -26,7 +32,7 @@ export interface ProbeContext {
   /** Resolves after ms, rejects as soon as the probe is aborted. */
   sleep(ms: number): Promise<void>;
   /** The services' log: a fact a probe could not read goes here (debug), the result says "not available". */
-  readonly log: Log;
+  readonly log: ProbeLog;
 }
 
 export interface ProbeOutcome {

@@ -2,9 +2,7 @@ import type { ProbeResult, ProbeSample, ProbeStatus, ProbeTargets } from '../../
 import dns from 'node:dns';
 import { toMeasurement, unmeasuredAll, type Measurement } from '../../../shared/probes/measurement';
 import { measuredValues } from '../../../shared/probes/result-measurements';
-import { pino } from 'pino';
-import type { Log } from '../log/logger';
-import { type Closable, type ProbeContext, type ProbeDefinition, type ProbeOutcome, ProbeUnsupported } from './probe-definition';
+import { type Closable, type ProbeLog, type ProbeContext, type ProbeDefinition, type ProbeOutcome, ProbeUnsupported } from './probe-definition';
 
 export interface ProbeProgressEvent {
   readonly probeId: ProbeDefinition['id'];
@@ -24,12 +22,12 @@ export interface RunProbesOptions {
   /** Override every probe's timeout (tests). */
   readonly timeoutMs?: number;
   /** The services' log; omitted (unit tests of single probes), lines are dropped. */
-  readonly log?: Log;
+  readonly log?: ProbeLog;
 }
 
 const osLookup = async (host: string): Promise<string> => (await dns.promises.lookup(host)).address;
 
-const closeHandle = (handle: Closable, log: Log): void => {
+const closeHandle = (handle: Closable, log: ProbeLog): void => {
   try {
     if (handle.destroy) handle.destroy();
     else if (handle.kill) handle.kill();
@@ -71,7 +69,8 @@ export const measurementsOfOutcome = (probe: ProbeDefinition, outcome: ProbeOutc
   return measured;
 };
 
-const silentLog: Log = pino({ level: 'silent' });
+/** The collector and single-probe tests run without a log: their results say what failed. */
+const noLog: ProbeLog = { debug: () => undefined, warn: () => undefined };
 
 export const timeoutOf = (probe: ProbeDefinition, targets: ProbeTargets): number =>
   typeof probe.timeoutMs === 'function' ? probe.timeoutMs(targets) : probe.timeoutMs;
@@ -88,7 +87,7 @@ export const runProbe = async (probe: ProbeDefinition, options: RunProbesOptions
   const samples: ProbeSample[] = [];
   const handles = new Set<Closable>();
   const controller = new AbortController();
-  const log = options.log ?? silentLog;
+  const log = options.log ?? noLog;
   let abortReason: 'timeout' | 'cancelled' | null = null;
 
   const finish = (status: ProbeStatus, message: string, outcome?: ProbeOutcome): ProbeResult => {
