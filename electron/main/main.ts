@@ -16,6 +16,7 @@ import { keychainTokenStore } from '../services/sync/token-store';
 import { usePdfPrinter } from '../services/reports/pdf-printer-registry';
 import { electronPdfPrinter } from './pdf-printer';
 import { runCollector } from '../cli/collector-main';
+import { startAppUpdates } from './app-updates';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -50,6 +51,7 @@ const lockDownSession = (): void => {
 
 let services: AppServices | undefined;
 let stopSync: (() => void) | undefined;
+let stopUpdates: (() => void) | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 const start = async (): Promise<void> => {
@@ -65,6 +67,7 @@ const start = async (): Promise<void> => {
   // The hub token lives in the OS keychain (safeStorage); a 0600 file with a warning where there is none.
   useTokenStore(services, keychainTokenStore(path.join(dataDir, 'hub-token.enc'), safeStorage));
   stopSync = startBackgroundSync(services);
+  stopUpdates = startAppUpdates(services);
   usePdfPrinter(electronPdfPrinter);
   lockDownSession();
   serveRenderer(path.join(app.getAppPath(), 'dist', 'renderer'));
@@ -81,6 +84,7 @@ app.on('web-contents-created', (_event, contents) => {
 app.on('window-all-closed', () => app.quit());
 app.on('will-quit', () => {
   stopSync?.();
+  stopUpdates?.();
   services?.close();
 });
 

@@ -8,6 +8,8 @@ import { buildHubServer } from '../server/hub-server';
 import { createHubLog } from '../server/hub-log';
 import type { HubStore } from '../store/hub-store';
 import { openHubStore } from '../store/open-hub-store';
+import { backupSqliteStore } from '../store/backup-store';
+import { appPlatforms, channelFiles, publishAppRelease, type AppPlatform } from '../updates/update-feed';
 import { createEnrollCode, createPartner, parseDuration } from '../sync/hub-service';
 import { publishQuestionBank } from '../sync/publish-reference';
 
@@ -59,7 +61,8 @@ export const buildHubProgram = (): Command => {
       const https = opts.cert && opts.key ? { cert: fs.readFileSync(opts.cert), key: fs.readFileSync(opts.key) } : undefined;
       const log = createHubLog();
       const maxClockSkewMs = parseDuration(opts.maxClockSkew ?? (process.env.GROUNDWORK_HUB_MAX_CLOCK_SKEW || '5m'));
-      const app = buildHubServer({ store, https, log, metricsToken: process.env.GROUNDWORK_HUB_METRICS_TOKEN || undefined, maxClockSkewMs });
+      const releasesDir = path.join(opts.dataDir ?? defaultDataDir(), 'releases');
+      const app = buildHubServer({ store, https, log, releasesDir, metricsToken: process.env.GROUNDWORK_HUB_METRICS_TOKEN || undefined, maxClockSkewMs });
       const address = await app.listen({ port, host: opts.host });
       say(`groundwork-hub listening on ${address} (store: ${store.dialect})`);
       const stop = async (): Promise<void> => {
@@ -69,6 +72,39 @@ export const buildHubProgram = (): Command => {
       };
       process.once('SIGTERM', () => void stop());
       process.once('SIGINT', () => void stop());
+    });
+
+  withStoreOptions(program.command('backup'))
+    .description('copy the embedded SQLite store to a file while the hub runs (PostgreSQL: use pg_dump)')
+    .argument('<file>', 'the backup file to write (must not exist)')
+    .action(async (file: string, opts: { dataDir?: string }) => {
+      if (process.env.DATABASE_URL) throw new Error('DATABASE_URL is set: back up PostgreSQL with pg_dump (see hub/README.md).');
+      const { bytes } = await backupSqliteStore(opts.dataDir ?? defaultDataDir(), path.resolve(file));
+      say(`Backed up the hub store to ${path.resolve(file)} (${bytes} bytes)`);
+    });
+
+  const release = program.command('release').description("the desktop app version a partner's engineers are offered (update feed /v1/updates/)");
+  withStoreOptions(release.command('publish'))
+    .description('offer an installer to every device of the partner on its next update check')
+    .argument('<installer>', 'the installer electron-builder made (Windows NSIS .exe, macOS .zip, Linux .AppImage)')
+    .requiredOption('--partner <name>', 'the partner whose devices get it')
+    .addOption(new Option('--platform <platform>', 'which devices it is for').choices([...appPlatforms]).makeOptionMandatory())
+    .requiredOption('--version <version>', "the app's version (x.y.z, as in its package.json)")
+    .option('--url <url>', 'devices download it from here instead of from the hub (a file server, object storage)')
+    .option('--notes <text>', 'release notes shown to the engineer')
+    .action(async (installer: string, opts: { dataDir?: string; partner: string; platform: AppPlatform; version: string; url?: string; notes?: string }) => {
+      await withStore(opts, async (store) => {
+        const published = await publishAppRelease(store, {
+          partnerName: opts.partner,
+          platform: opts.platform,
+          version: opts.version,
+          file: path.resolve(installer),
+          url: opts.url,
+          releaseNotes: opts.notes,
+          releasesDir: path.join(opts.dataDir ?? defaultDataDir(), 'releases'),
+        });
+        say(`Published ${published.fileName} ${published.version} for ${opts.platform} devices of "${opts.partner}" (${channelFiles[opts.platform]}, ${published.size} bytes)`);
+      });
     });
 
   const partner = program.command('partner').description('manage partners (each one a separate, isolated tenant)');

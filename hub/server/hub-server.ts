@@ -14,6 +14,8 @@ import { Metrics } from './metrics';
 import type { HubLog } from './hub-log';
 import { isOperationId, operationIdHeader } from '../../shared/contract/operation-id';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { appPlatforms, platformOfChannelFile, releaseFileOf, renderUpdateFeed } from '../updates/update-feed';
 
 export interface HubServerOptions {
   readonly store: HubStore;
@@ -27,6 +29,8 @@ export interface HubServerOptions {
   readonly metricsToken?: string | undefined;
   /** How far ahead of the hub's clock a pushed HLC may be (default 5 minutes). */
   readonly maxClockSkewMs?: number;
+  /** Where published installers live (<data dir>/releases); without it the hub serves feeds whose files are elsewhere (--url). */
+  readonly releasesDir?: string | undefined;
 }
 
 declare module 'fastify' {
@@ -132,6 +136,30 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
       const device = deviceOf(request);
       await store.touchDevice(device.id, new Date().toISOString());
       return { deviceId: device.id, name: device.name, role: device.role, partner: { id: device.partnerId, name: device.partnerName } };
+    });
+
+    // The app's update feed (electron-updater generic provider), the device's partner's release only.
+    authed.get('/v1/updates/:file', async (request, reply) => {
+      const device = deviceOf(request);
+      const platform = platformOfChannelFile((request.params as { file: string }).file);
+      if (!platform) throw new HubFailure(404, 'not_found', 'No such update file.');
+      const release = await store.appRelease(device.partnerId, platform);
+      if (!release) throw new HubFailure(404, 'not_found', 'Your partner has not published a release for this platform.');
+      reply.header('content-type', 'text/yaml; charset=utf-8').header('cache-control', 'no-store');
+      return renderUpdateFeed(release, release.url ?? `files/${encodeURIComponent(release.fileName)}`);
+    });
+    authed.get('/v1/updates/files/:name', async (request, reply) => {
+      const device = deviceOf(request);
+      const name = (request.params as { name: string }).name;
+      for (const platform of appPlatforms) {
+        const release = await store.appRelease(device.partnerId, platform);
+        if (!release || release.url || release.fileName !== name || !options.releasesDir) continue;
+        const file = releaseFileOf(options.releasesDir, device.partnerId, release.fileName);
+        if (!fs.existsSync(file)) break;
+        reply.header('content-type', 'application/octet-stream').header('content-length', String(release.size));
+        return reply.send(fs.createReadStream(file));
+      }
+      throw new HubFailure(404, 'not_found', 'No such release file.');
     });
 
     authed.post('/v1/push', async (request) => {

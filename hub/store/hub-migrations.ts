@@ -144,9 +144,36 @@ const v1Postgres = `
 /** Engineers pull only their own device's rows: index that filter. */
 const v2 = `CREATE INDEX records_by_owner ON records (partner_id, owner_device, change_seq);`;
 
+/** The desktop app's latest release per partner and platform, for the update feed (/v1/updates/). */
+const v3 = `CREATE TABLE app_releases (
+    partner_id TEXT NOT NULL REFERENCES partners (id),
+    platform TEXT NOT NULL,
+    version TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    url TEXT,
+    sha512 TEXT NOT NULL,
+    size BIGINT NOT NULL,
+    release_notes TEXT NOT NULL DEFAULT '',
+    released_at TEXT NOT NULL,
+    PRIMARY KEY (partner_id, platform)
+  );`;
+
 export const hubMigrations: readonly HubMigration[] = [
   { version: 1, name: 'partners, enroll codes, devices, records, mutation log, blobs', sql: { sqlite: v1Sqlite, postgres: v1Postgres } },
   { version: 2, name: 'index records by owner device', sql: { sqlite: v2, postgres: v2 } },
+  { version: 3, name: 'app releases for the update feed', sql: { sqlite: v3, postgres: v3 } },
 ];
 
 export const latestHubSchemaVersion = hubMigrations.reduce((max, m) => Math.max(max, m.version), 0);
+
+/**
+ * Hub migrations are numbered 1, 2, 3 … like the device's: a gap or a repeat (two branches taking
+ * the same number) would let a hub record a version without having run every migration below it.
+ */
+export const checkHubMigrationList = (list: readonly HubMigration[]): void => {
+  list.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`Hub migration "${migration.name}" is numbered ${migration.version}; the next number is ${index + 1}`);
+    }
+  });
+};

@@ -1,6 +1,6 @@
 import type { HubRole } from '../../shared/sync/protocol';
 import type { StoredRecord } from '../sync/merge';
-import { hubMigrations, latestHubSchemaVersion, type HubMigration } from './hub-migrations';
+import { checkHubMigrationList, hubMigrations, latestHubSchemaVersion, type HubMigration } from './hub-migrations';
 import type { Querier, SqlDriver } from './sql-driver';
 
 export interface Partner {
@@ -42,6 +42,21 @@ export interface LoggedMutation {
   readonly fields: Record<string, unknown>;
   readonly hlc: string;
   readonly outcome: 'applied' | 'refused';
+}
+
+/** The app release a partner's devices are offered on one platform (the update feed's content). */
+export interface AppRelease {
+  readonly partnerId: string;
+  readonly platform: 'win' | 'mac' | 'linux';
+  readonly version: string;
+  readonly fileName: string;
+  /** Where the installer is downloaded from when the hub does not hold it itself. */
+  readonly url: string | null;
+  /** base64 SHA-512 of the installer, as electron-updater checks it. */
+  readonly sha512: string;
+  readonly size: number;
+  readonly releaseNotes: string;
+  readonly releasedAt: string;
 }
 
 export class NewerHubSchemaError extends Error {
@@ -143,7 +158,8 @@ export class HubStore {
 
   /** Applies the missing migrations, each in its own transaction; refuses a newer database. */
   async migrate(list: readonly HubMigration[] = hubMigrations, target = Number.MAX_SAFE_INTEGER): Promise<number> {
-    const supported = list.reduce((max, m) => Math.max(max, m.version), 0);
+    checkHubMigrationList(list);
+    const supported = list.length;
     const found = await this.schemaVersion();
     if (found > supported) throw new NewerHubSchemaError(found);
     for (const migration of list) {
@@ -162,6 +178,43 @@ export class HubStore {
 
   close(): Promise<void> {
     return this.driver.close();
+  }
+
+  // App releases (update feed) -----------------------------------------------------------------
+
+  async putAppRelease(r: AppRelease): Promise<void> {
+    await this.driver.query(
+      `INSERT INTO app_releases (partner_id, platform, version, file_name, url, sha512, size, release_notes, released_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (partner_id, platform) DO UPDATE SET version = excluded.version, file_name = excluded.file_name, url = excluded.url,
+         sha512 = excluded.sha512, size = excluded.size, release_notes = excluded.release_notes, released_at = excluded.released_at`,
+      [r.partnerId, r.platform, r.version, r.fileName, r.url, r.sha512, r.size, r.releaseNotes, r.releasedAt],
+    );
+  }
+
+  async appRelease(partnerId: string, platform: AppRelease['platform']): Promise<AppRelease | null> {
+    const rows = await this.driver.query<{
+      version: string;
+      file_name: string;
+      url: string | null;
+      sha512: string;
+      size: number | string;
+      release_notes: string;
+      released_at: string;
+    }>('SELECT version, file_name, url, sha512, size, release_notes, released_at FROM app_releases WHERE partner_id = ? AND platform = ?', [partnerId, platform]);
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      partnerId,
+      platform,
+      version: row.version,
+      fileName: row.file_name,
+      url: row.url,
+      sha512: row.sha512,
+      size: Number(row.size),
+      releaseNotes: row.release_notes,
+      releasedAt: row.released_at,
+    };
   }
 
   // Partners and enrollment -------------------------------------------------------------------

@@ -64,6 +64,19 @@ describe.each(storeKinds)('hub store on %s', (kind) => {
     expect(await store.driver.query(sql)).toHaveLength(1);
   });
 
+  it('migration 3 keeps one app release per partner and platform; publishing again replaces it', async () => {
+    const store = await stores.open(kind, false);
+    await store.migrate(hubMigrations, 3);
+    const partner = await createPartner(store, 'Releases');
+    const release = { partnerId: partner.id, platform: 'win' as const, version: '0.2.0', fileName: 'a.exe', url: null, sha512: 'x', size: 5_000_000_000, releaseNotes: '', releasedAt: 'now' };
+    await store.putAppRelease(release);
+    await store.putAppRelease({ ...release, version: '0.3.0', fileName: 'b.exe' });
+    // 5 GB does not fit a 32-bit integer: the size column is 64-bit on both stores.
+    expect(await store.appRelease(partner.id, 'win')).toMatchObject({ version: '0.3.0', fileName: 'b.exe', size: 5_000_000_000 });
+    expect(await store.appRelease(partner.id, 'mac')).toBeNull();
+    expect(await store.driver.query('SELECT version FROM app_releases')).toHaveLength(1);
+  });
+
   it('refuses a database from a newer hub', async () => {
     const store = await stores.open(kind);
     await store.driver.query('INSERT INTO hub_schema (version) VALUES (?)', [latestHubSchemaVersion + 5]);
