@@ -9,10 +9,10 @@ import { stakeholderSchema } from '../interview/bank-schema';
  * is an answers file signed with the questionnaire's own key, imported as customer-provided answers.
  */
 
-export const questionnaireChannels = ['html-form'] as const;
+export const questionnaireChannels = ['html-form', 'docx-form'] as const;
 export const questionnaireChannelSchema = z.enum(questionnaireChannels);
 export type QuestionnaireChannel = z.infer<typeof questionnaireChannelSchema>;
-export const questionnaireChannelLabels: Record<QuestionnaireChannel, string> = { 'html-form': 'HTML form' };
+export const questionnaireChannelLabels: Record<QuestionnaireChannel, string> = { 'html-form': 'HTML form', 'docx-form': 'Word form' };
 
 export const questionnaireCreateSchema = z.object({
   caseId: idSchema,
@@ -60,6 +60,14 @@ export const selfServiceQuestionSchema = z.object({
 export type SelfServiceQuestion = z.infer<typeof selfServiceQuestionSchema>;
 
 export const questionnaireFormSchema = z.object({ fileName: z.string(), html: z.string() });
+export const questionnaireDocxSchema = z.object({ fileName: z.string(), base64: z.string() });
+
+export const importDocxSchema = z.object({
+  caseId: idSchema,
+  /** The filled Word form, base64 (a form with photos stays well under the cap). */
+  docxBase64: z.string().min(1, 'the file is empty').max(48 * 1024 * 1024),
+  overwrite: z.boolean().default(false),
+});
 
 /** The signed part of an answers file. */
 export const answersPayloadSchema = z

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { ApiFailure } from '../../../shared/contract/result';
 import { stakeholderLabels, stakeholderSchema, type Stakeholder } from '../../../shared/interview/bank-schema';
 import { decodeAnswersFile } from '../../services/questionnaire/import-answers';
@@ -68,37 +68,43 @@ const listCommand = () =>
 
 const formCommand = () =>
   withDataDir(new Command('form'))
-    .description("write one stakeholder's offline HTML form")
+    .description("write one stakeholder's form: an offline HTML page, or an editable Word document")
     .requiredOption('--questionnaire <id>', 'the questionnaire')
     .requiredOption('--stakeholder <name>', 'whose form')
+    .addOption(new Option('--format <format>', 'html or docx').choices(['html', 'docx']).default('html'))
     .option('--out <file>', 'where to write it (default: the suggested name in this folder)')
-    .action(async (opts: { questionnaire: string; stakeholder: string; out?: string; dataDir?: string }) => {
+    .action(async (opts: { questionnaire: string; stakeholder: string; format: 'html' | 'docx'; out?: string; dataDir?: string }) => {
       const [stakeholder] = stakeholderList([opts.stakeholder]);
+      const input = { questionnaireId: opts.questionnaire, stakeholder: stakeholder as Stakeholder };
       await withSession(opts.dataDir, async ({ api }) => {
-        const form = await api.exportQuestionnaireForm({ questionnaireId: opts.questionnaire, stakeholder: stakeholder as Stakeholder });
+        const form = opts.format === 'docx' ? await api.exportQuestionnaireDocx(input) : await api.exportQuestionnaireForm(input);
         const out = opts.out ?? path.resolve(form.fileName);
-        fs.writeFileSync(out, form.html, 'utf8');
+        fs.writeFileSync(out, 'html' in form ? form.html : Buffer.from(form.base64, 'base64'));
         process.stdout.write(`${out}\n`);
       });
     });
 
 const importAnswersCommand = () =>
   withDataDir(new Command('import'))
-    .description("import a customer's answers file as customer-provided answers")
-    .argument('<file>', 'the answers file the form saved')
+    .description("import a customer's answers file or filled Word form as customer-provided answers")
+    .argument('<file>', 'the answers file the HTML form saved, or the filled .docx')
     .requiredOption('--case <id>', 'the case')
     .option('--overwrite', 'replace answers the engineer already gave (kept by default)')
     .option('--json', 'print the result as JSON')
     .action(async (file: string, opts: { case: string; overwrite?: boolean; json?: boolean; dataDir?: string }) => {
-      let text: string;
+      const bytes = readFile(file);
+      const isDocx = bytes[0] === 0x50 && bytes[1] === 0x4b;
+      let text = '';
       try {
-        text = decodeAnswersFile(readFile(file));
+        if (!isDocx) text = decodeAnswersFile(bytes);
       } catch (error) {
-        if (error instanceof ApiFailure) throw error;
         throw new ApiFailure('validation', `${file} is not text in UTF-8 or UTF-16 (${(error as Error).message}). Nothing was imported.`);
       }
       await withSession(opts.dataDir, async ({ api }) => {
-        const result = await api.importQuestionnaireAnswers({ caseId: opts.case, fileText: text, overwrite: opts.overwrite ?? false });
+        const overwrite = opts.overwrite ?? false;
+        const result = isDocx
+          ? await api.importQuestionnaireDocx({ caseId: opts.case, docxBase64: Buffer.from(bytes).toString('base64'), overwrite })
+          : await api.importQuestionnaireAnswers({ caseId: opts.case, fileText: text, overwrite });
         if (opts.json) return printJson(result);
         if (result.alreadyImported) return void process.stdout.write('This file was imported before: nothing changed.\n');
         process.stdout.write(`Imported ${result.imported.length} answers from ${result.respondent} (${stakeholderLabels[result.stakeholder]}).\n`);

@@ -5,14 +5,17 @@ import { stakeholderLabels } from '../../../shared/interview/bank-schema';
 import {
   answersFileSchema,
   answersPayloadSchema,
+  type AnswersPayload,
   type CustomerSource,
   type ImportAnswersResult,
+  type QuestionnaireChannel,
 } from '../../../shared/questionnaire/questionnaire-schemas';
 import { getCase } from '../cases/cases-repository';
 import { writeSyncedRow } from '../db/synced-write';
 import { bankForCase } from '../interview/bank-store';
 import { answerIdFor, validateAnswer } from '../interview/answers-repository';
-import { findQuestionnaire, questionsFor } from './questionnaire-repository';
+import { readQuestionnaireDocx } from './questionnaire-docx';
+import { findQuestionnaire, questionsFor, type QuestionnaireRow } from './questionnaire-repository';
 
 const refuse = (message: string): never => {
   throw new ApiFailure('validation', message);
@@ -45,104 +48,137 @@ interface ExistingAnswer {
   customer_source: string | null;
 }
 
+const refuseOtherCase = (db: Database, caseId: string, questionnaire: QuestionnaireRow, answers: AnswersPayload): void => {
+  if (questionnaire.caseId === caseId && answers.caseId === caseId) return;
+  const detail = getCase(db, caseId);
+  const other = questionnaire.caseId !== caseId ? getCase(db, questionnaire.caseId) : null;
+  refuse(
+    `This answers file is for another case${other ? ` (${other.customerName}${other.siteName ? `, ${other.siteName}` : ''})` : ''}, not for ${detail.customerName}. Nothing was imported.`,
+  );
+};
+
+/** Checks an HTML form's answers file: ours, for this case, unaltered. */
+const verifyAnswersFile = (db: Database, caseId: string, fileText: string) => {
+  const text = fileText.replace(/^\uFEFF/, '');
+  const file = answersFileSchema.safeParse(parseJson(text, 'The file'));
+  if (!file.success) return refuse(`This is not a questionnaire answers file (${firstIssue(file.error)}). Nothing was imported.`);
+  const payload = answersPayloadSchema.safeParse(parseJson(file.data.payload, 'The answers inside the file'));
+  if (!payload.success) return refuse(`The answers file is damaged (${firstIssue(payload.error)}). Nothing was imported.`);
+  const questionnaire = findQuestionnaire(db, payload.data.questionnaireId);
+  if (!questionnaire) return refuse('This answers file belongs to a questionnaire that was not created on this laptop. Nothing was imported.');
+  refuseOtherCase(db, caseId, questionnaire, payload.data);
+  const expected = crypto.createHmac('sha256', Buffer.from(questionnaire.signingKey, 'hex')).update(file.data.payload, 'utf8').digest();
+  const given = Buffer.from(file.data.signature, 'hex');
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
+    return refuse('The answers file was changed after the customer saved it (its signature does not match). Ask for the file again. Nothing was imported.');
+  }
+  return { questionnaire, payload: payload.data, identity: crypto.createHash('sha256').update(file.data.payload, 'utf8').digest('hex') };
+};
+
 /**
- * Imports a customer's answers file into a case as customer-provided answers. Everything is
- * checked before anything is written, and all of it is written in one transaction: a file for another
- * case, another bank version, an altered file or an invalid answer changes nothing. The same file
- * twice changes nothing the second time. Answers the engineer gave are kept unless `overwrite`.
+ * Puts verified customer answers into a case as customer-provided answers. Everything is checked
+ * before anything is written, and all of it is written in one transaction: another bank version, a
+ * stakeholder the questionnaire was not sent to or an invalid answer changes nothing. The same
+ * answers twice (same identity) change nothing the second time. The engineer's own answers are kept
+ * unless `overwrite`.
  */
+const applyCustomerAnswers = (
+  db: Database,
+  caseId: string,
+  verified: { questionnaire: QuestionnaireRow; payload: AnswersPayload; identity: string },
+  channel: QuestionnaireChannel,
+  overwrite: boolean,
+): ImportAnswersResult => {
+  const { questionnaire, payload: answers, identity } = verified;
+  refuseOtherCase(db, caseId, questionnaire, answers);
+  const { bank } = bankForCase(db, caseId, { pin: true });
+  if (answers.bank.id !== questionnaire.bankId || answers.bank.version !== questionnaire.bankVersion || bank.version !== questionnaire.bankVersion || bank.id !== questionnaire.bankId) {
+    return refuse(`The answers are to question bank ${answers.bank.id} ${answers.bank.version}, but this case uses ${bank.id} ${bank.version}. Nothing was imported.`);
+  }
+  if (!questionnaire.stakeholders.includes(answers.stakeholder)) {
+    return refuse(`This questionnaire was not sent to ${stakeholderLabels[answers.stakeholder]}. Nothing was imported.`);
+  }
+  const asked = new Set(questionsFor(bank, questionnaire, answers.stakeholder).map((q) => q.question.id));
+  const seen = new Set<string>();
+  const checked = answers.answers.map((a) => {
+    if (!asked.has(a.questionId)) refuse(`The file answers ${a.questionId}, which was not in this questionnaire. Nothing was imported.`);
+    if (seen.has(a.questionId)) refuse(`The file answers ${a.questionId} twice. Nothing was imported.`);
+    seen.add(a.questionId);
+    return { ...a, value: validateAnswer(bank, a.questionId, a.value) };
+  });
+
+  const result: ImportAnswersResult = {
+    questionnaireId: questionnaire.id,
+    stakeholder: answers.stakeholder,
+    respondent: answers.respondent.name,
+    alreadyImported: false,
+    imported: [],
+    keptEngineerAnswers: [],
+    unchanged: [],
+  };
+  if (db.prepare('SELECT 1 FROM questionnaire_returns WHERE file_sha256 = ?').get(identity)) return { ...result, alreadyImported: true };
+
+  const importedAt = new Date().toISOString();
+  const source: CustomerSource = {
+    questionnaireId: questionnaire.id,
+    channel,
+    stakeholder: answers.stakeholder,
+    respondent: answers.respondent.role ? `${answers.respondent.name} (${answers.respondent.role})` : answers.respondent.name,
+    submittedAt: answers.submittedAt,
+    importedAt,
+  };
+  const existingOf = db.prepare('SELECT value, note, customer_source FROM answers WHERE case_id = ? AND question_id = ? AND deleted = 0');
+  for (const a of checked) {
+    const existing = existingOf.get(caseId, a.questionId) as ExistingAnswer | undefined;
+    const engineerAnswered = existing !== undefined && existing.value !== null && existing.customer_source === null;
+    if (engineerAnswered && !overwrite) {
+      result.keptEngineerAnswers.push(a.questionId);
+      continue;
+    }
+    const value = JSON.stringify(a.value);
+    const comment = a.note.trim() ? `${source.respondent}: ${a.note.trim()}` : '';
+    const note = !comment || existing?.note.includes(comment) ? (existing?.note ?? '') : existing?.note ? `${existing.note}\n${comment}` : comment;
+    if (existing?.value === value && (existing?.note ?? '') === note && existing.customer_source !== null) {
+      result.unchanged.push(a.questionId);
+      continue;
+    }
+    writeSyncedRow(db, 'answers', answerIdFor(caseId, a.questionId), {
+      case_id: caseId,
+      question_id: a.questionId,
+      value,
+      note,
+      measured: 0,
+      customer_source: JSON.stringify(source),
+      carried_from_case: null,
+      deleted: 0,
+    });
+    result.imported.push(a.questionId);
+  }
+  db.prepare(
+    `INSERT INTO questionnaire_returns (file_sha256, questionnaire_id, stakeholder, respondent, submitted_at, imported_at, answer_count)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(identity, questionnaire.id, answers.stakeholder, source.respondent, answers.submittedAt, importedAt, result.imported.length);
+  return result;
+};
+
+/** Imports the answers file an HTML form saved. */
 export const importQuestionnaireAnswers = (db: Database, caseId: string, fileText: string, overwrite: boolean): ImportAnswersResult =>
   db.transaction(() => {
-    const detail = getCase(db, caseId);
-    const text = fileText.replace(/^\uFEFF/, '');
-    const file = answersFileSchema.safeParse(parseJson(text, 'The file'));
-    if (!file.success) return refuse(`This is not a questionnaire answers file (${firstIssue(file.error)}). Nothing was imported.`);
-    const payload = answersPayloadSchema.safeParse(parseJson(file.data.payload, 'The answers inside the file'));
-    if (!payload.success) return refuse(`The answers file is damaged (${firstIssue(payload.error)}). Nothing was imported.`);
-    const answers = payload.data;
+    getCase(db, caseId);
+    return applyCustomerAnswers(db, caseId, verifyAnswersFile(db, caseId, fileText), 'html-form', overwrite);
+  })();
 
-    const questionnaire = findQuestionnaire(db, answers.questionnaireId);
-    if (!questionnaire) return refuse('This answers file belongs to a questionnaire that was not created on this laptop. Nothing was imported.');
-    if (questionnaire.caseId !== caseId || answers.caseId !== caseId) {
-      const other = questionnaire.caseId !== caseId ? getCase(db, questionnaire.caseId) : null;
-      return refuse(
-        `This answers file is for another case${other ? ` (${other.customerName}${other.siteName ? `, ${other.siteName}` : ''})` : ''}, not for ${detail.customerName}. Nothing was imported.`,
-      );
-    }
-    const expected = crypto.createHmac('sha256', Buffer.from(questionnaire.signingKey, 'hex')).update(file.data.payload, 'utf8').digest();
-    const given = Buffer.from(file.data.signature, 'hex');
-    if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
-      return refuse('The answers file was changed after the customer saved it (its signature does not match). Ask for the file again. Nothing was imported.');
-    }
-    const { bank } = bankForCase(db, caseId, { pin: true });
-    if (answers.bank.id !== questionnaire.bankId || answers.bank.version !== questionnaire.bankVersion || bank.version !== questionnaire.bankVersion || bank.id !== questionnaire.bankId) {
-      return refuse(
-        `The answers are to question bank ${answers.bank.id} ${answers.bank.version}, but this case uses ${bank.id} ${bank.version}. Nothing was imported.`,
-      );
-    }
-    if (!questionnaire.stakeholders.includes(answers.stakeholder)) {
-      return refuse(`This questionnaire was not sent to ${stakeholderLabels[answers.stakeholder]}. Nothing was imported.`);
-    }
-    const asked = new Set(questionsFor(bank, questionnaire, answers.stakeholder).map((q) => q.question.id));
-    const seen = new Set<string>();
-    const checked = answers.answers.map((a) => {
-      if (!asked.has(a.questionId)) refuse(`The file answers ${a.questionId}, which was not in this questionnaire. Nothing was imported.`);
-      if (seen.has(a.questionId)) refuse(`The file answers ${a.questionId} twice. Nothing was imported.`);
-      seen.add(a.questionId);
-      return { ...a, value: validateAnswer(bank, a.questionId, a.value) };
-    });
-
-    const fileHash = crypto.createHash('sha256').update(file.data.payload, 'utf8').digest('hex');
-    const result: ImportAnswersResult = {
-      questionnaireId: questionnaire.id,
-      stakeholder: answers.stakeholder,
-      respondent: answers.respondent.name,
-      alreadyImported: false,
-      imported: [],
-      keptEngineerAnswers: [],
-      unchanged: [],
-    };
-    if (db.prepare('SELECT 1 FROM questionnaire_returns WHERE file_sha256 = ?').get(fileHash)) return { ...result, alreadyImported: true };
-
-    const importedAt = new Date().toISOString();
-    const source: CustomerSource = {
-      questionnaireId: questionnaire.id,
-      channel: 'html-form',
-      stakeholder: answers.stakeholder,
-      respondent: answers.respondent.role ? `${answers.respondent.name} (${answers.respondent.role})` : answers.respondent.name,
-      submittedAt: answers.submittedAt,
-      importedAt,
-    };
-    const existingOf = db.prepare('SELECT value, note, customer_source FROM answers WHERE case_id = ? AND question_id = ? AND deleted = 0');
-    for (const a of checked) {
-      const existing = existingOf.get(caseId, a.questionId) as ExistingAnswer | undefined;
-      const engineerAnswered = existing !== undefined && existing.value !== null && existing.customer_source === null;
-      if (engineerAnswered && !overwrite) {
-        result.keptEngineerAnswers.push(a.questionId);
-        continue;
-      }
-      const value = JSON.stringify(a.value);
-      const comment = a.note.trim() ? `${source.respondent}: ${a.note.trim()}` : '';
-      const note = !comment || existing?.note.includes(comment) ? (existing?.note ?? '') : existing?.note ? `${existing.note}\n${comment}` : comment;
-      if (existing?.value === value && (existing?.note ?? '') === note && existing.customer_source !== null) {
-        result.unchanged.push(a.questionId);
-        continue;
-      }
-      writeSyncedRow(db, 'answers', answerIdFor(caseId, a.questionId), {
-        case_id: caseId,
-        question_id: a.questionId,
-        value,
-        note,
-        measured: 0,
-        customer_source: JSON.stringify(source),
-        carried_from_case: null,
-        deleted: 0,
-      });
-      result.imported.push(a.questionId);
-    }
-    db.prepare(
-      `INSERT INTO questionnaire_returns (file_sha256, questionnaire_id, stakeholder, respondent, submitted_at, imported_at, answer_count)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(fileHash, questionnaire.id, answers.stakeholder, source.respondent, answers.submittedAt, importedAt, result.imported.length);
-    return result;
+/** Imports a filled Word response form. */
+export const importQuestionnaireDocx = (db: Database, caseId: string, bytes: Uint8Array, overwrite: boolean): ImportAnswersResult =>
+  db.transaction(() => {
+    getCase(db, caseId);
+    const verified = readQuestionnaireDocx(
+      bytes,
+      (id) => findQuestionnaire(db, id),
+      (questionnaire, stakeholder) => {
+        const { bank } = bankForCase(db, questionnaire.caseId, { pin: false });
+        return { bank, entries: questionsFor(bank, questionnaire, stakeholder) };
+      },
+    );
+    return applyCustomerAnswers(db, caseId, verified, 'docx-form', overwrite);
   })();

@@ -10,6 +10,7 @@ import { getCase } from '../cases/cases-repository';
 import { bankForCase } from '../interview/bank-store';
 import { recordedAnswers } from '../interview/answers-repository';
 import { brandingForCase } from '../reports/branding-repository';
+import { buildQuestionnaireDocx } from './questionnaire-docx';
 import { getQuestionnaire, questionsFor } from './questionnaire-repository';
 
 const escapeHtml = (text: string): string =>
@@ -87,12 +88,8 @@ footer { margin-top: 2rem; color: #4a4f55; font-size: .9rem; border-top: 1px sol
 [hidden] { display: none !important; }
 `;
 
-/**
- * One stakeholder's form as a single HTML file: no network (CSP `default-src 'none'`, the script
- * and styles pinned by hash, the logo inline), the partner's branding, conditional questions as in
- * the bank, save-and-resume in the browser and a finish that downloads a signed answers file.
- */
-export const buildQuestionnaireForm = (db: Database, questionnaireId: string, stakeholder: Stakeholder): { fileName: string; html: string } => {
+/** What both forms of one stakeholder are made from, after checking the questionnaire still fits the case. */
+const formContext = (db: Database, questionnaireId: string, stakeholder: Stakeholder) => {
   const questionnaire = getQuestionnaire(db, questionnaireId);
   if (!questionnaire.stakeholders.includes(stakeholder)) {
     throw new ApiFailure('validation', `This questionnaire was not made for ${stakeholderLabels[stakeholder]}.`);
@@ -104,6 +101,16 @@ export const buildQuestionnaireForm = (db: Database, questionnaireId: string, st
   }
   const entries = questionsFor(bank, questionnaire, stakeholder);
   const branding = brandingForCase(db, questionnaire.caseId);
+  return { questionnaire, detail, bank, entries, branding };
+};
+
+/**
+ * One stakeholder's form as a single HTML file: no network (CSP `default-src 'none'`, the script
+ * and styles pinned by hash, the logo inline), the partner's branding, conditional questions as in
+ * the bank, save-and-resume in the browser and a finish that downloads a signed answers file.
+ */
+export const buildQuestionnaireForm = (db: Database, questionnaireId: string, stakeholder: Stakeholder): { fileName: string; html: string } => {
+  const { questionnaire, detail, bank, entries, branding } = formContext(db, questionnaireId, stakeholder);
   // Conditions may read answers outside this form: they are frozen at what the case knows now.
   const inForm = new Set(entries.map((e) => e.question.id));
   const known: Record<string, AnswerValue> = {};
@@ -158,4 +165,11 @@ ${entries.map((e, i) => questionBlock(e.question, i)).join('\n')}
 </html>
 `;
   return { fileName: `questionnaire-${fileSafe(detail.customerName)}-${stakeholder}.html`, html };
+};
+
+/** The same questions as an editable Word form with a content control per answer. */
+export const buildQuestionnaireDocxForm = async (db: Database, questionnaireId: string, stakeholder: Stakeholder): Promise<{ fileName: string; base64: string }> => {
+  const { questionnaire, detail, entries, branding } = formContext(db, questionnaireId, stakeholder);
+  const bytes = await buildQuestionnaireDocx({ questionnaire, stakeholder, entries, customerName: detail.customerName, partnerName: branding.partnerName, contact: branding.contact });
+  return { fileName: `questionnaire-${fileSafe(detail.customerName)}-${stakeholder}.docx`, base64: Buffer.from(bytes).toString('base64') };
 };

@@ -1,8 +1,8 @@
 import type { questionnaireCalls } from '../../../shared/contract/calls/questionnaire-calls';
 import type { HandlersFor } from '../api/handler-types';
 import type { AppServices } from '../app-services';
-import { importQuestionnaireAnswers } from './import-answers';
-import { buildQuestionnaireForm } from './questionnaire-form';
+import { importQuestionnaireAnswers, importQuestionnaireDocx } from './import-answers';
+import { buildQuestionnaireDocxForm, buildQuestionnaireForm } from './questionnaire-form';
 import { createQuestionnaire, listQuestionnaires, listSelfServiceQuestions } from './questionnaire-repository';
 
 export const questionnaireHandlers = ({ db }: AppServices): HandlersFor<typeof questionnaireCalls> => ({
@@ -15,5 +15,7 @@ export const questionnaireHandlers = ({ db }: AppServices): HandlersFor<typeof q
   },
   'questionnaires:list': (input) => listQuestionnaires(db, input.caseId),
   'questionnaires:form': (input) => buildQuestionnaireForm(db, input.questionnaireId, input.stakeholder),
+  'questionnaires:formDocx': (input) => buildQuestionnaireDocxForm(db, input.questionnaireId, input.stakeholder),
+  'questionnaires:importDocx': (input) => importQuestionnaireDocx(db, input.caseId, Buffer.from(input.docxBase64, 'base64'), input.overwrite),
   'questionnaires:import': (input) => importQuestionnaireAnswers(db, input.caseId, input.fileText, input.overwrite),
 });

@@ -3,15 +3,22 @@ import { stakeholderLabels } from '../../../shared/interview/bank-schema';
 import type { ImportAnswersResult } from '../../../shared/questionnaire/questionnaire-schemas';
 import { EmptyState, ErrorState, QueryView } from '../../components/query-state';
 import { download } from '../reports/use-reports';
-import { useExportForm, useImportAnswers, useQuestionnaires } from './use-questionnaires';
+import { useExportDocx, useExportForm, useImportAnswers, useQuestionnaires, type AnswersUpload } from './use-questionnaires';
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const toBase64 = (text: string) => {
-  const bytes = new TextEncoder().encode(text);
+const bytesToBase64 = (bytes: Uint8Array) => {
   let binary = '';
   // In slices: a spread of a whole form's bytes would overflow the argument limit.
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+};
+const toBase64 = (text: string) => bytesToBase64(new TextEncoder().encode(text));
+
+/** A DOCX is a zip ("PK"); anything else is read as the HTML form's JSON answers file. */
+const readUpload = async (file: File): Promise<AnswersUpload> => {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return { kind: 'docx', docxBase64: bytesToBase64(bytes) };
+  return { kind: 'json', fileText: await file.text() };
 };
 
 const ImportOutcome = ({ result, onOverwrite }: { result: ImportAnswersResult; onOverwrite: () => void }) => (
@@ -38,12 +45,13 @@ const ImportOutcome = ({ result, onOverwrite }: { result: ImportAnswersResult; o
 export const QuestionnaireStatus = ({ caseId }: { caseId: string }) => {
   const list = useQuestionnaires(caseId);
   const exportForm = useExportForm();
+  const exportDocx = useExportDocx();
   const importAnswers = useImportAnswers(caseId);
-  const [lastFile, setLastFile] = useState<string | null>(null);
+  const [lastUpload, setLastUpload] = useState<AnswersUpload | null>(null);
 
-  const importText = (fileText: string, overwrite: boolean) => {
-    setLastFile(fileText);
-    importAnswers.mutate({ fileText, overwrite });
+  const importUpload = (upload: AnswersUpload, overwrite: boolean) => {
+    setLastUpload(upload);
+    importAnswers.mutate({ upload, overwrite });
   };
 
   return (
@@ -87,6 +95,21 @@ export const QuestionnaireStatus = ({ caseId }: { caseId: string }) => {
                         >
                           Download form
                         </button>
+                        <button
+                          type="button"
+                          className="button button-quiet"
+                          onClick={() =>
+                            exportDocx.mutate(
+                              { questionnaireId: q.id, stakeholder: r.stakeholder },
+                              {
+                                onSuccess: (form) =>
+                                  download(form.fileName, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', form.base64),
+                              },
+                            )
+                          }
+                        >
+                          Word form
+                        </button>
                       </td>
                     </tr>
                   )),
@@ -97,21 +120,22 @@ export const QuestionnaireStatus = ({ caseId }: { caseId: string }) => {
         }
       </QueryView>
       {exportForm.isError && <ErrorState error={exportForm.error} />}
+      {exportDocx.isError && <ErrorState error={exportDocx.error} />}
       <div className="field">
-        <label htmlFor="questionnaire-import">Import an answers file</label>
+        <label htmlFor="questionnaire-import">Import an answers file or a filled Word form</label>
         <input
           id="questionnaire-import"
           type="file"
-          accept=".json,application/json"
+          accept=".json,.docx,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) void file.text().then((text) => importText(text, false));
+            if (file) void readUpload(file).then((upload) => importUpload(upload, false));
           }}
         />
       </div>
       {importAnswers.isError && <ErrorState error={importAnswers.error} />}
-      {importAnswers.data && <ImportOutcome result={importAnswers.data} onOverwrite={() => lastFile && importText(lastFile, true)} />}
+      {importAnswers.data && <ImportOutcome result={importAnswers.data} onOverwrite={() => lastUpload && importUpload(lastUpload, true)} />}
     </section>
   );
 };

@@ -24,10 +24,19 @@ export const useCreateQuestionnaire = (caseId: string) => {
 export const useExportForm = () =>
   useMutation({ mutationFn: (input: { questionnaireId: string; stakeholder: Stakeholder }) => api.exportQuestionnaireForm(input) });
 
+export const useExportDocx = () =>
+  useMutation({ mutationFn: (input: { questionnaireId: string; stakeholder: Stakeholder }) => api.exportQuestionnaireDocx(input) });
+
+/** An answers file from the HTML form (JSON text) or a filled Word form (base64 of the DOCX). */
+export type AnswersUpload = { kind: 'json'; fileText: string } | { kind: 'docx'; docxBase64: string };
+
 export const useImportAnswers = (caseId: string) => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { fileText: string; overwrite: boolean }) => api.importQuestionnaireAnswers({ caseId, ...input }),
+    mutationFn: ({ upload, overwrite }: { upload: AnswersUpload; overwrite: boolean }) =>
+      upload.kind === 'json'
+        ? api.importQuestionnaireAnswers({ caseId, fileText: upload.fileText, overwrite })
+        : api.importQuestionnaireDocx({ caseId, docxBase64: upload.docxBase64, overwrite }),
     // The interview reloads from disk next time it opens; the status and the score change now.
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: keys.list(caseId) });

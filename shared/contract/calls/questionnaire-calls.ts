@@ -5,6 +5,8 @@ import { stakeholderSchema } from '../../interview/bank-schema';
 import {
   importAnswersResultSchema,
   importAnswersSchema,
+  importDocxSchema,
+  questionnaireDocxSchema,
   questionnaireCreateSchema,
   questionnaireFormSchema,
   questionnaireSchema,
@@ -35,6 +37,18 @@ export const questionnaireCalls = {
     summary: "One stakeholder's form as a single offline HTML file",
     input: z.object({ questionnaireId: idSchema, stakeholder: stakeholderSchema }),
     output: questionnaireFormSchema,
+  }),
+  'questionnaires:formDocx': defineCall({
+    method: 'exportQuestionnaireDocx',
+    summary: "One stakeholder's form as an editable Word document with content controls",
+    input: z.object({ questionnaireId: idSchema, stakeholder: stakeholderSchema }),
+    output: questionnaireDocxSchema,
+  }),
+  'questionnaires:importDocx': defineCall({
+    method: 'importQuestionnaireDocx',
+    summary: 'A filled Word response form into the case, as customer-provided answers',
+    input: importDocxSchema,
+    output: importAnswersResultSchema,
   }),
   'questionnaires:import': defineCall({
     method: 'importQuestionnaireAnswers',
