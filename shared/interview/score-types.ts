@@ -77,6 +77,9 @@ export const evidenceItemSchema = z.discriminatedUnion('kind', [
     value: answerValueSchema.optional(),
     valueLabel: z.string(),
     source: answerSourceSchema.optional(),
+    /** The measurement behind a measured answer (or the one a typed answer overrode). */
+    provenance: provenanceSchema.optional(),
+    override: overrideSchema.optional(),
   }),
   z.object({
     kind: z.literal('metric'),

@@ -147,6 +147,8 @@ const evidenceFor = (rule: FindingRule, bank: QuestionBank, state: InterviewStat
         questionText: question.text,
         ...(answer ? { value: answer.value, source: answer.source } : {}),
         valueLabel: answer ? describeValue(question, answer.value) : 'Not answered',
+        ...(answer?.provenance ? { provenance: answer.provenance } : {}),
+        ...(answer?.override ? { override: answer.override } : {}),
       });
     } else if (leaf.metric !== undefined) {
       items.push(metricEvidence({ ...leaf, metric: leaf.metric }, metrics));

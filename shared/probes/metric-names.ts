@@ -29,6 +29,8 @@ export interface MetricInfo {
   readonly followsFarEnd?: boolean;
   /** A real value is above zero: 0 or below is a platform placeholder (a "-1" link speed, "0 GHz"). */
   readonly positive?: boolean;
+  /** Why no rule or prefill reads it (docs/metrics.md; a test holds the bank and this in step). */
+  readonly informational?: string;
 }
 
 const m = (unit: MetricUnit, label: string, scope: MetricScope, description: string, extra: Partial<MetricInfo> = {}): MetricInfo => ({
@@ -42,74 +44,75 @@ const positive = { positive: true } as const;
 const path = { followsFarEnd: true } as const;
 
 export const metricCatalog = {
-  'hardware.cpu_cores': m('count', 'Logical CPU cores', 'laptop', 'Logical CPU cores', positive),
-  'hardware.cpu_physical_cores': m('count', 'Physical CPU cores', 'laptop', 'Physical CPU cores', positive),
-  'hardware.cpu_speed_ghz': m('ghz', 'CPU clock', 'laptop', 'Nominal CPU clock', positive),
+  'hardware.cpu_cores': m('count', 'Logical CPU cores', 'laptop', 'Logical CPU cores', { ...positive, informational: 'AI features on PCs are limited by memory and GPU, not core count; shown for the inventory.' }),
+  'hardware.cpu_physical_cores': m('count', 'Physical CPU cores', 'laptop', 'Physical CPU cores', { ...positive, informational: 'Inventory detail beside the logical core count.' }),
+  'hardware.cpu_speed_ghz': m('ghz', 'CPU clock', 'laptop', 'Nominal CPU clock', { ...positive, informational: 'Nominal clocks say little across CPU generations; shown for the inventory.' }),
   'hardware.memory_gb': m('gb', 'Installed memory', 'laptop', 'Installed memory', positive),
-  'hardware.memory_free_gb': m('gb', 'Memory available', 'laptop', 'Memory available now'),
-  'hardware.gpu_count': m('count', 'Graphics adapters', 'laptop', 'Graphics adapters found'),
-  'hardware.gpu_vram_gb_max': m('gb', 'Dedicated GPU memory (VRAM)', 'laptop', 'Largest dedicated VRAM of any GPU', positive),
+  'hardware.memory_free_gb': m('gb', 'Memory available', 'laptop', 'Memory available now', { informational: 'A moment-in-time figure that depends on what is open; installed memory is what rules read.' }),
+  'hardware.gpu_count': m('count', 'Graphics adapters', 'laptop', 'Graphics adapters found', { informational: 'Integrated adapters count too; the rules read dedicated VRAM instead.' }),
+  'hardware.gpu_vram_gb_max': m('gb', 'Dedicated GPU memory (VRAM)', 'laptop', 'Largest dedicated VRAM of any GPU (0 when the adapters share system memory)'),
   'hardware.disk_free_gb': m('gb', 'Free disk space', 'laptop', 'Free space over all mounted file systems'),
-  'hardware.disk_nvme_count': m('count', 'NVMe drives', 'laptop', 'NVMe drives'),
-  'hardware.disk_ssd_count': m('count', 'SSD drives', 'laptop', 'SSD drives (not NVMe)'),
-  'hardware.disk_hdd_count': m('count', 'Spinning drives', 'laptop', 'Spinning drives'),
-  'hardware.os': m('text', 'Operating system', 'laptop', 'Operating system and release'),
+  'hardware.disk_nvme_count': m('count', 'NVMe drives', 'laptop', 'NVMe drives', { informational: 'Inventory: the drive type matters less than the free space the rules read.' }),
+  'hardware.disk_ssd_count': m('count', 'SSD drives', 'laptop', 'SSD drives (not NVMe)', { informational: 'Inventory: the drive type matters less than the free space the rules read.' }),
+  'hardware.disk_hdd_count': m('count', 'Spinning drives', 'laptop', 'Spinning drives', { informational: 'Inventory: the drive type matters less than the free space the rules read.' }),
+  'hardware.os': m('text', 'Operating system', 'laptop', 'Operating system and release', { informational: 'Text for people; the support verdict (hardware.os_supported) is what a rule reads.' }),
   'hardware.os_supported': m('bool', 'OS still supported', 'laptop', 'The OS release still gets vendor security updates'),
   'hardware.tpm_present': m('bool', 'TPM present', 'laptop', 'A TPM is visible'),
   'hardware.secure_boot': m('bool', 'Secure boot', 'laptop', 'Secure boot enabled'),
-  'hardware.on_battery': m('bool', 'On battery', 'laptop', 'Running on battery power'),
+  'hardware.on_battery': m('bool', 'On battery', 'laptop', 'Running on battery power', { informational: 'Explains odd CPU or Wi-Fi figures (power saving); not a finding.' }),
 
   'network.interface_count': m('count', 'Active network interfaces', 'laptop', 'Network interfaces that are up (loopback excluded)'),
   'network.link_speed_mbps': m('mbps', 'Link speed', 'lan', 'Link speed of the default-route interface', positive),
-  'network.mtu': m('bytes', 'Interface MTU', 'lan', 'MTU of the default-route interface', positive),
+  'network.mtu': m('bytes', 'Interface MTU', 'lan', 'MTU of the default-route interface', { ...positive, informational: 'The interface setting; the path MTU probe measures what actually passes.' }),
   'network.has_gateway': m('bool', 'Default gateway configured', 'lan', 'A default gateway is configured'),
-  'network.gateway': m('text', 'Default gateway', 'lan', 'Default gateway address'),
-  'network.dns_server_count': m('count', 'DNS servers configured', 'laptop', 'DNS servers configured'),
+  'network.gateway': m('text', 'Default gateway', 'lan', 'Default gateway address', { informational: 'An address for the inventory; whether there is one is read by a rule.' }),
+  'network.dns_server_count': m('count', 'DNS servers configured', 'laptop', 'DNS servers configured', { informational: 'How many resolvers are configured says nothing of whether they work; the DNS probe measures that.' }),
   'network.proxy_configured': m('bool', 'Proxy configured', 'internet', 'An HTTP(S) proxy is set in the environment'),
 
   'latency.rtt_ms_p50': m('ms', 'Round-trip time (median)', 'internet', 'Median round-trip time (worst target)', path),
-  'latency.rtt_ms_p95': m('ms', 'Round-trip time (95th percentile)', 'internet', '95th percentile round-trip time (worst target)', path),
-  'latency.rtt_ms_min': m('ms', 'Round-trip time (minimum)', 'internet', 'Smallest round-trip time seen (worst target)', path),
+  'latency.rtt_ms_p95': m('ms', 'Round-trip time (95th percentile)', 'internet', '95th percentile round-trip time (worst target)', { ...path, informational: 'Shown beside the median; the Teams target is stated on the median round trip.' }),
+  'latency.rtt_ms_min': m('ms', 'Round-trip time (minimum)', 'internet', 'Smallest round-trip time seen (worst target)', { ...path, informational: 'The floor of the path, for the engineer reading the chart.' }),
   'latency.jitter_ms': m('ms', 'Jitter', 'internet', 'RFC 3550 interarrival jitter (worst target)', path),
   'latency.loss_pct': m('pct', 'Packet loss', 'internet', 'Probes without an answer (worst target)', path),
   'latency.gateway_rtt_ms_p50': m('ms', 'Round-trip time to the gateway', 'lan', 'Median round-trip time to the default gateway'),
 
   'dns.lookup_ms_p50': m('ms', 'DNS lookup time (median)', 'internet', 'Median OS resolver (dns.lookup) time, warm'),
   'dns.lookup_cold_ms': m('ms', 'DNS lookup time (cold)', 'internet', 'Slowest first (cold) OS resolver lookup'),
-  'dns.resolve_ms_p50': m('ms', 'DNS query time (median)', 'internet', 'Median direct query time over all resolvers, warm'),
+  'dns.resolve_ms_p50': m('ms', 'DNS query time (median)', 'internet', 'Median direct query time over all resolvers, warm', { informational: 'Direct resolver timing to tell a slow resolver from a slow OS cache; the OS lookup time is what users feel and what the bank reads.' }),
   'dns.resolve_cold_ms': m('ms', 'DNS query time (cold)', 'internet', 'Slowest first (cold) direct query'),
   'dns.failure_pct': m('pct', 'DNS failures', 'internet', 'Lookups and queries that failed'),
 
   'ai.endpoints_reachable': m('count', 'AI endpoints reachable', 'ai_endpoints', 'AI endpoints that answered over TLS'),
-  'ai.endpoints_total': m('count', 'AI endpoints tried', 'ai_endpoints', 'AI endpoints tried'),
-  'ai.dns_ms_max': m('ms', 'AI endpoint DNS time (slowest)', 'ai_endpoints', 'Slowest endpoint DNS resolution'),
-  'ai.connect_ms_max': m('ms', 'AI endpoint connect time (slowest)', 'ai_endpoints', 'Slowest TCP connect'),
+  'ai.endpoints_total': m('count', 'AI endpoints tried', 'ai_endpoints', 'AI endpoints tried', { informational: 'The denominator shown beside reachable and unreachable counts.' }),
+  'ai.endpoints_unreachable': m('count', 'AI endpoints unreachable', 'ai_endpoints', 'AI endpoints that did not answer over TLS'),
+  'ai.dns_ms_max': m('ms', 'AI endpoint DNS time (slowest)', 'ai_endpoints', 'Slowest endpoint DNS resolution', { informational: 'A breakdown of the slow-endpoint rule, which reads TLS and first-byte times.' }),
+  'ai.connect_ms_max': m('ms', 'AI endpoint connect time (slowest)', 'ai_endpoints', 'Slowest TCP connect', { informational: 'A breakdown of the slow-endpoint rule, which reads TLS and first-byte times.' }),
   'ai.tls_ms_max': m('ms', 'AI endpoint TLS handshake (slowest)', 'ai_endpoints', 'Slowest TLS handshake'),
   'ai.ttfb_ms_max': m('ms', 'AI endpoint first byte (slowest)', 'ai_endpoints', 'Slowest time to first byte after the request'),
   'ai.tls_intercepted': m('bool', 'TLS interception', 'ai_endpoints', 'At least one endpoint presented a chain that does not end in a public root'),
 
   'throughput.download_mbps': m('mbps', 'Download speed', 'internet', 'Download rate over several streams', { ...path, ...positive }),
   'throughput.upload_mbps': m('mbps', 'Upload speed', 'internet', 'Upload rate over several streams', { ...path, ...positive }),
-  'throughput.idle_rtt_ms_p50': m('ms', 'Round-trip time before load', 'internet', 'Median RTT before the load', path),
-  'throughput.loaded_rtt_ms_p50': m('ms', 'Round-trip time under load', 'internet', 'Median RTT while the link is loaded (worst direction)', path),
+  'throughput.idle_rtt_ms_p50': m('ms', 'Round-trip time before load', 'internet', 'Median RTT before the load', { ...path, informational: 'Input to the bufferbloat figure, which the bank reads.' }),
+  'throughput.loaded_rtt_ms_p50': m('ms', 'Round-trip time under load', 'internet', 'Median RTT while the link is loaded (worst direction)', { ...path, informational: 'Input to the bufferbloat figure, which the bank reads.' }),
   'throughput.bufferbloat_added_ms': m('ms', 'Latency added under load', 'internet', 'Loaded minus idle median RTT', path),
-  'throughput.bufferbloat_grade': m('grade', 'Bufferbloat grade', 'internet', 'DSLReports scale: A+ < 5 ms added, A < 30, B < 60, C < 200, D < 400, F ≥ 400', path),
-  'throughput.streams': m('count', 'Parallel streams', 'internet', 'Parallel streams per direction', path),
+  'throughput.bufferbloat_grade': m('grade', 'Bufferbloat grade', 'internet', 'DSLReports scale: A+ < 5 ms added, A < 30, B < 60, C < 200, D < 400, F ≥ 400', { ...path, informational: 'The same measurement as the added latency the bank reads, as a grade for people.' }),
+  'throughput.streams': m('count', 'Parallel streams', 'internet', 'Parallel streams per direction', { ...path, informational: 'How the test was run.' }),
 
   'mtu.path_mtu_bytes': m('bytes', 'Path MTU', 'internet', "Largest packet that passes with don't-fragment set", { ...path, ...positive }),
 
   'wifi.connected': m('bool', 'Wi-Fi connected', 'lan', 'Connected to a Wi-Fi network'),
   'wifi.signal_dbm': m('dbm', 'Wi-Fi signal', 'lan', 'Signal strength'),
-  'wifi.channel': m('count', 'Wi-Fi channel', 'lan', 'Wi-Fi channel', positive),
+  'wifi.channel': m('count', 'Wi-Fi channel', 'lan', 'Wi-Fi channel', { ...positive, informational: 'Channel planning needs a survey of all access points, not one client reading.' }),
   'wifi.band_ghz': m('ghz', 'Wi-Fi band', 'lan', 'Band: 2.4, 5 or 6 GHz', positive),
   'wifi.tx_rate_mbps': m('mbps', 'Wi-Fi transmit rate', 'lan', 'Negotiated transmit rate', positive),
 
   'ntp.offset_ms': m('ms', 'Clock offset', 'laptop', 'Local clock minus NTP time (positive: local clock ahead)'),
-  'ntp.rtt_ms': m('ms', 'Round trip to the time server', 'internet', 'Round trip to the NTP server'),
-  'ntp.stratum': m('count', 'Time server stratum', 'internet', 'Stratum of the NTP server', positive),
+  'ntp.rtt_ms': m('ms', 'Round trip to the time server', 'internet', 'Round trip to the NTP server', { informational: 'Bounds the accuracy of the offset; shown for the engineer.' }),
+  'ntp.stratum': m('count', 'Time server stratum', 'internet', 'Stratum of the NTP server', { ...positive, informational: 'Which kind of time source answered; shown for the engineer.' }),
 
-  'neighbours.count': m('count', 'Hosts seen on the LAN', 'lan', 'Hosts in the ARP/neighbour table'),
-  'neighbours.sweep_responders': m('count', 'Hosts that answered the sweep', 'lan', 'Hosts that answered an authorised sweep'),
+  'neighbours.count': m('count', 'Hosts seen on the LAN', 'lan', 'Hosts in the ARP/neighbour table', { informational: 'An inventory figure; a host count is not good or bad on its own.' }),
+  'neighbours.sweep_responders': m('count', 'Hosts that answered the sweep', 'lan', 'Hosts that answered an authorised sweep', { informational: 'An inventory figure from an authorised sweep.' }),
 } as const satisfies Record<string, MetricInfo>;
 
 export type MetricName = keyof typeof metricCatalog;

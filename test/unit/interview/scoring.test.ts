@@ -93,7 +93,7 @@ describe('scoring on the hand-built bank', () => {
     expect(upload.provenance).toEqual({ metric: 'throughput.upload_mbps', scope: 'internet', value: 5 });
     expect(measured.findings.map((f) => f.id)).toEqual(['net.slow_upload']);
     expect(measured.findings[0]!.evidence).toEqual([
-      { kind: 'answer', questionId: 'net.upload', questionText: 'Upload?', value: 5, valueLabel: '5 Mbit/s', source: 'measurement' },
+      { kind: 'answer', questionId: 'net.upload', questionText: 'Upload?', value: 5, valueLabel: '5 Mbit/s', source: 'measurement', provenance: { metric: 'throughput.upload_mbps', scope: 'internet', value: 5 } },
       // Never measured: said so, with the threshold the rule fires at, never as a pass or a fail.
       { kind: 'metric', metric: 'latency.rtt_ms_p50', label: 'Round-trip time (median)', threshold: '> 200 ms', value: null, valueLabel: 'not measured', state: 'absent' },
     ]);

@@ -22,3 +22,24 @@ describe('metric names', () => {
     }
   });
 });
+
+describe('every metric leads somewhere', () => {
+  const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../../docs/metrics.md'), 'utf8');
+
+  it('each catalogued metric feeds a built-in rule or prefill, or is informational with a reason — never both, never neither', async () => {
+    const { builtinBank } = await import('../../../electron/services/interview/builtin-bank');
+    const { conditionLeaves } = await import('../../../shared/interview/measured-evidence');
+    const bank = builtinBank();
+    const read = new Set<string>();
+    for (const rule of bank.rules) for (const leaf of conditionLeaves(rule.when)) if (leaf.metric) read.add(leaf.metric);
+    for (const p of bank.pillars) for (const s of p.sections) for (const q of s.questions) if (q.prefill) read.add(q.prefill.metric);
+    for (const name of metricNames) {
+      const info: { informational?: string } = metricCatalog[name];
+      expect(read.has(name) !== (info.informational !== undefined), `${name}: read by the bank xor informational`).toBe(true);
+      const row = doc.split('\n').find((l) => l.startsWith(`| \`${name}\``)) ?? '';
+      // The doc row says which rule or prefill reads it, or why none does.
+      if (info.informational) expect(row, name).toContain('informational:');
+      else for (const rule of bank.rules.filter((r) => conditionLeaves(r.when).some((l) => l.metric === name))) expect(row, name).toContain(`\`${rule.id}\``);
+    }
+  });
+});

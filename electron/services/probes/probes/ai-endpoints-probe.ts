@@ -125,7 +125,7 @@ const maxOf = (values: (number | null)[]): number | null => {
 export const makeAiEndpointsProbe = (roots?: () => Set<string>): ProbeDefinition => ({
   id: 'ai-endpoints',
   title: 'AI service reachability',
-  measures: ['ai.endpoints_reachable', 'ai.endpoints_total', 'ai.dns_ms_max', 'ai.connect_ms_max', 'ai.tls_ms_max', 'ai.ttfb_ms_max', 'ai.tls_intercepted'],
+  measures: ['ai.endpoints_reachable', 'ai.endpoints_total', 'ai.endpoints_unreachable', 'ai.dns_ms_max', 'ai.connect_ms_max', 'ai.tls_ms_max', 'ai.ttfb_ms_max', 'ai.tls_intercepted'],
   platforms: allPlatforms,
   timeoutMs: 9000,
   inDefaultSuite: true,
@@ -153,6 +153,7 @@ export const makeAiEndpointsProbe = (roots?: () => Set<string>): ProbeDefinition
       metrics: {
         'ai.endpoints_reachable': reachable.length,
         'ai.endpoints_total': results.length,
+        'ai.endpoints_unreachable': failures.length,
         'ai.dns_ms_max': maxOf(results.map((r) => r.dnsMs)),
         'ai.connect_ms_max': maxOf(results.map((r) => r.connectMs)),
         'ai.tls_ms_max': maxOf(results.map((r) => r.tlsMs)),
