@@ -49,6 +49,12 @@ describe('pre-visit questionnaire, end to end in Chromium', () => {
     const formFile = path.join(dir, formDownload.suggestedFilename());
     await formDownload.saveAs(formFile);
     expect(path.basename(formFile)).toBe('questionnaire-Erable-Fils-it_lead.html');
+    const [wordDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Word form' }).first().click()]);
+    expect(wordDownload.suggestedFilename()).toBe('questionnaire-Erable-Fils-it_lead.docx');
+    const wordFile = path.join(dir, wordDownload.suggestedFilename());
+    await wordDownload.saveAs(wordFile);
+    // A Word document (a zip), not an error page.
+    expect(fs.readFileSync(wordFile).subarray(0, 2).toString('latin1')).toBe('PK');
 
     // The customer: the form from a file:// URL, every request outside the file refused and counted.
     const customer = await browser.newContext({ viewport: { width: 1000, height: 900 }, acceptDownloads: true });
@@ -74,7 +80,7 @@ describe('pre-visit questionnaire, end to end in Chromium', () => {
 
     // Half way: reload, and everything typed is still there.
     await form.reload();
-    expect(await block('strategy.user_count').locator('input[type=number]').inputValue()).toBe('240');
+    await expect.poll(() => block('strategy.user_count').locator('input[type=number]').inputValue()).toBe('240');
     expect(await form.getByLabel('Your name').inputValue()).toBe('Marie-Ève Tremblay');
     expect(await block('strategy.pilot_blockers').isVisible()).toBe(true);
     await block('strategy.device_count').locator('input[type=number]').fill('130');
@@ -96,8 +102,8 @@ describe('pre-visit questionnaire, end to end in Chromium', () => {
     await goTo(page, `#/cases/${created.id}/interview`);
     await expect.poll(() => page.locator('section.question-card').getAttribute('data-question-id')).toBe('strategy.user_count');
     const badge = page.locator('.badge-customer');
-    expect(await badge.textContent()).toMatch(/From the customer \(Marie-Ève Tremblay, IT lead\): confirm or correct/);
-    expect(await page.locator('[data-answer-input="true"]').inputValue()).toBe('240');
+    await expect.poll(() => badge.textContent()).toMatch(/From the customer \(Marie-Ève Tremblay, IT lead\): confirm or correct/);
+    await expect.poll(() => page.locator('[data-answer-input="true"]').inputValue()).toBe('240');
     await saveScreenshot(page, 'e2e-questionnaire-customer-answer');
     // Confirm this one…
     await badge.getByRole('button', { name: 'Confirm' }).click();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { stakeholderLabels } from '../../../shared/interview/bank-schema';
+import { stakeholderLabels, type Stakeholder } from '../../../shared/interview/bank-schema';
 import type { ImportAnswersResult } from '../../../shared/questionnaire/questionnaire-schemas';
 import { EmptyState, ErrorState, QueryView } from '../../components/query-state';
 import { download } from '../reports/use-reports';
@@ -49,6 +49,13 @@ export const QuestionnaireStatus = ({ caseId }: { caseId: string }) => {
   const importAnswers = useImportAnswers(caseId);
   const [lastUpload, setLastUpload] = useState<AnswersUpload | null>(null);
 
+  const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  const downloadForm = (format: 'html' | 'docx', questionnaireId: string, stakeholder: Stakeholder) => {
+    const input = { questionnaireId, stakeholder };
+    if (format === 'html') exportForm.mutate(input, { onSuccess: (form) => download(form.fileName, 'text/html', toBase64(form.html)) });
+    else exportDocx.mutate(input, { onSuccess: (form) => download(form.fileName, docxMime, form.base64) });
+  };
+
   const importUpload = (upload: AnswersUpload, overwrite: boolean) => {
     setLastUpload(upload);
     importAnswers.mutate({ upload, overwrite });
@@ -83,31 +90,10 @@ export const QuestionnaireStatus = ({ caseId }: { caseId: string }) => {
                       <td dir="auto">{r.returned.length === 0 ? 'Not yet' : r.returned.map((x) => `${x.respondent}, ${when(x.submittedAt)}`).join('; ')}</td>
                       <td>{r.openCount}</td>
                       <td>
-                        <button
-                          type="button"
-                          className="button button-quiet"
-                          onClick={() =>
-                            exportForm.mutate(
-                              { questionnaireId: q.id, stakeholder: r.stakeholder },
-                              { onSuccess: (form) => download(form.fileName, 'text/html', toBase64(form.html)) },
-                            )
-                          }
-                        >
+                        <button type="button" className="button button-quiet" onClick={() => downloadForm('html', q.id, r.stakeholder)}>
                           Download form
                         </button>
-                        <button
-                          type="button"
-                          className="button button-quiet"
-                          onClick={() =>
-                            exportDocx.mutate(
-                              { questionnaireId: q.id, stakeholder: r.stakeholder },
-                              {
-                                onSuccess: (form) =>
-                                  download(form.fileName, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', form.base64),
-                              },
-                            )
-                          }
-                        >
+                        <button type="button" className="button button-quiet" onClick={() => downloadForm('docx', q.id, r.stakeholder)}>
                           Word form
                         </button>
                       </td>
