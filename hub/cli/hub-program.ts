@@ -57,21 +57,40 @@ export const buildHubProgram = (): Command => {
       if (Boolean(opts.cert) !== Boolean(opts.key)) throw new Error('Give both --cert and --key for TLS, or neither.');
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Not a port: ${opts.port}`);
-      const store = await openHubStore({ dataDir: opts.dataDir ?? defaultDataDir(), databaseUrl: process.env.DATABASE_URL });
-      const https = opts.cert && opts.key ? { cert: fs.readFileSync(opts.cert), key: fs.readFileSync(opts.key) } : undefined;
       const log = createHubLog();
+      const store = await openHubStore({
+        dataDir: opts.dataDir ?? defaultDataDir(),
+        databaseUrl: process.env.DATABASE_URL,
+        onConnectionError: (error) => log.warn({ err: error }, 'database connection lost; the next query reconnects'),
+      });
+      // A store failure is answered per request (503); nothing that escapes a request may end the process.
+      process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection; the hub keeps serving'));
+      const https = opts.cert && opts.key ? { cert: fs.readFileSync(opts.cert), key: fs.readFileSync(opts.key) } : undefined;
       const maxClockSkewMs = parseDuration(opts.maxClockSkew ?? (process.env.GROUNDWORK_HUB_MAX_CLOCK_SKEW || '5m'));
       const releasesDir = path.join(opts.dataDir ?? defaultDataDir(), 'releases');
       const app = buildHubServer({ store, https, log, releasesDir, metricsToken: process.env.GROUNDWORK_HUB_METRICS_TOKEN || undefined, maxClockSkewMs });
       const address = await app.listen({ port, host: opts.host });
       say(`groundwork-hub listening on ${address} (store: ${store.dialect})`);
-      const stop = async (): Promise<void> => {
+      let stopping = false;
+      // Graceful: stop accepting, let in-flight pushes finish (each is one transaction), close the
+      // pool, flush the log. A hub that cannot finish within the grace period exits non-zero.
+      const stop = async (signal: string): Promise<void> => {
+        if (stopping) return;
+        stopping = true;
+        log.info({ signal }, 'shutting down: finishing requests in flight');
+        const force = setTimeout(() => {
+          log.error('requests still running after 20 s; exiting anyway');
+          log.flush();
+          process.exit(1);
+        }, 20_000);
+        force.unref();
         await app.close();
         await store.close();
-        process.exit(0);
+        log.info('stopped cleanly');
+        log.flush(() => process.exit(0));
       };
-      process.once('SIGTERM', () => void stop());
-      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+      process.once('SIGINT', () => void stop('SIGINT'));
     });
 
   withStoreOptions(program.command('backup'))

@@ -12,6 +12,7 @@ import { defaultMaxClockSkewMs } from '../../shared/sync/hlc';
 import { applyPush, authenticate, enrollDevice, HubFailure, pullChanges, refuseFutureClocks, sha256Hex } from '../sync/hub-service';
 import { Metrics } from './metrics';
 import type { HubLog } from './hub-log';
+import { isStoreUnavailable, StoreHealth, storeRetryAfterSeconds } from '../store/store-health';
 import { isOperationId, operationIdHeader } from '../../shared/contract/operation-id';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -67,6 +68,7 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
     ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
   }) as unknown as FastifyInstance;
 
+  const health = new StoreHealth();
   const metrics = new Metrics();
   metrics.counter('groundwork_hub_http_requests_total', 'HTTP requests by route and status');
   metrics.counter('groundwork_hub_mutations_applied_total', 'Mutations applied');
@@ -82,6 +84,10 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
   );
 
   app.addHook('onResponse', async (request, reply) => {
+    // Any store-backed answer below 500 means the store is back.
+    if (reply.statusCode < 500 && request.routeOptions.url?.startsWith('/v1/') && health.markUp()) {
+      request.log.info('store is reachable again');
+    }
     metrics.inc('groundwork_hub_http_requests_total', {
       route: request.routeOptions.url ?? 'unknown',
       method: request.method,
@@ -89,18 +95,40 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
     });
   });
 
+  metrics.counter('groundwork_hub_store_errors_total', 'Requests that failed because the store was unavailable');
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply: FastifyReply) => {
     if (error instanceof HubFailure) return reply.code(error.status).send({ error: error.code, message: error.message });
+    if (isStoreUnavailable(error)) {
+      if (health.markDown(error)) _request.log.error({ err: error }, 'store unavailable; answering 503 until it is back');
+      else _request.log.warn({ code: (error as { code?: string }).code }, 'store still unavailable');
+      metrics.inc('groundwork_hub_store_errors_total');
+      return reply
+        .code(503)
+        .header('retry-after', String(storeRetryAfterSeconds))
+        .send({ error: 'store_unavailable', message: "The hub's database is unavailable at the moment; changes stay queued on the device and go through when it is back." });
+    }
     const status = error.statusCode ?? 500;
     if (status === 413) return reply.code(413).send({ error: 'too_large', message: 'The request body is larger than the hub accepts.' });
     if (status === 415) return reply.code(415).send({ error: 'unsupported_media_type', message: 'Unsupported content type.' });
     if (status >= 400 && status < 500) return reply.code(400).send({ error: 'bad_request', message: 'The request could not be read.' });
-    app.log.error(error);
+    _request.log.error({ err: error }, 'request failed');
     return reply.code(500).send({ error: 'internal', message: 'The hub hit an internal error; the details are in its log.' });
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not_found', message: 'No such endpoint.' }));
 
-  app.get('/healthz', async () => ({ ok: true, store: store.dialect }));
+  // Asks the store each time, so a load balancer sees the outage and the recovery as they happen.
+  app.get('/healthz', async (request, reply) => {
+    try {
+      await store.ping();
+      if (health.markUp()) request.log.info('store is reachable again');
+      return { ok: true, store: store.dialect };
+    } catch (error) {
+      if (!isStoreUnavailable(error)) throw error;
+      if (health.markDown(error)) request.log.error({ err: error }, 'store unavailable');
+      const { since, reason } = health.snapshot();
+      return reply.code(503).header('retry-after', String(storeRetryAfterSeconds)).send({ ok: false, store: store.dialect, storeDown: true, since, reason });
+    }
+  });
   app.get('/metrics', async (request, reply) => {
     if (options.metricsToken && request.headers.authorization !== `Bearer ${options.metricsToken}`) {
       throw new HubFailure(401, 'unauthorized', 'The metrics need the metrics token.');

@@ -146,6 +146,11 @@ const deviceSelect = `SELECT d.id, d.partner_id, p.name AS partner_name, d.name,
 export class HubStore {
   constructor(readonly driver: SqlDriver) {}
 
+  /** One round trip to the store, for /healthz. */
+  async ping(): Promise<void> {
+    await this.driver.query('SELECT 1');
+  }
+
   get dialect(): SqlDriver['dialect'] {
     return this.driver.dialect;
   }

@@ -9,6 +9,8 @@ export interface HubStoreOptions {
   readonly dataDir: string;
   /** A PostgreSQL connection string: DATABASE_URL. */
   readonly databaseUrl?: string | undefined;
+  /** PostgreSQL connections that break between queries are reported here. */
+  readonly onConnectionError?: (error: Error) => void;
 }
 
 export const hubDatabaseFile = (dataDir: string): string => path.join(dataDir, 'hub.sqlite');
@@ -16,7 +18,7 @@ export const hubDatabaseFile = (dataDir: string): string => path.join(dataDir, '
 /** SQLite in the data directory by default; PostgreSQL when a database URL is given. Migrated. */
 export const openHubStore = async (options: HubStoreOptions): Promise<HubStore> => {
   let store: HubStore;
-  if (options.databaseUrl) store = new HubStore(openPostgresDriver(options.databaseUrl));
+  if (options.databaseUrl) store = new HubStore(openPostgresDriver(options.databaseUrl, { onConnectionError: options.onConnectionError }));
   else {
     fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     store = new HubStore(openSqliteDriver(hubDatabaseFile(options.dataDir)));

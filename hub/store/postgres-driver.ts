@@ -14,10 +14,17 @@ const types = {
 };
 
 /** PostgreSQL, for partners who run several stateless hub instances against one database. */
-export const openPostgresDriver = (connectionString: string): SqlDriver => {
-  const pool = new pg.Pool({ connectionString, max: 10, types });
+export interface PostgresDriverOptions {
+  /** A connection that broke outside any query (the server restarted): logged, never fatal. */
+  readonly onConnectionError?: (error: Error) => void;
+}
+
+export const openPostgresDriver = (connectionString: string, options: PostgresDriverOptions = {}): SqlDriver => {
+  // Fail fast while the server is down, so a request gets its 503 rather than hanging.
+  const pool = new pg.Pool({ connectionString, max: 10, types, connectionTimeoutMillis: 5_000 });
+  const onConnectionError = options.onConnectionError ?? ((error: Error) => process.stderr.write(`groundwork-hub: database connection lost: ${error.message}\n`));
   // An idle client losing its connection must not crash the hub; the next query reconnects.
-  pool.on('error', () => undefined);
+  pool.on('error', onConnectionError);
 
   const queryWith = async <T extends object>(client: pg.Pool | pg.PoolClient, sql: string, params: readonly SqlParam[] = []): Promise<T[]> =>
     (await client.query(numbered(sql), params as SqlParam[])).rows as T[];
@@ -29,6 +36,14 @@ export const openPostgresDriver = (connectionString: string): SqlDriver => {
     transaction: async (work) => {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // The pool only listens on idle clients: a server shutdown (57P01) during this transaction
+      // would be an unhandled 'error' event and kill the process. The query in flight fails too,
+      // and that failure is what the caller sees.
+      const onError = (error: Error): void => {
+        broken = error;
+        onConnectionError(error);
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const inside: Querier = {
@@ -45,6 +60,7 @@ export const openPostgresDriver = (connectionString: string): SqlDriver => {
         });
         throw error;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },

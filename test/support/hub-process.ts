@@ -37,6 +37,8 @@ export const enrollCode = (where: HubLocation, partner: string, role: string): s
  */
 export class HubProcess {
   private child: ChildProcess | undefined;
+  /** Everything the current process wrote to stdout and stderr (its JSON log included). */
+  output = '';
   readonly url: string;
 
   private constructor(
@@ -65,23 +67,37 @@ export class HubProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    this.output = '';
     return new Promise((resolve, reject) => {
       let output = '';
       const timer = setTimeout(() => reject(new Error(`hub did not start in time: ${output}`)), 30_000);
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
+        this.output += chunk.toString();
         if (output.includes('listening on')) {
           clearTimeout(timer);
           resolve();
         }
       };
       child.stdout?.on('data', onData);
-      child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        this.output += chunk.toString();
+      });
       child.once('exit', (code) => {
         clearTimeout(timer);
         reject(new Error(`hub exited with ${code}: ${output}`));
       });
     });
+  }
+
+  /** Sends `signal` and resolves with the exit code once the process has ended. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill(signal);
+    return exited;
   }
 
   /** SIGKILL: no shutdown handler runs, as in a power cut or the OOM killer. */

@@ -10,6 +10,10 @@ const binDir = process.env.GROUNDWORK_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 export interface TestPostgres {
   /** A connection string for a fresh, empty database in the cluster. */
   newDatabase(): Promise<string>;
+  /** `pg_ctl -m fast stop`, as an operator's restart does: sessions are ended with 57P01. */
+  pause(): void;
+  /** Starts the same cluster again on the same port. */
+  resume(): void;
   stop(): void;
 }
 
@@ -44,10 +48,12 @@ export const startPostgres = async (): Promise<TestPostgres> => {
   fs.chmodSync(root, 0o700);
   run('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
-  run('pg_ctl', [
-    '-D', dataDir, '-l', path.join(root, 'log'), '-w', '-t', '60', 'start',
-    '-o', `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`,
-  ]);
+  const start = (): void =>
+    run('pg_ctl', [
+      '-D', dataDir, '-l', path.join(root, 'log'), '-w', '-t', '60', 'start',
+      '-o', `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`,
+    ]);
+  start();
   const base = `postgresql://postgres@127.0.0.1:${port}`;
   let n = 0;
   let stopped = false;
@@ -64,11 +70,13 @@ export const startPostgres = async (): Promise<TestPostgres> => {
       }
       return `${base}/${name}`;
     },
+    pause: () => run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']),
+    resume: start,
     stop: () => {
       if (stopped) return;
       stopped = true;
       try {
-        run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+        spawnSync(asRoot ? 'runuser' : path.join(binDir, 'pg_ctl'), [...(asRoot ? ['-u', 'postgres', '--', path.join(binDir, 'pg_ctl')] : []), '-D', dataDir, '-m', 'immediate', '-w', 'stop'], { timeout: 60_000 });
       } finally {
         fs.rmSync(root, { recursive: true, force: true });
       }
