@@ -8,4 +8,6 @@ export const reportInputsSchema = z.object({
   source: reportSourceSchema,
   branding: brandingProfileSchema,
   priceBook: z.array(priceBookItemSchema),
+  /** What made the export ("Groundwork 0.1.0"), shown in its footer; absent in inputs stored before it was kept. */
+  generator: z.string().max(100).optional(),
 });

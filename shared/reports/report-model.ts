@@ -50,6 +50,8 @@ interface ReportBase {
   readonly branding: BrandingProfile;
   readonly source: ReportSource;
   readonly templateVersion: string;
+  /** "Groundwork 0.1.0": the app version that made the export (from its stored inputs, so a reproduction keeps it). */
+  readonly generator: string;
 }
 
 export interface ExecutiveReport extends ReportBase {
@@ -81,6 +83,8 @@ export interface ReportInputs {
   readonly source: ReportSource;
   readonly branding: BrandingProfile;
   readonly priceBook: readonly PriceBookItem[];
+  /** "Groundwork 0.1.0" (export-report.ts sets it); "Groundwork" when absent, as in older stored inputs. */
+  readonly generator?: string | undefined;
 }
 
 const bySeverity = (a: FindingSource, b: FindingSource): number =>
@@ -121,7 +125,7 @@ export const summarize = (source: ReportSource): ExecutiveSummary => {
 
 /** Pure: the same inputs always give the same model. */
 export const buildReportModel = (kind: ReportKind, inputs: ReportInputs): ReportModel => {
-  const base = { cover: coverFor(kind, inputs), branding: inputs.branding, source: inputs.source, templateVersion: reportTemplateVersion };
+  const base = { cover: coverFor(kind, inputs), branding: inputs.branding, source: inputs.source, templateVersion: reportTemplateVersion, generator: inputs.generator ?? 'Groundwork' };
   const { source } = inputs;
   const findings = [...source.findings].sort(bySeverity);
   if (kind === 'executive') {

@@ -6,6 +6,7 @@ import { buildReportModel, reportTemplateVersion, type ReportFormat, type Report
 import { reportInputsSchema } from '../../../shared/reports/report-inputs';
 import type { ReportSource } from '../../../shared/reports/report-source';
 import { ApiFailure } from '../../../shared/contract/result';
+import { appVersion } from '../../../shared/app-version';
 import { brandingForCase, brandingProfileIdOfCase } from './branding-repository';
 import { buildReportSource } from './build-report-source';
 import type { PdfPrinter } from './chromium-pdf';
@@ -26,6 +27,7 @@ export const reportInputsForCase = (db: Database, caseId: string, log: Log, sour
   source: source ?? buildReportSource(db, caseId, log),
   branding: brandingForCase(db, caseId),
   priceBook: listPriceBook(db),
+  generator: `Groundwork ${appVersion}`,
 });
 
 /** The model of one report of a case, from the database as it is now. */

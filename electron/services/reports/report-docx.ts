@@ -278,12 +278,12 @@ export const buildReportDocx = async (model: ReportModel): Promise<Buffer> => {
     new Paragraph({ spacing: { before: 480 }, children: [] }),
     ...(branding.footer ? [p(branding.footer, { size: 17 })] : []),
     ...(branding.disclaimer ? branding.disclaimer.split('\n').map((l) => p(l, { size: 17, italics: true })) : []),
-    p(`${model.cover.partnerName} · generated with Groundwork · template ${model.templateVersion}`, { size: 16, color: '5A606B' }),
+    p(`${model.cover.partnerName} · generated with ${model.generator} · template ${model.templateVersion}`, { size: 16, color: '5A606B' }),
   ];
   const doc = new Document({
     creator: branding.partnerName,
     title: `${reportKindLabels[model.kind]} — ${model.cover.customerName}`,
-    description: `Groundwork report template ${model.templateVersion}`,
+    description: `${model.generator}, report template ${model.templateVersion}`,
     styles: {
       default: {
         document: { run: { font, size: 21 } },

@@ -69,7 +69,7 @@ export const buildReportHtml = (model: ReportModel, options: HtmlOptions): strin
     '<html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${exportedHtmlCsp}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="Groundwork report template ${escapeHtml(model.templateVersion)}">`,
+    `<meta name="generator" content="${escapeHtml(model.generator)}, report template ${escapeHtml(model.templateVersion)}">`,
     `<title>${escapeHtml(reportTitle(model))}</title>`,
     `<style>${fonts}\n@page { size: A4; }\nhtml, body { margin: 0; }\n${reportCss}</style>`,
     '</head><body>',

@@ -345,7 +345,7 @@ export const ReportDocument = ({ model }: { model: ReportModel }) => (
       {model.branding.footer ? <p>{model.branding.footer}</p> : null}
       {model.branding.disclaimer ? <p className="gw-disclaimer">{model.branding.disclaimer}</p> : null}
       <p className="gw-muted gw-small">
-        {model.cover.partnerName} · generated with Groundwork · template {model.templateVersion}
+        {model.cover.partnerName} · generated with {model.generator} · template {model.templateVersion}
       </p>
     </footer>
   </div>
