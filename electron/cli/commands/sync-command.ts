@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { SyncStatus } from '../../../shared/sync/sync-status';
 import { printJson, withDataDir, withSession } from '../cli-context';
+import { keepTrying } from '../../services/sync/keep-trying';
 
 const describeStatus = (s: SyncStatus): string => {
   if (!s.enrolled) return 'Not enrolled with a partner hub. Run: groundwork enroll --hub URL --code CODE';
@@ -23,7 +24,8 @@ export const syncCommand = (): Command =>
     .description('send waiting changes to the partner hub and fetch what is new')
     .option('--status', 'only show the last sync, changes waiting and the last problem')
     .option('--json', 'print the result as JSON')
-    .action(async (opts: { dataDir?: string; json?: boolean; status?: boolean }) => {
+    .option('--wait', 'keep trying (backoff up to a minute, with jitter) until the hub answers; Ctrl+C stops')
+    .action(async (opts: { dataDir?: string; json?: boolean; status?: boolean; wait?: boolean }) => {
       await withSession(opts.dataDir, async ({ api }) => {
         if (opts.status) {
           const status = await api.getSyncStatus({});
@@ -31,12 +33,24 @@ export const syncCommand = (): Command =>
           return opts.json ? printJson(status) : void process.stdout.write(`${describeStatus(status)}\n`);
         }
         let report;
+        const stop = new AbortController();
+        const onSigint = (): void => stop.abort();
+        process.once('SIGINT', onSigint);
         try {
-          report = await api.syncNow({});
+          report = opts.wait
+            ? await keepTrying(() => api.syncNow({}), {
+                onRetry: ({ attempt, reason, nextAt, delayMs }) =>
+                  void process.stderr.write(
+                    `Try ${attempt} failed: ${reason}\nNext try at ${nextAt.toISOString().slice(11, 19)} UTC (in ${Math.ceil(delayMs / 1000)} s); Ctrl+C stops.\n`,
+                  ),
+              }, stop.signal)
+            : await api.syncNow({});
         } catch (error) {
           // The failed sync may have measured the hub's clock: a wrong clock is often the reason.
           warnAbout(await api.getSyncStatus({}));
           throw error;
+        } finally {
+          process.off('SIGINT', onSigint);
         }
         warnAbout(report.status);
         if (opts.json) return printJson(report);
