@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import {
@@ -11,6 +12,7 @@ import type { DeviceRecord, HubStore } from '../store/hub-store';
 import { defaultMaxClockSkewMs } from '../../shared/sync/hlc';
 import { applyPush, authenticate, enrollDevice, HubFailure, pullChanges, refuseFutureClocks, sha256Hex } from '../sync/hub-service';
 import { Metrics } from './metrics';
+import { defaultFailureLimit, failureLimiter, useDepthCheckedJson, type FailureLimit } from './request-limits';
 import type { HubLog } from './hub-log';
 import { isStoreUnavailable, StoreHealth, storeRetryAfterSeconds } from '../store/store-health';
 import { isOperationId, operationIdHeader } from '../../shared/contract/operation-id';
@@ -32,7 +34,14 @@ export interface HubServerOptions {
   readonly maxClockSkewMs?: number;
   /** Where published installers live (<data dir>/releases); without it the hub serves feeds whose files are elsewhere (--url). */
   readonly releasesDir?: string | undefined;
+  /** Wrong enrollment codes / wrong tokens allowed per client address and window before 429. */
+  readonly failureLimit?: FailureLimit;
 }
+
+/** Enrollment bodies are a code and two names: anything bigger is refused before it is read. */
+export const enrollBodyLimit = 8 * 1024;
+
+const loopbackAddresses = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -79,9 +88,9 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
   metrics.counter('groundwork_hub_auth_failures_total', 'Requests refused for a missing or invalid token');
   const startedAt = Date.now();
 
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: options.blobBodyLimit ?? maxBlobBytes }, (_req, body, done) =>
-    done(null, body),
-  );
+  useDepthCheckedJson(app);
+  // Only counters per address live here; it limits nothing on its own (global: false).
+  void app.register(rateLimit, { global: false });
 
   app.addHook('onResponse', async (request, reply) => {
     // Any store-backed answer below 500 means the store is back.
@@ -97,7 +106,7 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
 
   metrics.counter('groundwork_hub_store_errors_total', 'Requests that failed because the store was unavailable');
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply: FastifyReply) => {
-    if (error instanceof HubFailure) return reply.code(error.status).send({ error: error.code, message: error.message });
+    if (error instanceof HubFailure) return reply.code(error.status).headers(error.headers).send({ error: error.code, message: error.message });
     if (isStoreUnavailable(error)) {
       if (health.markDown(error)) _request.log.error({ err: error }, 'store unavailable; answering 503 until it is back');
       else _request.log.warn({ code: (error as { code?: string }).code }, 'store still unavailable');
@@ -130,8 +139,9 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
     }
   });
   app.get('/metrics', async (request, reply) => {
-    if (options.metricsToken && request.headers.authorization !== `Bearer ${options.metricsToken}`) {
-      throw new HubFailure(401, 'unauthorized', 'The metrics need the metrics token.');
+    // Totals span every partner: with no metrics token set they are for this machine only.
+    if (options.metricsToken ? request.headers.authorization !== `Bearer ${options.metricsToken}` : !loopbackAddresses.has(request.socket.remoteAddress ?? '')) {
+      throw new HubFailure(401, 'unauthorized', 'The metrics need the metrics token (GROUNDWORK_HUB_METRICS_TOKEN); without one they are served to this machine only.');
     }
     const counts = await store.counts();
     reply.header('content-type', 'text/plain; version=0.0.4');
@@ -143,92 +153,115 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
     });
   });
 
-  app.post('/v1/enroll', async (request) => enrollDevice(store, parse(enrollRequestSchema, request.body, 'enrollment')));
+  app.register(async (api) => {
+    const limit = options.failureLimit ?? defaultFailureLimit;
+    const wrongCodes = failureLimiter(api, 'enroll', limit);
+    const wrongTokens = failureLimiter(api, 'auth', limit);
 
-  // Everything else under /v1/ needs a device token.
-  app.register(async (authed) => {
-    authed.addHook('onRequest', async (request) => {
+    api.post('/v1/enroll', { bodyLimit: enrollBodyLimit }, async (request) => {
+      await wrongCodes.check(request);
+      const input = parse(enrollRequestSchema, request.body, 'enrollment');
       try {
-        request.device = await authenticate(store, request.headers.authorization);
+        return await enrollDevice(store, input);
       } catch (error) {
-        metrics.inc('groundwork_hub_auth_failures_total');
+        if (error instanceof HubFailure && error.status === 401) return wrongCodes.failed(request, error);
         throw error;
       }
-      // "Last seen" for `devices list`, written at most once a minute per device.
-      const now = new Date();
-      const seen = request.device.lastSeenAt ? Date.parse(request.device.lastSeenAt) : 0;
-      if (now.getTime() - seen > 60_000) await store.touchDevice(request.device.id, now.toISOString());
     });
 
-    authed.get('/v1/me', async (request) => {
-      const device = deviceOf(request);
-      await store.touchDevice(device.id, new Date().toISOString());
-      return { deviceId: device.id, name: device.name, role: device.role, partner: { id: device.partnerId, name: device.partnerName } };
-    });
+    // Everything else under /v1/ needs a device token.
+    api.register(async (authed) => {
+      // A valid token is never limited (honest devices behind one NAT with a guesser stay working);
+      // wrong ones past the limit get 429 from then on.
+      authed.addHook('onRequest', async (request) => {
+        try {
+          request.device = await authenticate(store, request.headers.authorization);
+        } catch (error) {
+          metrics.inc('groundwork_hub_auth_failures_total');
+          if (error instanceof HubFailure && error.status === 401) return wrongTokens.failed(request, error);
+          throw error;
+        }
+        // "Last seen" for `devices list`, written at most once a minute per device.
+        const now = new Date();
+        const seen = request.device.lastSeenAt ? Date.parse(request.device.lastSeenAt) : 0;
+        if (now.getTime() - seen > 60_000) await store.touchDevice(request.device.id, now.toISOString());
+      });
 
-    // The app's update feed (electron-updater generic provider), the device's partner's release only.
-    authed.get('/v1/updates/:file', async (request, reply) => {
-      const device = deviceOf(request);
-      const platform = platformOfChannelFile((request.params as { file: string }).file);
-      if (!platform) throw new HubFailure(404, 'not_found', 'No such update file.');
-      const release = await store.appRelease(device.partnerId, platform);
-      if (!release) throw new HubFailure(404, 'not_found', 'Your partner has not published a release for this platform.');
-      reply.header('content-type', 'text/yaml; charset=utf-8').header('cache-control', 'no-store');
-      return renderUpdateFeed(release, release.url ?? `files/${encodeURIComponent(release.fileName)}`);
-    });
-    authed.get('/v1/updates/files/:name', async (request, reply) => {
-      const device = deviceOf(request);
-      const name = (request.params as { name: string }).name;
-      for (const platform of appPlatforms) {
+      authed.get('/v1/me', async (request) => {
+        const device = deviceOf(request);
+        await store.touchDevice(device.id, new Date().toISOString());
+        return { deviceId: device.id, name: device.name, role: device.role, partner: { id: device.partnerId, name: device.partnerName } };
+      });
+
+      // The app's update feed (electron-updater generic provider), the device's partner's release only.
+      authed.get('/v1/updates/:file', async (request, reply) => {
+        const device = deviceOf(request);
+        const platform = platformOfChannelFile((request.params as { file: string }).file);
+        if (!platform) throw new HubFailure(404, 'not_found', 'No such update file.');
         const release = await store.appRelease(device.partnerId, platform);
-        if (!release || release.url || release.fileName !== name || !options.releasesDir) continue;
-        const file = releaseFileOf(options.releasesDir, device.partnerId, release.fileName);
-        if (!fs.existsSync(file)) break;
-        reply.header('content-type', 'application/octet-stream').header('content-length', String(release.size));
-        return reply.send(fs.createReadStream(file));
-      }
-      throw new HubFailure(404, 'not_found', 'No such release file.');
-    });
+        if (!release) throw new HubFailure(404, 'not_found', 'Your partner has not published a release for this platform.');
+        reply.header('content-type', 'text/yaml; charset=utf-8').header('cache-control', 'no-store');
+        return renderUpdateFeed(release, release.url ?? `files/${encodeURIComponent(release.fileName)}`);
+      });
+      authed.get('/v1/updates/files/:name', async (request, reply) => {
+        const device = deviceOf(request);
+        const name = (request.params as { name: string }).name;
+        for (const platform of appPlatforms) {
+          const release = await store.appRelease(device.partnerId, platform);
+          if (!release || release.url || release.fileName !== name || !options.releasesDir) continue;
+          const file = releaseFileOf(options.releasesDir, device.partnerId, release.fileName);
+          if (!fs.existsSync(file)) break;
+          reply.header('content-type', 'application/octet-stream').header('content-length', String(release.size));
+          return reply.send(fs.createReadStream(file));
+        }
+        throw new HubFailure(404, 'not_found', 'No such release file.');
+      });
 
-    authed.post('/v1/push', async (request) => {
-      const device = deviceOf(request);
-      const push = parse(pushRequestSchema, request.body, 'push');
-      refuseFutureClocks(push, Date.now(), options.maxClockSkewMs ?? defaultMaxClockSkewMs);
-      const result = await applyPush(store, device, push);
-      metrics.inc('groundwork_hub_mutations_applied_total', {}, result.applied);
-      metrics.inc('groundwork_hub_mutations_duplicate_total', {}, result.duplicates);
-      metrics.inc('groundwork_hub_mutations_refused_total', {}, result.refused.length);
-      return result;
-    });
+      authed.post('/v1/push', async (request) => {
+        const device = deviceOf(request);
+        const push = parse(pushRequestSchema, request.body, 'push');
+        refuseFutureClocks(push, Date.now(), options.maxClockSkewMs ?? defaultMaxClockSkewMs);
+        const result = await applyPush(store, device, push);
+        metrics.inc('groundwork_hub_mutations_applied_total', {}, result.applied);
+        metrics.inc('groundwork_hub_mutations_duplicate_total', {}, result.duplicates);
+        metrics.inc('groundwork_hub_mutations_refused_total', {}, result.refused.length);
+        return result;
+      });
 
-    authed.get('/v1/pull', async (request) => {
-      const page = await pullChanges(store, deviceOf(request), parse(pullQuerySchema, request.query, 'pull query'));
-      metrics.inc('groundwork_hub_rows_pulled_total', {}, page.rows.length);
-      return page;
-    });
+      authed.get('/v1/pull', async (request) => {
+        const page = await pullChanges(store, deviceOf(request), parse(pullQuerySchema, request.query, 'pull query'));
+        metrics.inc('groundwork_hub_rows_pulled_total', {}, page.rows.length);
+        return page;
+      });
 
-    const hashParam = (request: FastifyRequest): string => parse(sha256HexSchema, (request.params as { sha256?: string }).sha256, 'blob hash');
+      const hashParam = (request: FastifyRequest): string => parse(sha256HexSchema, (request.params as { sha256?: string }).sha256, 'blob hash');
 
-    authed.put('/v1/blobs/:sha256', { bodyLimit: options.blobBodyLimit ?? maxBlobBytes }, async (request, reply) => {
-      const device = deviceOf(request);
-      const sha256 = hashParam(request);
-      if (!Buffer.isBuffer(request.body)) throw new HubFailure(400, 'bad_request', 'Send the blob as application/octet-stream.');
-      if (sha256Hex(request.body) !== sha256) throw new HubFailure(400, 'hash_mismatch', 'The blob does not match its sha256.');
-      const created = await store.putBlob(device.partnerId, sha256, request.body);
-      if (created) metrics.inc('groundwork_hub_blobs_stored_total');
-      return reply.code(created ? 201 : 200).send({ sha256, size: request.body.length, created });
-    });
+      // Raw bytes are read on this route only: nowhere else does a body of megabytes get buffered.
+      authed.register(async (blobs) => {
+        const blobLimit = options.blobBodyLimit ?? maxBlobBytes;
+        blobs.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: blobLimit }, (_req, body, done) => done(null, body));
+        blobs.put('/v1/blobs/:sha256', { bodyLimit: blobLimit }, async (request, reply) => {
+          const device = deviceOf(request);
+          const sha256 = hashParam(request);
+          if (!Buffer.isBuffer(request.body)) throw new HubFailure(400, 'bad_request', 'Send the blob as application/octet-stream.');
+          if (sha256Hex(request.body) !== sha256) throw new HubFailure(400, 'hash_mismatch', 'The blob does not match its sha256.');
+          const created = await store.putBlob(device.partnerId, sha256, request.body);
+          if (created) metrics.inc('groundwork_hub_blobs_stored_total');
+          return reply.code(created ? 201 : 200).send({ sha256, size: request.body.length, created });
+        });
+      });
 
-    authed.head('/v1/blobs/:sha256', async (request, reply) => {
-      const size = await store.blobSize(deviceOf(request).partnerId, hashParam(request));
-      if (size === null) return reply.code(404).send();
-      return reply.header('content-length', String(size)).code(200).send();
-    });
+      authed.head('/v1/blobs/:sha256', async (request, reply) => {
+        const size = await store.blobSize(deviceOf(request).partnerId, hashParam(request));
+        if (size === null) return reply.code(404).send();
+        return reply.header('content-length', String(size)).code(200).send();
+      });
 
-    authed.get('/v1/blobs/:sha256', async (request, reply) => {
-      const data = await store.getBlob(deviceOf(request).partnerId, hashParam(request));
-      if (!data) throw new HubFailure(404, 'not_found', 'No such blob.');
-      return reply.header('content-type', 'application/octet-stream').send(data);
+      authed.get('/v1/blobs/:sha256', async (request, reply) => {
+        const data = await store.getBlob(deviceOf(request).partnerId, hashParam(request));
+        if (!data) throw new HubFailure(404, 'not_found', 'No such blob.');
+        return reply.header('content-type', 'application/octet-stream').send(data);
+      });
     });
   });
 

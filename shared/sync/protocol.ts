@@ -28,6 +28,14 @@ export const seesAllPartnerCases = (role: HubRole): boolean => role !== 'enginee
 export const referenceTables = ['branding_profiles', 'question_bank_versions', 'price_book_items'] as const;
 export const isReferenceTable = (table: string): boolean => (referenceTables as readonly string[]).includes(table);
 
+/** Names and ids that end up in SQL text columns: no control characters (PostgreSQL refuses NUL). */
+const plainText = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((text) => ![...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), 'must not contain control characters');
+
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex sha256');
 
 /** Fields whose name ends in `_sha256` name a blob that must reach the hub before the mutation. */
@@ -47,9 +55,9 @@ export const enrollCodeSchema = z
 
 export const enrollRequestSchema = z.object({
   code: enrollCodeSchema,
-  deviceName: z.string().trim().min(1).max(200),
+  deviceName: plainText(1, 200).trim().min(1),
   /** The device's own (local) id, recorded so the hub can tell the origin of each row. */
-  localDeviceId: z.string().min(1).max(100),
+  localDeviceId: plainText(1, 100),
 });
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 
@@ -71,8 +79,8 @@ export const pushedMutationSchema = mutationSchema.extend({
   seq: z.number().int().positive(),
   fields: z.record(z.string().max(100), z.unknown()),
   hlc: z.string().regex(hlcPattern, 'must be an HLC timestamp'),
-  mutationId: z.string().min(1).max(100),
-  originDevice: z.string().min(1).max(100),
+  mutationId: plainText(1, 100),
+  originDevice: plainText(1, 100),
 });
 export type PushedMutation = z.infer<typeof pushedMutationSchema>;
 
