@@ -16,11 +16,14 @@ export interface RecordedAnswer {
   readonly provenance?: Provenance;
   /** Why the engineer answered differently from what was measured. */
   readonly overrideReason?: string;
+  /** Who at the customer gave it in a pre-visit questionnaire, while not yet confirmed on site. */
+  readonly customer?: string;
 }
 
 export interface EffectiveAnswer {
   readonly value: AnswerValue;
   readonly source: AnswerSource;
+  readonly customer?: string;
   readonly metric?: string;
   readonly provenance?: Provenance;
   /** A typed answer that replaced a measured value: what was measured and why it was replaced. */
@@ -138,7 +141,8 @@ export const resolveInterview = (bank: QuestionBank, answers: readonly RecordedA
     if (own) {
       effective.set(question.id, {
         value: own.value,
-        source: own.measured ? 'measurement' : 'answer',
+        source: own.measured ? 'measurement' : own.customer ? 'customer' : 'answer',
+        ...(!own.measured && own.customer ? { customer: own.customer } : {}),
         ...(own.measured && question.prefill ? { metric: own.provenance?.metric ?? question.prefill.metric } : {}),
         ...(own.measured && own.provenance ? { provenance: own.provenance } : {}),
         ...(!own.measured && own.provenance ? { override: { reason: own.overrideReason ?? '', measured: own.provenance } } : {}),

@@ -22,7 +22,8 @@ export type Unmeasured = z.infer<typeof unmeasuredSchema>;
  * calls, and the input of the reports: keep them stable, extend only with new optional fields.
  */
 
-export const answerSourceSchema = z.enum(['answer', 'measurement']);
+/** Typed by the engineer, taken from a probe, or given by the customer in a pre-visit questionnaire (not yet confirmed). */
+export const answerSourceSchema = z.enum(['answer', 'measurement', 'customer']);
 export type AnswerSource = z.infer<typeof answerSourceSchema>;
 
 /** One question's part in a pillar score: what was answered, its maturity, the points it gave. */
@@ -36,6 +37,8 @@ export const contributionSchema = z.object({
   value: answerValueSchema.optional(),
   valueLabel: z.string(),
   source: answerSourceSchema.optional(),
+  /** Who at the customer gave it, when the source is the customer. */
+  customer: z.string().optional(),
   /** The probe metric that answered it, when measured. */
   metric: z.string().optional(),
   /** Where the measured value came from: metric, scope, probe run, far end, time. */
@@ -77,6 +80,7 @@ export const evidenceItemSchema = z.discriminatedUnion('kind', [
     value: answerValueSchema.optional(),
     valueLabel: z.string(),
     source: answerSourceSchema.optional(),
+    customer: z.string().optional(),
     /** The measurement behind a measured answer (or the one a typed answer overrode). */
     provenance: provenanceSchema.optional(),
     override: overrideSchema.optional(),

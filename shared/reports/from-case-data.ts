@@ -36,7 +36,7 @@ const valueText = (value: number | null): string => (value === null ? 'no value'
 
 const evidenceText = (e: EvidenceItem): string =>
   e.kind === 'answer'
-    ? `${e.questionText} — ${e.valueLabel}${e.source === 'measurement' ? ' (measured)' : ''}`
+    ? `${e.questionText} — ${e.valueLabel}${e.source === 'measurement' ? ' (measured)' : e.source === 'customer' ? ` (from the customer${e.customer ? `: ${e.customer}` : ''}, not yet confirmed)` : ''}`
     : `Measured ${e.metric} = ${valueText(e.value)}`;
 
 const toFinding = (f: Finding): FindingSource => ({
@@ -67,7 +67,12 @@ const toPillar = (p: ScoreResult['pillars'][number]): PillarSource => ({
     .map((c) => ({
       question: c.questionText,
       answer: c.status === 'unknown' ? 'Unknown' : c.valueLabel,
-      note: c.source === 'measurement' ? `measured${c.metric ? ` (${c.metric})` : ''}` : '',
+      note:
+        c.source === 'measurement'
+          ? `measured${c.metric ? ` (${c.metric})` : ''}`
+          : c.source === 'customer'
+            ? `from the customer${c.customer ? ` (${c.customer})` : ''}, not yet confirmed`
+            : '',
     })),
 });
 

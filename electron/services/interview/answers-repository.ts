@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { v5 as uuidv5 } from 'uuid';
 import { ApiFailure } from '../../../shared/contract/result';
 import { checkAnswerValue, type AnswerValue } from '../../../shared/interview/answer-values';
-import type { QuestionBank, Stakeholder } from '../../../shared/interview/bank-schema';
+import { stakeholderLabels, type QuestionBank, type Stakeholder } from '../../../shared/interview/bank-schema';
 import { findQuestion } from '../../../shared/interview/parse-bank';
 import { prefillOf, type RecordedAnswer } from '../../../shared/interview/effective-answers';
 import { provenanceSchema, type Provenance } from '../../../shared/interview/metric-readings';
@@ -164,4 +164,5 @@ export const recordedAnswers = (db: Database, caseId: string): RecordedAnswer[] 
       note: a.note,
       ...(a.provenance ? { provenance: a.provenance } : {}),
       ...(a.overrideReason ? { overrideReason: a.overrideReason } : {}),
+      ...(a.customerSource ? { customer: `${a.customerSource.respondent}, ${stakeholderLabels[a.customerSource.stakeholder]}` } : {}),
     }));

@@ -85,7 +85,7 @@ const FindingCard = ({ caseId, finding }: { caseId: string; finding: Finding }) 
       <p className="muted finding-evidence">
         Based on:{' '}
         {finding.evidence
-          .map((e) => (e.kind === 'answer' ? `${e.questionText} → ${e.valueLabel}${e.source === 'measurement' ? ' (measured)' : ''}` : `${e.metric} = ${e.value ?? 'not measured'}`))
+          .map((e) => (e.kind === 'answer' ? `${e.questionText} → ${e.valueLabel}${e.source === 'measurement' ? ' (measured)' : e.source === 'customer' ? ` (from the customer${e.customer ? `: ${e.customer}` : ''})` : ''}` : `${e.metric} = ${e.value ?? 'not measured'}`))
           .join('; ')}
       </p>
     )}
@@ -117,6 +117,7 @@ const PillarTrace = ({ pillar }: { pillar: PillarScore }) => (
             <td dir="auto">{c.questionText}</td>
             <td dir="auto">
               {c.valueLabel}
+              {c.source === 'customer' && <span className="badge badge-customer">From the customer{c.customer ? ` (${c.customer})` : ''}</span>}
               {c.source === 'measurement' && <span className="badge badge-measured">Measured{c.metric ? ` (${c.metric})` : ''}</span>}
             </td>
             <td>{c.maturity ?? '—'}</td>

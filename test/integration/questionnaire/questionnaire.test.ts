@@ -87,6 +87,13 @@ describe('pre-visit questionnaires', () => {
     expect(users.note).toBe('Priya Natarajan (IT manager): Includes 12 seasonal staff');
     expect(users.customerSource).toMatchObject({ questionnaireId: questionnaire.id, channel: 'html-form', stakeholder: 'it_lead', respondent: 'Priya Natarajan (IT manager)', submittedAt: '2026-11-28T09:15:00.000Z' });
 
+    // The scoring trace says whose answer it is until the engineer confirms it.
+    const score = await t.api.getCaseScore({ caseId });
+    const policy = score.pillars.flatMap((p) => p.contributions).find((c) => c.questionId === 'governance.ai_policy')!;
+    expect(policy).toMatchObject({ source: 'customer', customer: 'Priya Natarajan (IT manager), IT lead' });
+    const cited = score.findings.flatMap((f) => f.evidence).find((e) => e.kind === 'answer' && e.questionId === 'governance.ai_policy');
+    expect(cited).toMatchObject({ source: 'customer', customer: 'Priya Natarajan (IT manager), IT lead' });
+
     const listed = (await t.api.listQuestionnaires({ caseId }))[0]!.recipients[0]!;
     expect(listed.returned).toHaveLength(1);
     expect(listed.returned[0]).toMatchObject({ respondent: 'Priya Natarajan (IT manager)', answerCount: 3 });
