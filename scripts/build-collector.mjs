@@ -49,6 +49,8 @@ for (const target of targets) {
   const temp = `${out}.partial`;
   fs.copyFileSync(target.node, temp);
   fs.chmodSync(temp, 0o755);
+  // Node's own signature would no longer match once the blob is in: drop it first (on a Mac).
+  if (target.id.startsWith('darwin') && process.platform === 'darwin') execFileSync('codesign', ['--remove-signature', temp], { stdio: 'inherit' });
   await inject(temp, 'NODE_SEA_BLOB', blobData, {
     sentinelFuse: fuse,
     ...(target.id.startsWith('darwin') ? { machoSegmentName: 'NODE_SEA' } : {}),
