@@ -7,6 +7,7 @@ import { seriousAxeViolations } from '../support/axe';
 import { tempDir } from '../support/temp-dir';
 import { startWebProcess } from '../support/web-process';
 import { runCli } from '../support/run-cli';
+import { customerDataInLog, deviceLogText } from '../support/log-text';
 
 const hostileName = `<img src=x onerror=alert(1)> شركة الأمل 🚀 ${'long '.repeat(40)}`;
 
@@ -87,6 +88,9 @@ describe('cases in Chromium over the loopback bridge', () => {
     expect(errors).toEqual([]);
     await page.close();
     await app.close();
+    // The log saw every call (ids and channel names) but no customer name or contact.
+    expect(deviceLogText(app.services.dataDir)).toContain('"channel":"cases:create"');
+    expect(customerDataInLog(app.services.dataDir, [hostileName.trim(), 'شركة الأمل', 'Head office', 'Priya Shah', 'Sam Field'])).toEqual([]);
   });
 
   it('archives a case: it leaves Cases and stays in History', async () => {

@@ -10,6 +10,7 @@ import { launchChromium, saveScreenshot, startWebApp, watchPageErrors } from '..
 import { seriousAxeViolations } from '../support/axe';
 import { tempDir } from '../support/temp-dir';
 import { answerAll } from '../support/answer-all';
+import { customerDataInLog, deviceLogText } from '../support/log-text';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -170,5 +171,9 @@ describe('interview in Chromium, keyboard only', () => {
     expect(errors).toEqual([]);
     await context.close();
     await app.close();
+    // Answers, notes and exception text were typed; the log has the calls but none of that text.
+    expect(deviceLogText(app.services.dataDir)).toContain('"channel":"interview:answer"');
+    const typed = ['Gate Ltd', 'Only admins use the authenticator app', 'Remote access only through certificate VPN', 'MFA rollout booked for next month'];
+    expect(customerDataInLog(app.services.dataDir, typed)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { createHandlers } from '../../electron/services/api/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { startHttpBridge, type HttpBridge } from '../../electron/services/bridge/http-bridge';
 import { repoRoot } from './run-cli';
+import { createDeviceLogging, logDirIn } from '../../electron/services/log/logger';
 
 /** Flags for Debian's Chromium on a machine with no network beyond loopback. */
 export const chromiumFlags = [
@@ -40,7 +41,9 @@ export interface WebApp {
 /** The real services on `dataDir`, served with the built renderer over the loopback bridge. */
 export const startWebApp = async (dataDir: string): Promise<WebApp> => {
   assertRendererBuilt();
-  const services = openAppServices(dataDir, { transport: 'http-bridge' });
+  // Debug level: every call leaves a line, so the e2e tests can check what the log keeps out.
+  const logging = createDeviceLogging({ dir: logDirIn(dataDir), level: 'debug' });
+  const services = openAppServices(dataDir, { transport: 'http-bridge', logging });
   const bridge = await startHttpBridge({ dispatch: createDispatch(createHandlers(services), services.logging), staticDir: rendererDir, log: services.log });
   return {
     services,
@@ -48,6 +51,7 @@ export const startWebApp = async (dataDir: string): Promise<WebApp> => {
     close: async () => {
       await bridge.close();
       services.close();
+      logging.close();
     },
   };
 };
