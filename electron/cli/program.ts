@@ -28,6 +28,14 @@ export const buildProgram = (): Command => {
     .description('Groundwork: the AI-readiness field kit. Every command works on the local case history.')
     .version(appVersion)
     .showHelpAfterError('(run with --help for usage)')
+    .option('--verbose', 'also print the log (debug level, JSON lines) on stderr')
+    // The log's own settings (GROUNDWORK_LOG_LEVEL, GROUNDWORK_LOG_STDERR) are read where the services open it.
+    .hook('preAction', (command) => {
+      if (command.opts<{ verbose?: boolean }>().verbose) {
+        process.env.GROUNDWORK_LOG_LEVEL = 'debug';
+        process.env.GROUNDWORK_LOG_STDERR = '1';
+      }
+    })
     .addCommand(casesCommand())
     .addCommand(collectCommand(sessionCaseAttacher))
     .addCommand(importCommand())

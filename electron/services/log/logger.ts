@@ -81,7 +81,9 @@ export const createDeviceLogging = (options: DeviceLoggingOptions = {}): Logging
   const level = options.level ?? levelFrom(process.env) ?? 'info';
   const streams: StreamEntry[] = [{ level: 'warn', stream: remember }];
   if (file) streams.push({ level, stream: file });
-  if (options.echo) streams.push({ level, stream: options.echo });
+  // `groundwork --verbose` sets GROUNDWORK_LOG_STDERR: the same lines on stderr as they are written.
+  const echo = options.echo ?? (process.env.GROUNDWORK_LOG_STDERR === '1' ? process.stderr : undefined);
+  if (echo) streams.push({ level, stream: echo });
 
   const log = pino(
     {
