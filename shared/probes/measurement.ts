@@ -128,8 +128,10 @@ export const toMeasurement = (name: string, input: MeasurementInput): Measuremen
     return { state: 'not_measurable', reason: input.reason ?? 'the platform does not report it here', scope };
   }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { state: 'not_measurable', reason: 'the platform reported no usable value', scope };
-    if (info?.positive && value <= 0) return { state: 'not_measurable', reason: `the platform reported a placeholder (${value}), not a value`, scope };
+    // The placeholder itself is never repeated: a reader would take "-1" for a figure.
+    if (!Number.isFinite(value) || (info?.positive && value <= 0)) {
+      return { state: 'not_measurable', reason: input.reason ?? 'the platform reported a placeholder, not a value', scope };
+    }
   }
   return { state: 'measured', value, scope, ...(farEnd ? { farEnd } : {}) };
 };

@@ -1,7 +1,10 @@
 import { readinessLevelLabels, readinessLevels, type ScoreResult } from '../interview';
 import type { Finding, EvidenceItem } from '../interview/score-types';
+import { readingValueLabel, type Provenance } from '../interview/metric-readings';
 import type { ProbeResult } from '../probes/probe-schemas';
-import { isMetricName, metricCatalog } from '../probes/metric-names';
+import { formatMetricValue, metricInfo, metricLabel, metricScopeLabels, unitSuffix } from '../probes/metric-names';
+import { pathKindLabels, type FarEnd } from '../probes/measurement';
+import { resultMeasurements } from '../probes/result-measurements';
 import { describeThreshold, verdictFor } from '../probes/verdicts';
 import type { ProposalSettings } from './proposal-settings';
 import type { Effort, FindingSource, MeasurementSource, PillarSource, ReportSource } from './report-source';
@@ -32,12 +35,33 @@ export interface CaseDataForReport {
 
 const effortOf: Record<Finding['effort']['size'], Effort> = { small: 'low', medium: 'medium', large: 'high' };
 
-const valueText = (value: number | null): string => (value === null ? 'no value' : String(Math.round(value * 1000) / 1000));
+const dateOf = (iso: string | undefined): string => (iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 16).replace('T', ' ') : '');
 
-const evidenceText = (e: EvidenceItem): string =>
-  e.kind === 'answer'
-    ? `${e.questionText} — ${e.valueLabel}${e.source === 'measurement' ? ' (measured)' : e.source === 'customer' ? ` (from the customer${e.customer ? `: ${e.customer}` : ''}, not yet confirmed)` : ''}`
-    : `Measured ${e.metric} = ${valueText(e.value)}`;
+/** "measured against X (internet host) on 2026-11-30 09:00" */
+export const provenanceText = (p: Provenance): string => {
+  const where = farEndText(p.farEnd);
+  const when = dateOf(p.measuredAt);
+  return `measured on the ${metricScopeLabels[p.scope]}${where ? ` against ${where}` : ''}${when ? ` on ${when}` : ''}`;
+};
+
+const evidenceText = (e: EvidenceItem): string => {
+  if (e.kind === 'answer') {
+    const measured =
+      e.source === 'measurement'
+        ? e.provenance
+          ? ` (${provenanceText(e.provenance)})`
+          : ' (measured)'
+        : e.source === 'customer'
+          ? ` (from the customer${e.customer ? `: ${e.customer}` : ''}, not yet confirmed)`
+          : '';
+    const override = e.override ? ` (answered instead of the measured ${readingValueLabel(e.override.measured.metric, e.override.measured.value)}${e.override.reason ? `: ${e.override.reason}` : ''})` : '';
+    return `${e.questionText} — ${e.valueLabel}${measured}${override}`;
+  }
+  const label = e.label ?? metricLabel(e.metric);
+  const value = e.valueLabel ?? (e.value === null ? 'not measured' : formatMetricValue(e.metric, e.value));
+  const parts = [e.threshold ? `finding at ${e.threshold}` : '', e.scope ? metricScopeLabels[e.scope] : '', e.farEnd ? `measured against ${farEndText(e.farEnd)}` : ''].filter(Boolean);
+  return `${label}: ${value}${parts.length ? ` (${parts.join('; ')})` : ''}`;
+};
 
 const toFinding = (f: Finding): FindingSource => ({
   id: f.id,
@@ -63,24 +87,26 @@ const toPillar = (p: ScoreResult['pillars'][number]): PillarSource => ({
   levelLabel: '',
   confidence: p.confidence,
   answers: p.contributions
-    .filter((c) => c.status !== 'unanswered')
+    .filter((c) => c.status !== 'unanswered' || c.unmeasured !== undefined)
     .map((c) => ({
       question: c.questionText,
-      answer: c.status === 'unknown' ? 'Unknown' : c.valueLabel,
+      answer: c.status === 'unknown' ? 'Unknown' : c.unmeasured ? 'Not answered' : c.valueLabel,
       note:
         c.source === 'measurement'
-          ? `measured${c.metric ? ` (${c.metric})` : ''}`
-          : c.source === 'customer'
-            ? `from the customer${c.customer ? ` (${c.customer})` : ''}, not yet confirmed`
-            : '',
+          ? c.provenance
+            ? provenanceText(c.provenance)
+            : 'measured'
+          : c.override
+            ? `answered instead of the measured ${readingValueLabel(c.override.measured.metric, c.override.measured.value)}${c.override.reason ? `: ${c.override.reason}` : ''}`
+            : c.unmeasured
+              ? `could not be measured: ${c.unmeasured.reason}`
+              : c.source === 'customer'
+                ? `from the customer${c.customer ? ` (${c.customer})` : ''}, not yet confirmed`
+                : '',
     })),
 });
 
-const unitOfSeries = (series: string): string => (/_mbps$/.test(series) ? 'Mbit/s' : 'ms');
-
-const unitNames: Record<string, string> = { pct: '%', mbps: 'Mbit/s', gb: 'GB', ghz: 'GHz', mhz: 'MHz', dbm: 'dBm', bytes: 'bytes', count: '', ms: 'ms' };
-
-const statusOf = (name: string, value: number | string | boolean | null): MeasurementSource['status'] => {
+const statusOf = (name: string, value: number | string | boolean): MeasurementSource['status'] => {
   const verdict = verdictFor(name, value);
   return verdict === 'good' ? 'pass' : verdict === 'watch' ? 'warn' : verdict === 'problem' ? 'fail' : 'info';
 };
@@ -92,36 +118,58 @@ const median = (values: readonly number[]): number | null => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-const unitOfMetric = (name: string): string => {
-  const suffix = /_(ms|pct|mbps|gb|ghz|mhz|dbm|bytes)(?:_|$)/.exec(name)?.[1];
-  return suffix ? (unitNames[suffix] ?? suffix) : '';
+export const farEndText = (farEnd: FarEnd | undefined): string =>
+  !farEnd ? '' : farEnd.kind === 'this_device' ? 'this laptop' : `${farEnd.target} (${pathKindLabels[farEnd.kind]})`;
+
+/** A sample series as people read it: "Round trip to teams.microsoft.com:443", with its unit. */
+const seriesInfo = (series: string): { name: string; unit: string } => {
+  const [kind, ...rest] = series.split(':');
+  const target = rest.join(':');
+  if (kind === 'rtt') return { name: `Round trip to ${target}`, unit: 'ms' };
+  if (kind === 'ttfb') return { name: `First byte from ${target}`, unit: 'ms' };
+  if (series === 'download_mbps') return { name: 'Download rate during the test', unit: 'Mbit/s' };
+  if (series === 'upload_mbps') return { name: 'Upload rate during the test', unit: 'Mbit/s' };
+  if (series.startsWith('rtt_loaded_')) return { name: `Round trip under ${series.slice('rtt_loaded_'.length)} load`, unit: 'ms' };
+  if (series === 'rtt_idle') return { name: 'Round trip before the load', unit: 'ms' };
+  if (series === 'offset') return { name: 'Clock offset per query', unit: 'ms' };
+  if (series === 'rtt') return { name: 'Round trip to the time server', unit: 'ms' };
+  if (kind === 'warm' || kind === 'cold') return { name: `DNS ${kind} query time via ${target}`, unit: 'ms' };
+  return { name: metricLabel(series), unit: /_mbps$/.test(series) ? 'Mbit/s' : 'ms' };
 };
 
-/** One row per metric, one chart per sample series, the details as the raw appendix. */
+const unitOf = (name: string): string => {
+  const info = metricInfo(name);
+  return info ? unitSuffix[info.unit].trim() : '';
+};
+
+/**
+ * One row per measured metric (label, value with unit, verdict threshold, far end), one chart per
+ * sample series. Only what was measured: metrics that could not be measured go to `unmeasuredOf`.
+ * The probe's details (interfaces with MAC addresses, host names, neighbours) never reach a
+ * report; the machine-readable attachment carries the figures.
+ */
 export const measurementsOf = (result: ProbeResult): MeasurementSource[] => {
-  const raw: Record<string, string> = {
-    status: result.status,
-    started: result.startedAt,
-    'duration ms': String(Math.round(result.durationMs)),
-    ...(result.message ? { message: result.message } : {}),
-    ...Object.fromEntries(Object.entries(result.details).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])),
-  };
-  const rows: MeasurementSource[] = Object.entries(result.metrics).map(([name, value], i) => {
-    const info = isMetricName(name) ? metricCatalog[name] : null;
-    return {
-      id: `${result.probeId}:${name}`,
-      probe: result.title,
-      // The plain description for people, the stable metric name for whoever checks the data.
-      name: info ? `${info.description} (${name})` : name,
-      unit: typeof value === 'number' ? unitOfMetric(name) : '',
-      value: typeof value === 'number' ? value : null,
-      display: typeof value === 'boolean' ? (value ? 'yes' : 'no') : typeof value === 'string' ? value : '',
-      target: describeThreshold(name, info?.unit ?? '') ?? '',
-      status: statusOf(name, value),
-      measuredAt: result.startedAt,
-      samples: [],
-      raw: i === 0 ? raw : {},
-    };
+  const rows: MeasurementSource[] = Object.entries(resultMeasurements(result)).flatMap(([name, m]) => {
+    if (m.state !== 'measured') return [];
+    const info = metricInfo(name);
+    return [
+      {
+        id: `${result.probeId}:${name}`,
+        metric: name,
+        probe: result.title,
+        name: metricLabel(name),
+        unit: typeof m.value === 'number' ? unitOf(name) : '',
+        value: typeof m.value === 'number' ? m.value : null,
+        display: formatMetricValue(name, m.value),
+        scope: metricScopeLabels[m.scope],
+        farEnd: farEndText(m.farEnd),
+        target: describeThreshold(name, info?.unit ?? '') ?? '',
+        status: statusOf(name, m.value),
+        measuredAt: result.startedAt,
+        samples: [],
+        raw: {},
+      },
+    ];
   });
   const bySeries = new Map<string, { t: number; value: number }[]>();
   for (const s of result.samples) {
@@ -130,24 +178,34 @@ export const measurementsOf = (result: ProbeResult): MeasurementSource[] => {
     list.push({ t: s.t, value: s.value });
     bySeries.set(s.series, list);
   }
-  const series: MeasurementSource[] = [...bySeries].map(([name, samples]) => ({
-    id: `${result.probeId}:series:${name}`,
-    probe: result.title,
-    name: `${name} (median of ${samples.length})`,
-    unit: unitOfSeries(name),
-    value: median(samples.map((s) => s.value)),
-    display: '',
-    target: '',
-    status: 'info',
-    measuredAt: result.startedAt,
-    samples,
-    raw: {},
-  }));
-  if (rows.length === 0 && series.length === 0) {
-    rows.push({ id: `${result.probeId}:status`, probe: result.title, name: 'result', unit: '', value: null, display: result.status, target: result.message, status: result.status === 'ok' ? 'info' : 'warn', measuredAt: result.startedAt, samples: [], raw });
-  }
+  const series: MeasurementSource[] = [...bySeries].map(([name, samples]) => {
+    const info = seriesInfo(name);
+    const mid = median(samples.map((s) => s.value));
+    return {
+      id: `${result.probeId}:series:${name}`,
+      metric: `${result.probeId}:series:${name}`,
+      probe: result.title,
+      name: `${info.name} (median of ${samples.length})`,
+      unit: info.unit,
+      value: mid,
+      display: mid === null ? '' : `${Math.round(mid * 100) / 100} ${info.unit}`,
+      scope: '',
+      farEnd: '',
+      target: '',
+      status: 'info',
+      measuredAt: result.startedAt,
+      samples,
+      raw: {},
+    };
+  });
   return [...rows, ...series];
 };
+
+/** What a probe tried and could not measure, with the reason (one line each). */
+export const unmeasuredOf = (result: ProbeResult): ReportSource['unmeasured'] =>
+  Object.entries(resultMeasurements(result)).flatMap(([name, m]) =>
+    m.state === 'measured' ? [] : [{ probe: result.title, name: metricLabel(name), scope: metricScopeLabels[m.scope], reason: m.reason }],
+  );
 
 const levelNumber = (level: ScoreResult['level']): number => readinessLevels.length - readinessLevels.indexOf(level);
 
@@ -175,6 +233,7 @@ export const reportSourceFrom = (data: CaseDataForReport): ReportSource => {
       pillarId: score?.findings.find((f) => f.id === e.findingId)?.pillarId ?? '',
     })),
     measurements: data.probeResults.flatMap(measurementsOf),
+    unmeasured: data.probeResults.flatMap(unmeasuredOf),
     recommendations: [],
     sizing: {
       users: Math.round(pick(settings.sizing.users, facts?.users, 0)),

@@ -97,6 +97,12 @@ export const measurementStatuses = ['pass', 'warn', 'fail', 'info'] as const;
 
 export const measurementSourceSchema = z.object({
   id: z.string(),
+  /** The stable metric name, for the machine-readable attachment only (never printed). */
+  metric: z.string().default(''),
+  /** What it describes: this laptop, LAN path, internet path, AI endpoints. */
+  scope: z.string().default(''),
+  /** What it was measured against, in words: "teams.microsoft.com:443 (internet host)". */
+  farEnd: z.string().default(''),
   probe: z.string(),
   name: z.string(),
   unit: z.string().default(''),
@@ -155,6 +161,8 @@ export const reportSourceSchema = z.object({
   findings: z.array(findingSourceSchema).default([]),
   exceptions: z.array(exceptionSourceSchema).default([]),
   measurements: z.array(measurementSourceSchema).default([]),
+  /** Metrics tried and not measured, with why: listed, never a pass or a fail. */
+  unmeasured: z.array(z.object({ probe: z.string(), name: z.string(), scope: z.string(), reason: z.string() })).default([]),
   recommendations: z.array(recommendationSourceSchema).default([]),
   sizing: sizingSchema,
   terms: proposalTermsSchema,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { reportFormats, reportKinds, type ReportFormat, type ReportKind } from '../../../shared/reports/report-model';
+import { measurementAttachmentName } from '../../../shared/reports/measurement-attachment';
 import { closeDefaultPdfPrinter } from '../../services/reports/pdf-printer-registry';
 import { printJson, withDataDir, withSession } from '../cli-context';
 
@@ -22,8 +23,11 @@ export const reportCommand = (): Command => {
           const partial = `${out}.partial-${process.pid}`;
           fs.writeFileSync(partial, Buffer.from(result.base64, 'base64'));
           fs.renameSync(partial, out);
-          if (opts.json) printJson({ ...result.record, file: out });
-          else process.stdout.write(`Wrote ${out} (${result.record.bytes} bytes, sha256 ${result.record.sha256})\n`);
+          // The measurements travel beside the report as machine-readable JSON.
+          const attachment = result.attachment ? path.join(path.dirname(out), measurementAttachmentName(path.basename(out))) : null;
+          if (attachment && result.attachment) fs.writeFileSync(attachment, result.attachment.text, 'utf8');
+          if (opts.json) printJson({ ...result.record, file: out, ...(attachment ? { attachment } : {}) });
+          else process.stdout.write(`Wrote ${out} (${result.record.bytes} bytes, sha256 ${result.record.sha256})${attachment ? ` and ${attachment}` : ''}\n`);
         });
       } finally {
         await closeDefaultPdfPrinter();

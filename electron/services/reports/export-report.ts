@@ -1,3 +1,4 @@
+import { measurementAttachment, measurementAttachmentName } from '../../../shared/reports/measurement-attachment';
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { proposalToCsv } from '../../../shared/reports/csv';
@@ -61,6 +62,7 @@ export interface ExportResult {
   readonly bytes: Uint8Array;
   readonly mime: string;
   readonly record: ReportExportRecord;
+  readonly attachment?: { readonly fileName: string; readonly mime: 'application/json'; readonly text: string };
 }
 
 /** Builds, renders and records one export of a case's report. */
@@ -85,7 +87,10 @@ export const exportReport = async (
     // The inputs as rendered (source, branding, price book): enough to render the same report again.
     sourceJson: JSON.stringify(inputs),
   });
-  return { bytes: rendered.bytes, mime: rendered.mime, record };
+  const attachment = inputs.source.measurements.length > 0 || inputs.source.unmeasured.length > 0
+    ? { fileName: measurementAttachmentName(record.fileName), mime: 'application/json' as const, text: `${JSON.stringify(measurementAttachment(inputs.source), null, 2)}\n` }
+    : undefined;
+  return { bytes: rendered.bytes, mime: rendered.mime, record, ...(attachment ? { attachment } : {}) };
 };
 
 export interface ReproducedExport extends ExportResult {

@@ -201,6 +201,9 @@ const executive = (model: ExecutiveReport): Block[] => [
   ...roadmapBlocks(model.roadmap, model.branding.primaryColor),
 ];
 
+const verdictWords: Record<string, string> = { pass: 'Good', warn: 'Watch', fail: 'Problem', info: 'For information' };
+const verdictText = (m: TechnicalReport['measurements'][number]): string => `${verdictWords[m.status] ?? 'For information'}${m.target ? ` (${m.target})` : ''}`;
+
 const technical = (model: TechnicalReport): Block[] => {
   const names = new Map(model.source.pillars.map((pl) => [pl.id, pl.name]));
   const primary = model.branding.primaryColor;
@@ -212,7 +215,14 @@ const technical = (model: TechnicalReport): Block[] => {
     h('Measurements', 1, true),
     model.measurements.length === 0
       ? p('No probe measurements recorded.', { italics: true })
-      : table(['Probe', 'Measurement', 'Value', 'Target', 'Result'], model.measurements.map((m) => [m.probe, m.name, m.display || formatNumber(m.value, m.unit), m.target, m.status]), primary),
+      : table(
+          ['Measurement', 'Value', 'Verdict and threshold', 'Measured against'],
+          model.measurements.filter((m) => m.samples.length === 0).map((m) => [m.scope ? `${m.name} · ${m.scope}` : m.name, m.display || formatNumber(m.value, m.unit), verdictText(m), m.farEnd || '—']),
+          primary,
+        ),
+    ...(model.source.unmeasured.length
+      ? [h('Could not be measured here', 2), ...model.source.unmeasured.map((u) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(`${u.name} (${u.scope}): ${u.reason}`)] }))]
+      : []),
     h('Answers behind each pillar', 1, true),
     ...(model.pillarSections.length === 0 ? [p('No interview answers recorded.', { italics: true })] : []),
     ...model.pillarSections.flatMap(({ pillar }) => [
@@ -220,13 +230,29 @@ const technical = (model: TechnicalReport): Block[] => {
       pillar.answers.length === 0 ? p('No answers.', { italics: true }) : table(['Question', 'Answer'], pillar.answers.map((a) => [a.question, a.note ? `${a.answer} — ${a.note}` : a.answer]), primary),
     ]),
     ...(model.source.exceptions.length ? [h('Exceptions and areas not assessed', 2), ...model.source.exceptions.map((e) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(e.reason ? `${e.title} — ${e.reason}` : e.title)] }))] : []),
-    h('Appendix: raw probe data', 1, true),
-    ...(model.measurements.length === 0 ? [p('No probe data.', { italics: true })] : []),
-    ...model.measurements.flatMap((m) => [
-      h(`${m.probe}: ${m.name}`, 3),
-      ...(Object.keys(m.raw).length ? [table(['Field', 'Value'], Object.entries(m.raw), primary)] : []),
-      ...(m.samples.length ? [p(m.samples.map((s) => `${Math.round(s.t)} ms: ${Math.round(s.value * 100) / 100}`).join(' · '), { size: 16, color: '444444' })] : []),
-    ]),
+    // Only what was measured, by probe; no raw dumps or LAN identifiers (the JSON attachment has the figures).
+    ...(model.measurements.length === 0
+      ? []
+      : [
+          h('Appendix: measurements', 1, true),
+          p('Every figure below was measured on site; the same figures are in the machine-readable attachment exported with this report.', { italics: true }),
+          ...[...new Set(model.measurements.map((m) => m.probe))].flatMap((probe) => [
+            h(probe, 3),
+            table(
+              ['Measurement', 'Value', 'Measured against'],
+              model.measurements
+                .filter((m) => m.probe === probe)
+                .map((m) => [
+                  m.name,
+                  m.samples.length > 0
+                    ? `${m.samples.length} samples, ${Math.round(Math.min(...m.samples.map((s) => s.value)) * 100) / 100}–${Math.round(Math.max(...m.samples.map((s) => s.value)) * 100) / 100} ${m.unit}`
+                    : m.display || formatNumber(m.value, m.unit),
+                  [m.farEnd, m.measuredAt.slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · '),
+                ]),
+              primary,
+            ),
+          ]),
+        ]),
   ];
 };
 

@@ -15,7 +15,13 @@ export const reportsHandlers = ({ db, log }: AppServices): HandlersFor<typeof re
   'reports:source': (input) => ({ source: buildReportSource(db, input.caseId, log), branding: brandingForCase(db, input.caseId), priceBook: listPriceBook(db) }),
   'reports:export': async (input) => {
     const result = await exportReport(db, input, currentPdfPrinter, log);
-    return { fileName: result.record.fileName, mime: result.mime, base64: Buffer.from(result.bytes).toString('base64'), record: result.record };
+    return {
+      fileName: result.record.fileName,
+      mime: result.mime,
+      base64: Buffer.from(result.bytes).toString('base64'),
+      record: result.record,
+      ...(result.attachment ? { attachment: result.attachment } : {}),
+    };
   },
   'reports:reproduce': async (input) => {
     const result = await reproduceExport(db, input.exportId, currentPdfPrinter);

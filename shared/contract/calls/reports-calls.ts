@@ -19,7 +19,14 @@ export const reportsCalls = {
     method: 'exportReport',
     summary: 'Render a report of a case as PDF, Word, HTML or CSV and record the export',
     input: byCase.extend({ kind: reportKindSchema, format: reportFormatSchema }),
-    output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), record: reportExportRecordSchema }),
+    output: z.object({
+      fileName: z.string(),
+      mime: z.string(),
+      base64: z.string(),
+      record: reportExportRecordSchema,
+      /** The measurements as JSON, to save beside the report (absent when nothing was measured). */
+      attachment: z.object({ fileName: z.string(), mime: z.literal('application/json'), text: z.string() }).optional(),
+    }),
   }),
   'reports:reproduce': defineCall({
     method: 'reproduceReportExport',

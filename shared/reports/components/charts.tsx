@@ -155,7 +155,10 @@ export const TimeSeriesChart = ({ samples, color, unit, label }: { samples: read
         {Math.round(tMax / 100) / 10} s
       </text>
       <text x={left + plotW / 2} y={height - 4} fontSize={10} fill="#555" textAnchor="middle">
-        {label} ({unit})
+        time since the start (s)
+      </text>
+      <text x={10} y={10 + plotH / 2} fontSize={10} fill="#555" textAnchor="middle" transform={`rotate(-90 10 ${10 + plotH / 2})`}>
+        {unit}
       </text>
     </svg>
   );

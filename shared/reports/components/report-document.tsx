@@ -86,6 +86,46 @@ const Executive = ({ model }: { model: ExecutiveReport }) => (
   </>
 );
 
+const verdictWords: Record<string, string> = { pass: 'Good', warn: 'Watch', fail: 'Problem', info: 'For information' };
+const verdictText = (m: TechnicalReport['measurements'][number]): string => `${verdictWords[m.status] ?? 'For information'}${m.target ? ` (${m.target})` : ''}`;
+
+/**
+ * Only what was measured, by probe: each value with its unit, far end and time; sample series as a
+ * count and range. No raw dumps and no LAN identifiers (MAC addresses, host names): the figures
+ * travel as the JSON attachment beside the report.
+ */
+const MeasurementAppendix = ({ model }: { model: TechnicalReport }) => {
+  const probes = [...new Set(model.measurements.map((m) => m.probe))];
+  if (probes.length === 0) return null;
+  return (
+    <Section title="Appendix: measurements" newPage>
+      <p className="gw-muted">Every figure below was measured on site; the same figures are in the machine-readable attachment exported with this report.</p>
+      {probes.map((probe) => (
+        <div key={probe} className="gw-raw">
+          <h3>{probe}</h3>
+          <table className="gw-table gw-small">
+            <tbody>
+              {model.measurements
+                .filter((m) => m.probe === probe)
+                .map((m) => (
+                  <tr key={m.id}>
+                    <td className="gw-q">{m.name}</td>
+                    <td>
+                      {m.samples.length > 0
+                        ? `${m.samples.length} samples, ${Math.round(Math.min(...m.samples.map((s) => s.value)) * 100) / 100}–${Math.round(Math.max(...m.samples.map((s) => s.value)) * 100) / 100} ${m.unit}`
+                        : m.display || formatNumber(m.value, m.unit)}
+                    </td>
+                    <td className="gw-muted">{[m.farEnd, m.measuredAt.slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · ')}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </Section>
+  );
+};
+
 const Technical = ({ model }: { model: TechnicalReport }) => {
   const showLevels = model.source.pillars.some((p) => p.level > 0 || p.levelLabel !== '');
   const pillarName = new Map(model.source.pillars.map((p) => [p.id, p.name]));
@@ -133,26 +173,39 @@ const Technical = ({ model }: { model: TechnicalReport }) => {
           <table className="gw-table">
             <thead>
               <tr>
-                <th>Probe</th>
                 <th>Measurement</th>
                 <th>Value</th>
-                <th>Target</th>
-                <th>Result</th>
+                <th>Verdict and threshold</th>
+                <th>Measured against</th>
               </tr>
             </thead>
             <tbody>
-              {model.measurements.map((m) => (
+              {model.measurements.filter((m) => m.samples.length === 0).map((m) => (
                 <tr key={m.id}>
-                  <td>{m.probe}</td>
-                  <td>{m.name}</td>
+                  <td>
+                    {m.name}
+                    {m.scope ? <span className="gw-muted"> · {m.scope}</span> : null}
+                  </td>
                   <td>{m.display || formatNumber(m.value, m.unit)}</td>
-                  <td>{m.target}</td>
-                  <td className={`gw-status gw-status-${m.status}`}>{m.status}</td>
+                  <td className={`gw-status gw-status-${m.status}`}>{verdictText(m)}</td>
+                  <td>{m.farEnd || '—'}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
+        {model.source.unmeasured.length > 0 ? (
+          <>
+            <h3>Could not be measured here</h3>
+            <ul>
+              {model.source.unmeasured.map((u, i) => (
+                <li key={i}>
+                  {u.name} <span className="gw-muted">({u.scope})</span>: {u.reason}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         {withSamples.map((m) => (
           <figure key={m.id} className="gw-figure">
             <TimeSeriesChart samples={m.samples} color={model.branding.accentColor} unit={m.unit} label={m.name} />
@@ -202,33 +255,7 @@ const Technical = ({ model }: { model: TechnicalReport }) => {
           </>
         ) : null}
       </Section>
-      <Section title="Appendix: raw probe data" newPage>
-        {model.measurements.length === 0 ? <EmptyNote>No probe data.</EmptyNote> : null}
-        {model.measurements.map((m) => (
-          <div key={m.id} className="gw-raw">
-            <h3>
-              {m.probe}: {m.name}
-            </h3>
-            {Object.keys(m.raw).length > 0 ? (
-              <table className="gw-table gw-small">
-                <tbody>
-                  {Object.entries(m.raw).map(([k, v]) => (
-                    <tr key={k}>
-                      <td className="gw-q">{k}</td>
-                      <td className="gw-mono">{v}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : null}
-            {m.samples.length > 0 ? (
-              <p className="gw-mono gw-small">
-                {m.samples.map((s) => `${Math.round(s.t)} ms: ${Math.round(s.value * 100) / 100}`).join(' · ')}
-              </p>
-            ) : null}
-          </div>
-        ))}
-      </Section>
+      <MeasurementAppendix model={model} />
     </>
   );
 };
