@@ -45,10 +45,13 @@ describe('report source from the case data', () => {
     expect(source.pillars.some((p) => p.answers.length > 0)).toBe(true);
     expect(source.findings.map((f) => f.title)).toEqual(score.findings.map((f) => f.title));
     expect(score.findings.length).toBeGreaterThan(0);
-    const rtt = source.measurements.find((m) => m.name.includes('(latency.rtt_ms_p50)'));
-    expect(rtt).toMatchObject({ value: 38.2, unit: 'ms', status: 'pass' });
-    expect(source.measurements.find((m) => m.name.startsWith('rtt:gateway'))?.samples).toHaveLength(60);
-    expect(source.measurements.find((m) => m.probe === 'Wi-Fi')?.target).toMatch(/No Wi-Fi/);
+    // People read the label and the formatted value; the metric name stays for the JSON attachment.
+    const rtt = source.measurements.find((m) => m.metric === 'latency.rtt_ms_p50');
+    expect(rtt).toMatchObject({ name: 'Round-trip time (median)', value: 38.2, unit: 'ms', display: '38.2 ms', status: 'pass' });
+    expect(source.measurements.find((m) => m.name.startsWith('Round trip to gateway'))?.samples).toHaveLength(60);
+    // A probe that did not run here is not a measurement: it is listed with why, never as a row of values.
+    expect(source.measurements.find((m) => m.probe === 'Wi-Fi')).toBeUndefined();
+    expect(source.unmeasured).toContainEqual(expect.objectContaining({ probe: 'Wi-Fi', name: 'Wi-Fi signal', reason: 'No Wi-Fi interface on this machine' }));
   });
 
   it('the technical PDF of that case has every finding title and measurement chart', async () => {
@@ -66,7 +69,7 @@ describe('report source from the case data', () => {
     for (const f of score.findings) expect(text).toContain(fold(f.title));
     expect(text).toContain('Northwind Traders');
     expect(text).toContain('Acme IT Services');
-    expect(text).toContain('Median round-trip time');
+    expect(text).toContain('Round-trip time (median)');
     expect(pdfPages(file)).toBeGreaterThanOrEqual(5);
     fs.copyFileSync(file, path.join(process.env.GROUNDWORK_KEEP_REPORTS ?? path.dirname(file), 'full-case-technical.pdf'));
   });
