@@ -44,7 +44,7 @@ export const provenanceText = (p: Provenance): string => {
   return `measured on the ${metricScopeLabels[p.scope]}${where ? ` against ${where}` : ''}${when ? ` on ${when}` : ''}`;
 };
 
-const evidenceText = (e: EvidenceItem): string => {
+export const evidenceText = (e: EvidenceItem): string => {
   if (e.kind === 'answer') {
     const measured =
       e.source === 'measurement'

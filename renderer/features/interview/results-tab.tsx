@@ -4,6 +4,9 @@ import type { Finding, PillarScore, ScoreResult } from '../../../shared/intervie
 import type { CaseTabProps } from '../../app/case-tabs';
 import { ErrorState, QueryView } from '../../components/query-state';
 import { RadarChart } from '../../../shared/reports/components/charts';
+import { evidenceText, provenanceText } from '../../../shared/reports/from-case-data';
+import { readingValueLabel } from '../../../shared/interview/metric-readings';
+import { metricScopeLabels } from '../../../shared/probes/metric-names';
 import { useAddException, useCaseScore, useRemoveException } from './use-interview';
 import './interview.css';
 
@@ -84,9 +87,7 @@ const FindingCard = ({ caseId, finding }: { caseId: string; finding: Finding }) 
     {finding.evidence.length > 0 && (
       <p className="muted finding-evidence">
         Based on:{' '}
-        {finding.evidence
-          .map((e) => (e.kind === 'answer' ? `${e.questionText} → ${e.valueLabel}${e.source === 'measurement' ? ' (measured)' : e.source === 'customer' ? ` (from the customer${e.customer ? `: ${e.customer}` : ''})` : ''}` : `${e.metric} = ${e.value ?? 'not measured'}`))
-          .join('; ')}
+        {finding.evidence.map(evidenceText).join('; ')}
       </p>
     )}
     <ExceptionForm caseId={caseId} finding={finding} />
@@ -118,7 +119,19 @@ const PillarTrace = ({ pillar }: { pillar: PillarScore }) => (
             <td dir="auto">
               {c.valueLabel}
               {c.source === 'customer' && <span className="badge badge-customer">From the customer{c.customer ? ` (${c.customer})` : ''}</span>}
-              {c.source === 'measurement' && <span className="badge badge-measured">Measured{c.metric ? ` (${c.metric})` : ''}</span>}
+              {c.source === 'measurement' && (
+                <span className="badge badge-measured" title={c.provenance ? provenanceText(c.provenance) : 'Taken from a probe measurement'}>
+                  Measured
+                </span>
+              )}
+              {c.provenance && c.source === 'measurement' && <span className="muted"> {provenanceText(c.provenance)}</span>}
+              {c.override && (
+                <span className="muted">
+                  {' '}
+                  Answered instead of the measured {readingValueLabel(c.override.measured.metric, c.override.measured.value)}
+                  {c.override.reason ? `: ${c.override.reason}` : ' (no reason given)'}
+                </span>
+              )}
             </td>
             <td>{c.maturity ?? '—'}</td>
             <td>{c.weight}</td>
@@ -176,6 +189,20 @@ const Results = ({ caseId, score }: { caseId: string; score: ScoreResult }) => {
         )}
         {score.findings.length > 10 && <p className="muted">{score.findings.length - 10} more in the report.</p>}
       </section>
+
+      {score.unmeasured.length > 0 && (
+        <section className="card" aria-labelledby="unmeasured">
+          <h2 id="unmeasured">Could not be measured</h2>
+          <p className="muted">Neither a pass nor a fail: each lowers the confidence until it is measured or answered.</p>
+          <ul>
+            {score.unmeasured.map((u) => (
+              <li key={`${u.metric}@${u.scope}`}>
+                {u.label} <span className="muted">({metricScopeLabels[u.scope]})</span>: {u.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section className="card" aria-labelledby="score-trace">
         <h2 id="score-trace">Where each score comes from</h2>
