@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { openAppServices } from '../electron/services/app-services';
+import { benchKeySource, benchPassphrase } from './bench-key';
 import { seedCases } from '../test/support/seed-cases';
 import { percentile, row, type BenchRow } from './bench-row';
 
@@ -27,10 +28,10 @@ export const runCliStartBench = async (): Promise<BenchRow[]> => {
   const build = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/build-cli.mjs'), 'cli'], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build:cli failed: ${build.stderr}`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-bench-cli-'));
-  const services = openAppServices(dataDir, { transport: 'cli' });
+  const services = openAppServices(dataDir, { transport: 'cli', keySource: benchKeySource });
   seedCases(services.db, { cases: 1000, interviewed: 0 });
   services.close();
-  const env = { ...process.env, GROUNDWORK_RUN: 'built', GROUNDWORK_DATA_DIR: dataDir };
+  const env = { ...process.env, GROUNDWORK_RUN: 'built', GROUNDWORK_DATA_DIR: dataDir, GROUNDWORK_PASSPHRASE: benchPassphrase };
   const listed = spawnSync(process.execPath, [bin, 'cases', 'list', '--json'], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const count = (JSON.parse(listed.stdout) as unknown[]).length;
   const node: number[] = [];

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import Database from 'better-sqlite3';
 import { createDispatch } from '../electron/services/api/dispatch';
 import { createHandlers } from '../electron/services/api/handlers';
+import { benchKeySource } from './bench-key';
 import { openAppServices } from '../electron/services/app-services';
 import { percentile, row, timeMany, type BenchRow } from './bench-row';
 
@@ -23,7 +23,7 @@ const rendererBundleRow = (): BenchRow => {
 /** Create and open cases through the real dispatch, against bare better-sqlite3 on the same file. */
 const caseRows = async (): Promise<BenchRow[]> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-bench-'));
-  const services = openAppServices(dir, { transport: 'cli' });
+  const services = openAppServices(dir, { transport: 'cli', keySource: benchKeySource });
   const dispatch = createDispatch(createHandlers(services), services.logging);
   const ids: string[] = [];
   const create = await timeMany(300, async (i) => {
@@ -31,7 +31,7 @@ const caseRows = async (): Promise<BenchRow[]> => {
     if (result.ok) ids.push((result.value as { id: string }).id);
   });
   const open = await timeMany(500, (i) => dispatch('cases:get', { id: ids[i % ids.length] }));
-  const raw = new Database(services.databaseFile, { readonly: true });
+  const raw = services.openConnection({ readonly: true });
   const rawGet = raw.prepare('SELECT * FROM cases c JOIN customers cu ON cu.id = c.customer_id WHERE c.id = ?');
   const rawOpen = await timeMany(500, (i) => rawGet.get(ids[i % ids.length]));
   raw.close();

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fork } from 'node:child_process';
-import Database from 'better-sqlite3';
 import { createDispatch } from '../electron/services/api/dispatch';
 import { createHandlers } from '../electron/services/api/handlers';
+import { benchKeySource } from './bench-key';
 import { openAppServices } from '../electron/services/app-services';
 import { ftsMatchExpression } from '../shared/history/fts-query';
 import { seedCases, seededRandom } from '../test/support/seed-cases';
@@ -28,7 +28,7 @@ const memoryAfterOpening = (dataDir: string, ids: readonly string[]): Promise<{ 
 
 export const runHistoryBench = async (): Promise<BenchRow[]> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-history-bench-'));
-  const services = openAppServices(dir, { transport: 'cli' });
+  const services = openAppServices(dir, { transport: 'cli', keySource: benchKeySource });
   const seedStart = performance.now();
   const ids = seedCases(services.db, { cases: 10_000, interviewed: 500 });
   const seedSeconds = (performance.now() - seedStart) / 1000;
@@ -39,7 +39,7 @@ export const runHistoryBench = async (): Promise<BenchRow[]> => {
     const result = await dispatch('history:search', { text: searchTerms[i % searchTerms.length], limit: 100 });
     if (!result.ok) throw new Error(result.error.message);
   });
-  const raw = new Database(services.databaseFile, { readonly: true });
+  const raw = services.openConnection({ readonly: true });
   const direct = raw.prepare(
     `SELECT c.id, cu.name, s.name, c.title, c.engineer, c.status, c.created_at FROM case_search
      JOIN cases c ON c.rowid = case_search.rowid JOIN customers cu ON cu.id = c.customer_id LEFT JOIN sites s ON s.id = c.site_id

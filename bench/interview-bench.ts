@@ -1,8 +1,10 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createDispatch } from '../electron/services/api/dispatch';
 import { createHandlers } from '../electron/services/api/handlers';
+import { benchKeySource } from './bench-key';
 import { openAppServices } from '../electron/services/app-services';
 import { openDatabase } from '../electron/services/db/open-database';
 import { bankQuestions } from '../shared/interview/parse-bank';
@@ -15,12 +17,13 @@ const fixed = (n: number, digits = 2) => Number(n.toFixed(digits));
 /**
  * Answer-to-saved round trip through the real dispatch (validation, bank lookup, answer row and
  * outbox mutation in one fsynced transaction) on a real SQLite file, against a bare
- * better-sqlite3 upsert of the same row on a file with the same pragmas (WAL, synchronous=FULL).
+ * better-sqlite3 upsert of the same row on a file with the same pragmas (WAL, synchronous=FULL,
+ * encrypted the same way).
  */
 export const runInterviewBench = async (): Promise<BenchRow[]> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-interview-bench-'));
   try {
-    const services = openAppServices(dir, { transport: 'cli' });
+    const services = openAppServices(dir, { transport: 'cli', keySource: benchKeySource });
     const dispatch = createDispatch(createHandlers(services), services.logging);
     const created = await dispatch('cases:create', { customerName: 'Bench customer' });
     if (!created.ok) throw new Error(created.error.message);
@@ -38,7 +41,7 @@ export const runInterviewBench = async (): Promise<BenchRow[]> => {
     services.close();
 
     // Schema only up to the answers table: the bare row write, without other features' triggers.
-    const reference = openDatabase(path.join(dir, 'reference.sqlite'), { targetVersion: 7 });
+    const reference = openDatabase(path.join(dir, 'reference.sqlite'), { targetVersion: 7, key: crypto.randomBytes(32) });
     reference.prepare("INSERT INTO customers (id, name, created_at, updated_at, origin_device) VALUES ('cu', 'A', 'x', 'y', 'd')").run();
     reference.prepare("INSERT INTO cases (id, customer_id, created_at, updated_at, origin_device) VALUES ('k', 'cu', 'x', 'y', 'd')").run();
     const upsert = reference.prepare(

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { createDispatch } from '../electron/services/api/dispatch';
 import { createHandlers } from '../electron/services/api/handlers';
+import { benchKeySource } from './bench-key';
 import { openAppServices, type AppServices } from '../electron/services/app-services';
 import { finishProbeRun, insertProbeRun, saveProbeResult } from '../electron/services/probes/probes-repository';
 import { ChromiumPdfPrinter, findChromium, pdfMargins, quietFlags } from '../electron/services/reports/chromium-pdf';
@@ -79,7 +80,7 @@ const ms = (n: number) => Number(n.toFixed(1));
  */
 export const runReportsBench = async (): Promise<BenchRow[]> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-bench-reports-'));
-  const services = openAppServices(dataDir, { transport: 'cli' });
+  const services = openAppServices(dataDir, { transport: 'cli', keySource: benchKeySource });
   const dispatch = createDispatch(createHandlers(services), services.logging);
   const api = createApiClient((channel, input) => dispatch(channel, input));
   const printer = new ChromiumPdfPrinter();

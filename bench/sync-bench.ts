@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createApiClient } from '../shared/contract/api-client';
 import { createDispatch } from '../electron/services/api/dispatch';
 import { createHandlers } from '../electron/services/api/handlers';
+import { benchKeySource } from './bench-key';
 import { openAppServices, type AppServices } from '../electron/services/app-services';
 import { nextTimestamp } from '../electron/services/db/device-clock';
 import { appendMutation, pendingMutations } from '../electron/services/db/outbox';
@@ -45,7 +46,7 @@ const startHub = (dataDir: string, port: number): Promise<ChildProcess> =>
   });
 
 const device = (dir: string) => {
-  const services = openAppServices(dir, { transport: 'cli' });
+  const services = openAppServices(dir, { transport: 'cli', keySource: benchKeySource });
   const dispatch = createDispatch(createHandlers(services), services.logging);
   return { services, api: createApiClient((channel, input) => dispatch(channel, input)) };
 };

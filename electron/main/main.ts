@@ -1,6 +1,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { app, type BrowserWindow, dialog, protocol, safeStorage, session } from 'electron';
+import { appKeySource } from './app-key-source';
 import { createDispatch } from '../services/api/dispatch';
 import { createHandlers } from '../services/api/handlers';
 import { openAppServices, type AppServices } from '../services/app-services';
@@ -11,8 +12,7 @@ import { createAppWindow } from './window-factory';
 import { registerIpcHandlers } from './ipc-handlers';
 import { electronSqliteBinding } from './native-binding';
 import { contentTypeOf } from '../services/content-types';
-import { startBackgroundSync, useTokenStore } from '../services/sync/sync-services';
-import { keychainTokenStore } from '../services/sync/token-store';
+import { startBackgroundSync } from '../services/sync/sync-services';
 import { usePdfPrinter } from '../services/reports/pdf-printer-registry';
 import { electronPdfPrinter } from './pdf-printer';
 import { runCollector } from '../cli/collector-main';
@@ -49,6 +49,13 @@ const lockDownSession = (): void => {
   session.defaultSession.setPermissionCheckHandler(() => false);
 };
 
+/** An earlier version kept the app's hub token in a safeStorage file: it moves into the services' token store. */
+const moveSafeStorageToken = async (opened: AppServices, file: string): Promise<void> => {
+  if (!fs.existsSync(file) || !safeStorage.isEncryptionAvailable()) return;
+  await opened.tokenStore.write(safeStorage.decryptString(fs.readFileSync(file)));
+  fs.rmSync(file, { force: true });
+};
+
 let services: AppServices | undefined;
 let stopSync: (() => void) | undefined;
 let stopUpdates: (() => void) | undefined;
@@ -58,14 +65,13 @@ const start = async (): Promise<void> => {
   await app.whenReady();
   const dataDir = resolveDataDir(dataDirFlag(), process.env, () => app.getPath('userData'));
   try {
-    services = openAppServices(dataDir, { transport: 'ipc', nativeBinding: electronSqliteBinding() });
+    services = openAppServices(dataDir, { transport: 'ipc', keySource: await appKeySource(dataDir), nativeBinding: electronSqliteBinding() });
   } catch (error) {
     dialog.showErrorBox('Groundwork cannot open its case history', error instanceof Error ? error.message : String(error));
     app.exit(1);
     return;
   }
-  // The hub token lives in the OS keychain (safeStorage); a 0600 file with a warning where there is none.
-  useTokenStore(services, keychainTokenStore(path.join(dataDir, 'hub-token.enc'), safeStorage));
+  await moveSafeStorageToken(services, path.join(dataDir, 'hub-token.enc'));
   stopSync = startBackgroundSync(services);
   stopUpdates = startAppUpdates(services);
   usePdfPrinter(electronPdfPrinter);

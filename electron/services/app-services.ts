@@ -5,10 +5,20 @@ import { openDatabase } from './db/open-database';
 import { deviceId } from './db/device-clock';
 import type { AppInfo } from '../../shared/domain/app-info';
 import { createDeviceLogging, logDirIn, type Log, type Logging } from './log/logger';
+import { deriveKeys } from './at-rest/derived-keys';
+import { encryptPlaintextDatabase } from './at-rest/encrypt-database';
+import { encryptedBlobStore, sealPlaintextBlobs, type BlobStore } from './at-rest/blob-store';
+import { keyFileIn } from './at-rest/key-file';
+import { keychainAccount, type KeyProtection, type KeySource } from './at-rest/key-sources';
+import { ensurePrivateDir, makePrivate, makeTreePrivate } from './at-rest/private-files';
+import { openSqliteFile } from './at-rest/sqlite-cipher';
+import { unlockMasterKey } from './at-rest/unlock';
+import { readKeyProtection, recordKeyProtection } from './at-rest/protection-record';
+import { asTokenStore, databaseSecret, keychainSecret, legacyTokenFilesIn, migrateLegacyTokenFiles, type TokenStore } from './sync/token-store';
 
 export { appVersion } from '../../shared/app-version';
 
-/** Everything a handler needs: the open database, where it lives, and the log. */
+/** Everything a handler needs: the open database, where it lives, the log, and what protects the data. */
 export interface AppServices {
   readonly db: Database;
   /** The structured log (pino API); log ids, never names or answers. Same as `logging.log`. */
@@ -18,39 +28,98 @@ export interface AppServices {
   readonly dataDir: string;
   readonly databaseFile: string;
   readonly transport: AppInfo['transport'];
+  /** How the database key is held; a weak fallback carries its warning. */
+  readonly keyProtection: KeyProtection;
+  /** True when this open recorded a new protection (new key, migration, changed method): the CLI prints its warning then. */
+  readonly keyProtectionIsNew: boolean;
+  /** Evidence and attachments, encrypted with a key derived from the same master key. */
+  readonly blobs: BlobStore;
+  /** The hub token: in the OS keychain, or inside the encrypted database. */
+  readonly tokenStore: TokenStore;
+  /** Another connection to the same encrypted file (benchmarks' references, tests' checks). */
+  openConnection(options?: { readonly readonly?: boolean }): Database;
   close(): void;
 }
 
 export interface OpenServicesOptions {
   readonly transport: AppInfo['transport'];
+  /** Where the master key comes from: never implicit, so a missing keychain is never a silent plaintext. */
+  readonly keySource: KeySource;
   readonly nativeBinding?: string;
   /** The log to use; omitted, rotating files in `<dataDir>/logs` (closed with the services). */
   readonly logging?: Logging;
 }
 
+/** A new database file is created 0600 before SQLite opens it; its -wal and -shm take the same mode. */
+const privateDatabaseFiles = (file: string): void => {
+  if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) makePrivate(f);
+};
+
+interface OpenedStore {
+  db: Database;
+  keyProtection: KeyProtection;
+  keyProtectionIsNew: boolean;
+  blobs: BlobStore;
+  tokenStore: TokenStore;
+  openConnection: AppServices['openConnection'];
+}
+
+/** Key, crash-safe encryption of plaintext data from an earlier version, the database, the token. */
+const openEncryptedStore = (dataDir: string, options: OpenServicesOptions): OpenedStore => {
+  const databaseFile = databaseFileIn(dataDir);
+  const { master, keyFile } = unlockMasterKey(keyFileIn(dataDir), databaseFile, options.keySource);
+  const keys = deriveKeys(master);
+  const wasPlaintext = encryptPlaintextDatabase(databaseFile, keys.database, options.nativeBinding);
+  privateDatabaseFiles(databaseFile);
+  const db = openDatabase(databaseFile, { nativeBinding: options.nativeBinding, key: keys.database });
+  try {
+    privateDatabaseFiles(databaseFile);
+    const keyProtection: KeyProtection = { method: options.keySource.method, warning: options.keySource.warning };
+    // Blobs from before encryption are sealed once; the record is written after, so a crash in between seals again.
+    if (wasPlaintext || !readKeyProtection(db)) sealPlaintextBlobs(dataDir, keys.blobs);
+    const keyProtectionIsNew = recordKeyProtection(db, keyProtection);
+    db.transaction(() => deviceId(db))();
+    const keeper = options.keySource.keeper;
+    const tokenSecret = keeper ? keychainSecret(keeper, keychainAccount(keyFile.id, 'hub-token')) : databaseSecret(db, 'hub-token');
+    migrateLegacyTokenFiles(legacyTokenFilesIn(dataDir), tokenSecret);
+    return {
+      db,
+      keyProtection,
+      keyProtectionIsNew,
+      blobs: encryptedBlobStore(dataDir, keys.blobs),
+      tokenStore: asTokenStore(tokenSecret, keyProtection.warning),
+      openConnection: (o = {}) => openSqliteFile(databaseFile, { nativeBinding: options.nativeBinding, key: keys.database, readonly: o.readonly ?? false }),
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+};
+
 export const openAppServices = (dataDir: string, options: OpenServicesOptions): AppServices => {
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
+  // Logs an earlier version wrote before the folder was private.
+  makeTreePrivate(logDirIn(dataDir));
   const ownLogging = options.logging ? null : createDeviceLogging({ dir: logDirIn(dataDir) });
   const logging = options.logging ?? (ownLogging as Logging);
-  const databaseFile = databaseFileIn(dataDir);
-  let db: Database;
+  let store: OpenedStore;
   try {
-    db = openDatabase(databaseFile, { nativeBinding: options.nativeBinding });
-    db.transaction(() => deviceId(db))();
+    store = openEncryptedStore(dataDir, options);
   } catch (error) {
     logging.log.error({ err: error }, 'cannot open the case database');
     ownLogging?.close();
     throw error;
   }
   return {
-    db,
+    ...store,
     log: logging.log,
     logging,
     dataDir,
-    databaseFile,
+    databaseFile: databaseFileIn(dataDir),
     transport: options.transport,
     close: () => {
-      db.close();
+      store.db.close();
       ownLogging?.close();
     },
   };

@@ -1,5 +1,3 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, saveScreenshot, startWebApp, watchPageErrors, type WebApp } from '../support/browser';
@@ -8,6 +6,7 @@ import { tempDir } from '../support/temp-dir';
 import { startWebProcess } from '../support/web-process';
 import { runCli } from '../support/run-cli';
 import { customerDataInLog, deviceLogText } from '../support/log-text';
+import { openTestDatabaseFile } from '../support/test-key';
 
 const hostileName = `<img src=x onerror=alert(1)> شركة الأمل 🚀 ${'long '.repeat(40)}`;
 
@@ -124,7 +123,7 @@ describe('cases in Chromium over the loopback bridge', () => {
       await page.close();
       await web.stop();
     }
-    const db = new Database(path.join(dataDir, 'groundwork.sqlite'), { readonly: true });
+    const db = openTestDatabaseFile(dataDir, { readonly: true });
     expect(db.prepare('SELECT name FROM customers').all()).toEqual([{ name: 'Browser Made Co' }]);
     db.close();
     const listed = runCli(['cases', 'list', '--json', '--data-dir', dataDir]);

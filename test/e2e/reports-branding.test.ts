@@ -11,6 +11,7 @@ import { launchChromium, saveScreenshot, watchPageErrors } from '../support/brow
 import { seriousAxeViolations } from '../support/axe';
 import { repoRoot } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
+import { testKeySource } from '../support/test-key';
 import { solidPng } from '../integration/reports/png';
 
 /**
@@ -60,7 +61,7 @@ afterAll(async () => {
 describe('branding and price book settings in Chromium', () => {
   it('creates a profile with a live preview and contrast warning, uploads logos, refuses a hostile SVG part, prices a SKU', async () => {
     const staticDir = await buildHarness();
-    const services = openAppServices(tempDir(), { transport: 'http-bridge' });
+    const services = openAppServices(tempDir(), { transport: 'http-bridge', keySource: testKeySource });
     const bridge = await startHttpBridge({ dispatch: createDispatch(createHandlers(services), services.logging), staticDir });
     try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });

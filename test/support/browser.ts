@@ -7,6 +7,7 @@ import { openAppServices, type AppServices } from '../../electron/services/app-s
 import { startHttpBridge, type HttpBridge } from '../../electron/services/bridge/http-bridge';
 import { repoRoot } from './run-cli';
 import { createDeviceLogging, logDirIn } from '../../electron/services/log/logger';
+import { testKeySource } from './test-key';
 
 /** Flags for Debian's Chromium on a machine with no network beyond loopback. */
 export const chromiumFlags = [
@@ -43,7 +44,7 @@ export const startWebApp = async (dataDir: string): Promise<WebApp> => {
   assertRendererBuilt();
   // Debug level: every call leaves a line, so the e2e tests can check what the log keeps out.
   const logging = createDeviceLogging({ dir: logDirIn(dataDir), level: 'debug' });
-  const services = openAppServices(dataDir, { transport: 'http-bridge', logging });
+  const services = openAppServices(dataDir, { transport: 'http-bridge', logging, keySource: testKeySource });
   const bridge = await startHttpBridge({ dispatch: createDispatch(createHandlers(services), services.logging), staticDir: rendererDir, log: services.log });
   return {
     services,

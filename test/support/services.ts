@@ -3,6 +3,7 @@ import { createDispatch, type Dispatch } from '../../electron/services/api/dispa
 import { createHandlers } from '../../electron/services/api/handlers';
 import { openAppServices, type AppServices } from '../../electron/services/app-services';
 import { tempDir } from './temp-dir';
+import { testKeySource } from './test-key';
 
 export interface TestServices {
   services: AppServices;
@@ -10,9 +11,9 @@ export interface TestServices {
   api: ApiClient;
 }
 
-/** The real services on a real SQLite file in a temporary data directory. */
+/** The real services on a real (encrypted) SQLite file in a temporary data directory. */
 export const openTestServices = (dataDir: string = tempDir()): TestServices => {
-  const services = openAppServices(dataDir, { transport: 'cli' });
+  const services = openAppServices(dataDir, { transport: 'cli', keySource: testKeySource });
   const dispatch = createDispatch(createHandlers(services), services.logging);
   return { services, dispatch, api: createApiClient((channel, input, op) => dispatch(channel, input, op)) };
 };

@@ -16,7 +16,7 @@ export const answerCommand = (): Command =>
     .option('--json', 'print the acknowledgement as JSON')
     .action(async (opts: { dataDir?: string; case: string; question: string; value?: string; note?: string; measured?: boolean; json?: boolean }) => {
       if (opts.value === undefined && opts.note === undefined) throw new ApiFailure('validation', 'Give --value, --note or both');
-      await withSession(opts.dataDir, async ({ api }) => {
+      await withSession(opts, async ({ api }) => {
         const { bank } = await api.getInterviewBank({ caseId: opts.case });
         const found = findQuestion(bank, opts.question);
         if (!found) throw new ApiFailure('validation', `No question ${opts.question} in question bank ${bank.id} ${bank.version}`);

@@ -29,7 +29,7 @@ export const bankCommand = (): Command =>
     .option('--json', 'print the whole bank as JSON')
     .action(async (opts: { dataDir?: string; case?: string; check?: string; json?: boolean }) => {
       if (opts.check) return checkFile(opts.check);
-      await withSession(opts.dataDir, async ({ api }) => {
+      await withSession(opts, async ({ api }) => {
         const bank = opts.case ? (await api.getInterviewBank({ caseId: opts.case })).bank : await api.getActiveQuestionBank({});
         if (opts.json) return printJson(bank);
         const questions = bankQuestions(bank);

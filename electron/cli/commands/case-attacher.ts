@@ -3,11 +3,11 @@ import type { CaseAttacher } from './collect-command';
 
 /** `collect --case`: the bundle goes into the local case history through the contract, like `import`. */
 export const sessionCaseAttacher: CaseAttacher = {
-  check: async (dataDir, caseId) => {
-    await withSession(dataDir, ({ api }) => api.getCase({ id: caseId }));
+  check: async (flags, caseId) => {
+    await withSession(flags, ({ api }) => api.getCase({ id: caseId }));
   },
-  attach: (dataDir, caseId, bundleText) =>
-    withSession(dataDir, async ({ api }) => {
+  attach: (flags, caseId, bundleText) =>
+    withSession(flags, async ({ api }) => {
       const run = await api.importProbeBundle({ caseId, bundleText });
       return { caseId: run.caseId, runId: run.id };
     }),

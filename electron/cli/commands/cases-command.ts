@@ -16,7 +16,7 @@ export const casesCommand = (): Command => {
     .option('--search <text>', 'only cases whose customer, site, title or engineer contains the text')
     .option('--json', 'print JSON')
     .action(async (opts: { dataDir?: string; all?: boolean; search?: string; json?: boolean }) => {
-      await withSession(opts.dataDir, async ({ api }) => {
+      await withSession(opts, async ({ api }) => {
         const list = await api.listCases({ includeArchived: opts.all ?? false, search: opts.search ?? '' });
         if (opts.json) printJson(list);
         else if (list.length === 0) process.stdout.write('No cases yet. Create one with: groundwork cases create --customer NAME\n');
@@ -34,7 +34,7 @@ export const casesCommand = (): Command => {
     .option('--json', 'print the new case as JSON')
     .action(
       async (opts: { dataDir?: string; customer: string; site?: string; address?: string; engineer?: string; title?: string; json?: boolean }) => {
-        await withSession(opts.dataDir, async ({ api }) => {
+        await withSession(opts, async ({ api }) => {
           const created = await api.createCase({
             customerName: opts.customer,
             siteName: opts.site ?? '',
@@ -53,7 +53,7 @@ export const casesCommand = (): Command => {
     .argument('<id>', 'the case id')
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { dataDir?: string; json?: boolean }) => {
-      await withSession(opts.dataDir, async ({ api }) => {
+      await withSession(opts, async ({ api }) => {
         const found = await api.getCase({ id });
         if (opts.json) printJson(found);
         else {

@@ -41,10 +41,16 @@ interface CollectOptions {
  * Attaching a bundle to a case needs the case database (SQLite, a native module); the single-file
  * collector has none, so the full CLI passes this in and the collector leaves --case out.
  */
+/** Where the case history is and how its key is given (see cli-context's DataDirFlags). */
+export interface CaseHistoryFlags {
+  readonly dataDir?: string;
+  readonly passphraseFile?: string;
+}
+
 export interface CaseAttacher {
   /** Throws (an ApiFailure) when the case does not exist, before any probe runs. */
-  check(dataDir: string | undefined, caseId: string): Promise<void>;
-  attach(dataDir: string | undefined, caseId: string, bundleText: string): Promise<{ caseId: string; runId: string }>;
+  check(flags: CaseHistoryFlags, caseId: string): Promise<void>;
+  attach(flags: CaseHistoryFlags, caseId: string, bundleText: string): Promise<{ caseId: string; runId: string }>;
 }
 
 const describeResult = (r: ProbeResult): string => `${r.status.padEnd(11)} ${r.title}: ${r.message}`;
@@ -53,6 +59,7 @@ export const collectCommand = (attacher?: CaseAttacher): Command => {
   const command = new Command('collect');
   if (attacher) {
     command.addOption(new Option('--data-dir <dir>', "the case history --case attaches the bundle to (default: GROUNDWORK_DATA_DIR, then the app's user-data folder)"));
+    command.addOption(new Option('--passphrase-file <file>', 'passphrase mode for that case history (also GROUNDWORK_PASSPHRASE)'));
   }
   command
     .option('--probes <ids>', `comma-separated probe ids (default: ${defaultProbeIds.join(',')})`, collectList)
@@ -71,7 +78,7 @@ export const collectCommand = (attacher?: CaseAttacher): Command => {
     .option('--json', 'print the bundle to stdout (and write --out only if given)')
     .action(async (opts: CollectOptions) => {
       // A wrong case id should stop us before the probes run, not after.
-      if (opts.case && attacher) await attacher.check(opts.dataDir, opts.case);
+      if (opts.case && attacher) await attacher.check(opts, opts.case);
       const ids: ProbeId[] = [];
       for (const id of opts.probes ?? defaultProbeIds) {
         const parsed = probeIdSchema.safeParse(id);
@@ -121,7 +128,7 @@ export const collectCommand = (attacher?: CaseAttacher): Command => {
         fs.renameSync(temp, out);
       }
       if (opts.case && attacher) {
-        const run = await attacher.attach(opts.dataDir, opts.case, text);
+        const run = await attacher.attach(opts, opts.case, text);
         if (!opts.json) process.stdout.write(`Attached to case ${run.caseId} (run ${run.runId}).\n`);
       }
       if (opts.json) process.stdout.write(text);

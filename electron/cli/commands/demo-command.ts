@@ -52,7 +52,7 @@ export const demoCommand = (): Command =>
     .description('create a sample customer and cases to explore the app')
     .option('--json', 'print the created cases as JSON')
     .action(async (opts: { dataDir?: string; json?: boolean }) => {
-      await withSession(opts.dataDir, async ({ api }) => {
+      await withSession(opts, async ({ api }) => {
         const first = await api.createCase({
           customerName: 'Northwind Traders (demo)',
           siteName: 'Head office',

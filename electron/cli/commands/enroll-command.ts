@@ -11,7 +11,7 @@ export const enrollCommand = (): Command =>
     .option('--name <name>', "this device's name as the hub shows it (default: the computer's name)")
     .option('--json', 'print the sync status as JSON')
     .action(async (opts: { dataDir?: string; hub: string; code: string; name?: string; json?: boolean }) => {
-      await withSession(opts.dataDir, async ({ api }) => {
+      await withSession(opts, async ({ api }) => {
         const status = await api.enrollDevice({ hubUrl: opts.hub, code: opts.code, deviceName: opts.name ?? '' });
         warnAbout(status);
         if (opts.json) return printJson(status);

@@ -17,7 +17,7 @@ export const importCommand = (): Command =>
         const code = (error as NodeJS.ErrnoException).code;
         throw new ApiFailure('not_found', code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file} (${code ?? 'error'})`);
       }
-      await withSession(opts.dataDir, async ({ api }) => {
+      await withSession(opts, async ({ api }) => {
         const run = await api.importProbeBundle({ caseId: opts.case, bundleText: text });
         if (opts.json) printJson(run);
         else process.stdout.write(`Imported ${run.probeIds.length} probe results from ${run.host} into case ${run.caseId} (run ${run.id}).\n`);

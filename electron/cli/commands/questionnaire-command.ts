@@ -31,7 +31,7 @@ const createCommand = () =>
     .option('--message <text>', 'a cover message at the top of each form', '')
     .option('--json', 'print the questionnaire as JSON')
     .action(async (opts: { case: string; stakeholder: string[]; question?: string[]; message: string; json?: boolean; dataDir?: string }) => {
-      await withSession(opts.dataDir, async ({ api }) => {
+      await withSession(opts, async ({ api }) => {
         const created = await api.createQuestionnaire({
           caseId: opts.case,
           stakeholders: stakeholderList(opts.stakeholder),
@@ -52,7 +52,7 @@ const listCommand = () =>
     .requiredOption('--case <id>', 'the case')
     .option('--json', 'print as JSON')
     .action(async (opts: { case: string; json?: boolean; dataDir?: string }) => {
-      await withSession(opts.dataDir, async ({ api }) => {
+      await withSession(opts, async ({ api }) => {
         const list = await api.listQuestionnaires({ caseId: opts.case });
         if (opts.json) return printJson(list);
         if (list.length === 0) process.stdout.write('No questionnaires for this case.\n');
@@ -76,7 +76,7 @@ const formCommand = () =>
     .action(async (opts: { questionnaire: string; stakeholder: string; format: 'html' | 'docx'; out?: string; dataDir?: string }) => {
       const [stakeholder] = stakeholderList([opts.stakeholder]);
       const input = { questionnaireId: opts.questionnaire, stakeholder: stakeholder as Stakeholder };
-      await withSession(opts.dataDir, async ({ api }) => {
+      await withSession(opts, async ({ api }) => {
         const form = opts.format === 'docx' ? await api.exportQuestionnaireDocx(input) : await api.exportQuestionnaireForm(input);
         const out = opts.out ?? path.resolve(form.fileName);
         fs.writeFileSync(out, 'html' in form ? form.html : Buffer.from(form.base64, 'base64'));
@@ -100,7 +100,7 @@ const importAnswersCommand = () =>
       } catch (error) {
         throw new ApiFailure('validation', `${file} is not text in UTF-8 or UTF-16 (${(error as Error).message}). Nothing was imported.`);
       }
-      await withSession(opts.dataDir, async ({ api }) => {
+      await withSession(opts, async ({ api }) => {
         const overwrite = opts.overwrite ?? false;
         const result = isDocx
           ? await api.importQuestionnaireDocx({ caseId: opts.case, docxBase64: Buffer.from(bytes).toString('base64'), overwrite })

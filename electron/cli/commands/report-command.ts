@@ -16,7 +16,7 @@ export const reportCommand = (): Command => {
     .option('--json', 'print the export record as JSON')
     .action(async (opts: { dataDir?: string; case: string; kind: ReportKind; format: ReportFormat; out: string; json?: boolean }) => {
       try {
-        await withSession(opts.dataDir, async ({ api }) => {
+        await withSession(opts, async ({ api }) => {
           const result = await api.exportReport({ caseId: opts.case, kind: opts.kind, format: opts.format });
           const out = path.resolve(opts.out);
           // Written next to the target and renamed, so a failed export never leaves half a file.

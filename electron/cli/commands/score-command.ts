@@ -25,7 +25,7 @@ export const scoreCommand = (): Command =>
     .requiredOption('--case <id>', 'the case id')
     .option('--json', 'print JSON')
     .action(async (opts: { dataDir?: string; case: string; json?: boolean }) => {
-      await withSession(opts.dataDir, async ({ api }) => {
+      await withSession(opts, async ({ api }) => {
         const score = await api.getCaseScore({ caseId: opts.case });
         if (opts.json) printJson(score);
         else printSummary(score);

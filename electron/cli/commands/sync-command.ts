@@ -26,7 +26,7 @@ export const syncCommand = (): Command =>
     .option('--json', 'print the result as JSON')
     .option('--wait', 'keep trying (backoff up to a minute, with jitter) until the hub answers; Ctrl+C stops')
     .action(async (opts: { dataDir?: string; json?: boolean; status?: boolean; wait?: boolean }) => {
-      await withSession(opts.dataDir, async ({ api }) => {
+      await withSession(opts, async ({ api }) => {
         if (opts.status) {
           const status = await api.getSyncStatus({});
           warnAbout(status);

@@ -3,10 +3,8 @@ import fs from 'node:fs';
 import { Command } from 'commander';
 import { createDispatch } from '../../services/api/dispatch';
 import { createHandlers } from '../../services/api/handlers';
-import { openAppServices } from '../../services/app-services';
-import { resolveDataDir } from '../../services/data-dir';
 import { startHttpBridge } from '../../services/bridge/http-bridge';
-import { withDataDir } from '../cli-context';
+import { openCliServices, withDataDir } from '../cli-context';
 
 /** The checkout's dist/renderer: found upward from here, which is electron/cli/commands in the sources and dist/cli/chunks in the build. */
 export const defaultRendererDir = (): string => {
@@ -21,11 +19,11 @@ export const webCommand = (): Command =>
     .description('serve the app to a browser on 127.0.0.1 (for machines where Electron cannot run)')
     .option('--port <port>', 'port to listen on (default: a free one)', (v) => Number.parseInt(v, 10))
     .option('--renderer <dir>', 'the built renderer to serve', defaultRendererDir())
-    .action(async (opts: { dataDir?: string; port?: number; renderer: string }) => {
+    .action(async (opts: { dataDir?: string; passphraseFile?: string; port?: number; renderer: string }) => {
       if (!fs.existsSync(path.join(opts.renderer, 'index.html'))) {
         throw new Error(`No built renderer in ${opts.renderer}. Run \`npm run build:renderer\` first (or use \`npm run web\`).`);
       }
-      const services = openAppServices(resolveDataDir(opts.dataDir), { transport: 'http-bridge' });
+      const services = await openCliServices(opts, 'http-bridge');
       const bridge = await startHttpBridge({
         dispatch: createDispatch(createHandlers(services), services.logging),
         log: services.log,

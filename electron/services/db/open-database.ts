@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqliteFile, type DatabaseKey } from '../at-rest/sqlite-cipher';
 import type { Database } from 'better-sqlite3';
 import { migrations as allMigrations, latestSchemaVersion } from './migrations/index';
 import type { Migration } from './migrations/migration';
@@ -24,6 +24,8 @@ export interface OpenDatabaseOptions {
   /** The compiled better-sqlite3 addon to load; the Electron app passes its Electron-ABI build. */
   readonly nativeBinding?: string;
   readonly readonly?: boolean;
+  /** The case database's key (SQLCipher v4, raw). Only migration tests open a plaintext file without one. */
+  readonly key?: DatabaseKey;
   /** For migration tests: stop at this schema version. */
   readonly targetVersion?: number;
   readonly migrations?: readonly Migration[];
@@ -112,7 +114,7 @@ export const openDatabase = (file: string, options: OpenDatabaseOptions = {}): D
   const list = options.migrations ?? allMigrations;
   const supported = options.migrations ? list.reduce((m, x) => Math.max(m, x.version), 0) : latestSchemaVersion;
   const connect = (target: string, readonly: boolean): Database =>
-    new BetterSqlite3(target, { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), readonly });
+    openSqliteFile(target, { nativeBinding: options.nativeBinding, readonly, key: options.key });
   // Checked on the side first: "The file has not been changed" must stay true, WAL and all.
   if (fs.existsSync(file)) {
     const peeked = peekSchemaVersion(file, (copy) => connect(copy, false));

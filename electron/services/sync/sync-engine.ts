@@ -7,13 +7,15 @@ import { hubUrlWarningFor, type SyncReport, type SyncStatus } from '../../../sha
 import { deviceId } from '../db/device-clock';
 import { pendingMutationCount, pendingMutations } from '../db/outbox';
 import { applyPulledRows } from './apply-pulled';
-import type { BlobSource } from './blob-source';
 import { HubClient, HubHttpError, isRetryableHubError } from './hub-client';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry';
 import { describeSyncError } from './sync-errors';
 import { noteAttempt, noteFailure, noteSuccess, readSyncState, refusedCount, saveEnrollment } from './sync-state';
 import type { TokenStore } from './token-store';
 import type { Log } from '../log/logger';
+
+/** Reads a local attachment's plaintext by hash; null when the laptop does not have it. */
+export type BlobSource = (sha256: string) => Buffer | null;
 
 export interface SyncDeps {
   readonly db: Database;

@@ -1,30 +1,8 @@
-import path from 'node:path';
 import type { AppServices } from '../app-services';
-import { dataDirBlobSource } from './blob-source';
 import type { SyncReport } from '../../../shared/sync/sync-status';
 import { startAutoSync } from './auto-sync';
 import { runSync, type SyncDeps } from './sync-engine';
 import { readSyncState } from './sync-state';
-import { fileTokenStore, type TokenStore } from './token-store';
-
-const tokenStores = new WeakMap<AppServices, TokenStore>();
-
-/** electron/main calls this with keychainTokenStore(file, safeStorage) after opening the services. */
-export const useTokenStore = (services: AppServices, store: TokenStore): void => {
-  tokenStores.set(services, store);
-};
-
-export const tokenFileIn = (dataDir: string): string => path.join(dataDir, 'hub-token');
-
-/** The CLI and tests have no keychain: a 0600 file in the data directory, with its warning. */
-export const tokenStoreFor = (services: AppServices): TokenStore => {
-  let store = tokenStores.get(services);
-  if (!store) {
-    store = fileTokenStore(tokenFileIn(services.dataDir));
-    tokenStores.set(services, store);
-  }
-  return store;
-};
 
 const overrides = new WeakMap<AppServices, Partial<SyncDeps>>();
 
@@ -42,8 +20,8 @@ const batchSizeFromEnv = (): Partial<SyncDeps> => {
 export const syncDepsFor = (services: AppServices): SyncDeps => ({
   db: services.db,
   log: services.log,
-  tokenStore: tokenStoreFor(services),
-  blobSource: dataDirBlobSource(services.dataDir),
+  tokenStore: services.tokenStore,
+  blobSource: (sha256) => services.blobs.read(sha256),
   ...batchSizeFromEnv(),
   ...overrides.get(services),
 });

@@ -3,6 +3,7 @@ import { buildProgram } from '../../../electron/cli/program';
 import type { Command } from 'commander';
 import { runCli } from '../../support/run-cli';
 import { tempDir } from '../../support/temp-dir';
+import { openTestDatabaseFile } from '../../support/test-key';
 
 const allCommandPaths = (command: Command, prefix: string[] = []): string[][] =>
   command.commands.flatMap((sub) => {
@@ -72,8 +73,7 @@ describe('groundwork CLI', () => {
   it('refuses a database from a newer Groundwork with a plain message', async () => {
     const dataDir = tempDir();
     expect(runCli(['cases', 'create', '--customer', 'Acme', '--data-dir', dataDir]).status).toBe(0);
-    const { default: Database } = await import('better-sqlite3');
-    const db = new Database(`${dataDir}/groundwork.sqlite`);
+    const db = openTestDatabaseFile(dataDir);
     db.pragma('user_version = 9999');
     db.close();
     const result = runCli(['cases', 'list', '--data-dir', dataDir]);

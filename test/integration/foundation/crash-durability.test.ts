@@ -1,9 +1,8 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { startWebProcess, callBridge } from '../../support/web-process';
 import { tempDir } from '../../support/temp-dir';
 import { assertRendererBuilt } from '../../support/browser';
+import { openTestDatabaseFile } from '../../support/test-key';
 
 describe('durability', () => {
   it('a case acknowledged just before SIGKILL is in the database after restart', async () => {
@@ -23,7 +22,7 @@ describe('durability', () => {
     await Promise.all([inFlight, exited]);
     expect(web.child.signalCode).toBe('SIGKILL');
 
-    const db = new Database(path.join(dataDir, 'groundwork.sqlite'));
+    const db = openTestDatabaseFile(dataDir);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const stored = new Set((db.prepare('SELECT id FROM cases').all() as { id: string }[]).map((r) => r.id));
     for (const id of acknowledged) expect(stored.has(id), id).toBe(true);

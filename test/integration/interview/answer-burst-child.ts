@@ -9,12 +9,13 @@ import { createHandlers } from '../../../electron/services/api/handlers';
 import { openAppServices } from '../../../electron/services/app-services';
 import { bankQuestions } from '../../../shared/interview/parse-bank';
 import { varyingAnswer as valueFor } from '../../support/answer-all';
+import { testKeySource } from '../../support/test-key';
 
 const [dataDir, countText, ...caseIds] = process.argv.slice(2);
 if (!dataDir || !countText || caseIds.length === 0) throw new Error('usage: answer-burst-child <dataDir> <count> <caseId>...');
 
 
-const services = openAppServices(dataDir, { transport: 'cli' });
+const services = openAppServices(dataDir, { transport: 'cli', keySource: testKeySource });
 const dispatch = createDispatch(createHandlers(services), services.logging);
 const api = createApiClient((channel, input) => dispatch(channel, input));
 

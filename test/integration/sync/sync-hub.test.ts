@@ -1,15 +1,13 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3';
 import type { HubStore } from '../../../hub/store/hub-store';
 import { openHubStore } from '../../../hub/store/open-hub-store';
 import { newId } from '../../../electron/services/db/device-clock';
 import { writeSyncedRow } from '../../../electron/services/db/synced-write';
-import { tokenFileIn, tuneSync } from '../../../electron/services/sync/sync-services';
-import { blobPath } from '../../../electron/services/sync/blob-source';
+import { tuneSync } from '../../../electron/services/sync/sync-services';
 import { storeKinds, useHubStores } from '../../support/hub-stores';
 import { enrollCode, hubCliOk, HubProcess, type HubLocation } from '../../support/hub-process';
 import { startDropProxy } from '../../support/drop-proxy';
@@ -216,7 +214,7 @@ describe.each(storeKinds)('sync with a real hub process on %s', (kind) => {
   it('the same batch delivered twice is applied once', async () => {
     const d = await device('engineer');
     addCustomers(d.services.db, 20, 'twice');
-    const token = fs.readFileSync(tokenFileIn(d.services.dataDir), 'utf8');
+    const token = (await d.services.tokenStore.read()) as string;
     const { pendingMutations } = await import('../../../electron/services/db/outbox');
     const body = JSON.stringify({ mutations: pendingMutations(d.services.db, 100) });
     const send = async () =>
@@ -242,8 +240,7 @@ describe.each(storeKinds)('sync with a real hub process on %s', (kind) => {
     expect(held).toMatchObject({ ok: false, error: { message: expect.stringMatching(/attachment .* is missing from this laptop/) } });
     expect((await d.api.getSyncStatus({})).pendingCount).toBe(1);
     expect(await mutationCountOf(hubDeviceIdOf(d))).toEqual({ total: 0, distinct: 0 });
-    fs.mkdirSync(path.dirname(blobPath(d.services.dataDir, sha)), { recursive: true });
-    fs.writeFileSync(blobPath(d.services.dataDir, sha), logo);
+    expect(d.services.blobs.write(logo)).toBe(sha);
     const sent = await d.api.syncNow({});
     expect(sent).toMatchObject({ pushed: 1, blobsUploaded: 1 });
     expect((await store.getBlob(partnerId, sha))?.equals(logo)).toBe(true);

@@ -1,45 +1,52 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileTokenStore, keychainTokenStore, type TokenCipher } from '../../../electron/services/sync/token-store';
+import type { SecretKeeper } from '../../../electron/services/at-rest/key-sources';
+import { keychainTokenStore } from '../../../electron/services/sync/token-store';
+import { openTestServices } from '../../support/services';
 import { tempDir } from '../../support/temp-dir';
 
-/** Stands in for Electron's safeStorage, which only exists inside the Electron app. */
-const reversingCipher = (available: boolean): TokenCipher => ({
-  isEncryptionAvailable: () => available,
-  encryptString: (text) => Buffer.from([...text].reverse().join(''), 'utf8'),
-  decryptString: (data) => [...data.toString('utf8')].reverse().join(''),
-});
+/** The OS keychain cannot be reached on the test machine (Secret Service: AccessDenied); this keeps secrets in memory like it would. */
+const memoryKeeper = (): SecretKeeper & { entries: Map<string, string> } => {
+  const entries = new Map<string, string>();
+  return { entries, get: (a) => entries.get(a) ?? null, set: (a, s) => void entries.set(a, s), delete: (a) => void entries.delete(a) };
+};
+
+const filesUnder = (dir: string): string[] =>
+  fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 
 describe('hub token storage', () => {
-  it('the file store keeps the token readable by its owner only, and warns', async () => {
-    const file = path.join(tempDir(), 'nested', 'hub-token');
-    const store = fileTokenStore(file);
-    expect(await store.read()).toBeNull();
-    await store.write('gwt_secret');
-    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    expect(await store.read()).toBe('gwt_secret');
-    expect(store.warning).toMatch(/keychain is not available/);
-    expect(store.warning).toContain(file);
-    await store.clear();
-    expect(await store.read()).toBeNull();
+  it('in passphrase mode the token lives inside the encrypted database: no file in the data directory holds it', async () => {
+    const { services } = openTestServices();
+    await services.tokenStore.write('gwt_secret_token_value');
+    expect(await services.tokenStore.read()).toBe('gwt_secret_token_value');
+    services.db.pragma('wal_checkpoint(TRUNCATE)');
+    for (const file of filesUnder(services.dataDir)) expect(fs.readFileSync(file).includes('gwt_secret_token_value'), file).toBe(false);
+    // Passphrase mode says so wherever the token is shown.
+    expect(services.tokenStore.warning).toMatch(/passphrase/);
+    await services.tokenStore.clear();
+    expect(await services.tokenStore.read()).toBeNull();
+    services.close();
   });
 
-  it('the keychain store writes only ciphertext and needs no warning', async () => {
-    const file = path.join(tempDir(), 'hub-token.enc');
-    const store = keychainTokenStore(file, reversingCipher(true));
+  it('with the OS keychain the token is a keychain entry', async () => {
+    const keeper = memoryKeeper();
+    const store = keychainTokenStore(keeper, 'hub-token abc');
     await store.write('gwt_abc123');
-    expect(fs.readFileSync(file, 'utf8')).not.toContain('gwt_abc123');
+    expect(keeper.entries.get('hub-token abc')).toBe('gwt_abc123');
     expect(await store.read()).toBe('gwt_abc123');
     expect(store.warning).toBeNull();
+    await store.clear();
+    expect(keeper.entries.size).toBe(0);
   });
 
-  it('falls back to the 0600 file, with the warning, when the keychain is unavailable', async () => {
-    const file = path.join(tempDir(), 'hub-token.enc');
-    const store = keychainTokenStore(file, reversingCipher(false));
-    await store.write('gwt_plain');
-    expect(store.warning).toMatch(/keychain is not available/);
-    expect(fs.statSync(`${file}.plain`).mode & 0o777).toBe(0o600);
-    expect(await store.read()).toBe('gwt_plain');
+  it("an earlier version's plaintext token files move into the store and are deleted", async () => {
+    const dataDir = tempDir();
+    openTestServices(dataDir).services.close();
+    fs.writeFileSync(path.join(dataDir, 'hub-token'), 'gwt_from_the_cli_file\n', { mode: 0o600 });
+    const { services } = openTestServices(dataDir);
+    expect(fs.existsSync(path.join(dataDir, 'hub-token'))).toBe(false);
+    expect(await services.tokenStore.read()).toBe('gwt_from_the_cli_file');
+    services.close();
   });
 });

@@ -18,6 +18,7 @@ import { reassessmentLinks } from './0016-reassessment-links';
 import { questionnaires } from './0017-questionnaires';
 import { measurementProvenance } from './0018-measurement-provenance';
 import { syncClockChecks } from './0019-sync-clock-checks';
+import { atRest } from './0020-at-rest';
 
 /** Every migration, in order, numbered 1, 2, 3 … Append only with the next number: a shipped migration is never edited or renumbered. */
 export const migrations: readonly Migration[] = [
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   questionnaires,
   measurementProvenance,
   syncClockChecks,
+  atRest,
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
