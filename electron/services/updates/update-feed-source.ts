@@ -1,6 +1,5 @@
 import type { AppServices } from '../app-services';
 import { readSyncState } from '../sync/sync-state';
-import { tokenStoreFor } from '../sync/sync-services';
 
 /** Where the app looks for new versions: its partner hub's feed, with the device token. */
 export interface UpdateFeedSource {
@@ -16,7 +15,7 @@ export interface UpdateFeedSource {
 export const updateFeedSource = async (services: AppServices): Promise<UpdateFeedSource | null> => {
   const state = readSyncState(services.db);
   if (!state) return null;
-  const token = await tokenStoreFor(services).read();
+  const token = await services.tokenStore.read();
   if (!token) return null;
   return { url: `${state.hub_url.replace(/\/+$/, '')}/v1/updates/`, headers: { authorization: `Bearer ${token}` } };
 };
