@@ -7,7 +7,7 @@ import { enrollCode, hubCliOk, HubProcess, type HubLocation } from '../../suppor
 import { postgresAvailable, startPostgres, type TestPostgres } from '../../support/postgres';
 import { openTestServices, type TestServices } from '../../support/services';
 import { tempDir } from '../../support/temp-dir';
-import { tokenStoreFor, tuneSync } from '../../../electron/services/sync/sync-services';
+import { tuneSync } from '../../../electron/services/sync/sync-services';
 import { openHubStore } from '../../../hub/store/open-hub-store';
 import { pendingMutations } from '../../../electron/services/db/outbox';
 
@@ -69,7 +69,7 @@ describe.skipIf(!postgresAvailable())('a hub on PostgreSQL rides out a database 
     expect(health.status).toBe(503);
     expect(health.headers.get('retry-after')).toBe('5');
     expect(await health.json()).toMatchObject({ ok: false, store: 'postgres', storeDown: true });
-    const token = await tokenStoreFor(device.services).read();
+    const token = await device.services.tokenStore.read();
     const push = await fetch(`${hub.url}/v1/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -108,7 +108,7 @@ describe.skipIf(!postgresAvailable())('a hub on PostgreSQL rides out a database 
     await device.api.enrollDevice({ hubUrl: hub.url, code: enrollCode(where, 'Outage IT', 'engineer'), deviceName: 'sigterm laptop' });
     for (let i = 0; i < 40; i += 1) await device.api.createCase({ customerName: `Late ${i}`, siteName: 'HQ' });
     const body = Buffer.from(JSON.stringify({ mutations: pendingMutations(device.services.db, 500) }));
-    const token = await tokenStoreFor(device.services).read();
+    const token = await device.services.tokenStore.read();
     // Half the push body goes out, then SIGTERM, then the rest: the request is in flight throughout.
     const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const request = http.request(`${hub.url}/v1/push`, {
