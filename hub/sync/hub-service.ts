@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { checkRemoteHlc, defaultMaxClockSkewMs } from '../../shared/sync/hlc';
 import {
-  isReferenceTable,
   referenceTables,
   seesAllPartnerCases,
   type EnrollRequest,
@@ -14,6 +13,7 @@ import {
 } from '../../shared/sync/protocol';
 import type { DeviceRecord, HubStore, Partner } from '../store/hub-store';
 import { mergeMutation } from './merge';
+import { refusalOf, writeRules } from '../../shared/sync/write-rights';
 
 export const sha256Hex = (data: string | Buffer): string => crypto.createHash('sha256').update(data).digest('hex');
 
@@ -150,8 +150,15 @@ export const applyPush = async (store: HubStore, device: DeviceRecord, request: 
       }
       lastSeq = mutation.seq;
       const existing = await tx.getRecord(device.partnerId, mutation.table, mutation.rowId);
-      const foreign = existing !== null && existing.ownerDevice !== device.id && !isReferenceTable(mutation.table);
-      const allowed = !foreign || seesAllPartnerCases(device.role);
+      const rule = writeRules[mutation.table];
+      // A new child row's parent (its case, its probe run) must be this device's own.
+      let parentOwner: string | null | undefined;
+      if (!existing && rule.kind === 'owner' && rule.parent) {
+        const parentId = mutation.fields[rule.parent.field];
+        if (typeof parentId === 'string') parentOwner = (await tx.getRecord(device.partnerId, rule.parent.table, parentId))?.ownerDevice ?? null;
+      }
+      const refusal = refusalOf(rule, mutation.table, { role: device.role, deviceId: device.id, rowOwner: existing?.ownerDevice ?? null, parentOwner });
+      const allowed = refusal === null;
       const logged = await tx.logMutation({
         partnerId: device.partnerId,
         deviceId: device.id,
@@ -168,11 +175,12 @@ export const applyPush = async (store: HubStore, device: DeviceRecord, request: 
         duplicates += 1;
         continue;
       }
-      if (!allowed) {
-        refused.push({ seq: mutation.seq, reason: `Another engineer's ${mutation.table.replace(/_/g, ' ')} row cannot be changed from this device` });
+      if (refusal !== null) {
+        refused.push({ seq: mutation.seq, reason: refusal });
         continue;
       }
-      const merged = mergeMutation(existing, mutation, device.partnerId, device.id);
+      // The origin is the token's device, whatever the payload claims.
+      const merged = mergeMutation(existing, { ...mutation, originDevice: device.id }, device.partnerId, device.id);
       if (merged.changed) {
         lastChange += 1;
         await tx.putRecord({ ...merged.record, changeSeq: lastChange });

@@ -120,20 +120,24 @@ describe.each(storeKinds)('hub store on %s', (kind) => {
     expect(await store.mutationLog(device.partnerId)).toHaveLength(4);
   });
 
-  it("refuses an engineer's change to another engineer's case, but lets both edit shared branding", async () => {
+  it("refuses changes to another device's case, from engineers and managers alike; shared branding is the admin's", async () => {
     const store = await stores.open(kind);
     await createPartner(store, 'P');
     const a = await enroll(store, 'P', 'engineer', 'a');
     const b = await enroll(store, 'P', 'engineer', 'b');
     const am = await enroll(store, 'P', 'account-manager', 'am');
-    await applyPush(store, a, { mutations: [mutation(1, 1, { title: 'A case' }, 1000), mutation(2, 2, { name: 'Brand', footer: 'a' }, 1000, 'branding_profiles')] });
+    const admin = await enroll(store, 'P', 'admin', 'ad');
+    await applyPush(store, a, { mutations: [mutation(1, 1, { title: 'A case' }, 1000)] });
+    await applyPush(store, admin, { mutations: [mutation(1, 2, { name: 'Brand', footer: 'a' }, 1000, 'branding_profiles')] });
     const byB = await applyPush(store, b, { mutations: [mutation(1, 1, { title: 'hijack' }, 5000), mutation(2, 2, { footer: 'b' }, 5000, 'branding_profiles')] });
-    expect(byB.refused.map((r) => r.seq)).toEqual([1]);
+    expect(byB.refused.map((r) => r.seq)).toEqual([1, 2]);
     expect(byB.acknowledgedThrough).toBe(2);
-    await applyPush(store, am, { mutations: [mutation(1, 1, { status: 'complete' }, 6000)] });
+    const byAm = await applyPush(store, am, { mutations: [mutation(1, 1, { status: 'complete' }, 6000)] });
+    expect(byAm.refused.map((r) => r.seq)).toEqual([1]);
+    await applyPush(store, admin, { mutations: [mutation(2, 2, { footer: 'admin' }, 7000, 'branding_profiles')] });
     const records = await store.records(a.partnerId);
-    expect(records.find((r) => r.table === 'cases')?.fields).toEqual({ title: 'A case', status: 'complete' });
-    expect(records.find((r) => r.table === 'branding_profiles')?.fields).toEqual({ name: 'Brand', footer: 'b' });
+    expect(records.find((r) => r.table === 'cases')?.fields).toEqual({ title: 'A case' });
+    expect(records.find((r) => r.table === 'branding_profiles')?.fields).toEqual({ name: 'Brand', footer: 'admin' });
   });
 
   it('pull pages by cursor and filters by role; partners never see each other', async () => {
@@ -144,8 +148,10 @@ describe.each(storeKinds)('hub store on %s', (kind) => {
     const b = await enroll(store, 'P', 'engineer', 'b');
     const am = await enroll(store, 'P', 'account-manager', 'am');
     const other = await enroll(store, 'Q', 'account-manager', 'q');
+    const admin = await enroll(store, 'P', 'admin', 'ad');
     await applyPush(store, a, { mutations: [1, 2, 3].map((n) => mutation(n, n, { title: `a${n}` }, 1000 + n)) });
-    await applyPush(store, b, { mutations: [mutation(1, 10, { title: 'b10' }, 2000), mutation(2, 11, { name: 'brand' }, 2000, 'branding_profiles')] });
+    await applyPush(store, b, { mutations: [mutation(1, 10, { title: 'b10' }, 2000)] });
+    await applyPush(store, admin, { mutations: [mutation(1, 11, { name: 'brand' }, 2000, 'branding_profiles')] });
     await applyPush(store, other, { mutations: [mutation(1, 1, { title: 'q-secret' }, 3000)] });
 
     const all: string[] = [];

@@ -99,24 +99,28 @@ describe.each(storeKinds)('sync with a real hub process on %s', (kind) => {
       await a.api.createCase({ customerName: `Contoso ${i}`, siteName: 'HQ', engineer: 'Ada', contacts: [{ name: `IT lead ${i}` }] });
       await b.api.createCase({ customerName: `Fabrikam ${i}`, siteName: 'Plant', engineer: 'Bo' });
     }
-    // Both edit the same shared branding profile, field by field, interleaved in time.
+    // Two partner admins (only admins may) edit the same shared branding profile, field by field, interleaved in time.
+    const pa = await device('admin');
+    const pb = await device('admin');
     const brand = newId();
     const write = (t: TestServices, fields: Record<string, string>) => t.services.db.transaction(() => writeSyncedRow(t.services.db, 'branding_profiles', brand, fields))();
-    write(a, { name: 'Acme brand', partner_name: 'Acme IT', footer: 'A footer 1' });
-    await a.api.syncNow({});
+    write(pa, { name: 'Acme brand', partner_name: 'Acme IT', footer: 'A footer 1' });
+    await pa.api.syncNow({});
     await sleep(3);
-    write(b, { name: 'Acme brand', partner_name: 'Acme IT', footer: 'B footer', contact: 'b@acme.example' });
+    write(pb, { name: 'Acme brand', partner_name: 'Acme IT', footer: 'B footer', contact: 'b@acme.example' });
     await sleep(3);
-    write(a, { footer: 'A footer 2' });
+    write(pa, { footer: 'A footer 2' });
     const firstOfA = (await a.api.listCases({}))[0]!;
     await a.api.updateCase({ id: firstOfA.id, status: 'in_progress', title: 'Edited on A' });
+    await pb.api.syncNow({});
     await b.api.syncNow({});
+    await pa.api.syncNow({});
     const lastA = await a.api.syncNow({});
     expect(lastA.status.pendingCount).toBe(0);
     await b.api.syncNow({});
 
     const report = await am.api.syncNow({});
-    const expected = expectedRows(a.services.db, b.services.db);
+    const expected = expectedRows(a.services.db, b.services.db, pa.services.db, pb.services.db);
     const pulled = remoteRowsOf(am.services.db);
     expect(report.pulled).toBe(expected.size);
     expect(pulled.size).toBe(expected.size);
@@ -129,7 +133,7 @@ describe.each(storeKinds)('sync with a real hub process on %s', (kind) => {
     });
 
     // Every mutation made reached the hub once.
-    for (const t of [a, b]) {
+    for (const t of [a, b, pa, pb]) {
       const made = outboxOf(t.services.db).length;
       expect(await mutationCountOf(hubDeviceIdOf(t))).toEqual({ total: made, distinct: made });
     }
@@ -147,7 +151,7 @@ describe.each(storeKinds)('sync with a real hub process on %s', (kind) => {
     const forA = await a.api.listPartnerCases({});
     expect(forA.map((c) => c.id).sort()).toEqual((await a.api.listCases({})).map((c) => c.id).sort());
     expect(forA.every((c) => c.mine)).toBe(true);
-    for (const t of [a, b, am]) t.services.close();
+    for (const t of [a, b, am, pa, pb]) t.services.close();
   });
 
   it('the hub is SIGKILLed and restarted five times during a push of 1,000 mutations: none lost, none twice', async () => {
