@@ -87,12 +87,12 @@ export const runReportsBench = async (): Promise<BenchRow[]> => {
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: quietFlags });
   try {
     const caseId = await fullCase(api, services);
-    const model = reportModelForCase(services.db, caseId, 'technical', services.log);
+    const model = reportModelForCase(services, caseId, 'technical');
     const html = buildReportHtml(model, { embedFonts: false });
     const templates = pdfHeaderFooter(model);
     const runs = 9;
     const ours = await timeMany(runs, async () => {
-      const m = reportModelForCase(services.db, caseId, 'technical', services.log);
+      const m = reportModelForCase(services, caseId, 'technical');
       await renderReport(m, 'pdf', () => printer.print);
     });
     const straight = await timeMany(runs, async () => {
@@ -102,7 +102,7 @@ export const runReportsBench = async (): Promise<BenchRow[]> => {
       await page.close();
     });
     const docx = await timeMany(runs, async () => {
-      await buildReportDocx(reportModelForCase(services.db, caseId, 'technical', services.log));
+      await buildReportDocx(reportModelForCase(services, caseId, 'technical'));
     });
     const pages = `${model.kind === 'technical' ? model.findings.length : 0} findings, ${model.source.measurements.length} measurements, ${model.source.pillars.length} pillars`;
     return [

@@ -27,6 +27,16 @@ const hexColor = z
 
 const text = (label: string, max: number) => z.string().trim().max(max, `${label} must be at most ${max} characters`);
 
+/** Proposal wording a partner uses on every proposal unless a case's proposal says otherwise. */
+export const proposalTextDefaultsSchema = z.object({
+  scope: z.string().max(5_000).default(''),
+  assumptions: z.string().max(5_000).default(''),
+  exclusions: z.string().max(5_000).default(''),
+  paymentTerms: z.string().max(5_000).default(''),
+});
+export type ProposalTextDefaults = z.infer<typeof proposalTextDefaultsSchema>;
+export const emptyProposalText: ProposalTextDefaults = { scope: '', assumptions: '', exclusions: '', paymentTerms: '' };
+
 export const brandingProfileSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -40,6 +50,9 @@ export const brandingProfileSchema = z.object({
   /** A data: URI of the (checked, sanitised) logo, or empty. */
   logoDataUri: z.string(),
   updatedAt: z.string(),
+  /** The partner's default: used by every case that has no profile chosen. */
+  isDefault: z.boolean().default(false),
+  proposalText: proposalTextDefaultsSchema.default(emptyProposalText),
 });
 export type BrandingProfile = z.infer<typeof brandingProfileSchema>;
 
@@ -53,6 +66,8 @@ export const brandingSaveSchema = z.object({
   contact: text('Contact', 2_000).default(''),
   footer: text('Footer', 1_000).default(''),
   disclaimer: text('Disclaimer', 5_000).default(''),
+  isDefault: z.boolean().default(false),
+  proposalText: proposalTextDefaultsSchema.default(emptyProposalText),
 });
 export type BrandingSaveInput = z.input<typeof brandingSaveSchema>;
 
@@ -79,4 +94,6 @@ export const defaultBranding: BrandingProfile = {
   disclaimer: 'This report reflects the state observed during the assessment visit.',
   logoDataUri: '',
   updatedAt: '',
+  isDefault: false,
+  proposalText: emptyProposalText,
 };

@@ -1,5 +1,11 @@
-import { decimalAmount } from './format';
+import { addDays, decimalAmount } from './format';
 import type { Proposal } from './proposal';
+import type { TechnicalReport } from './report-model';
+import { roadmapHorizons, type Roadmap, type RoadmapHorizon } from './roadmap';
+import type { Severity } from './report-source';
+
+/** Excel reads a CSV as UTF-8 only when it starts with the byte-order mark; without it "Zürich" becomes "ZÃ¼rich". */
+export const utf8Bom = '\uFEFF';
 
 /**
  * A cell a spreadsheet will not run: text starting with = + - @ (or a tab/CR that some programs
@@ -29,5 +35,73 @@ export const proposalToCsv = (proposal: Proposal): string => {
       proposal.validUntil,
     ]),
   );
-  return `${[csvRow(proposalCsvHeader), ...rows].join('\r\n')}\r\n`;
+  return `${utf8Bom}${[csvRow(proposalCsvHeader), ...rows].join('\r\n')}\r\n`;
+};
+
+/**
+ * One ticket per finding, with the columns both PSAs' ticket imports map without renaming:
+ * ConnectWise Manage (Summary, Company, Site, Priority, Initial Description, Type, Board) and
+ * Autotask (Title, Account, Priority, Description, Issue Type, Queue, Due Date). The README's
+ * "PSA export" section lists which column goes to which field.
+ */
+export const psaCsvHeader = [
+  'Summary',
+  'Company',
+  'Site',
+  'Priority',
+  'Autotask Priority',
+  'Severity',
+  'Description',
+  'Recommendation',
+  'Type',
+  'Pillar',
+  'Affected scope',
+  'Estimated hours',
+  'Due date',
+  'Horizon',
+  'Source',
+];
+
+/** ConnectWise Manage's default priority names; Autotask's four built-in priorities. */
+export const connectwisePriority: Record<Severity, string> = {
+  critical: 'Priority 1 - Emergency Response',
+  high: 'Priority 2 - Quick Response',
+  medium: 'Priority 3 - Normal Response',
+  low: 'Priority 4 - Scheduled Maintenance',
+  info: 'Priority 4 - Scheduled Maintenance',
+};
+export const autotaskPriority: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Low' };
+
+const horizonDueDays: Record<RoadmapHorizon, number> = { now: 90, next: 182, later: 365 };
+
+/** The plan's horizon of a finding: the roadmap item with its title, else "later". */
+const horizonOf = (roadmap: Roadmap | null, title: string): RoadmapHorizon =>
+  (roadmap && roadmapHorizons.find((h) => roadmap[h].some((i) => i.title === title))) || 'later';
+
+/** PSA summaries are short (ConnectWise allows 100 characters): longer titles are cut with "…". */
+const summaryOf = (title: string): string => ([...title].length <= 100 ? title : `${[...title].slice(0, 99).join('')}…`);
+
+export const findingsToPsaCsv = (model: TechnicalReport, roadmap: Roadmap | null = null): string => {
+  const pillarName = new Map(model.source.pillars.map((p) => [p.id, p.name]));
+  const rows = model.findings.map((f) => {
+    const horizon = horizonOf(roadmap, f.title);
+    return csvRow([
+      summaryOf(f.title),
+      model.source.customer.name,
+      model.source.site?.name ?? '',
+      connectwisePriority[f.severity],
+      autotaskPriority[f.severity],
+      f.severity,
+      [f.detail, ...f.evidence.map((e) => `Evidence: ${e}`), ...f.notes.map((n) => `Note: ${n}`)].filter(Boolean).join('\n'),
+      f.recommendation,
+      'AI readiness',
+      pillarName.get(f.pillarId) ?? '',
+      f.scope,
+      f.effortDays > 0 ? String(f.effortDays * 8) : '',
+      addDays(model.source.date, horizonDueDays[horizon]),
+      horizon,
+      `Groundwork assessment ${model.source.date}`,
+    ]);
+  });
+  return `${utf8Bom}${[csvRow(psaCsvHeader), ...rows].join('\r\n')}\r\n`;
 };

@@ -1,4 +1,4 @@
-import { readinessLevelLabels, readinessLevels, type ScoreResult } from '../interview';
+import { readinessLevelLabels, readinessLevels, type LevelThresholds, type ScoreResult } from '../interview';
 import type { Finding, EvidenceItem } from '../interview/score-types';
 import { readingValueLabel, type Provenance } from '../interview/metric-readings';
 import type { ProbeResult } from '../probes/probe-schemas';
@@ -7,7 +7,8 @@ import { pathKindLabels, type FarEnd } from '../probes/measurement';
 import { resultMeasurements } from '../probes/result-measurements';
 import { describeThreshold, verdictFor } from '../probes/verdicts';
 import type { ProposalSettings } from './proposal-settings';
-import type { Effort, FindingSource, MeasurementSource, PillarSource, ReportSource } from './report-source';
+import type { AttachmentSource, Effort, FindingSource, MeasurementSource, PillarSource, ReportSource } from './report-source';
+import { readinessScale } from './readiness-scale';
 import type { Comparison } from '../history/compare';
 
 /**
@@ -31,7 +32,18 @@ export interface CaseDataForReport {
   readonly settings: ProposalSettings;
   /** The comparison with the assessment this case re-assesses, if any. */
   readonly comparison?: Comparison | null;
+  /** The engineer's note on each question, by question id (only the ones with a note). */
+  readonly notes?: Readonly<Record<string, string>>;
+  /** Evidence attached to the case; questionId null when it belongs to no question. */
+  readonly attachments?: readonly (AttachmentSource & { questionId: string | null })[];
+  /** The organisation context answer, when the caller read it; else it is looked for in the score. */
+  readonly context?: string;
+  /** The bank's level thresholds, for the legend. */
+  readonly levelThresholds?: LevelThresholds;
 }
+
+/** The question whose answer is the organisation context at the top of the reports (built-in bank). */
+export const organisationContextQuestionId = 'strategy.context';
 
 const effortOf: Record<Finding['effort']['size'], Effort> = { small: 'low', medium: 'medium', large: 'high' };
 
@@ -63,34 +75,54 @@ export const evidenceText = (e: EvidenceItem): string => {
   return `${label}: ${value}${parts.length ? ` (${parts.join('; ')})` : ''}`;
 };
 
-const toFinding = (f: Finding): FindingSource => ({
-  id: f.id,
-  title: f.title,
-  pillarId: f.pillarId,
-  severity: f.severity,
-  effort: effortOf[f.effort.size],
-  detail: f.description,
-  evidence: [
-    ...(f.evidenceNote ? [f.evidenceNote] : []),
-    ...f.evidence.map(evidenceText),
-    ...(f.exception ? [`Exception recorded by ${f.exception.recordedBy}: ${f.exception.compensatingControl} (${f.exception.reason})`] : []),
-  ],
-  recommendation: f.recommendation,
-  skuRefs: f.priceLines.map((l) => ({ sku: l.sku, rule: l.quantityRule, quantity: l.factor })),
-});
+/** "(recorded by Dana)" only when a name was recorded: an empty name is left out, never printed. */
+export const recordedBy = (name: string): string => (name.trim() ? ` (recorded by ${name.trim()})` : '');
 
-const toPillar = (p: ScoreResult['pillars'][number]): PillarSource => ({
+const exceptionText = (e: NonNullable<Finding['exception']>): string =>
+  `Compensating control: ${e.compensatingControl}${e.reason ? ` — ${e.reason}` : ''}${recordedBy(e.recordedBy)}`;
+
+interface CapturedByQuestion {
+  readonly notes: Readonly<Record<string, string>>;
+  readonly attachments: ReadonlyMap<string, AttachmentSource[]>;
+}
+
+const questionIdsOf = (f: Finding): string[] => [...new Set(f.evidence.flatMap((e) => (e.kind === 'answer' ? [e.questionId] : [])))];
+
+const toFinding = (f: Finding, captured: CapturedByQuestion): FindingSource => {
+  const questions = questionIdsOf(f);
+  return {
+    id: f.id,
+    title: f.title,
+    pillarId: f.pillarId,
+    severity: f.severity,
+    effort: effortOf[f.effort.size],
+    detail: f.description,
+    evidence: [...f.evidence.map(evidenceText), ...(f.exception ? [exceptionText(f.exception)] : [])],
+    expectedEvidence: f.evidenceNote,
+    notes: questions.flatMap((q) => (captured.notes[q]?.trim() ? [captured.notes[q]!.trim()] : [])),
+    attachments: questions.flatMap((q) => captured.attachments.get(q) ?? []),
+    recommendation: f.recommendation,
+    skuRefs: f.priceLines.map((l) => ({ sku: l.sku, rule: l.quantityRule, quantity: l.factor })),
+    effortDays: f.effort.days ?? 0,
+    gateLabel: f.gate ? readinessLevelLabels[f.gate] : '',
+  };
+};
+
+const toPillar = (p: ScoreResult['pillars'][number], captured: CapturedByQuestion): PillarSource => ({
   id: p.pillarId,
   name: p.title,
   score: p.score,
   level: 0,
   levelLabel: '',
   confidence: p.confidence,
+  weight: p.weight,
   answers: p.contributions
-    .filter((c) => c.status !== 'unanswered' || c.unmeasured !== undefined)
+    // An unanswered question still appears when the engineer wrote a note or attached a file to it.
+    .filter((c) => c.status !== 'unanswered' || c.unmeasured !== undefined || captured.notes[c.questionId]?.trim() || captured.attachments.has(c.questionId))
+    .filter((c) => c.questionId !== organisationContextQuestionId)
     .map((c) => ({
       question: c.questionText,
-      answer: c.status === 'unknown' ? 'Unknown' : c.unmeasured ? 'Not answered' : c.valueLabel,
+      answer: c.status === 'unknown' ? 'Unknown' : c.unmeasured || c.status === 'unanswered' ? 'Not answered' : c.valueLabel,
       note:
         c.source === 'measurement'
           ? c.provenance
@@ -103,8 +135,18 @@ const toPillar = (p: ScoreResult['pillars'][number]): PillarSource => ({
               : c.source === 'customer'
                 ? `from the customer${c.customer ? ` (${c.customer})` : ''}, not yet confirmed`
                 : '',
+      engineerNote: captured.notes[c.questionId]?.trim() ?? '',
+      attachments: captured.attachments.get(c.questionId) ?? [],
     })),
 });
+
+const contextOf = (score: ScoreResult | null): string => {
+  for (const p of score?.pillars ?? []) {
+    const c = p.contributions.find((x) => x.questionId === organisationContextQuestionId);
+    if (c && c.status === 'known' && typeof c.value === 'string') return c.value.trim();
+  }
+  return '';
+};
 
 const statusOf = (name: string, value: number | string | boolean): MeasurementSource['status'] => {
   const verdict = verdictFor(name, value);
@@ -214,6 +256,17 @@ export const reportSourceFrom = (data: CaseDataForReport): ReportSource => {
   const findingTitles = new Map((score?.findings ?? []).map((f) => [f.id, f.title]));
   const facts = score?.facts;
   const pick = (entered: number, known: number | null | undefined, fallback: number) => (entered > 0 ? entered : (known ?? fallback));
+  const byQuestion = new Map<string, AttachmentSource[]>();
+  const caseAttachments: AttachmentSource[] = [];
+  for (const { questionId, ...a } of data.attachments ?? []) {
+    if (questionId) byQuestion.set(questionId, [...(byQuestion.get(questionId) ?? []), a]);
+    else caseAttachments.push(a);
+  }
+  const captured: CapturedByQuestion = { notes: data.notes ?? {}, attachments: byQuestion };
+  const capped = score ? score.level !== score.levelBeforeGates : false;
+  const fromInterview = (['users', 'devices', 'sites'] as const).filter((k) =>
+    k === 'sites' ? facts?.sites != null : settings.sizing[k] <= 0 && facts?.[k] != null && facts[k]! > 0,
+  );
   return {
     caseId: data.caseId,
     title: data.title,
@@ -223,13 +276,24 @@ export const reportSourceFrom = (data: CaseDataForReport): ReportSource => {
     date: data.date,
     contacts: data.contacts.map((c) => ({ ...c })),
     overall: score
-      ? { score: score.index, level: levelNumber(score.level), levelLabel: readinessLevelLabels[score.level], confidence: score.confidence }
+      ? {
+          score: score.index,
+          level: levelNumber(score.level),
+          levelLabel: readinessLevelLabels[score.level],
+          confidence: score.confidence,
+          uncappedLevelLabel: readinessLevelLabels[score.levelBeforeGates],
+          // Only the gates that changed the level: one that caps at the level the index gives anyway capped nothing.
+          cappedBy: capped ? score.gates.filter((g) => g.active && g.cap === score.level).map((g) => (g.reason ? `${g.title} — ${g.reason}` : g.title)) : [],
+        }
       : null,
-    pillars: score ? score.pillars.map(toPillar) : [],
-    findings: score ? score.findings.map(toFinding) : [],
+    scale: readinessScale(data.levelThresholds),
+    context: data.context ?? contextOf(score),
+    caseAttachments,
+    pillars: score ? score.pillars.map((p) => toPillar(p, captured)) : [],
+    findings: score ? score.findings.map((f) => toFinding(f, captured)) : [],
     exceptions: (score?.exceptions ?? []).map((e) => ({
-      title: `${findingTitles.get(e.findingId) ?? e.findingId}: compensating control`,
-      reason: `${e.compensatingControl}${e.reason ? ` — ${e.reason}` : ''} (recorded by ${e.recordedBy})`,
+      title: `${findingTitles.get(e.findingId) ?? 'A finding'}: compensating control`,
+      reason: `${e.compensatingControl}${e.reason ? ` — ${e.reason}` : ''}${recordedBy(e.recordedBy)}`,
       pillarId: score?.findings.find((f) => f.id === e.findingId)?.pillarId ?? '',
     })),
     measurements: data.probeResults.flatMap(measurementsOf),
@@ -241,6 +305,7 @@ export const reportSourceFrom = (data: CaseDataForReport): ReportSource => {
       // The default of one site is not an entry: a count the interview knows wins.
       sites: Math.round(facts?.sites ?? settings.sizing.sites),
     },
+    sizingFromInterview: fromInterview,
     terms: settings.terms,
     comparison: data.comparison ?? null,
   };

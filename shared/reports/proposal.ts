@@ -1,6 +1,8 @@
-import { addDays } from './format';
+import type { ProposalTextDefaults } from './branding';
+import { addDays, formatMoney } from './format';
 import type { PriceBookItem } from './price-book';
-import type { QuantityRule, ReportSource, SkuRef, Sizing } from './report-source';
+import { severityRank } from './roadmap';
+import type { ProposalTerms, QuantityRule, ReportSource, Severity, SkuRef, Sizing, TaxLine } from './report-source';
 
 export interface ProposalLine {
   readonly sku: string;
@@ -8,31 +10,73 @@ export interface ProposalLine {
   readonly unit: string;
   readonly quantity: number;
   readonly rule: QuantityRule;
+  /** Where the quantity comes from, in words: "240 users (from the interview)". */
+  readonly quantityBasis: string;
+  /** In the proposal's currency (converted when the price book has it in another). */
   readonly unitPriceMinor: number;
   readonly totalMinor: number;
   readonly recurring: boolean;
   /** Titles of the recommendations and findings that asked for this line. */
   readonly reasons: string[];
+  /** Set when the price was converted: the price book's currency, price and the rate used. */
+  readonly converted: { readonly currency: string; readonly unitPriceMinor: number; readonly rate: number } | null;
+}
+
+/** The lines that answer one finding or recommendation: the proposal prints them together. */
+export interface ProposalGroup {
+  readonly title: string;
+  readonly severity: Severity | null;
+  readonly lines: ProposalLine[];
+  readonly oneTimeMinor: number;
+  readonly monthlyMinor: number;
+}
+
+export interface TaxAmount {
+  readonly name: string;
+  readonly ratePercent: number;
+  readonly minor: number;
 }
 
 export interface ProposalTotals {
   readonly oneTimeSubtotalMinor: number;
+  readonly oneTimeTaxes: TaxAmount[];
   readonly oneTimeTaxMinor: number;
   readonly oneTimeTotalMinor: number;
   readonly monthlySubtotalMinor: number;
+  readonly monthlyTaxes: TaxAmount[];
   readonly monthlyTaxMinor: number;
   readonly monthlyTotalMinor: number;
+  readonly contractTermMonths: number;
+  /** One-time plus the monthly lines over the contract term, before and after tax. */
+  readonly contractValueExTaxMinor: number;
+  readonly contractValueMinor: number;
+}
+
+export interface ProposalConversion {
+  readonly currency: string;
+  readonly rate: number;
+  readonly skus: string[];
 }
 
 export interface Proposal {
   readonly currency: string;
   readonly taxRateBasisPoints: number;
+  readonly taxes: TaxLine[];
   readonly date: string;
   readonly validUntil: string;
   readonly oneTime: ProposalLine[];
   readonly monthly: ProposalLine[];
+  readonly groups: ProposalGroup[];
   readonly totals: ProposalTotals;
-  /** Problems the account manager must see before sending: unknown SKUs, other currencies. */
+  readonly conversions: ProposalConversion[];
+  /** Scope, assumptions, exclusions and payment terms as printed: the case's, else the partner's defaults. */
+  readonly text: ProposalTextDefaults;
+  /**
+   * Why this proposal cannot be handed over as it is (a price in a currency with no rate set, a
+   * per-user line with no user count). Set means: export refuses, the preview says why.
+   */
+  readonly refusal: string | null;
+  /** Problems the account manager should see before sending: SKUs the price book lacks. */
   readonly warnings: string[];
 }
 
@@ -44,85 +88,192 @@ export const quantityFor = (rule: QuantityRule, sizing: Sizing, multiplier: numb
 /** Tax rounds half away from zero on the subtotal, as invoices do. */
 export const taxOf = (subtotalMinor: number, basisPoints: number): number => Math.round((subtotalMinor * basisPoints) / 10_000);
 
+/** A named tax at a rate with up to three decimals (QST 9.975 %), in integer arithmetic on thousandths of a percent. */
+export const namedTaxOf = (subtotalMinor: number, ratePercent: number): number => Math.round((subtotalMinor * Math.round(ratePercent * 1000)) / 100_000);
+
+const minorDigits = (currency: string): number => (['JPY', 'KRW', 'ISK', 'CLP', 'VND'].includes(currency) ? 0 : 2);
+
+/** A price in another currency at the user's rate (units of `to` per unit of `from`), rounded to the cent. */
+export const convertMinor = (minor: number, from: string, to: string, rate: number): number =>
+  Math.round((minor / 10 ** minorDigits(from)) * rate * 10 ** minorDigits(to));
+
+/** The taxes a proposal applies: the named ones, else the single rate as "Tax", else none. */
+export const taxesOf = (terms: ProposalTerms): TaxLine[] =>
+  terms.taxes.length > 0 ? terms.taxes : terms.taxRateBasisPoints > 0 ? [{ name: 'Tax', ratePercent: terms.taxRateBasisPoints / 100 }] : [];
+
 interface Request {
   readonly ref: SkuRef;
   readonly reason: string;
+  readonly severity: Severity | null;
 }
+
+const ruleNouns: Record<QuantityRule, [string, string]> = {
+  per_user: ['user', 'users'],
+  per_device: ['device', 'devices'],
+  per_site: ['site', 'sites'],
+  fixed: ['', ''],
+};
+
+const basisOf = (rule: QuantityRule, source: ReportSource, multiplier: number | undefined): string => {
+  if (rule === 'fixed') return '';
+  const key = rule === 'per_user' ? 'users' : rule === 'per_device' ? 'devices' : 'sites';
+  const n = source.sizing[key];
+  const [one, many] = ruleNouns[rule];
+  const from = source.sizingFromInterview.includes(key) ? ' (from the interview)' : '';
+  return `${multiplier && multiplier !== 1 ? `${multiplier} × ` : ''}${n} ${n === 1 ? one : many}${from}`;
+};
+
+const sumTaxes = (subtotal: number, taxes: readonly TaxLine[]): TaxAmount[] =>
+  taxes.map((t) => ({ name: t.name, ratePercent: t.ratePercent, minor: namedTaxOf(subtotal, t.ratePercent) }));
+
+const total = (ts: readonly TaxAmount[]) => ts.reduce((a, t) => a + t.minor, 0);
+
+/** The case's wording where it has some, else the partner's. */
+const textOf = (terms: ProposalTerms, defaults: ProposalTextDefaults | undefined): ProposalTextDefaults => ({
+  scope: terms.scope.trim() || defaults?.scope.trim() || '',
+  assumptions: terms.assumptions.trim() || defaults?.assumptions.trim() || '',
+  exclusions: terms.exclusions.trim() || defaults?.exclusions.trim() || '',
+  paymentTerms: terms.paymentTerms.trim() || defaults?.paymentTerms.trim() || '',
+});
 
 /**
  * Proposal lines from every SKU the recommendations and findings refer to. The same SKU asked for
  * twice is one line with the larger quantity: two recommendations needing the same per-user
- * licence need it once.
+ * licence need it once. A line is never dropped for its currency or its quantity: it is converted
+ * at the rate the user set, or the whole proposal is refused with the reason.
  */
-export const buildProposal = (source: ReportSource, priceBook: readonly PriceBookItem[]): Proposal => {
+export const buildProposal = (source: ReportSource, priceBook: readonly PriceBookItem[], textDefaults?: ProposalTextDefaults): Proposal => {
   const { terms, sizing } = source;
   const requests: Request[] = [
-    ...source.recommendations.flatMap((r) => r.skuRefs.map((ref) => ({ ref, reason: r.title }))),
-    ...source.findings.flatMap((f) => f.skuRefs.map((ref) => ({ ref, reason: f.title }))),
+    ...[...source.recommendations].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]).flatMap((r) => r.skuRefs.map((ref) => ({ ref, reason: r.title, severity: r.severity }))),
+    ...[...source.findings].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]).flatMap((f) => f.skuRefs.map((ref) => ({ ref, reason: f.title, severity: f.severity }))),
   ];
   const bySku = new Map(priceBook.map((item) => [item.sku.toLowerCase(), item]));
-  const lines = new Map<string, ProposalLine>();
-  const warnings: string[] = [];
+  const rates = new Map(terms.exchangeRates.map((r) => [r.currency, r.rate]));
+  const lines = new Map<string, ProposalLine & { group: string; groupSeverity: Severity | null }>();
   const missing = new Set<string>();
-  for (const { ref, reason } of requests) {
+  const noRate = new Map<string, Set<string>>();
+  const zero = new Set<string>();
+  const converted = new Map<string, ProposalConversion>();
+  for (const { ref, reason, severity } of requests) {
     const item = bySku.get(ref.sku.toLowerCase());
     if (!item) {
       missing.add(ref.sku);
       continue;
     }
+    let unitPriceMinor = item.unitPriceMinor;
+    let conversion: ProposalLine['converted'] = null;
     if (item.currency !== terms.currency) {
-      warnings.push(`SKU ${item.sku} is priced in ${item.currency}, the proposal in ${terms.currency}; it is left out.`);
-      continue;
+      const rate = rates.get(item.currency);
+      if (rate === undefined) {
+        noRate.set(item.currency, (noRate.get(item.currency) ?? new Set()).add(item.sku));
+        continue;
+      }
+      unitPriceMinor = convertMinor(item.unitPriceMinor, item.currency, terms.currency, rate);
+      conversion = { currency: item.currency, unitPriceMinor: item.unitPriceMinor, rate };
+      const c = converted.get(item.currency) ?? { currency: item.currency, rate, skus: [] };
+      if (!c.skus.includes(item.sku)) c.skus.push(item.sku);
+      converted.set(item.currency, c);
     }
     const rule = ref.rule ?? item.quantityRule;
     const quantity = quantityFor(rule, sizing, ref.quantity);
     if (quantity <= 0) {
-      warnings.push(`SKU ${item.sku} (${rule.replace('_', ' ')}) has quantity 0: enter the number of users, devices or sites.`);
+      zero.add(`${item.sku} (${rule.replace('_', ' ')})`);
       continue;
     }
     const existing = lines.get(item.sku);
+    const keepExisting = existing !== undefined && existing.quantity >= quantity;
     const best = Math.max(quantity, existing?.quantity ?? 0);
     lines.set(item.sku, {
       sku: item.sku,
       description: item.description,
       unit: item.unit,
       quantity: best,
-      rule: existing && existing.quantity >= quantity ? existing.rule : rule,
-      unitPriceMinor: item.unitPriceMinor,
-      totalMinor: best * item.unitPriceMinor,
+      rule: keepExisting ? existing.rule : rule,
+      quantityBasis: keepExisting ? existing.quantityBasis : basisOf(rule, source, ref.quantity),
+      unitPriceMinor,
+      totalMinor: best * unitPriceMinor,
       recurring: item.recurring,
       reasons: [...new Set([...(existing?.reasons ?? []), reason])],
+      converted: conversion,
+      // A line belongs to the first (most severe) finding or recommendation that asked for it.
+      group: existing?.group ?? reason,
+      groupSeverity: existing ? existing.groupSeverity : severity,
     });
   }
   const all = [...lines.values()].sort((a, b) => a.sku.localeCompare(b.sku));
-  const oneTime = all.filter((l) => !l.recurring);
-  const monthly = all.filter((l) => l.recurring);
+  const strip = ({ group: _g, groupSeverity: _s, ...line }: (typeof all)[number]): ProposalLine => line;
+  const oneTime = all.filter((l) => !l.recurring).map(strip);
+  const monthly = all.filter((l) => l.recurring).map(strip);
+  const groupOrder = [...new Set(requests.map((r) => r.reason))].filter((title) => all.some((l) => l.group === title));
+  const groups: ProposalGroup[] = groupOrder.map((title) => {
+    const own = all.filter((l) => l.group === title);
+    return {
+      title,
+      severity: own[0]?.groupSeverity ?? null,
+      lines: own.map(strip),
+      oneTimeMinor: own.filter((l) => !l.recurring).reduce((a, l) => a + l.totalMinor, 0),
+      monthlyMinor: own.filter((l) => l.recurring).reduce((a, l) => a + l.totalMinor, 0),
+    };
+  });
   const sum = (ls: readonly ProposalLine[]) => ls.reduce((acc, l) => acc + l.totalMinor, 0);
+  const taxes = taxesOf(terms);
   const oneTimeSubtotalMinor = sum(oneTime);
   const monthlySubtotalMinor = sum(monthly);
-  const oneTimeTaxMinor = taxOf(oneTimeSubtotalMinor, terms.taxRateBasisPoints);
-  const monthlyTaxMinor = taxOf(monthlySubtotalMinor, terms.taxRateBasisPoints);
+  const oneTimeTaxes = sumTaxes(oneTimeSubtotalMinor, taxes);
+  const monthlyTaxes = sumTaxes(monthlySubtotalMinor, taxes);
+  const oneTimeTotalMinor = oneTimeSubtotalMinor + total(oneTimeTaxes);
+  const monthlyTotalMinor = monthlySubtotalMinor + total(monthlyTaxes);
+  const months = terms.contractTermMonths;
+  const refusals = [
+    ...[...noRate].map(
+      ([currency, skus]) =>
+        `${[...skus].sort().join(', ')} ${skus.size === 1 ? 'is' : 'are'} priced in ${currency} and this proposal is in ${terms.currency}: set the ${currency} → ${terms.currency} exchange rate in the proposal settings, or change the proposal's currency.`,
+    ),
+    ...(zero.size > 0
+      ? [`${[...zero].sort().join(', ')} would have quantity 0: enter the number of users, devices or sites in the proposal settings (the interview did not record it).`]
+      : []),
+  ];
   return {
     currency: terms.currency,
     taxRateBasisPoints: terms.taxRateBasisPoints,
+    taxes,
     date: source.date,
     validUntil: addDays(source.date, terms.validityDays),
     oneTime,
     monthly,
+    groups,
     totals: {
       oneTimeSubtotalMinor,
-      oneTimeTaxMinor,
-      oneTimeTotalMinor: oneTimeSubtotalMinor + oneTimeTaxMinor,
+      oneTimeTaxes,
+      oneTimeTaxMinor: total(oneTimeTaxes),
+      oneTimeTotalMinor,
       monthlySubtotalMinor,
-      monthlyTaxMinor,
-      monthlyTotalMinor: monthlySubtotalMinor + monthlyTaxMinor,
+      monthlyTaxes,
+      monthlyTaxMinor: total(monthlyTaxes),
+      monthlyTotalMinor,
+      contractTermMonths: months,
+      contractValueExTaxMinor: oneTimeSubtotalMinor + monthlySubtotalMinor * months,
+      contractValueMinor: oneTimeTotalMinor + monthlyTotalMinor * months,
     },
+    conversions: [...converted.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
+    text: textOf(terms, textDefaults),
+    refusal: refusals.length > 0 ? refusals.join(' ') : null,
     warnings: [
       // One line for all unknown SKUs: a bank can refer to dozens the partner has not priced yet.
       ...(missing.size > 0
         ? [`${missing.size === 1 ? 'SKU' : `${missing.size} SKUs`} ${[...missing].sort().join(', ')} ${missing.size === 1 ? 'is' : 'are'} not in the price book and left out; add ${missing.size === 1 ? 'it' : 'them'} under Settings → Price book.`]
         : []),
-      ...new Set(warnings),
     ],
   };
 };
+
+/** "GST 5 %", "QST 9.975 %". */
+export const taxLabel = (t: { name: string; ratePercent: number }): string => `${t.name} ${Number(t.ratePercent.toFixed(3))} %`;
+
+/** "EUR 1.00 = GBP 1.17" style wording of a conversion, for the print. */
+export const conversionText = (c: ProposalConversion, to: string): string =>
+  `Prices from the price book in ${c.currency} (${c.skus.join(', ')}) converted at 1 ${c.currency} = ${c.rate} ${to}.`;
+
+export const investmentLine = (p: Proposal): string =>
+  `${formatMoney(p.totals.oneTimeTotalMinor, p.currency)} one-time and ${formatMoney(p.totals.monthlyTotalMinor, p.currency)} per month`;

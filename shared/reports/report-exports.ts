@@ -14,6 +14,8 @@ export const reportExportRecordSchema = z.object({
   bytes: z.number().int(),
   fileName: z.string(),
   createdAt: z.string(),
+  /** What the export changed from the branding as entered (a colour darkened for contrast), in words. */
+  adjustments: z.array(z.string()).default([]),
 });
 export type ReportExportRecord = z.infer<typeof reportExportRecordSchema>;
 

@@ -1,15 +1,24 @@
 import type { BrandingProfile } from './branding';
 import type { PriceBookItem } from './price-book';
 import { buildProposal, type Proposal } from './proposal';
-import { buildRoadmap, severityRank, type Roadmap } from './roadmap';
+import { buildRoadmap, ownerFor, severityRank, type Roadmap } from './roadmap';
 import { severities, type FindingSource, type MeasurementSource, type PillarSource, type ReportSource, type Severity } from './report-source';
+import { brandingForPrint, type ExportAdjustment } from './print-colors';
 
-export const reportKinds = ['executive', 'technical', 'proposal'] as const;
+export const reportKinds = ['executive', 'technical', 'proposal', 'reassessment'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 export const reportKindLabels: Record<ReportKind, string> = {
   executive: 'Executive readiness report',
   technical: 'Technical findings report',
   proposal: 'Proposal',
+  reassessment: 'Re-assessment report',
+};
+
+/** A name this long or shorter is shown whole in running heads and body text; longer ones are cut with "…". */
+export const shortNameLength = 80;
+export const shortName = (name: string, max = shortNameLength): string => {
+  const chars = [...name.trim()];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 };
 
 export const reportFormats = ['pdf', 'docx', 'html', 'csv'] as const;
@@ -22,7 +31,10 @@ export interface Cover {
   readonly title: string;
   readonly subtitle: string;
   readonly partnerName: string;
+  /** The full name: printed once, on the cover. */
   readonly customerName: string;
+  /** The name everywhere else (running heads, body text): cut at shortNameLength characters. */
+  readonly customerShortName: string;
   readonly customerLogoDataUri: string;
   readonly siteName: string;
   readonly siteAddress: string;
@@ -47,24 +59,67 @@ export interface PillarSection {
 
 interface ReportBase {
   readonly cover: Cover;
+  /** The branding as printed: colours that fail contrast as text are already adjusted. */
   readonly branding: BrandingProfile;
   readonly source: ReportSource;
   readonly templateVersion: string;
   /** "Groundwork 0.1.0": the app version that made the export (from its stored inputs, so a reproduction keeps it). */
   readonly generator: string;
+  /** What the export changed from the branding as entered (recorded with the export). */
+  readonly adjustments: ExportAdjustment[];
+}
+
+/** One pillar in a sentence: its score, its most severe finding. */
+export interface PillarSummary {
+  readonly pillar: PillarSource;
+  readonly findingCount: number;
+  readonly worst: FindingSource | null;
+  readonly owner: string;
 }
 
 export interface ExecutiveReport extends ReportBase {
   readonly kind: 'executive';
   readonly summary: ExecutiveSummary;
   readonly topRisks: FindingSource[];
+  readonly pillarSummaries: PillarSummary[];
+  /** The proposal behind the investment summary; null when nothing in the price book answers a finding. */
+  readonly proposal: Proposal | null;
   readonly roadmap: Roadmap;
+}
+
+/** A finding's priority as a product anyone can check: severity points × the pillar's weight. */
+export interface FindingPriority {
+  readonly severityPoints: number;
+  readonly pillarWeight: number;
+  readonly score: number;
+}
+
+export const severityPoints: Record<Severity, number> = { critical: 10, high: 6, medium: 3, low: 1, info: 0 };
+
+export const priorityOf = (f: FindingSource, pillars: readonly PillarSource[]): FindingPriority => {
+  const weight = pillars.find((p) => p.id === f.pillarId)?.weight ?? 1;
+  return { severityPoints: severityPoints[f.severity], pillarWeight: weight, score: Math.round(severityPoints[f.severity] * weight * 10) / 10 };
+};
+
+/** Who and what a finding touches, from the case's sizes and the kind of fix it needs. */
+export const scopeOf = (f: FindingSource, source: ReportSource): string => {
+  const rules = new Set(f.skuRefs.map((r) => r.rule));
+  const site = source.site?.name ? ` at ${shortName(source.site.name, 60)}` : '';
+  if (rules.has('per_user') && source.sizing.users > 0) return `All ${source.sizing.users} users${site}`;
+  if (rules.has('per_device') && source.sizing.devices > 0) return `All ${source.sizing.devices} devices${site}`;
+  if (rules.has('per_site') && source.sizing.sites > 0) return `${source.sizing.sites} site${source.sizing.sites === 1 ? '' : 's'}`;
+  return `Organisation-wide${site}`;
+};
+
+export interface TechnicalFinding extends FindingSource {
+  readonly priority: FindingPriority;
+  readonly scope: string;
 }
 
 export interface TechnicalReport extends ReportBase {
   readonly kind: 'technical';
   readonly summary: ExecutiveSummary;
-  readonly findings: FindingSource[];
+  readonly findings: TechnicalFinding[];
   readonly pillarSections: PillarSection[];
   /** Findings whose pillar is unknown to the scoring. */
   readonly otherFindings: FindingSource[];
@@ -77,7 +132,17 @@ export interface ProposalReport extends ReportBase {
   readonly roadmap: Roadmap;
 }
 
-export type ReportModel = ExecutiveReport | TechnicalReport | ProposalReport;
+/** What changed since the assessment this case re-assesses, for the customer. */
+export interface ReassessmentReport extends ReportBase {
+  readonly kind: 'reassessment';
+  readonly summary: ExecutiveSummary;
+  /** The current findings still open, most severe first, and the new ones. */
+  readonly stillOpen: FindingSource[];
+  readonly newFindings: FindingSource[];
+  readonly roadmap: Roadmap;
+}
+
+export type ReportModel = ExecutiveReport | TechnicalReport | ProposalReport | ReassessmentReport;
 
 export interface ReportInputs {
   readonly source: ReportSource;
@@ -95,6 +160,7 @@ const coverFor = (kind: ReportKind, { source, branding }: ReportInputs): Cover =
   subtitle: source.title || 'AI readiness assessment',
   partnerName: branding.partnerName,
   customerName: source.customer.name,
+  customerShortName: shortName(source.customer.name),
   customerLogoDataUri: source.customer.logoDataUri,
   siteName: source.site?.name ?? '',
   siteAddress: source.site?.address ?? '',
@@ -123,31 +189,64 @@ export const summarize = (source: ReportSource): ExecutiveSummary => {
   };
 };
 
+const pillarSummaries = (source: ReportSource, findings: readonly FindingSource[]): PillarSummary[] =>
+  source.pillars.map((pillar) => {
+    const own = findings.filter((f) => f.pillarId === pillar.id && f.severity !== 'info');
+    return { pillar, findingCount: own.length, worst: own[0] ?? null, owner: ownerFor(pillar.id) };
+  });
+
 /** Pure: the same inputs always give the same model. */
 export const buildReportModel = (kind: ReportKind, inputs: ReportInputs): ReportModel => {
-  const base = { cover: coverFor(kind, inputs), branding: inputs.branding, source: inputs.source, templateVersion: reportTemplateVersion, generator: inputs.generator ?? 'Groundwork' };
+  const printed = brandingForPrint(inputs.branding);
+  const base = {
+    cover: coverFor(kind, inputs),
+    branding: printed.branding,
+    adjustments: printed.adjustments,
+    source: inputs.source,
+    templateVersion: reportTemplateVersion,
+    generator: inputs.generator ?? 'Groundwork',
+  };
   const { source } = inputs;
   const findings = [...source.findings].sort(bySeverity);
+  const proposal = buildProposal(source, inputs.priceBook, inputs.branding.proposalText);
+  const roadmap = buildRoadmap(source.recommendations, source.findings, { proposal, partnerName: inputs.branding.partnerName, pillars: source.pillars });
   if (kind === 'executive') {
+    const priced = proposal.oneTime.length + proposal.monthly.length > 0 && proposal.refusal === null;
     return {
       ...base,
       kind,
       summary: summarize(source),
       topRisks: findings.filter((f) => f.severity !== 'info').slice(0, 5),
-      roadmap: buildRoadmap(source.recommendations, source.findings),
+      pillarSummaries: pillarSummaries(source, findings),
+      proposal: priced ? proposal : null,
+      roadmap,
     };
   }
   if (kind === 'technical') {
     const pillarIds = new Set(source.pillars.map((p) => p.id));
+    const scored = findings
+      .map((f) => ({ ...f, priority: priorityOf(f, source.pillars), scope: scopeOf(f, source) }))
+      .sort((a, b) => b.priority.score - a.priority.score || bySeverity(a, b));
     return {
       ...base,
       kind,
       summary: summarize(source),
-      findings,
+      findings: scored,
       pillarSections: source.pillars.map((pillar) => ({ pillar, findings: findings.filter((f) => f.pillarId === pillar.id) })),
       otherFindings: findings.filter((f) => !pillarIds.has(f.pillarId)),
       measurements: source.measurements,
     };
   }
-  return { ...base, kind, proposal: buildProposal(source, inputs.priceBook), roadmap: buildRoadmap(source.recommendations, source.findings) };
+  if (kind === 'reassessment') {
+    const newIds = new Set((source.comparison?.findings.new ?? []).map((f) => f.id));
+    return {
+      ...base,
+      kind,
+      summary: summarize(source),
+      stillOpen: findings.filter((f) => !newIds.has(f.id) && f.severity !== 'info'),
+      newFindings: findings.filter((f) => newIds.has(f.id)),
+      roadmap,
+    };
+  }
+  return { ...base, kind, proposal, roadmap };
 };

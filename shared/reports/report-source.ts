@@ -45,10 +45,29 @@ export const skuRefSchema = z.object({
 });
 export type SkuRef = z.infer<typeof skuRefSchema>;
 
+/** A file the engineer attached as evidence; images carry a small inline copy for the report. */
+export const attachmentSourceSchema = z.object({
+  fileName: z.string(),
+  sha256: z.string(),
+  mediaType: z.string().default(''),
+  sizeBytes: z.number().int().min(0).default(0),
+  caption: z.string().default(''),
+  /** A checked data: URI of the image (PNG or JPEG), or empty when the file is not an image or too large. */
+  imageDataUri: z.string().default(''),
+  /** Pixel size of the image, for Word (which needs it); 0 when there is no image. */
+  width: z.number().int().min(0).default(0),
+  height: z.number().int().min(0).default(0),
+});
+export type AttachmentSource = z.infer<typeof attachmentSourceSchema>;
+
 export const answerSourceSchema = z.object({
   question: z.string(),
   answer: z.string(),
+  /** How the answer was obtained ("measured (latency.rtt_ms_p50)"), or empty. */
   note: z.string().default(''),
+  /** What the engineer wrote beside the answer. */
+  engineerNote: z.string().default(''),
+  attachments: z.array(attachmentSourceSchema).default([]),
 });
 export type AnswerSource = z.infer<typeof answerSourceSchema>;
 
@@ -62,6 +81,8 @@ export const pillarSourceSchema = z.object({
   levelLabel: z.string().default(''),
   /** 0–1: how much of the pillar was answered or measured. */
   confidence: z.number().min(0).max(1),
+  /** The pillar's weight in the readiness index. */
+  weight: z.number().min(0).default(1),
   answers: z.array(answerSourceSchema).default([]),
 });
 export type PillarSource = z.infer<typeof pillarSourceSchema>;
@@ -73,9 +94,19 @@ export const findingSourceSchema = z.object({
   severity: severitySchema,
   effort: effortSchema,
   detail: z.string().default(''),
+  /** What was collected: the answers and measurements that raised it, exceptions. */
   evidence: z.array(z.string()).default([]),
+  /** What the question bank asks the engineer to collect, shown as a hint only. */
+  expectedEvidence: z.string().default(''),
+  /** The engineer's notes on the questions behind the finding. */
+  notes: z.array(z.string()).default([]),
+  attachments: z.array(attachmentSourceSchema).default([]),
   recommendation: z.string().default(''),
   skuRefs: z.array(skuRefSchema).default([]),
+  /** Days of work the bank estimates, 0 when unknown. */
+  effortDays: z.number().min(0).default(0),
+  /** The readiness level this finding caps the case at, as a label, when it is a gate. */
+  gateLabel: z.string().default(''),
 });
 export type FindingSource = z.infer<typeof findingSourceSchema>;
 
@@ -136,11 +167,38 @@ export const sizingSchema = z.object({
 });
 export type Sizing = z.infer<typeof sizingSchema>;
 
+const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter code like EUR');
+
+/** One named tax on the subtotal (GST, QST, VAT); the rate in percent with up to three decimals (9.975). */
+export const taxLineSchema = z.object({
+  name: z.string().trim().min(1, 'A tax needs a name').max(40),
+  ratePercent: z.number().min(0).max(100),
+});
+export type TaxLine = z.infer<typeof taxLineSchema>;
+
+/** How many units of the proposal's currency one unit of `currency` is worth, as the user set it. */
+export const exchangeRateSchema = z.object({
+  currency: currencyCode,
+  rate: z.number().positive('An exchange rate must be above 0').max(1_000_000),
+});
+export type ExchangeRate = z.infer<typeof exchangeRateSchema>;
+
+const termsText = z.string().max(5_000).default('');
+
 export const proposalTermsSchema = z.object({
-  currency: z.string().regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter code like EUR'),
-  /** Tax in basis points: 2000 = 20 %. */
+  currency: currencyCode,
+  /** Tax in basis points: 2000 = 20 %. Used when no named taxes are set. */
   taxRateBasisPoints: z.number().int().min(0).max(10_000),
   validityDays: z.number().int().min(1).max(365),
+  /** Named taxes, each on the subtotal; when set they replace taxRateBasisPoints. */
+  taxes: z.array(taxLineSchema).max(5).default([]),
+  exchangeRates: z.array(exchangeRateSchema).max(20).default([]),
+  scope: termsText,
+  assumptions: termsText,
+  exclusions: termsText,
+  paymentTerms: termsText,
+  /** Months the recurring lines are contracted for: the total contract value counts them. */
+  contractTermMonths: z.number().int().min(1).max(120).default(12),
 });
 export type ProposalTerms = z.infer<typeof proposalTermsSchema>;
 
@@ -155,8 +213,23 @@ export const reportSourceSchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   contacts: z.array(z.object({ name: z.string(), role: z.string(), email: z.string(), phone: z.string() })).default([]),
   overall: z
-    .object({ score: z.number().min(0).max(100), level: z.number().int(), levelLabel: z.string(), confidence: z.number().min(0).max(1) })
+    .object({
+      score: z.number().min(0).max(100),
+      level: z.number().int(),
+      levelLabel: z.string(),
+      confidence: z.number().min(0).max(1),
+      /** The level the index alone gives; differs from levelLabel only when a gate capped it. */
+      uncappedLevelLabel: z.string().default(''),
+      /** Titles of the findings that capped the level; empty when no gate changed it. */
+      cappedBy: z.array(z.string()).default([]),
+    })
     .nullable(),
+  /** The readiness scale, best level first, with what each means: the report's legend. */
+  scale: z.array(z.object({ label: z.string(), minIndex: z.number(), meaning: z.string() })).default([]),
+  /** The organisation context in the customer's words, from the interview. */
+  context: z.string().default(''),
+  /** Evidence attached to the case rather than to one question. */
+  caseAttachments: z.array(attachmentSourceSchema).default([]),
   pillars: z.array(pillarSourceSchema).default([]),
   findings: z.array(findingSourceSchema).default([]),
   exceptions: z.array(exceptionSourceSchema).default([]),
@@ -165,6 +238,8 @@ export const reportSourceSchema = z.object({
   unmeasured: z.array(z.object({ probe: z.string(), name: z.string(), scope: z.string(), reason: z.string() })).default([]),
   recommendations: z.array(recommendationSourceSchema).default([]),
   sizing: sizingSchema,
+  /** Which of the sizes came from the interview's facts rather than an entry. */
+  sizingFromInterview: z.array(z.enum(['users', 'devices', 'sites'])).default([]),
   terms: proposalTermsSchema,
   /** Against the assessment this one re-assesses, when there is one. */
   comparison: comparisonSchema.nullable().default(null),

@@ -10,14 +10,17 @@ export const reportCss = `
 .gw-report h2 { font-size: 17pt; margin: 0 0 10pt; padding-bottom: 4pt; border-bottom: 2px solid var(--gw-accent); }
 .gw-report h3 { font-size: 12pt; margin: 14pt 0 6pt; }
 .gw-report p { margin: 0 0 7pt; }
-.gw-report .gw-cover { min-height: 250mm; display: flex; flex-direction: column; break-after: page; }
+.gw-report .gw-cover { min-height: 250mm; max-height: 262mm; overflow: hidden; display: flex; flex-direction: column; break-after: page; }
 .gw-report .gw-cover-band { background: var(--gw-primary); color: #fff; padding: 18mm 14mm 12mm; display: flex; align-items: center; gap: 10mm; }
 .gw-report .gw-cover-logo { max-height: 22mm; max-width: 60mm; background: #fff; padding: 3mm; border-radius: 2mm; }
 .gw-report .gw-cover-partner { font-size: 18pt; font-weight: bold; margin: 0; overflow-wrap: anywhere; }
-.gw-report .gw-cover-body { padding: 30mm 14mm 0; flex: 1; }
+.gw-report .gw-cover-body { padding: 30mm 14mm 0; flex: 1; min-height: 0; }
 .gw-report .gw-cover-kicker { text-transform: uppercase; letter-spacing: 0.08em; color: var(--gw-accent); font-weight: bold; font-size: 10pt; }
 .gw-report .gw-cover-title { font-size: 30pt; margin: 4pt 0 18pt; }
 .gw-report .gw-cover-customer { font-size: 22pt; font-weight: bold; margin-bottom: 4pt; overflow-wrap: anywhere; }
+.gw-report .gw-cover-customer.gw-name-long { font-size: 14pt; }
+.gw-report .gw-cover-customer.gw-name-longer { font-size: 9pt; line-height: 1.25; }
+.gw-report .gw-cover-customer.gw-name-longest { font-size: 6.5pt; line-height: 1.2; font-weight: normal; }
 .gw-report .gw-cover-customer-row { display: flex; align-items: center; gap: 6mm; }
 .gw-report .gw-customer-logo { max-height: 18mm; max-width: 50mm; }
 .gw-report .gw-cover-site { font-size: 12pt; color: #444; overflow-wrap: anywhere; }
@@ -34,6 +37,8 @@ export const reportCss = `
 .gw-report .gw-fact-label { font-size: 8.5pt; color: #555; }
 .gw-report .gw-three-col { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 10pt; align-items: start; }
 .gw-report .gw-three-col ul { padding-left: 12pt; margin: 0; }
+.gw-report .gw-change-lists ul { padding-left: 14pt; margin: 0 0 6pt; }
+.gw-report .gw-change-lists li { break-inside: avoid; }
 .gw-report .gw-two-col { display: grid; grid-template-columns: minmax(0, 1.5fr) minmax(0, 1fr); gap: 10pt; align-items: start; }
 .gw-report .gw-chart { max-width: 100%; height: auto; display: block; }
 .gw-report .gw-risks li, .gw-report .gw-roadmap li { margin-bottom: 5pt; }
@@ -74,11 +79,62 @@ export const reportCss = `
 .gw-report .gw-raw { break-inside: avoid; }
 .gw-report .gw-empty { color: #5a606b; font-style: italic; }
 .gw-report .gw-warnings { border: 1px solid #b33a00; background: #fff4ec; padding: 6pt 8pt; margin: 8pt 0; }
-.gw-report .gw-accept { display: grid; grid-template-columns: 1fr 1fr; gap: 18pt 24pt; margin-top: 24pt; break-inside: avoid; }
+.gw-report .gw-acceptance { break-inside: avoid; }
+.gw-report .gw-accept { display: grid; grid-template-columns: 1fr 1fr; gap: 18pt 24pt; margin-top: 14pt; break-inside: avoid; }
+.gw-report .gw-signature { break-inside: avoid; }
+.gw-report .gw-signature-party { font-weight: bold; overflow-wrap: anywhere; margin-bottom: 4pt; }
 .gw-report .gw-accept-field { display: flex; flex-direction: column; }
 .gw-report .gw-accept-line { border-bottom: 1px solid #333; height: 22pt; }
 .gw-report .gw-closing { margin-top: 24pt; padding-top: 8pt; border-top: 1px solid #d6dae0; font-size: 8.5pt; color: #444; break-inside: avoid; }
 .gw-report .gw-disclaimer { font-style: italic; white-space: pre-line; }
+.gw-report .gw-context { margin: 0 0 12pt; padding: 6pt 10pt; border-left: 4px solid var(--gw-accent); background: #f5f7f9; overflow-wrap: anywhere; }
+.gw-report .gw-context p { margin: 0 0 3pt; }
+.gw-report .gw-scale { margin: 10pt 0 12pt; break-inside: avoid; }
+.gw-report .gw-scale-bar { position: relative; display: flex; height: 22pt; margin: 18pt 0 6pt; border-radius: 3pt; overflow: visible; }
+.gw-report .gw-scale-band { display: flex; align-items: center; justify-content: center; font-size: 8.5pt; color: #1d2026; background: #e3e7ec; border-right: 2px solid #fff; }
+.gw-report .gw-scale-band:nth-child(1) { background: #f3d6d2; }
+.gw-report .gw-scale-band:nth-child(2) { background: #f6e7c8; }
+.gw-report .gw-scale-band:nth-child(3) { background: #dbe9d4; }
+.gw-report .gw-scale-band:nth-child(4) { background: #c9e0c0; }
+.gw-report .gw-scale-current { font-weight: bold; outline: 2px solid var(--gw-primary); outline-offset: -2px; }
+.gw-report .gw-scale-marker { position: absolute; top: -16pt; bottom: -3pt; width: 0; border-left: 2px solid #1d2026; }
+.gw-report .gw-scale-marker span { position: absolute; top: -1pt; left: 3pt; font-size: 9pt; font-weight: bold; }
+.gw-report .gw-scale-legend { width: 100%; border-collapse: collapse; font-size: 8.5pt; }
+.gw-report .gw-scale-legend th { text-align: left; padding: 2pt 6pt 2pt 0; width: 22mm; color: #333; }
+.gw-report .gw-scale-legend td { padding: 2pt 6pt 2pt 0; color: #444; }
+.gw-report .gw-scale-legend .gw-num { width: 14mm; text-align: left; }
+.gw-report .gw-scale-current-row th, .gw-report .gw-scale-current-row td { color: #1d2026; font-weight: bold; }
+.gw-report .gw-capped { border: 1px solid #b33a00; background: #fff4ec; padding: 5pt 8pt; }
+.gw-report .gw-risk-why { color: #333; }
+.gw-report .gw-risks li { break-inside: avoid; }
+.gw-report .gw-bar { display: inline-block; width: 22mm; height: 6pt; background: #e3e7ec; vertical-align: middle; }
+.gw-report .gw-bar span { display: block; height: 100%; background: var(--gw-primary); }
+.gw-report .gw-nowrap { white-space: nowrap; }
+.gw-report .gw-horizon { break-inside: avoid; }
+.gw-report .gw-roadmap-table td:nth-child(2) { width: 28%; }
+.gw-report .gw-investment td:first-child { width: 65%; }
+.gw-report .gw-toc { font-size: 12pt; line-height: 1.9; }
+.gw-report .gw-toc a { color: var(--gw-primary); text-decoration: none; }
+.gw-report .gw-notes { margin: 0 0 4pt; padding-left: 14pt; }
+.gw-report .gw-answer-note { margin: 2pt 0 0; font-size: 9pt; }
+.gw-report .gw-attachments { margin: 3pt 0 5pt; }
+.gw-report .gw-thumbs { display: flex; flex-wrap: wrap; gap: 6pt; margin: 3pt 0; }
+.gw-report .gw-thumb { margin: 0; width: 42mm; break-inside: avoid; }
+.gw-report .gw-thumb img { display: block; max-width: 42mm; max-height: 32mm; border: 1px solid #d6dae0; }
+.gw-report .gw-thumb figcaption { font-size: 7.5pt; color: #5a606b; overflow-wrap: anywhere; }
+.gw-report .gw-files { margin: 0; padding-left: 14pt; font-size: 8.5pt; overflow-wrap: anywhere; }
+.gw-report .gw-hash { font-family: 'DejaVu Sans Mono', monospace; font-size: 7pt; overflow-wrap: anywhere; }
+.gw-report .gw-sku { font-family: 'DejaVu Sans Mono', monospace; font-size: 8pt; color: #5a606b; overflow-wrap: normal; word-break: normal; hyphens: none; }
+.gw-report .gw-basis { display: block; font-size: 7.5pt; color: #5a606b; white-space: normal; }
+.gw-report .gw-lines .gw-group-head td { background: #f0f3f6; font-weight: bold; border-bottom: 1px solid #c3c8cf; }
+.gw-report .gw-line-group { break-inside: avoid; }
+.gw-report .gw-lines td:first-child { width: 44%; }
+.gw-report .gw-totals { width: 70%; margin-left: auto; }
+.gw-report .gw-totals .gw-subtotal td { font-weight: bold; border-bottom: 1px solid #8a9099; }
+.gw-report .gw-totals .gw-total td { border-top: 2px solid var(--gw-primary); font-weight: bold; font-size: 11pt; }
+.gw-report .gw-terms { white-space: pre-line; overflow-wrap: anywhere; }
+.gw-report .gw-closing { break-before: avoid; }
+.gw-report .gw-keep { break-inside: avoid; }
 @media print { .gw-report .gw-screen-only { display: none; } }
 @media screen { .gw-report .gw-cover, .gw-report .gw-new-page { border-top: 1px dashed #c3c8cf; } .gw-report { padding: 12px; } }
 `;

@@ -46,7 +46,8 @@ describe('Reports tab in Chromium over the loopback bridge', () => {
       const preview = page.getByLabel('Report preview');
       await expect.poll(() => preview.getByText('Executive readiness report').first().isVisible(), { timeout: 15_000 }).toBe(true);
       await expect.poll(() => preview.getByText(hostile).first().isVisible()).toBe(true);
-      expect(await preview.locator('svg.gw-radar').count()).toBe(1);
+      // The executive report shows the level on its scale, with the legend.
+      expect(await preview.locator('.gw-scale-legend').count()).toBe(1);
       // The report stylesheet is adopted (no <style> tag under the app's CSP): the cover band has the brand colour.
       expect(await preview.locator('.gw-cover-band').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(11, 61, 107)');
       await saveScreenshot(page, 'e2e-reports-executive');
@@ -67,7 +68,7 @@ describe('Reports tab in Chromium over the loopback bridge', () => {
       await expect.poll(() => page.getByText('identical to the original').isVisible()).toBe(true);
 
       await page.getByRole('radio', { name: 'Proposal' }).click();
-      await expect.poll(() => page.getByRole('button', { name: 'Export CSV (PSA import)' }).isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('button', { name: 'Export CSV (price lines)' }).isVisible()).toBe(true);
       await saveScreenshot(page, 'e2e-reports-proposal');
       expect(await seriousAxeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { ApiFailure } from '../../../shared/contract/result';
 import {
   defaultBranding,
+  emptyProposalText,
+  proposalTextDefaultsSchema,
   reportFonts,
   type BrandingProfile,
   type brandingSaveSchema,
@@ -28,9 +30,17 @@ interface BrandingRow {
   logo_mime: string;
   logo_base64: string;
   updated_at: string;
+  is_default: number;
+  proposal_terms_json: string;
 }
 
-const columns = 'id, name, partner_name, primary_color, accent_color, font, contact, footer, disclaimer, logo_mime, logo_base64, updated_at';
+const columns = 'id, name, partner_name, primary_color, accent_color, font, contact, footer, disclaimer, logo_mime, logo_base64, updated_at, is_default, proposal_terms_json';
+
+/** Wording of an unknown shape (a newer version's) falls back to none rather than failing every report; the column is CHECK(json_valid). */
+const proposalTextOf = (json: string) => {
+  const checked = proposalTextDefaultsSchema.safeParse(JSON.parse(json));
+  return checked.success ? checked.data : emptyProposalText;
+};
 
 const toProfile = (row: BrandingRow): BrandingProfile => ({
   id: row.id,
@@ -45,6 +55,8 @@ const toProfile = (row: BrandingRow): BrandingProfile => ({
   disclaimer: row.disclaimer,
   logoDataUri: row.logo_mime && row.logo_base64 ? `data:${row.logo_mime};base64,${row.logo_base64}` : '',
   updatedAt: row.updated_at,
+  isDefault: row.is_default === 1,
+  proposalText: proposalTextOf(row.proposal_terms_json),
 });
 
 export const listBrandingProfiles = (db: Database): BrandingProfile[] =>
@@ -69,7 +81,14 @@ export const saveBrandingProfile = (db: Database, input: BrandingSave): Branding
       contact: input.contact,
       footer: input.footer,
       disclaimer: input.disclaimer,
+      is_default: input.isDefault ? 1 : 0,
+      proposal_terms_json: JSON.stringify(input.proposalText),
     });
+    // One default per partner: choosing this one clears the flag on the others (each a synced change).
+    if (input.isDefault) {
+      const others = db.prepare('SELECT id FROM branding_profiles WHERE is_default = 1 AND deleted = 0 AND id != ?').all(id) as { id: string }[];
+      for (const o of others) writeSyncedRow(db, 'branding_profiles', o.id, { is_default: 0 });
+    }
     return getBrandingProfile(db, id);
   })();
 
@@ -101,7 +120,7 @@ export const assignBrandingToCase = (db: Database, caseId: string, profileId: st
     writeSyncedRow(db, 'cases', caseId, { branding_profile_id: profileId });
   })();
 
-/** The profile a case's reports use: the chosen one, else the only one, else the neutral default. */
+/** The profile a case's reports use: the chosen one, else the partner's default, else the only one, else the neutral default. */
 export const brandingForCase = (db: Database, caseId: string): BrandingProfile => {
   const row = db.prepare('SELECT branding_profile_id AS id FROM cases WHERE id = ? AND deleted = 0').get(caseId) as { id: string | null } | undefined;
   if (!row) throw new ApiFailure('not_found', 'No such case.');
@@ -110,6 +129,8 @@ export const brandingForCase = (db: Database, caseId: string): BrandingProfile =
     if (chosen) return toProfile(chosen);
   }
   const all = listBrandingProfiles(db);
+  const partnerDefault = all.find((p) => p.isDefault);
+  if (partnerDefault) return partnerDefault;
   return all.length === 1 && all[0] ? all[0] : defaultBranding;
 };
 

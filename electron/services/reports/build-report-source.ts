@@ -1,7 +1,8 @@
+import fs from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { ScoreResult } from '../../../shared/interview/score-types';
 import type { ProbeResult } from '../../../shared/probes/probe-schemas';
-import { reportSourceFrom } from '../../../shared/reports/from-case-data';
+import { organisationContextQuestionId, reportSourceFrom } from '../../../shared/reports/from-case-data';
 import { reportSourceSchema, type ReportSource } from '../../../shared/reports/report-source';
 import { ApiFailure } from '../../../shared/contract/result';
 import { findCase, getCase } from '../cases/cases-repository';
@@ -12,6 +13,64 @@ import { getProposalSettings } from './proposal-settings-repository';
 import { compareCases } from '../history/compare-service';
 import type { Comparison } from '../../../shared/history/compare';
 import type { Log } from '../log/logger';
+import type { AttachmentSource } from '../../../shared/reports/report-source';
+import { bankForCase } from '../interview/bank-store';
+import { attachmentPath, listEvidence } from '../interview/evidence-store';
+import { imageSize } from './image-size';
+
+/** Where a report reads from: the case database and the data folder holding the evidence files. */
+export interface ReportStore {
+  readonly db: Database;
+  readonly dataDir: string;
+  readonly log: Log;
+}
+
+/** Images up to this size go into the report inline; larger ones are listed with their hash like any file. */
+export const maxInlineImageBytes = 2 * 1024 * 1024;
+const inlineImageTypes = new Set(['image/png', 'image/jpeg']);
+
+/** The case's bank's level thresholds; the built-in ones when the case has no bank to read (the legend says the same). */
+const thresholdsOf = (db: Database, caseId: string) => {
+  try {
+    return bankForCase(db, caseId, { pin: false }).bank.levels;
+  } catch (error) {
+    if (error instanceof ApiFailure && error.code !== 'internal') return undefined;
+    throw error;
+  }
+};
+
+/** The organisation context answer as the engineer typed it (a text answer carries no score, so the score does not list it). */
+const contextOf = (db: Database, caseId: string): string => {
+  const value = db.prepare('SELECT value FROM answers WHERE case_id = ? AND question_id = ? AND deleted = 0').pluck().get(caseId, organisationContextQuestionId) as string | null | undefined;
+  if (!value) return '';
+  const parsed: unknown = JSON.parse(value);
+  return typeof parsed === 'string' ? parsed.trim() : '';
+};
+
+const notesOf = (db: Database, caseId: string): Record<string, string> =>
+  Object.fromEntries(
+    (db.prepare("SELECT question_id, note FROM answers WHERE case_id = ? AND deleted = 0 AND note != ''").all(caseId) as { question_id: string; note: string }[]).map(
+      (r) => [r.question_id, r.note],
+    ),
+  );
+
+const attachmentsOf = (store: ReportStore, caseId: string): (AttachmentSource & { questionId: string | null })[] =>
+  listEvidence(store.db, caseId).map((e) => {
+    const base = { questionId: e.questionId, fileName: e.fileName, sha256: e.sha256, mediaType: e.mediaType, sizeBytes: e.sizeBytes, caption: e.caption };
+    if (!inlineImageTypes.has(e.mediaType) || e.sizeBytes > maxInlineImageBytes) return { ...base, imageDataUri: '', width: 0, height: 0 };
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(attachmentPath(store.dataDir, e.sha256));
+    } catch (error) {
+      // A file still on its way from the hub: the report lists it by name and hash, without the picture.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...base, imageDataUri: '', width: 0, height: 0 };
+      throw error;
+    }
+    const size = imageSize(bytes);
+    // A file whose bytes are not the image its type claims is listed, not shown.
+    if (!size) return { ...base, imageDataUri: '', width: 0, height: 0 };
+    return { ...base, imageDataUri: `data:${e.mediaType};base64,${bytes.toString('base64')}`, width: size.width, height: size.height };
+  });
 
 /** The interview's score, or none when the case has no interview to score (the report says so). */
 const scoreOf = (db: Database, caseId: string): ScoreResult | null => {
@@ -50,7 +109,8 @@ const comparisonWithPrevious = (db: Database, caseId: string, log: Log): Compari
   return compareCases(db, previous, caseId, log);
 };
 
-export const buildReportSource = (db: Database, caseId: string, log: Log, date: string = new Date().toISOString().slice(0, 10)): ReportSource => {
+export const buildReportSource = (store: ReportStore, caseId: string, date: string = new Date().toISOString().slice(0, 10)): ReportSource => {
+  const { db } = store;
   const found = getCase(db, caseId);
   return reportSourceSchema.parse(
     reportSourceFrom({
@@ -66,7 +126,11 @@ export const buildReportSource = (db: Database, caseId: string, log: Log, date: 
       score: scoreOf(db, caseId),
       probeResults: latestProbeResults(db, caseId),
       settings: getProposalSettings(db, caseId),
-      comparison: comparisonWithPrevious(db, caseId, log),
+      comparison: comparisonWithPrevious(db, caseId, store.log),
+      notes: notesOf(db, caseId),
+      context: contextOf(db, caseId),
+      attachments: attachmentsOf(store, caseId),
+      levelThresholds: thresholdsOf(db, caseId),
     }),
   );
 };

@@ -1,7 +1,8 @@
 import { measurementAttachment, measurementAttachmentName } from '../../../shared/reports/measurement-attachment';
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { proposalToCsv } from '../../../shared/reports/csv';
+import { findingsToPsaCsv, proposalToCsv } from '../../../shared/reports/csv';
+import { buildRoadmap } from '../../../shared/reports/roadmap';
 import { reportMimeTypes, type ReportExportRecord } from '../../../shared/reports/report-exports';
 import { buildReportModel, reportTemplateVersion, type ReportFormat, type ReportInputs, type ReportKind, type ReportModel } from '../../../shared/reports/report-model';
 import { reportInputsSchema } from '../../../shared/reports/report-inputs';
@@ -9,13 +10,12 @@ import type { ReportSource } from '../../../shared/reports/report-source';
 import { ApiFailure } from '../../../shared/contract/result';
 import { appVersion } from '../../../shared/app-version';
 import { brandingForCase, brandingProfileIdOfCase } from './branding-repository';
-import { buildReportSource } from './build-report-source';
+import { buildReportSource, type ReportStore } from './build-report-source';
 import type { PdfPrinter } from './chromium-pdf';
 import { recordExport, storedExport } from './exports-repository';
 import { listPriceBook } from './price-book-repository';
 import { buildReportDocx } from './report-docx';
 import { buildReportHtml, pdfHeaderFooter } from './report-html';
-import type { Log } from '../log/logger';
 
 export interface RenderedReport {
   readonly bytes: Uint8Array;
@@ -24,24 +24,33 @@ export interface RenderedReport {
 }
 
 /** Everything a report of a case is made from, as the database holds it now. */
-export const reportInputsForCase = (db: Database, caseId: string, log: Log, source?: ReportSource): ReportInputs => ({
-  source: source ?? buildReportSource(db, caseId, log),
-  branding: brandingForCase(db, caseId),
-  priceBook: listPriceBook(db),
+export const reportInputsForCase = (store: ReportStore, caseId: string, source?: ReportSource): ReportInputs => ({
+  source: source ?? buildReportSource(store, caseId),
+  branding: brandingForCase(store.db, caseId),
+  priceBook: listPriceBook(store.db),
   generator: `Groundwork ${appVersion}`,
 });
 
 /** The model of one report of a case, from the database as it is now. */
-export const reportModelForCase = (db: Database, caseId: string, kind: ReportKind, log: Log, source?: ReportSource): ReportModel =>
-  buildReportModel(kind, reportInputsForCase(db, caseId, log, source));
+export const reportModelForCase = (store: ReportStore, caseId: string, kind: ReportKind, source?: ReportSource): ReportModel =>
+  buildReportModel(kind, reportInputsForCase(store, caseId, source));
 
 /** Renders a model to one format. Pure apart from the PDF printer. */
 export const renderReport = async (model: ReportModel, format: ReportFormat, printPdf: () => PdfPrinter): Promise<RenderedReport> => {
   const mime = reportMimeTypes[format];
+  // A proposal that would print wrong figures is refused, with the reason, instead of exported.
+  if (model.kind === 'proposal' && model.proposal.refusal) throw new ApiFailure('validation', model.proposal.refusal);
+  if (model.kind === 'reassessment' && !model.source.comparison) {
+    throw new ApiFailure('validation', 'This case is not a re-assessment: start one with "Re-assess" on an earlier case of the customer to get a report of what changed.');
+  }
   if (format === 'html') return { bytes: Buffer.from(buildReportHtml(model, { embedFonts: true }), 'utf8'), mime, model };
   if (format === 'pdf') return { bytes: await printPdf()(buildReportHtml(model, { embedFonts: false }), pdfHeaderFooter(model)), mime, model };
   if (format === 'docx') return { bytes: await buildReportDocx(model), mime, model };
-  if (model.kind !== 'proposal') throw new ApiFailure('validation', 'CSV export is for proposals: use --kind proposal.');
+  if (model.kind === 'technical') {
+    const roadmap = buildRoadmap(model.source.recommendations, model.source.findings);
+    return { bytes: Buffer.from(findingsToPsaCsv(model, roadmap), 'utf8'), mime, model };
+  }
+  if (model.kind !== 'proposal') throw new ApiFailure('validation', 'CSV export is the proposal (price lines) or the technical report (one PSA ticket per finding): use --kind proposal or --kind technical.');
   return { bytes: Buffer.from(proposalToCsv(model.proposal), 'utf8'), mime, model };
 };
 
@@ -56,7 +65,7 @@ const slug = (text: string): string =>
     .slice(0, 60) || 'customer';
 
 export const suggestedFileName = (model: ReportModel, format: ReportFormat): string =>
-  `${slug(model.cover.customerName)}-${model.kind}-${model.cover.date}.${format}`;
+  `${slug(model.cover.customerName)}-${model.kind === 'technical' && format === 'csv' ? 'psa-tickets' : model.kind}-${model.cover.date}.${format}`;
 
 export interface ExportResult {
   readonly bytes: Uint8Array;
@@ -67,12 +76,12 @@ export interface ExportResult {
 
 /** Builds, renders and records one export of a case's report. */
 export const exportReport = async (
-  db: Database,
+  store: ReportStore,
   args: { caseId: string; kind: ReportKind; format: ReportFormat; fileName?: string },
   printPdf: () => PdfPrinter,
-  log: Log,
 ): Promise<ExportResult> => {
-  const inputs = reportInputsForCase(db, args.caseId, log);
+  const { db } = store;
+  const inputs = reportInputsForCase(store, args.caseId);
   const model = buildReportModel(args.kind, inputs);
   const rendered = await renderReport(model, args.format, printPdf);
   const record = recordExport(db, {
@@ -86,6 +95,7 @@ export const exportReport = async (
     brandingProfileId: brandingProfileIdOfCase(db, args.caseId),
     // The inputs as rendered (source, branding, price book): enough to render the same report again.
     sourceJson: JSON.stringify(inputs),
+    adjustments: model.adjustments.map((a) => a.message),
   });
   const attachment = inputs.source.measurements.length > 0 || inputs.source.unmeasured.length > 0
     ? { fileName: measurementAttachmentName(record.fileName), mime: 'application/json' as const, text: `${JSON.stringify(measurementAttachment(inputs.source), null, 2)}\n` }

@@ -14,7 +14,13 @@ interface ExportRow {
   bytes: number;
   file_name: string;
   created_at: string;
+  adjustments_json: string;
 }
+
+const adjustmentsOf = (json: string): string[] => {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
+};
 
 const toRecord = (r: ExportRow): ReportExportRecord => ({
   id: r.id,
@@ -26,6 +32,7 @@ const toRecord = (r: ExportRow): ReportExportRecord => ({
   bytes: r.bytes,
   fileName: r.file_name,
   createdAt: r.created_at,
+  adjustments: adjustmentsOf(r.adjustments_json),
 });
 
 export interface NewExport {
@@ -38,14 +45,16 @@ export interface NewExport {
   readonly fileName: string;
   readonly brandingProfileId: string | null;
   readonly sourceJson: string;
+  /** What the export changed from the branding as entered, in words. */
+  readonly adjustments: readonly string[];
 }
 
 export const recordExport = (db: Database, e: NewExport): ReportExportRecord => {
   const id = newId();
   db.prepare(
-    `INSERT INTO report_exports (id, case_id, kind, format, template_version, sha256, bytes, file_name, branding_profile_id, source_json, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, e.caseId, e.kind, e.format, e.templateVersion, e.sha256, e.bytes, e.fileName, e.brandingProfileId, e.sourceJson, new Date().toISOString());
+    `INSERT INTO report_exports (id, case_id, kind, format, template_version, sha256, bytes, file_name, branding_profile_id, source_json, created_at, adjustments_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, e.caseId, e.kind, e.format, e.templateVersion, e.sha256, e.bytes, e.fileName, e.brandingProfileId, e.sourceJson, new Date().toISOString(), JSON.stringify(e.adjustments));
   return toRecord(db.prepare('SELECT * FROM report_exports WHERE id = ?').get(id) as ExportRow);
 };
 

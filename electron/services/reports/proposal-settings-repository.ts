@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { ApiFailure } from '../../../shared/contract/result';
 import type { ProposalSettings } from '../../../shared/reports/proposal-settings';
+import { proposalTermsSchema, type ProposalTerms } from '../../../shared/reports/report-source';
 
 interface SettingsRow {
   users: number;
@@ -9,12 +10,22 @@ interface SettingsRow {
   currency: string;
   tax_rate_basis_points: number;
   validity_days: number;
+  terms_json: string;
 }
+
+/** The terms beyond currency, tax rate and validity, kept as JSON so they can grow without a migration each. */
+const extraTerms = (row: SettingsRow): ProposalTerms => {
+  const base = { currency: row.currency, taxRateBasisPoints: row.tax_rate_basis_points, validityDays: row.validity_days };
+  // The column is CHECK(json_valid); terms of an unknown shape fall back to the base terms below.
+  const extra: unknown = JSON.parse(row.terms_json);
+  const parsed = proposalTermsSchema.safeParse({ ...(typeof extra === 'object' && extra ? extra : {}), ...base });
+  return parsed.success ? parsed.data : proposalTermsSchema.parse(base);
+};
 
 export const defaultProposalSettings = (caseId: string): ProposalSettings => ({
   caseId,
   sizing: { users: 0, devices: 0, sites: 1 },
-  terms: { currency: 'EUR', taxRateBasisPoints: 0, validityDays: 30 },
+  terms: proposalTermsSchema.parse({ currency: 'EUR', taxRateBasisPoints: 0, validityDays: 30 }),
 });
 
 const assertCase = (db: Database, caseId: string): void => {
@@ -28,7 +39,7 @@ export const getProposalSettings = (db: Database, caseId: string): ProposalSetti
   return {
     caseId,
     sizing: { users: row.users, devices: row.devices, sites: row.sites },
-    terms: { currency: row.currency, taxRateBasisPoints: row.tax_rate_basis_points, validityDays: row.validity_days },
+    terms: extraTerms(row),
   };
 };
 
@@ -36,17 +47,26 @@ export const saveProposalSettings = (db: Database, settings: ProposalSettings): 
   db.transaction(() => {
     assertCase(db, settings.caseId);
     db.prepare(
-      `INSERT INTO proposal_settings (case_id, users, devices, sites, currency, tax_rate_basis_points, validity_days, updated_at)
-       VALUES (@caseId, @users, @devices, @sites, @currency, @tax, @validity, @now)
+      `INSERT INTO proposal_settings (case_id, users, devices, sites, currency, tax_rate_basis_points, validity_days, terms_json, updated_at)
+       VALUES (@caseId, @users, @devices, @sites, @currency, @tax, @validity, @terms, @now)
        ON CONFLICT (case_id) DO UPDATE SET users = excluded.users, devices = excluded.devices, sites = excluded.sites,
          currency = excluded.currency, tax_rate_basis_points = excluded.tax_rate_basis_points,
-         validity_days = excluded.validity_days, updated_at = excluded.updated_at`,
+         validity_days = excluded.validity_days, terms_json = excluded.terms_json, updated_at = excluded.updated_at`,
     ).run({
       caseId: settings.caseId,
       ...settings.sizing,
       currency: settings.terms.currency,
       tax: settings.terms.taxRateBasisPoints,
       validity: settings.terms.validityDays,
+      terms: JSON.stringify({
+        taxes: settings.terms.taxes,
+        exchangeRates: settings.terms.exchangeRates,
+        scope: settings.terms.scope,
+        assumptions: settings.terms.assumptions,
+        exclusions: settings.terms.exclusions,
+        paymentTerms: settings.terms.paymentTerms,
+        contractTermMonths: settings.terms.contractTermMonths,
+      }),
       now: new Date().toISOString(),
     });
     return getProposalSettings(db, settings.caseId);

@@ -1,190 +1,172 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  ImageRun,
-  Packer,
-  PageNumber,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '../../../shared/reports/format';
-import type { ProposalLine } from '../../../shared/reports/proposal';
-import { reportKindLabels, type ExecutiveReport, type ProposalReport, type ReportModel, type TechnicalReport } from '../../../shared/reports/report-model';
-import { roadmapHorizons, roadmapLabels, type Roadmap } from '../../../shared/reports/roadmap';
-import { effortLabels, severityLabels, type FindingSource } from '../../../shared/reports/report-source';
+import { conversionText, taxLabel, type ProposalLine } from '../../../shared/reports/proposal';
+import { scaleRange } from '../../../shared/reports/readiness-scale';
+import { reportKindLabels, shortName, type ExecutiveReport, type ProposalReport, type ReassessmentReport, type ReportModel, type TechnicalReport } from '../../../shared/reports/report-model';
+import { horizonDates, roadmapHorizons, roadmapLabels, type Roadmap } from '../../../shared/reports/roadmap';
+import { severityLabels, type AttachmentSource, type FindingSource, type ReportSource } from '../../../shared/reports/report-source';
 import type { Comparison } from '../../../shared/history/compare';
+import { executiveNarrative, firstSentence } from '../../../shared/reports/components/executive-body';
+import { technicalSections } from '../../../shared/reports/components/technical-body';
+import { costText, effortText } from '../../../shared/reports/components/roadmap-view';
+import { findingEffortText, priorityText } from '../../../shared/reports/components/report-parts';
+import { scopeText } from '../../../shared/reports/components/proposal-body';
+import { seriesSummary, verdictText } from '../../../shared/reports/components/measurement-appendix';
+import { bullet, cell, h, hex, imageRun, italicNote, p, signatureLines, table, type Block } from './docx-parts';
 
 /**
- * The Word version of a report, from the same model as the HTML: real headings, tables and
- * styles, so an account manager can edit it. Charts become tables (Word has no inline SVG
- * without a raster fallback); the PNG logo is embedded, an SVG logo is left out.
+ * The Word version of a report, from the same model as the HTML and with the same wording
+ * (shared helpers): real heading styles, tables and images, so an account manager can edit it.
+ * Charts become tables (Word has no inline SVG without a raster fallback).
  */
 
-type Block = Paragraph | Table;
-
-const hex = (color: string): string => color.replace('#', '').toUpperCase();
-
-const p = (text: string, options: { bold?: boolean; color?: string; size?: number; italics?: boolean; style?: string } = {}): Paragraph =>
-  new Paragraph({ style: options.style, children: [new TextRun({ text, bold: options.bold, color: options.color, size: options.size, italics: options.italics })] });
-
-const h = (text: string, level: 1 | 2 | 3, pageBreakBefore = false): Paragraph =>
-  new Paragraph({
-    heading: level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
-    pageBreakBefore,
-    children: [new TextRun(text)],
-  });
-
-const cell = (text: string, options: { header?: boolean; primary?: string; right?: boolean; bold?: boolean } = {}): TableCell =>
-  new TableCell({
-    margins: { top: 60, bottom: 60, left: 100, right: 100 },
-    shading: options.header && options.primary ? { type: ShadingType.CLEAR, color: 'auto', fill: hex(options.primary) } : undefined,
-    children: [
-      new Paragraph({
-        alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        children: [new TextRun({ text, bold: options.header || options.bold, color: options.header ? 'FFFFFF' : undefined, size: 19 })],
-      }),
-    ],
-  });
-
-const table = (header: readonly string[], rows: readonly (readonly string[])[], primary: string, rightColumns: readonly number[] = []): Table =>
-  new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: header.map((t, i) => cell(t, { header: true, primary, right: rightColumns.includes(i) })) }),
-      ...rows.map((r) => new TableRow({ children: r.map((t, i) => cell(t, { right: rightColumns.includes(i) })) })),
-    ],
-  });
-
-const pngSize = (bytes: Buffer): { width: number; height: number } | null =>
-  bytes.length > 24 && bytes.toString('latin1', 12, 16) === 'IHDR' ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : null;
-
-const logoRun = (dataUri: string, name: string, maxWidth = 200): ImageRun | null => {
-  const m = /^data:image\/png;base64,(.+)$/.exec(dataUri);
-  if (!m?.[1]) return null;
-  const bytes = Buffer.from(m[1], 'base64');
-  const size = pngSize(bytes);
-  if (!size) return null;
-  const scale = Math.min(1, maxWidth / size.width, 80 / size.height);
-  return new ImageRun({
-    type: 'png',
-    data: bytes,
-    transformation: { width: Math.max(1, Math.round(size.width * scale)), height: Math.max(1, Math.round(size.height * scale)) },
-    altText: { name: 'logo', description: `${name} logo`, title: name },
-  });
+/** Name sizes in half-points, stepping down with length, so the cover stays one page for any name. */
+const coverNameSize = (name: string): number => {
+  const n = [...name].length;
+  return n <= 60 ? 40 : n <= 200 ? 28 : n <= 1000 ? 18 : 12;
 };
 
 const cover = (model: ReportModel): Block[] => {
   const { cover: c, branding } = model;
-  const logo = logoRun(branding.logoDataUri, branding.partnerName);
-  const customerLogo = logoRun(c.customerLogoDataUri, c.customerName, 160);
+  const logo = imageRun(branding.logoDataUri, `${shortName(branding.partnerName, 60)} logo`);
+  const customerLogo = imageRun(c.customerLogoDataUri, `${c.customerShortName} logo`, 160);
+  const long = [...c.customerName].length > 200;
   return [
     ...(logo ? [new Paragraph({ children: [logo] })] : []),
     p(c.partnerName, { bold: true, color: hex(branding.primaryColor), size: 32 }),
-    new Paragraph({ spacing: { before: 1200 }, children: [new TextRun({ text: c.subtitle.toUpperCase(), color: hex(branding.accentColor), bold: true, size: 20 })] }),
+    new Paragraph({ spacing: { before: long ? 400 : 1200 }, children: [new TextRun({ text: c.subtitle.toUpperCase(), color: hex(branding.accentColor), bold: true, size: 20 })] }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(c.title)] }),
     ...(customerLogo ? [new Paragraph({ children: [customerLogo] })] : []),
-    p(c.customerName, { bold: true, size: 40 }),
+    new Paragraph({ children: [new TextRun({ text: c.customerName, bold: !long, size: coverNameSize(c.customerName) })] }),
     ...(c.siteName ? [p(`${c.siteName}${c.siteAddress ? ` · ${c.siteAddress}` : ''}`, { size: 24 })] : []),
-    new Paragraph({ spacing: { before: 1200 }, children: [new TextRun({ text: 'Prepared by: ', color: '555555' }), new TextRun(`${c.engineer ? `${c.engineer}, ` : ''}${c.partnerName}`)] }),
+    new Paragraph({ spacing: { before: long ? 300 : 1200 }, children: [new TextRun({ text: 'Prepared by: ', color: '555555' }), new TextRun(`${c.engineer ? `${c.engineer}, ` : ''}${c.partnerName}`)] }),
     new Paragraph({ children: [new TextRun({ text: 'Date: ', color: '555555' }), new TextRun(formatDate(c.date))] }),
     ...(branding.contact
-      ? branding.contact.split('\n').map((line, i) => new Paragraph({ spacing: { before: i === 0 ? 1600 : 0 }, children: [new TextRun({ text: line, size: 18, color: '444444' })] }))
+      ? branding.contact.split('\n').map((line, i) => new Paragraph({ spacing: { before: i === 0 ? (long ? 300 : 1600) : 0 }, children: [new TextRun({ text: line, size: 18, color: '444444' })] }))
       : []),
   ];
 };
 
-/** Pillar scores with a bar drawn in the brand colour: Word has no inline SVG, a bar of blocks prints anywhere. */
-const pillarTable = (model: ExecutiveReport | TechnicalReport): Table => {
+const contextBlocks = (source: ReportSource): Block[] =>
+  source.context ? [p('About the organisation', { bold: true, keepNext: true }), p(source.context, { italics: true })] : [];
+
+/** The scale as a table: level, index range, meaning; the case's level in bold with a marker. */
+const scaleBlocks = (source: ReportSource, primary: string): Block[] => {
+  const o = source.overall;
+  if (!o || source.scale.length === 0) return [];
+  const rows = source.scale.map(
+    (level, i) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell(`${level.label === o.levelLabel ? '▶ ' : ''}${level.label}`, { bold: level.label === o.levelLabel }),
+          cell(scaleRange(source.scale, i)),
+          cell(level.meaning, { bold: level.label === o.levelLabel }),
+        ],
+      }),
+  );
+  return [
+    p(`Readiness scale: ${o.levelLabel}, index ${Math.round(o.score)} / 100`, { bold: true, keepNext: true }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [new TableRow({ tableHeader: true, children: ['Level', 'Index', 'What it means'].map((t) => cell(t, { header: true, primary })) }), ...rows],
+    }),
+    ...(o.cappedBy.length > 0 && o.uncappedLevelLabel !== o.levelLabel
+      ? [p(`Capped at ${o.levelLabel} (the index alone would give ${o.uncappedLevelLabel}) until this is fixed: ${o.cappedBy.join('; ')}.`, { bold: true })]
+      : []),
+  ];
+};
+
+const factsTable = (model: ExecutiveReport | TechnicalReport | ReassessmentReport): Table => {
+  const s = model.summary;
+  return table(
+    ['Readiness index', 'Level', 'Confidence', 'Critical and high findings'],
+    [
+      [
+        s.overall ? `${Math.round(s.overall.score)} / 100` : '—',
+        s.overall ? s.overall.levelLabel || `Level ${s.overall.level}` : '—',
+        s.overall ? formatPercent(s.overall.confidence) : '—',
+        String(s.severityCounts.critical + s.severityCounts.high),
+      ],
+    ],
+    model.branding.primaryColor,
+  );
+};
+
+/** Pillar scores with a bar drawn in the brand colour: a bar of blocks prints anywhere. */
+const pillarTable = (model: TechnicalReport): Table => {
   const primary = model.branding.primaryColor;
   const scoreCell = (score: number): TableCell =>
     new TableCell({
       margins: { top: 60, bottom: 60, left: 100, right: 100 },
-      children: [
-        new Paragraph({
-          children: [new TextRun({ text: `${Math.round(score)}  `, size: 19 }), new TextRun({ text: '█'.repeat(Math.round(score / 10)), color: hex(primary), size: 19 })],
-        }),
-      ],
+      children: [new Paragraph({ children: [new TextRun({ text: `${Math.round(score)}  `, size: 19 }), new TextRun({ text: '█'.repeat(Math.round(score / 10)), color: hex(primary), size: 19 })] })],
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: ['Pillar', 'Score', 'Level', 'Confidence'].map((t) => cell(t, { header: true, primary })) }),
-      ...model.source.pillars.map(
-        (pl) =>
-          new TableRow({
-            children: [cell(pl.name), scoreCell(pl.score), cell(pl.levelLabel || (pl.level > 0 ? String(pl.level) : '—')), cell(formatPercent(pl.confidence))],
-          }),
+      new TableRow({ tableHeader: true, children: ['Pillar', 'Score', 'Weight', 'Confidence', 'Findings'].map((t) => cell(t, { header: true, primary })) }),
+      ...model.pillarSections.map(
+        ({ pillar, findings }) =>
+          new TableRow({ cantSplit: true, children: [cell(pillar.name), scoreCell(pillar.score), cell(String(pillar.weight)), cell(formatPercent(pillar.confidence)), cell(String(findings.length))] }),
       ),
     ],
   });
 };
 
-const summaryBlocks = (model: ExecutiveReport | TechnicalReport): Block[] => {
-  const s = model.summary;
+const roadmapBlocks = (roadmap: Roadmap, date: string, primary: string): Block[] =>
+  roadmapHorizons.flatMap((horizon) => [
+    h(`${roadmapLabels[horizon]} · ${horizonDates(horizon, date)}`, 3),
+    roadmap[horizon].length === 0
+      ? italicNote('Nothing planned.')
+      : table(['Action', 'Owner', 'Effort', 'Cost'], roadmap[horizon].map((i) => [`${severityLabels[i.severity]}: ${i.title}`, i.owner, effortText(i), costText(i.cost)]), primary, [3]),
+  ]);
+
+const attachmentBlocks = (attachments: readonly AttachmentSource[]): Block[] => {
+  const images = attachments.flatMap((a) => {
+    const run = imageRun(a.imageDataUri, a.caption || a.fileName, 160, 120);
+    return run ? [new Paragraph({ children: [run] }), p(a.caption || a.fileName, { size: 15, color: '5A606B' })] : [];
+  });
   return [
-    h('Summary', 1, true),
-    p(s.headline, { size: 24 }),
-    table(
-      ['Readiness score', 'Maturity level', 'Confidence', 'Critical and high findings'],
-      [
-        [
-          s.overall ? `${Math.round(s.overall.score)} / 100` : '—',
-          s.overall ? s.overall.levelLabel || `Level ${s.overall.level}` : '—',
-          s.overall ? formatPercent(s.overall.confidence) : '—',
-          String(s.severityCounts.critical + s.severityCounts.high),
-        ],
-      ],
-      model.branding.primaryColor,
+    ...images,
+    ...attachments.map(
+      (a) =>
+        new Paragraph({
+          bullet: { level: 0 },
+          children: [new TextRun({ text: a.fileName, bold: true, size: 17 }), new TextRun({ text: `${a.caption ? ` — ${a.caption}` : ''} · SHA-256 ${a.sha256}`, size: 15, color: '5A606B' })],
+        }),
     ),
-    h('Readiness by pillar', 2),
-    model.source.pillars.length === 0
-      ? p('No pillar has been scored yet.', { italics: true })
-      : pillarTable(model),
   ];
 };
 
-const roadmapBlocks = (roadmap: Roadmap, primary: string): Block[] =>
-  roadmapHorizons.flatMap((horizon) => [
-    h(roadmapLabels[horizon], 3),
-    roadmap[horizon].length === 0
-      ? p('Nothing planned.', { italics: true })
-      : table(['Severity', 'Action', 'Effort'], roadmap[horizon].map((i) => [severityLabels[i.severity], i.title, effortLabels[i.effort]]), primary),
-  ]);
-
-const findingBlocks = (f: FindingSource, pillarName: string | undefined): Block[] => [
+const findingBlocks = (f: FindingSource & Partial<Pick<TechnicalReport['findings'][number], 'priority' | 'scope'>>, pillarName: string | undefined): Block[] => [
   h(`${severityLabels[f.severity]}: ${f.title}`, 3),
-  p(`${pillarName ? `${pillarName} · ` : ''}${effortLabels[f.effort]}${f.skuRefs.length ? ` · ${f.skuRefs.map((r) => r.sku).join(', ')}` : ''}`, { color: '5A606B', size: 18 }),
+  p(`${pillarName ? `${pillarName} · ` : ''}${findingEffortText(f)}${f.gateLabel ? ` · caps readiness at ${f.gateLabel}` : ''}`, { color: '5A606B', size: 18 }),
+  ...(f.priority ? [p(`${priorityText(f.priority, f.severity, pillarName)}${f.scope ? ` · Affects: ${f.scope}` : ''}`, { color: '5A606B', size: 18 })] : []),
   ...(f.detail ? [p(f.detail)] : []),
-  ...(f.evidence.length ? [p('Evidence', { bold: true }), ...f.evidence.map((e) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(e)] }))] : []),
+  ...(f.evidence.length ? [p('Evidence collected', { bold: true, keepNext: true }), ...f.evidence.map((e) => bullet(e))] : []),
+  ...(f.notes.length ? [p("Engineer's notes", { bold: true, keepNext: true }), ...f.notes.map((n) => bullet(n))] : []),
+  ...attachmentBlocks(f.attachments),
+  ...(f.expectedEvidence && f.attachments.length === 0 ? [p(`Evidence to keep on file: ${f.expectedEvidence}`, { size: 16, color: '5A606B' })] : []),
   ...(f.recommendation ? [new Paragraph({ children: [new TextRun({ text: 'Recommendation: ', bold: true }), new TextRun(f.recommendation)] })] : []),
 ];
 
 /** The same "since the last assessment" section the HTML and PDF carry, as Word blocks. */
-const comparisonBlocks = (comparison: Comparison | null, primary: string): Block[] => {
+const comparisonBlocks = (comparison: Comparison | null, primary: string, compact = false): Block[] => {
   if (!comparison) return [];
   const signed = (n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : ''}${n.toFixed(1)}`);
   const round = (n: number | null) => (n === null ? '—' : String(Math.round(n)));
   const list = (title: string, items: Comparison['findings']['resolved']): Block[] => [
     h(`${title} (${items.length})`, 3),
-    ...(items.length === 0
-      ? [p('None.', { italics: true })]
-      : items.map((f) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: `${severityLabels[f.severity]}: `, bold: true }), new TextRun(f.title)] }))),
+    ...(items.length === 0 ? [italicNote('None.')] : items.map((f) => bullet(f.title, `${severityLabels[f.severity]}: `))),
   ];
+  const lead = p(
+    `Compared with the assessment of ${formatDate(comparison.before.createdAt.slice(0, 10))}: readiness index ${signed(comparison.indexDelta)}, ` +
+      `${comparison.findings.resolved.length} findings resolved, ${comparison.findings.new.length} new, ${comparison.findings.stillOpen.length} still open.`,
+  );
+  if (compact) return [h('Since the last assessment', 1), lead];
   return [
     h('Since the last assessment', 1, true),
-    p(
-      `Compared with the assessment of ${formatDate(comparison.before.createdAt.slice(0, 10))}: readiness index ${signed(comparison.indexDelta)}, ` +
-        `${comparison.findings.resolved.length} findings resolved, ${comparison.findings.new.length} new, ${comparison.findings.stillOpen.length} still open.`,
-    ),
+    lead,
     table(['Pillar', 'Before', 'Now', 'Change'], comparison.pillars.map((pl) => [pl.title, round(pl.before), round(pl.after), signed(pl.delta)]), primary),
     ...list('Resolved', comparison.findings.resolved),
     ...list('New', comparison.findings.new),
@@ -192,44 +174,104 @@ const comparisonBlocks = (comparison: Comparison | null, primary: string): Block
   ];
 };
 
-const executive = (model: ExecutiveReport): Block[] => [
-  ...summaryBlocks(model),
-  ...comparisonBlocks(model.source.comparison, model.branding.primaryColor),
-  h('Top risks', 2),
-  ...(model.topRisks.length === 0 ? [p('No risks recorded.', { italics: true })] : model.topRisks.map((f) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: `${severityLabels[f.severity]}: `, bold: true }), new TextRun(f.title)] }))),
-  h('Roadmap', 1, true),
-  ...roadmapBlocks(model.roadmap, model.branding.primaryColor),
-];
+const aboutBlocks = (model: ReportModel): Block[] => {
+  const { source, cover: c, branding } = model;
+  return [
+    h('About this assessment', 1),
+    p(
+      `Assessed ${c.siteName ? `at ${c.siteName} ` : ''}on ${formatDate(source.date)}${c.engineer ? ` by ${c.engineer}` : ''} for ${c.partnerName}: an interview across ${source.pillars.length} areas and ${source.measurements.length} network and system measurements.` +
+        (source.overall ? ` Confidence ${formatPercent(source.overall.confidence)} is the share of the scored questions that have a known answer.` : ''),
+    ),
+    ...(source.exceptions.length ? [p('Exceptions and areas not assessed', { bold: true, keepNext: true }), ...source.exceptions.map((e) => bullet(e.reason ? `${e.title} — ${e.reason}` : e.title))] : []),
+    ...(branding.disclaimer ? branding.disclaimer.split('\n').map((l) => p(l, { size: 17, italics: true })) : []),
+  ];
+};
 
-const verdictWords: Record<string, string> = { pass: 'Good', warn: 'Watch', fail: 'Problem', info: 'For information' };
-const verdictText = (m: TechnicalReport['measurements'][number]): string => `${verdictWords[m.status] ?? 'For information'}${m.target ? ` (${m.target})` : ''}`;
+const investmentBlocks = (model: ExecutiveReport): Block[] => {
+  const pr = model.proposal;
+  if (!pr) return [italicNote('No investment priced yet: the proposal follows separately.')];
+  const c = pr.currency;
+  return [
+    table(
+      ['Investment', 'Amount'],
+      [
+        ['One-time (projects, set-up), incl. tax', formatMoney(pr.totals.oneTimeTotalMinor, c)],
+        ['Recurring (services, licences), incl. tax', `${formatMoney(pr.totals.monthlyTotalMinor, c)} per month`],
+        [`Total contract value over ${pr.totals.contractTermMonths} months, incl. tax`, formatMoney(pr.totals.contractValueMinor, c)],
+      ],
+      model.branding.primaryColor,
+      [1],
+    ),
+  ];
+};
+
+const executive = (model: ExecutiveReport): Block[] => {
+  const primary = model.branding.primaryColor;
+  return [
+    h('At a glance', 1, true),
+    ...contextBlocks(model.source),
+    ...executiveNarrative(model).map((s, i) => p(s, { size: i === 0 ? 24 : undefined })),
+    ...scaleBlocks(model.source, primary),
+    factsTable(model),
+    h('Top risks', 1),
+    ...(model.topRisks.length === 0 ? [italicNote('No risks recorded.')] : model.topRisks.map((f) => bullet(`${f.title}${f.detail ? ` — ${firstSentence(f.detail)}` : ''}`, `${severityLabels[f.severity]}: `))),
+    h('Readiness by area', 1),
+    model.pillarSummaries.length === 0
+      ? italicNote('No pillar has been scored yet.')
+      : table(
+          ['Area', 'Score', 'Most pressing'],
+          model.pillarSummaries.map((s) => [s.pillar.name, String(Math.round(s.pillar.score)), s.worst ? `${s.worst.title}${s.findingCount > 1 ? ` (+${s.findingCount - 1} more)` : ''}` : 'Nothing open']),
+          primary,
+        ),
+    h('Investment summary', 1),
+    ...investmentBlocks(model),
+    ...comparisonBlocks(model.source.comparison, primary, true),
+    h('Roadmap', 1, true),
+    ...roadmapBlocks(model.roadmap, model.source.date, primary),
+    ...aboutBlocks(model),
+  ];
+};
 
 const technical = (model: TechnicalReport): Block[] => {
   const names = new Map(model.source.pillars.map((pl) => [pl.id, pl.name]));
   const primary = model.branding.primaryColor;
   return [
-    ...summaryBlocks(model),
+    h('Contents', 1, true),
+    ...technicalSections(model).map((e, i) => p(`${i + 1}. ${e.title}`)),
+    h('Summary', 1, true),
+    ...contextBlocks(model.source),
+    p(model.summary.headline, { size: 24 }),
+    ...scaleBlocks(model.source, primary),
+    factsTable(model),
+    h('Readiness by pillar', 2),
+    model.source.pillars.length === 0 ? italicNote('No pillar has been scored yet.') : pillarTable(model),
+    p("The index is the weighted mean of the pillar scores. Each finding's priority is its severity points (critical 10, high 6, medium 3, low 1) times its pillar's weight; findings are listed by priority.", { size: 16, color: '5A606B' }),
     ...comparisonBlocks(model.source.comparison, primary),
     h('Findings', 1, true),
-    ...(model.findings.length === 0 ? [p('No findings recorded.', { italics: true })] : model.findings.flatMap((f) => findingBlocks(f, names.get(f.pillarId)))),
+    ...(model.findings.length === 0 ? [italicNote('No findings recorded.')] : model.findings.flatMap((f) => findingBlocks(f, names.get(f.pillarId)))),
     h('Measurements', 1, true),
     model.measurements.length === 0
-      ? p('No probe measurements recorded.', { italics: true })
+      ? italicNote('No probe measurements recorded.')
       : table(
           ['Measurement', 'Value', 'Verdict and threshold', 'Measured against'],
           model.measurements.filter((m) => m.samples.length === 0).map((m) => [m.scope ? `${m.name} · ${m.scope}` : m.name, m.display || formatNumber(m.value, m.unit), verdictText(m), m.farEnd || '—']),
           primary,
         ),
-    ...(model.source.unmeasured.length
-      ? [h('Could not be measured here', 2), ...model.source.unmeasured.map((u) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(`${u.name} (${u.scope}): ${u.reason}`)] }))]
-      : []),
+    ...(model.source.unmeasured.length ? [h('Could not be measured here', 2), ...model.source.unmeasured.map((u) => bullet(`${u.name} (${u.scope}): ${u.reason}`))] : []),
     h('Answers behind each pillar', 1, true),
-    ...(model.pillarSections.length === 0 ? [p('No interview answers recorded.', { italics: true })] : []),
+    ...(model.pillarSections.length === 0 ? [italicNote('No interview answers recorded.')] : []),
     ...model.pillarSections.flatMap(({ pillar }) => [
       h(`${pillar.name} · ${Math.round(pillar.score)} / 100`, 2),
-      pillar.answers.length === 0 ? p('No answers.', { italics: true }) : table(['Question', 'Answer'], pillar.answers.map((a) => [a.question, a.note ? `${a.answer} — ${a.note}` : a.answer]), primary),
+      ...(pillar.answers.length === 0
+        ? [italicNote('No answers.')]
+        : pillar.answers.flatMap((a) => [
+            new Paragraph({ keepNext: true, children: [new TextRun({ text: a.question, bold: true, size: 19 })] }),
+            p(`${a.answer}${a.note ? ` — ${a.note}` : ''}`, { size: 19 }),
+            ...(a.engineerNote ? [new Paragraph({ children: [new TextRun({ text: 'Note: ', bold: true, size: 18 }), new TextRun({ text: a.engineerNote, size: 18 })] })] : []),
+            ...attachmentBlocks(a.attachments),
+          ])),
     ]),
-    ...(model.source.exceptions.length ? [h('Exceptions and areas not assessed', 2), ...model.source.exceptions.map((e) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(e.reason ? `${e.title} — ${e.reason}` : e.title)] }))] : []),
+    ...(model.source.caseAttachments.length ? [h('Other evidence', 1), p('Files attached to the assessment as a whole.'), ...attachmentBlocks(model.source.caseAttachments)] : []),
     // Only what was measured, by probe; no raw dumps or LAN identifiers (the JSON attachment has the figures).
     ...(model.measurements.length === 0
       ? []
@@ -240,75 +282,139 @@ const technical = (model: TechnicalReport): Block[] => {
             h(probe, 3),
             table(
               ['Measurement', 'Value', 'Measured against'],
-              model.measurements
-                .filter((m) => m.probe === probe)
-                .map((m) => [
-                  m.name,
-                  m.samples.length > 0
-                    ? `${m.samples.length} samples, ${Math.round(Math.min(...m.samples.map((s) => s.value)) * 100) / 100}–${Math.round(Math.max(...m.samples.map((s) => s.value)) * 100) / 100} ${m.unit}`
-                    : m.display || formatNumber(m.value, m.unit),
-                  [m.farEnd, m.measuredAt.slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · '),
-                ]),
+              model.measurements.filter((m) => m.probe === probe).map((m) => [m.name, seriesSummary(m), [m.farEnd, m.measuredAt.slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · ')]),
               primary,
             ),
           ]),
         ]),
+    ...aboutBlocks(model),
   ];
 };
 
-const lineRows = (lines: readonly ProposalLine[], currency: string): string[][] =>
-  lines.map((l) => [l.sku, l.description, `${l.quantity} ${l.unit}`, formatMoney(l.unitPriceMinor, currency), formatMoney(l.totalMinor, currency)]);
+const lineRow = (l: ProposalLine, currency: string): TableRow =>
+  new TableRow({
+    cantSplit: true,
+    children: [
+      cell(l.description, { lines: [l.sku] }),
+      cell(`${l.quantity} ${l.unit}`, { right: true, lines: l.quantityBasis ? [l.quantityBasis] : [] }),
+      cell(formatMoney(l.unitPriceMinor, currency), { right: true, lines: l.converted ? [formatMoney(l.converted.unitPriceMinor, l.converted.currency)] : [] }),
+      cell(l.recurring ? '' : formatMoney(l.totalMinor, currency), { right: true }),
+      cell(l.recurring ? formatMoney(l.totalMinor, currency) : '', { right: true }),
+    ],
+  });
+
+/** Both parties side by side in one row that Word may not split: the blocks always share a page. */
+const signatureTable = (customer: string, partner: string): Table => {
+  const party = (title: string, name: string) =>
+    new TableCell({
+      width: { size: 50, type: WidthType.PERCENTAGE },
+      margins: { top: 80, bottom: 80, left: 120, right: 240 },
+      borders: { top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } },
+      children: [p(title, { bold: true, keepNext: true }), p(name, { keepNext: true }), signatureLines(['Name', 'Position', 'Signature', 'Date']), new Paragraph({ children: [] })],
+    });
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [new TableRow({ cantSplit: true, children: [party('For the customer', customer), party('For the partner', partner)] })] });
+};
 
 const proposal = (model: ProposalReport): Block[] => {
   const pr = model.proposal;
   const primary = model.branding.primaryColor;
-  const section = (title: string, lines: readonly ProposalLine[], subtotal: number, tax: number, total: number): Block[] =>
-    lines.length === 0
-      ? []
-      : [
-          h(title, 2),
-          table(
-            ['SKU', 'Description', 'Quantity', 'Unit price', 'Total'],
-            [...lineRows(lines, pr.currency), ['', 'Subtotal', '', '', formatMoney(subtotal, pr.currency)], ['', `Tax (${pr.taxRateBasisPoints / 100} %)`, '', '', formatMoney(tax, pr.currency)], ['', 'Total', '', '', formatMoney(total, pr.currency)]],
-            primary,
-            [2, 3, 4],
-          ),
-        ];
+  const c = pr.currency;
+  if (pr.refusal) return [h('Proposal', 1, true), p('This proposal cannot be issued yet', { bold: true }), p(pr.refusal)];
+  const empty = pr.oneTime.length === 0 && pr.monthly.length === 0;
+  const t = pr.totals;
+  const totalRows = (label: string, subtotal: number, taxes: typeof t.oneTimeTaxes, total: number): string[][] => [
+    [`${label} subtotal`, formatMoney(subtotal, c)],
+    ...taxes.map((x) => [taxLabel(x), formatMoney(x.minor, c)]),
+    [`${label} total`, formatMoney(total, c)],
+  ];
+  const lines = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: ['Item', 'Quantity', 'Unit price', 'One-time', 'Monthly'].map((x, i) => cell(x, { header: true, primary, right: i > 0 })) }),
+      ...pr.groups.flatMap((g) => [
+        new TableRow({ cantSplit: true, children: [cell(`${g.severity ? `${severityLabels[g.severity]}: ` : ''}${g.title}`, { bold: true, shade: 'F0F3F6', span: 5 })] }),
+        ...g.lines.map((l) => lineRow(l, c)),
+      ]),
+    ],
+  });
   return [
     h('Proposal', 1, true),
-    p(`Prepared for ${model.cover.customerName} on ${formatDate(pr.date)}. Prices in ${pr.currency}, valid until ${formatDate(pr.validUntil)}.`),
-    ...(pr.oneTime.length === 0 && pr.monthly.length === 0 ? [p('No priced items: the recommendations refer to no SKU in the price book yet.', { italics: true })] : []),
-    ...section('One-time', pr.oneTime, pr.totals.oneTimeSubtotalMinor, pr.totals.oneTimeTaxMinor, pr.totals.oneTimeTotalMinor),
-    ...section('Monthly', pr.monthly, pr.totals.monthlySubtotalMinor, pr.totals.monthlyTaxMinor, pr.totals.monthlyTotalMinor),
-    h('What this addresses', 2),
-    ...roadmapBlocks(model.roadmap, primary),
-    h('Acceptance', 2),
-    p(`By signing, ${model.cover.customerName} accepts this proposal from ${model.cover.partnerName} as set out above, valid until ${formatDate(pr.validUntil)}.`),
-    ...['Name', 'Position', 'Signature', 'Date'].map(
-      (label) =>
-        new Paragraph({
-          spacing: { before: 480 },
-          border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '333333', space: 1 } },
-          children: [new TextRun({ text: `${label}:`, size: 18, color: '555555' })],
-        }),
-    ),
+    p(`Prepared for ${model.cover.customerShortName} by ${model.cover.partnerName} on ${formatDate(pr.date)}. Prices in ${c}, valid until ${formatDate(pr.validUntil)}.`),
+    h('Scope', 2),
+    p(scopeText(model)),
+    ...(empty
+      ? [italicNote('No priced items: the recommendations refer to no SKU in the price book yet.')]
+      : [
+          lines,
+          p(''),
+          table(
+            ['Totals', c],
+            [
+              ...(pr.oneTime.length ? totalRows('One-time', t.oneTimeSubtotalMinor, t.oneTimeTaxes, t.oneTimeTotalMinor) : []),
+              ...(pr.monthly.length ? totalRows('Monthly', t.monthlySubtotalMinor, t.monthlyTaxes, t.monthlyTotalMinor) : []),
+              [`Total contract value (${pr.oneTime.length ? 'one-time + ' : ''}${t.contractTermMonths} months of monthly), incl. tax`, formatMoney(t.contractValueMinor, c)],
+            ],
+            primary,
+            [1],
+          ),
+        ]),
+    ...pr.conversions.map((x) => p(conversionText(x, c), { size: 16, color: '5A606B' })),
+    h('Terms', 1),
+    ...(pr.text.assumptions ? [h('Assumptions', 3), ...pr.text.assumptions.split('\n').map((l) => p(l))] : []),
+    ...(pr.text.exclusions ? [h('Exclusions', 3), ...pr.text.exclusions.split('\n').map((l) => p(l))] : []),
+    h('Payment and contract term', 3),
+    ...(pr.text.paymentTerms ? pr.text.paymentTerms.split('\n').map((l) => p(l)) : []),
+    p(`${pr.monthly.length ? `Monthly services run for ${t.contractTermMonths} months from acceptance. ` : ''}This proposal is valid until ${formatDate(pr.validUntil)}.`),
+    ...(model.branding.disclaimer ? [p(model.branding.disclaimer, { size: 17, italics: true })] : []),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: false, keepNext: true, keepLines: true, children: [new TextRun('Acceptance')] }),
+    p(`By signing, ${model.cover.customerShortName} accepts this proposal from ${model.cover.partnerName} as set out above, valid until ${formatDate(pr.validUntil)}.`, { keepNext: true }),
+    signatureTable(model.cover.customerShortName, model.cover.partnerName),
   ];
 };
+
+const reassessment = (model: ReassessmentReport): Block[] => {
+  const primary = model.branding.primaryColor;
+  const c = model.source.comparison;
+  if (!c) return [h('Since the last assessment', 1, true), italicNote('This assessment is the first one for this customer: there is nothing earlier to compare it with.')];
+  const o = model.source.overall;
+  const delta = c.indexDelta === null ? 'not comparable' : c.indexDelta === 0 ? 'unchanged' : `${c.indexDelta > 0 ? 'up' : 'down'} ${Math.abs(c.indexDelta).toFixed(1)} points`;
+  const open = [...model.newFindings, ...model.stillOpen];
+  return [
+    h('Progress at a glance', 1, true),
+    ...contextBlocks(model.source),
+    p(
+      `Since the assessment of ${formatDate(c.before.createdAt.slice(0, 10))}, the readiness index is ${delta}${o ? ` (now ${Math.round(o.score)} / 100, ${o.levelLabel})` : ''}. ` +
+        `${c.findings.resolved.length} findings resolved, ${c.findings.new.length} new, ${c.findings.stillOpen.length} still open.`,
+      { size: 24 },
+    ),
+    ...scaleBlocks(model.source, primary),
+    ...comparisonBlocks(c, primary),
+    h('What is still open', 1),
+    ...(open.length === 0 ? [italicNote('Nothing is open.')] : open.map((f) => bullet(`${f.title}${model.newFindings.includes(f) ? ' (new)' : ''}${f.detail ? ` — ${firstSentence(f.detail)}` : ''}`, `${severityLabels[f.severity]}: `))),
+    h('Next steps', 1),
+    ...roadmapBlocks(model.roadmap, model.source.date, primary),
+    ...aboutBlocks(model),
+  ];
+};
+
+/** The running head: partner, report and customer, cut so it always fits on one line. */
+export const docxHeaderText = (model: ReportModel): string =>
+  `${shortName(model.cover.partnerName, 30)} · ${reportKindLabels[model.kind]} · ${shortName(model.cover.customerName, 40)}`;
 
 export const buildReportDocx = async (model: ReportModel): Promise<Buffer> => {
   const { branding } = model;
   const font = branding.font;
   const primary = hex(branding.primaryColor);
-  const body = model.kind === 'executive' ? executive(model) : model.kind === 'technical' ? technical(model) : proposal(model);
+  const body =
+    model.kind === 'executive' ? executive(model) : model.kind === 'technical' ? technical(model) : model.kind === 'proposal' ? proposal(model) : reassessment(model);
   const closing: Block[] = [
     new Paragraph({ spacing: { before: 480 }, children: [] }),
     ...(branding.footer ? [p(branding.footer, { size: 17 })] : []),
-    ...(branding.disclaimer ? branding.disclaimer.split('\n').map((l) => p(l, { size: 17, italics: true })) : []),
-    p(`${model.cover.partnerName} · generated with ${model.generator} · template ${model.templateVersion}`, { size: 16, color: '5A606B' }),
+    p(`${shortName(model.cover.partnerName, 60)} · generated with ${model.generator} · template ${model.templateVersion}`, { size: 16, color: '5A606B' }),
   ];
   const doc = new Document({
-    creator: branding.partnerName,
-    title: `${reportKindLabels[model.kind]} — ${model.cover.customerName}`,
+    creator: shortName(branding.partnerName, 60),
+    title: `${reportKindLabels[model.kind]} — ${model.cover.customerShortName}`,
     description: `${model.generator}, report template ${model.templateVersion}`,
     styles: {
       default: {
@@ -321,15 +427,13 @@ export const buildReportDocx = async (model: ReportModel): Promise<Buffer> => {
     },
     sections: [
       {
-        headers: {
-          default: new Header({ children: [p(`${model.cover.partnerName} · ${reportKindLabels[model.kind]} · ${model.cover.customerName}`, { size: 16, color: '555555' })] }),
-        },
+        headers: { default: new Header({ children: [p(docxHeaderText(model), { size: 16, color: '555555' })] }) },
         footers: {
           default: new Footer({
             children: [
               new Paragraph({
                 children: [
-                  new TextRun({ text: branding.footer ? `${branding.footer}    ` : '', size: 16, color: '555555' }),
+                  new TextRun({ text: branding.footer ? `${shortName(branding.footer, 90)}    ` : '', size: 16, color: '555555' }),
                   new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16, color: '555555' }),
                 ],
               }),

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { ReportDocument } from '../../../shared/reports/components/report-document';
-import { reportKindLabels, type ReportModel } from '../../../shared/reports/report-model';
+import { reportKindLabels, shortName, type ReportModel } from '../../../shared/reports/report-model';
 import { reportCss } from '../../../shared/reports/report-styles';
 import { fontStacks, type ReportFont } from '../../../shared/reports/branding';
 
@@ -58,7 +58,7 @@ export interface HtmlOptions {
   readonly embedFonts: boolean;
 }
 
-export const reportTitle = (model: ReportModel): string => `${reportKindLabels[model.kind]} — ${model.cover.customerName}`;
+export const reportTitle = (model: ReportModel): string => `${reportKindLabels[model.kind]} — ${model.cover.customerShortName}`;
 
 /** The complete, self-contained HTML document of a report. */
 export const buildReportHtml = (model: ReportModel, options: HtmlOptions): string => {
@@ -83,12 +83,14 @@ export const buildReportHtml = (model: ReportModel, options: HtmlOptions): strin
  * they carry their own tiny inline styles; every value in them is escaped.
  */
 export const pdfHeaderFooter = (model: ReportModel): { headerTemplate: string; footerTemplate: string } => {
-  const style = `font-family: ${escapeHtml(fontStacks[model.branding.font])}; font-size: 8px; color: #555; width: 100%; padding: 0 14mm; display: flex; justify-content: space-between;`;
-  const left = escapeHtml(`${model.cover.partnerName} · ${reportKindLabels[model.kind]}`);
-  const right = escapeHtml(model.cover.customerName.length > 80 ? `${model.cover.customerName.slice(0, 79)}…` : model.cover.customerName);
-  const footer = escapeHtml(model.branding.footer.length > 120 ? `${model.branding.footer.slice(0, 119)}…` : model.branding.footer);
+  // One line each, whatever the names: cut with "…" here and clipped by the box if a font runs wide.
+  const style = `font-family: ${escapeHtml(fontStacks[model.branding.font])}; font-size: 8px; color: #555; width: 100%; padding: 0 14mm; display: flex; justify-content: space-between; gap: 8mm; white-space: nowrap; overflow: hidden;`;
+  const span = 'overflow: hidden; text-overflow: ellipsis;';
+  const left = escapeHtml(`${shortName(model.cover.partnerName, 40)} · ${reportKindLabels[model.kind]}`);
+  const right = escapeHtml(shortName(model.cover.customerName, 60));
+  const footer = escapeHtml(shortName(model.branding.footer, 110));
   return {
-    headerTemplate: `<div style="${style}"><span>${left}</span><span>${right}</span></div>`,
-    footerTemplate: `<div style="${style}"><span>${footer}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+    headerTemplate: `<div style="${style}"><span style="${span}">${left}</span><span style="${span}">${right}</span></div>`,
+    footerTemplate: `<div style="${style}"><span style="${span}">${footer}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
   };
 };

@@ -11,10 +11,12 @@ import { currentPdfPrinter } from './pdf-printer-registry';
 import { deletePriceBookItem, listPriceBook, savePriceBookItem } from './price-book-repository';
 import { getProposalSettings, saveProposalSettings } from './proposal-settings-repository';
 
-export const reportsHandlers = ({ db, log }: AppServices): HandlersFor<typeof reportsCalls> => ({
-  'reports:source': (input) => ({ source: buildReportSource(db, input.caseId, log), branding: brandingForCase(db, input.caseId), priceBook: listPriceBook(db) }),
+export const reportsHandlers = (services: AppServices): HandlersFor<typeof reportsCalls> => {
+  const { db } = services;
+  return {
+  'reports:source': (input) => ({ source: buildReportSource(services, input.caseId), branding: brandingForCase(db, input.caseId), priceBook: listPriceBook(db) }),
   'reports:export': async (input) => {
-    const result = await exportReport(db, input, currentPdfPrinter, log);
+    const result = await exportReport(services, input, currentPdfPrinter);
     return {
       fileName: result.record.fileName,
       mime: result.mime,
@@ -37,4 +39,5 @@ export const reportsHandlers = ({ db, log }: AppServices): HandlersFor<typeof re
     deletePriceBookItem(db, input.id);
     return { deleted: true as const };
   },
-});
+};
+};

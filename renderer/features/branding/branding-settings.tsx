@@ -2,17 +2,29 @@ import { useMemo, useState, type CSSProperties } from 'react';
 import { ErrorState, QueryView } from '../../components/query-state';
 import { TextField } from '../../components/text-field';
 import { CoverPage } from '../../../shared/reports/components/report-parts';
-import { defaultBranding, fontStacks, maxLogoBytes, reportFonts, type BrandingProfile, type ReportFont } from '../../../shared/reports/branding';
+import { defaultBranding, emptyProposalText, fontStacks, maxLogoBytes, reportFonts, type BrandingProfile, type ProposalTextDefaults, type ReportFont } from '../../../shared/reports/branding';
 import { checkBrandingContrast } from '../../../shared/reports/contrast';
 import { useReportStylesheet } from '../reports/use-report-stylesheet';
 import { fileToBase64, useBrandingProfiles, useDeleteBranding, useSaveBranding, useSetLogo } from './use-branding';
 import './branding.css';
 
-type Draft = Pick<BrandingProfile, 'name' | 'partnerName' | 'primaryColor' | 'accentColor' | 'font' | 'contact' | 'footer' | 'disclaimer'> & { id?: string };
+type Draft = Pick<BrandingProfile, 'name' | 'partnerName' | 'primaryColor' | 'accentColor' | 'font' | 'contact' | 'footer' | 'disclaimer' | 'isDefault' | 'proposalText'> & { id?: string };
 
-const blank: Draft = { name: '', partnerName: '', primaryColor: defaultBranding.primaryColor, accentColor: defaultBranding.accentColor, font: 'DejaVu Sans', contact: '', footer: '', disclaimer: '' };
+const blank: Draft = { name: '', partnerName: '', primaryColor: defaultBranding.primaryColor, accentColor: defaultBranding.accentColor, font: 'DejaVu Sans', contact: '', footer: '', disclaimer: '', isDefault: false, proposalText: emptyProposalText };
 
-const toDraft = (p: BrandingProfile): Draft => ({ id: p.id, name: p.name, partnerName: p.partnerName, primaryColor: p.primaryColor, accentColor: p.accentColor, font: p.font, contact: p.contact, footer: p.footer, disclaimer: p.disclaimer });
+const toDraft = (p: BrandingProfile): Draft => ({ id: p.id, name: p.name, partnerName: p.partnerName, primaryColor: p.primaryColor, accentColor: p.accentColor, font: p.font, contact: p.contact, footer: p.footer, disclaimer: p.disclaimer, isDefault: p.isDefault, proposalText: p.proposalText });
+
+/** The wording every proposal of this profile starts from; a case's proposal settings can replace each part. */
+const ProposalWording = ({ value, onChange }: { value: ProposalTextDefaults; onChange: (v: ProposalTextDefaults) => void }) => (
+  <fieldset className="form-section">
+    <legend>Proposal wording</legend>
+    <p className="field-hint">Printed on every proposal with this profile, unless the case's proposal settings say otherwise.</p>
+    <TextField label="Scope" value={value.scope} onChange={(scope) => onChange({ ...value, scope })} multiline />
+    <TextField label="Assumptions" value={value.assumptions} onChange={(assumptions) => onChange({ ...value, assumptions })} multiline />
+    <TextField label="Exclusions" value={value.exclusions} onChange={(exclusions) => onChange({ ...value, exclusions })} multiline />
+    <TextField label="Payment terms" value={value.paymentTerms} onChange={(paymentTerms) => onChange({ ...value, paymentTerms })} multiline />
+  </fieldset>
+);
 
 const ColorField = ({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) => (
   <div className="field branding-color">
@@ -35,7 +47,7 @@ const LivePreview = ({ draft, logoDataUri }: { draft: Draft; logoDataUri: string
       <div className="gw-report" style={style}>
         <CoverPage
           branding={branding}
-          cover={{ title: 'Executive readiness report', subtitle: 'AI readiness assessment', partnerName: branding.partnerName, customerName: 'Example Customer Ltd', customerLogoDataUri: '', siteName: 'Head office', siteAddress: '', engineer: 'Engineer name', date: new Date().toISOString().slice(0, 10) }}
+          cover={{ title: 'Executive readiness report', subtitle: 'AI readiness assessment', partnerName: branding.partnerName, customerName: 'Example Customer Ltd', customerShortName: 'Example Customer Ltd', customerLogoDataUri: '', siteName: 'Head office', siteAddress: '', engineer: 'Engineer name', date: new Date().toISOString().slice(0, 10) }}
         />
       </div>
     </div>
@@ -122,6 +134,12 @@ const ProfileEditor = ({ initial, saved, onDone, onSaved }: { initial: Draft; sa
           <TextField label="Contact block" value={draft.contact} onChange={set('contact')} multiline />
           <TextField label="Footer" value={draft.footer} onChange={set('footer')} />
           <TextField label="Disclaimer" value={draft.disclaimer} onChange={set('disclaimer')} multiline />
+          <div className="field field-checkbox">
+            <label>
+              <input type="checkbox" checked={draft.isDefault} onChange={(e) => set('isDefault')(e.target.checked)} /> The partner's default: used by every case with no profile chosen
+            </label>
+          </div>
+          <ProposalWording value={draft.proposalText} onChange={set('proposalText')} />
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={save.isPending}>
               {save.isPending ? 'Saving…' : 'Save profile'}
@@ -160,6 +178,7 @@ export const BrandingSettings = () => {
                     <li key={p.id}>
                       <button type="button" className={p.id === selected ? 'button button-secondary' : 'button button-quiet'} onClick={() => setSelected(p.id)}>
                         <span className="branding-swatch" style={{ background: p.primaryColor }} aria-hidden="true" /> {p.name}
+                        {p.isDefault ? <span className="muted"> (default)</span> : null}
                       </button>
                     </li>
                   ))}

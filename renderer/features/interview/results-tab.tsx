@@ -144,7 +144,8 @@ const PillarTrace = ({ pillar }: { pillar: PillarScore }) => (
 );
 
 const Results = ({ caseId, score }: { caseId: string; score: ScoreResult }) => {
-  const active = score.gates.filter((g) => g.active);
+  // Only the gates that lowered the level: one capping at the level the index gives anyway capped nothing.
+  const capping = score.level !== score.levelBeforeGates ? score.gates.filter((g) => g.active && g.cap === score.level) : [];
   return (
     <div className="results">
       <section className="card results-summary" aria-labelledby="results-level">
@@ -160,9 +161,9 @@ const Results = ({ caseId, score }: { caseId: string; score: ScoreResult }) => {
           {score.confidence < 0.5 && (
             <p className="muted">Provisional: fewer than half of the scored questions have an answer, so this level may still move a lot.</p>
           )}
-          {active.length > 0 && (
+          {capping.length > 0 && (
             <p className="results-capped">
-              Capped from {readinessLevelLabels[score.levelBeforeGates]} by: {active.map((g) => g.title).join('; ')}
+              Capped from {readinessLevelLabels[score.levelBeforeGates]} by: {capping.map((g) => g.title).join('; ')}
             </p>
           )}
           {score.confidence < 0.5 && <p className="muted">Less than half of the interview is known: treat the level as provisional.</p>}

@@ -5,7 +5,7 @@ import type { CaseTabProps } from '../../app/case-tabs';
 import { ErrorState, QueryView } from '../../components/query-state';
 import { ReportDocument } from '../../../shared/reports/components/report-document';
 import { buildReportModel, reportFormats, reportKindLabels, reportKinds, type ReportFormat, type ReportKind } from '../../../shared/reports/report-model';
-import type { ProposalSettings } from '../../../shared/reports/proposal-settings';
+import { ProposalSettingsForm } from './proposal-settings-form';
 import { useReportStylesheet } from './use-report-stylesheet';
 import {
   useCaseBranding,
@@ -14,7 +14,6 @@ import {
   useReportExports,
   useReportSource,
   useReproduceExport,
-  useSaveProposalSettings,
   useSetCaseBranding,
   useSetCustomerLogo,
 } from './use-reports';
@@ -22,7 +21,9 @@ import { fileToBase64 } from '../branding/use-branding';
 import { maxLogoBytes } from '../../../shared/reports/branding';
 import './reports.css';
 
-const formatLabels: Record<ReportFormat, string> = { pdf: 'PDF', docx: 'Word', html: 'HTML', csv: 'CSV (PSA import)' };
+const formatLabels: Record<ReportFormat, string> = { pdf: 'PDF', docx: 'Word', html: 'HTML', csv: 'CSV' };
+/** What a CSV of each kind holds: the proposal's price lines, or one PSA ticket per finding. */
+const csvLabels: Partial<Record<ReportKind, string>> = { proposal: 'CSV (price lines)', technical: 'CSV (PSA tickets)' };
 
 const BrandingPicker = ({ caseId }: { caseId: string }) => {
   const profiles = useQuery({ queryKey: ['branding', 'list'], queryFn: () => api.listBrandingProfiles({}) });
@@ -78,64 +79,16 @@ const CustomerLogo = ({ caseId, current }: { caseId: string; current: string }) 
   );
 };
 
-const numberInput = (label: string, value: number, onChange: (n: number) => void, step = 1) => (
-  <div className="field">
-    <label>
-      {label}
-      <input className="input" type="number" min={0} step={step} value={value} onChange={(e) => onChange(Number(e.target.value))} />
-    </label>
-  </div>
-);
-
-const ProposalSettingsForm = ({ caseId, initial }: { caseId: string; initial: ProposalSettings }) => {
-  const [draft, setDraft] = useState(initial);
-  const save = useSaveProposalSettings(caseId);
-  const sizing = (key: keyof ProposalSettings['sizing']) => (n: number) => setDraft({ ...draft, sizing: { ...draft.sizing, [key]: Math.max(0, Math.round(n)) } });
-  return (
-    <form
-      className="form-section reports-settings"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate(draft);
-      }}
-    >
-      <fieldset className="reports-fieldset">
-      <legend>Proposal</legend>
-      <div className="form-row">
-        {numberInput('Users', draft.sizing.users, sizing('users'))}
-        {numberInput('Devices', draft.sizing.devices, sizing('devices'))}
-        {numberInput('Sites', draft.sizing.sites, sizing('sites'))}
-        <div className="field">
-          <label>
-            Currency
-            <input className="input" value={draft.terms.currency} maxLength={3} onChange={(e) => setDraft({ ...draft, terms: { ...draft.terms, currency: e.target.value.toUpperCase() } })} />
-          </label>
-        </div>
-        {numberInput('Tax %', draft.terms.taxRateBasisPoints / 100, (n) => setDraft({ ...draft, terms: { ...draft.terms, taxRateBasisPoints: Math.round(n * 100) } }), 0.01)}
-        {numberInput('Valid for (days)', draft.terms.validityDays, (n) => setDraft({ ...draft, terms: { ...draft.terms, validityDays: Math.round(n) } }))}
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-secondary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save proposal settings'}
-        </button>
-        {save.isSuccess && !save.isPending ? <span className="muted">Saved.</span> : null}
-      </div>
-      {save.error ? <ErrorState error={save.error} /> : null}
-      </fieldset>
-    </form>
-  );
-};
-
 const ExportButtons = ({ caseId, kind }: { caseId: string; kind: ReportKind }) => {
   const exporter = useExportReport(caseId);
   const running = exporter.isPending ? exporter.variables : null;
   return (
     <div className="reports-export" aria-live="polite">
       {reportFormats
-        .filter((f) => f !== 'csv' || kind === 'proposal')
+        .filter((f) => f !== 'csv' || csvLabels[kind])
         .map((format) => (
           <button key={format} type="button" className="button button-primary" disabled={exporter.isPending} onClick={() => exporter.mutate({ kind, format })}>
-            Export {formatLabels[format]}
+            Export {format === 'csv' ? csvLabels[kind] : formatLabels[format]}
           </button>
         ))}
       {running ? (
@@ -143,7 +96,12 @@ const ExportButtons = ({ caseId, kind }: { caseId: string; kind: ReportKind }) =
           <progress aria-label={`Rendering ${formatLabels[running.format]}`} /> Rendering {formatLabels[running.format]}…
         </span>
       ) : null}
-      {exporter.isSuccess && !exporter.isPending ? <span className="muted">Saved {exporter.data.fileName}</span> : null}
+      {exporter.isSuccess && !exporter.isPending ? (
+        <span className="muted">
+          Saved {exporter.data.fileName}
+          {exporter.data.record.adjustments.length > 0 ? ` — ${exporter.data.record.adjustments.join(' ')}` : ''}
+        </span>
+      ) : null}
       {exporter.error ? <ErrorState error={exporter.error} /> : null}
     </div>
   );
@@ -178,7 +136,10 @@ const ExportHistory = ({ caseId }: { caseId: string }) => {
                   <tr key={r.id}>
                     <td className="cell-nowrap">{new Date(r.createdAt).toLocaleString()}</td>
                     <td>{reportKindLabels[r.kind]}</td>
-                    <td>{formatLabels[r.format]}</td>
+                    <td>
+                      {r.format === 'csv' ? (csvLabels[r.kind] ?? 'CSV') : formatLabels[r.format]}
+                      {r.adjustments.length > 0 ? <span className="muted" title={r.adjustments.join(' ')}> · colours adjusted</span> : null}
+                    </td>
                     <td>{r.templateVersion}</td>
                     <td className="cell-clip">
                       <code title={r.sha256}>{r.sha256}</code>
@@ -236,15 +197,20 @@ export const ReportsTab = ({ caseId }: CaseTabProps) => {
         </div>
       </div>
       <ExportButtons caseId={caseId} kind={kind} />
-      {kind === 'proposal' && settings.data ? <ProposalSettingsForm key={settings.data.caseId} caseId={caseId} initial={settings.data} /> : null}
-      {model?.kind === 'proposal' && model.proposal.warnings.length > 0 ? (
+      {kind === 'proposal' && settings.data ? <ProposalSettingsForm key={settings.data.caseId} caseId={caseId} initial={settings.data} source={source.data?.source ?? null} /> : null}
+      {model?.kind === 'proposal' && (model.proposal.refusal || model.proposal.warnings.length > 0) ? (
         <div className="state state-error" role="note">
           <ul>
-            {model.proposal.warnings.map((w) => (
+            {[...(model.proposal.refusal ? [model.proposal.refusal] : []), ...model.proposal.warnings].map((w) => (
               <li key={w}>{w}</li>
             ))}
           </ul>
         </div>
+      ) : null}
+      {model && model.adjustments.length > 0 ? (
+        <p className="muted" role="note">
+          {model.adjustments.map((a) => a.message).join(' ')}
+        </p>
       ) : null}
       <QueryView query={source}>
         {() => (model ? <div className="reports-preview" role="region" aria-label="Report preview" tabIndex={0}><ReportDocument model={model} /></div> : null)}

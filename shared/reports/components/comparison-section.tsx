@@ -25,9 +25,21 @@ const FindingList = ({ title, items }: { title: string; items: Comparison['findi
 );
 
 /** What changed since the assessment this one re-assesses: the index, each pillar, the findings. */
-export const ComparisonSection = ({ comparison }: { comparison: Comparison | null }) => {
+export const ComparisonSection = ({ comparison, compact = false }: { comparison: Comparison | null; compact?: boolean }) => {
   if (!comparison) return null;
   const { before, indexDelta, pillars, findings } = comparison;
+  if (compact) {
+    return (
+      <Section title="Since the last assessment">
+        <p>
+          Compared with the assessment of {formatDate(before.createdAt.slice(0, 10))}
+          {before.readinessIndex !== null ? ` (readiness ${Math.round(before.readinessIndex)} / 100)` : ''}: readiness index {signed(indexDelta)},{' '}
+          {findings.resolved.length} finding{findings.resolved.length === 1 ? '' : 's'} resolved, {findings.new.length} new, {findings.stillOpen.length} still open. The
+          re-assessment report lists them.
+        </p>
+      </Section>
+    );
+  }
   return (
     <Section title="Since the last assessment">
       <p className="gw-lead">
@@ -56,7 +68,7 @@ export const ComparisonSection = ({ comparison }: { comparison: Comparison | nul
           ))}
         </tbody>
       </table>
-      <div className="gw-three-col">
+      <div className="gw-change-lists">
         <FindingList title="Resolved" items={findings.resolved} />
         <FindingList title="New" items={findings.new} />
         <FindingList title="Still open" items={findings.stillOpen} />

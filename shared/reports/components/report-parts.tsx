@@ -2,8 +2,15 @@
 import type { ReactNode } from 'react';
 import type { BrandingProfile } from '../branding';
 import { formatDate, formatPercent } from '../format';
-import type { Cover, ExecutiveSummary } from '../report-model';
+import type { Cover, ExecutiveSummary, FindingPriority } from '../report-model';
 import { effortLabels, severityLabels, type FindingSource, type Severity } from '../report-source';
+import { AttachmentList, NoteList } from './captured-evidence';
+
+/** The cover's name size steps down with its length, so any name fits the one cover page. */
+export const coverNameClass = (name: string): string => {
+  const n = [...name].length;
+  return n <= 60 ? 'gw-cover-customer' : n <= 200 ? 'gw-cover-customer gw-name-long' : n <= 1000 ? 'gw-cover-customer gw-name-longer' : 'gw-cover-customer gw-name-longest';
+};
 
 /** Only our own checked logo formats may reach an <img>: anything else is not shown. */
 export const safeLogoUri = (uri: string): string | null =>
@@ -27,7 +34,7 @@ export const CoverPage = ({ cover, branding }: { cover: Cover; branding: Brandin
         {safeLogoUri(cover.customerLogoDataUri) ? (
           <img className="gw-customer-logo" src={safeLogoUri(cover.customerLogoDataUri) ?? undefined} alt={`${cover.customerName} logo`} />
         ) : null}
-        <p className="gw-cover-customer">{cover.customerName}</p>
+        <p className={coverNameClass(cover.customerName)}>{cover.customerName}</p>
       </div>
       {cover.siteName ? (
         <p className="gw-cover-site">
@@ -51,8 +58,8 @@ export const CoverPage = ({ cover, branding }: { cover: Cover; branding: Brandin
 
 export const SeverityBadge = ({ severity }: { severity: Severity }) => <span className={`gw-sev gw-sev-${severity}`}>{severityLabels[severity]}</span>;
 
-export const Section = ({ title, children, newPage = false, id }: { title: string; children: ReactNode; newPage?: boolean; id?: string }) => (
-  <section className={newPage ? 'gw-section gw-new-page' : 'gw-section'} id={id}>
+export const Section = ({ title, children, newPage = false, id, className }: { title: string; children: ReactNode; newPage?: boolean; id?: string; className?: string }) => (
+  <section className={['gw-section', newPage ? 'gw-new-page' : '', className ?? ''].filter(Boolean).join(' ')} id={id}>
     <h2>{title}</h2>
     {children}
   </section>
@@ -79,7 +86,12 @@ export const SummaryFacts = ({ summary }: { summary: ExecutiveSummary }) => (
   </div>
 );
 
-export const FindingCard = ({ finding, pillarName }: { finding: FindingSource; pillarName?: string }) => (
+export const priorityText = (p: FindingPriority, severity: Severity, pillarName: string | undefined): string =>
+  `Priority ${p.score} = ${severityLabels[severity]} (${p.severityPoints}) × ${pillarName ?? 'pillar'} weight ${p.pillarWeight}`;
+
+export const findingEffortText = (f: FindingSource): string => (f.effortDays > 0 ? `about ${f.effortDays} day${f.effortDays === 1 ? '' : 's'} of work` : effortLabels[f.effort]);
+
+export const FindingCard = ({ finding, pillarName, priority, scope }: { finding: FindingSource; pillarName?: string; priority?: FindingPriority; scope?: string }) => (
   <article className="gw-finding">
     <header>
       <SeverityBadge severity={finding.severity} />
@@ -87,19 +99,31 @@ export const FindingCard = ({ finding, pillarName }: { finding: FindingSource; p
     </header>
     <p className="gw-finding-meta">
       {pillarName ? `${pillarName} · ` : ''}
-      {effortLabels[finding.effort]}
-      {finding.skuRefs.length > 0 ? ` · ${finding.skuRefs.map((r) => r.sku).join(', ')}` : ''}
+      {findingEffortText(finding)}
+      {finding.gateLabel ? ` · caps readiness at ${finding.gateLabel}` : ''}
     </p>
+    {priority || scope ? (
+      <p className="gw-finding-meta">
+        {priority ? priorityText(priority, finding.severity, pillarName) : ''}
+        {priority && scope ? ' · ' : ''}
+        {scope ? `Affects: ${scope}` : ''}
+      </p>
+    ) : null}
     {finding.detail ? <p>{finding.detail}</p> : null}
     {finding.evidence.length > 0 ? (
       <>
-        <p className="gw-label">Evidence</p>
+        <p className="gw-label">Evidence collected</p>
         <ul className="gw-evidence">
           {finding.evidence.map((e, i) => (
             <li key={i}>{e}</li>
           ))}
         </ul>
       </>
+    ) : null}
+    <NoteList notes={finding.notes} />
+    <AttachmentList attachments={finding.attachments} />
+    {finding.expectedEvidence && finding.attachments.length === 0 ? (
+      <p className="gw-muted gw-small">Evidence to keep on file: {finding.expectedEvidence}</p>
     ) : null}
     {finding.recommendation ? (
       <p>

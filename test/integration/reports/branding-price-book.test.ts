@@ -134,6 +134,25 @@ describe('price book', () => {
     expect((await api.getProposalSettings({ caseId: c.id })).terms.currency).toBe('EUR');
     const saved = await api.saveProposalSettings({ caseId: c.id, sizing: { users: 85, devices: 143, sites: 2 }, terms: { currency: 'GBP', taxRateBasisPoints: 2000, validityDays: 45 } });
     expect(saved.sizing.devices).toBe(143);
-    expect((await api.getReportSource({ caseId: c.id })).source.terms).toEqual({ currency: 'GBP', taxRateBasisPoints: 2000, validityDays: 45 });
+    expect((await api.getReportSource({ caseId: c.id })).source.terms).toMatchObject({ currency: 'GBP', taxRateBasisPoints: 2000, validityDays: 45, taxes: [], contractTermMonths: 12 });
+    // The wider terms (named taxes, an exchange rate, the wording) are kept with the case and come back as saved.
+    const terms = {
+      currency: 'CAD',
+      taxRateBasisPoints: 0,
+      validityDays: 30,
+      taxes: [
+        { name: 'GST', ratePercent: 5 },
+        { name: 'QST', ratePercent: 9.975 },
+      ],
+      exchangeRates: [{ currency: 'USD', rate: 1.38 }],
+      scope: 'Remediation at head office',
+      assumptions: 'Admin access is provided',
+      exclusions: 'Hardware',
+      paymentTerms: 'Net 30',
+      contractTermMonths: 36,
+    };
+    await api.saveProposalSettings({ caseId: c.id, sizing: { users: 85, devices: 143, sites: 2 }, terms });
+    expect((await api.getProposalSettings({ caseId: c.id })).terms).toEqual(terms);
+    await expect(api.saveProposalSettings({ caseId: c.id, sizing: { users: 1, devices: 1, sites: 1 }, terms: { ...terms, exchangeRates: [{ currency: 'USD', rate: 0 }] } })).rejects.toThrow(/exchange rate must be above 0/);
   });
 });

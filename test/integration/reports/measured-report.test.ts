@@ -53,7 +53,7 @@ describe('reports of a fully probed case read as an engineer reads them', () => 
       const created = await api.createCase({ customerName: 'Harbour Dental', siteName: 'Reception' });
       for (const [questionId, value] of plans) await api.answerQuestion({ caseId: created.id, questionId, value: value as never });
       recordRun(services.db, created.id, troubledSite);
-      const model = buildReportModel(kind, reportInputsForCase(services.db, created.id, services.log));
+      const model = buildReportModel(kind, reportInputsForCase(services, created.id));
       const dir = tempDir();
       const html = (await renderReport(model, 'html', () => printer.print)).bytes.toString();
       const pdf = path.join(dir, `${kind}.pdf`);
@@ -117,7 +117,7 @@ describe('a LAN or loopback throughput figure never answers the internet speed q
     const download = score.pillars.find((p) => p.pillarId === 'network')!.contributions.find((c) => c.questionId === 'network.download_mbps')!;
     expect(download).toMatchObject({ source: 'answer', value: 300, override: { reason: 'Contracted line is 300/50; the test ran at night', measured: { value: 480 } } });
 
-    const exported = await exportReport(second.services.db, { caseId, kind: 'technical', format: 'html' }, () => printer.print, second.services.log);
+    const exported = await exportReport(second.services, { caseId, kind: 'technical', format: 'html' }, () => printer.print);
     const text = Buffer.from(exported.bytes).toString();
     expect(text).toContain('measured on the internet path against speedtest.example.net:5201 (public iperf3 server) on 2026-11-30 10:00');
     expect(text).toContain('answered instead of the measured 480 Mbit/s: Contracted line is 300/50; the test ran at night');

@@ -29,7 +29,7 @@ const write = async (kind: ReportKind, format: 'pdf' | 'docx' | 'html', source =
   return file;
 };
 
-const pageRange: Record<ReportKind, [number, number]> = { executive: [2, 5], technical: [6, 20], proposal: [2, 5] };
+const pageRange: Record<Exclude<ReportKind, 'reassessment'>, [number, number]> = { executive: [2, 5], technical: [6, 20], proposal: [2, 5] };
 
 describe('PDF through Chromium', () => {
   for (const kind of ['executive', 'technical', 'proposal'] as const) {
@@ -63,7 +63,9 @@ describe('PDF through Chromium', () => {
   it('proposal: totals and the acceptance block are in the text', async () => {
     const text = pdfText(await write('proposal', 'pdf'));
     expect(text).toContain('EUR 7,440.00');
-    expect(text).toContain('Total per month EUR 2,688.08');
+    // Table cells come out of pdftotext in layout order, so the label and the amount are checked apart.
+    expect(text).toContain('Monthly total');
+    expect(text).toContain('EUR 2,688.08');
     expect(text).toMatch(/Signature/);
   });
 

@@ -55,9 +55,9 @@ describe('groundwork report', () => {
   it('says plainly what is wrong with bad input, without a stack trace', async () => {
     const { dataDir, caseId } = await setup();
     const file = path.join(tempDir(), 'x');
-    const csvOfTechnical = runCli(['report', '--data-dir', dataDir, '--case', caseId, '--kind', 'technical', '--format', 'csv', '--out', file]);
-    expect(csvOfTechnical.status).not.toBe(0);
-    expect(csvOfTechnical.stderr).toMatch(/CSV export is for proposals/);
+    const csvOfExecutive = runCli(['report', '--data-dir', dataDir, '--case', caseId, '--kind', 'executive', '--format', 'csv', '--out', file]);
+    expect(csvOfExecutive.status).not.toBe(0);
+    expect(csvOfExecutive.stderr).toMatch(/CSV export is the proposal \(price lines\) or the technical report/);
     expect(fs.existsSync(file)).toBe(false);
     const badKind = runCli(['report', '--data-dir', dataDir, '--case', caseId, '--kind', 'memo', '--format', 'pdf', '--out', file]);
     expect(badKind.status).not.toBe(0);

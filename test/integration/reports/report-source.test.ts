@@ -26,7 +26,7 @@ describe('report source from the case data', () => {
   it('a fresh case has its customer and site, and empty sections rather than a score of zero', async () => {
     t = openTestServices();
     const c = await t.api.createCase({ customerName: 'Northwind', siteName: 'HQ', siteAddress: 'Road 1', engineer: 'Dana' });
-    const source = buildReportSource(t.services.db, c.id, t.services.log, '2026-11-22');
+    const source = buildReportSource(t.services, c.id, '2026-11-22');
     expect(source).toMatchObject({ customer: { name: 'Northwind' }, site: { name: 'HQ', address: 'Road 1' }, engineer: 'Dana', date: '2026-11-22', overall: null });
     expect(source.findings).toEqual([]);
     expect(source.measurements).toEqual([]);
@@ -39,7 +39,7 @@ describe('report source from the case data', () => {
     expect(answered).toBeGreaterThan(5);
     recordProbeRun(t.services, c.id);
     const score = await t.api.getCaseScore({ caseId: c.id });
-    const source = buildReportSource(t.services.db, c.id, t.services.log);
+    const source = buildReportSource(t.services, c.id);
     expect(source.overall?.score).toBeCloseTo(score.index, 5);
     expect(source.pillars.map((p) => p.name)).toEqual(score.pillars.map((p) => p.title));
     expect(source.pillars.some((p) => p.answers.length > 0)).toBe(true);
@@ -61,7 +61,7 @@ describe('report source from the case data', () => {
     recordProbeRun(t.services, c.id);
     const { profile } = await t.api.saveBrandingProfile({ name: 'Acme', partnerName: 'Acme IT Services', primaryColor: '#0b3d6b', accentColor: '#b3541e' });
     await t.api.setCaseBranding({ caseId: c.id, profileId: profile.id });
-    const result = await exportReport(t.services.db, { caseId: c.id, kind: 'technical', format: 'pdf' }, () => printer.print, t.services.log);
+    const result = await exportReport(t.services, { caseId: c.id, kind: 'technical', format: 'pdf' }, () => printer.print);
     const file = path.join(tempDir(), 'technical.pdf');
     fs.writeFileSync(file, result.bytes);
     const text = pdfText(file);

@@ -73,3 +73,31 @@ describe('migration 12: customer logo', () => {
     db.close();
   });
 });
+
+describe('migration 21: proposal terms, default branding, export adjustments', () => {
+  it('keeps existing exports, accepts the re-assessment kind and records adjustments as JSON', () => {
+    const db = at(20);
+    seedCase(db);
+    db.prepare(
+      "INSERT INTO report_exports (id, case_id, kind, format, template_version, sha256, bytes, source_json, created_at) VALUES ('e1', 'k', 'technical', 'pdf', '1', ?, 1, '{}', 'now')",
+    ).run('a'.repeat(64));
+    db.close();
+    const file = db.name;
+    const after = openDatabase(file, { targetVersion: 21 });
+    expect(schemaVersionOf(after)).toBe(21);
+    expect(after.prepare("SELECT kind, adjustments_json FROM report_exports WHERE id = 'e1'").get()).toEqual({ kind: 'technical', adjustments_json: '[]' });
+    const insert = after.prepare(
+      "INSERT INTO report_exports (id, case_id, kind, format, template_version, sha256, bytes, source_json, created_at, adjustments_json) VALUES (?, 'k', ?, 'pdf', '1', ?, 1, '{}', 'now', ?)",
+    );
+    insert.run('e2', 'reassessment', 'b'.repeat(64), '["primary colour darkened"]');
+    expect(() => insert.run('e3', 'memo', 'c'.repeat(64), '[]')).toThrow(/CHECK/);
+    expect(() => insert.run('e4', 'executive', 'd'.repeat(64), 'not json')).toThrow(/CHECK/);
+    after.prepare("INSERT INTO branding_profiles (id, name, partner_name, created_at, updated_at, origin_device) VALUES ('b', 'n', 'p', 'x', 'y', 'd')").run();
+    expect(after.prepare("SELECT is_default, proposal_terms_json FROM branding_profiles WHERE id = 'b'").get()).toEqual({ is_default: 0, proposal_terms_json: '{}' });
+    expect(() => after.prepare("UPDATE branding_profiles SET is_default = 2 WHERE id = 'b'").run()).toThrow(/CHECK/);
+    after.prepare("INSERT INTO proposal_settings (case_id, updated_at) VALUES ('k', 'now')").run();
+    expect(after.prepare("SELECT terms_json FROM proposal_settings WHERE case_id = 'k'").get()).toEqual({ terms_json: '{}' });
+    expect(() => after.prepare("UPDATE proposal_settings SET terms_json = 'x'").run()).toThrow(/CHECK/);
+    after.close();
+  });
+});

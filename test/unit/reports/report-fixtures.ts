@@ -1,7 +1,17 @@
 import { defaultBranding, type BrandingProfile } from '../../../shared/reports/branding';
 import type { PriceBookItem } from '../../../shared/reports/price-book';
 import type { z } from 'zod';
-import { reportSourceSchema, type ReportSource } from '../../../shared/reports/report-source';
+import { reportSourceSchema, type AttachmentSource, type ReportSource } from '../../../shared/reports/report-source';
+import { readinessScale } from '../../../shared/reports/readiness-scale';
+import { solidPng } from '../../integration/reports/png';
+
+const photo = solidPng(160, 100, [40, 110, 160]);
+/** A photo the engineer took (inline image) and a file that is not an image. */
+export const fixtureAttachments: AttachmentSource[] = [
+  { fileName: 'server-room.png', sha256: 'a'.repeat(64), mediaType: 'image/png', sizeBytes: photo.length, caption: 'Rack without a lock', imageDataUri: `data:image/png;base64,${photo.toString('base64')}`, width: 160, height: 100 },
+  { fileName: 'backup-log-2026-11.txt', sha256: 'b'.repeat(64), mediaType: 'text/plain', sizeBytes: 48_213, caption: 'Last restore test failed', imageDataUri: '', width: 0, height: 0 },
+];
+export const fixtureContext = 'Northwind imports and distributes speciality foods to 400 shops; it wants AI to forecast demand and answer shop queries.';
 
 /** Hand-built report inputs: a full assessment (every pillar answered, probe data with samples). */
 
@@ -19,7 +29,9 @@ export const fullSource = (overrides: Partial<z.input<typeof reportSourceSchema>
     engineer: 'Dana Engineer',
     date: '2026-11-22',
     contacts: [{ name: 'Sam Buyer', role: 'IT manager', email: 'sam@example.com', phone: '' }],
-    overall: { score: 58, level: 3, levelLabel: 'Developing', confidence: 0.86 },
+    overall: { score: 58, level: 2, levelLabel: 'Follower', confidence: 0.86, uncappedLevelLabel: 'Follower', cappedBy: [] },
+    scale: readinessScale(),
+    context: fixtureContext,
     pillars: pillarNames.map((name, i) => ({
       id: `p${i + 1}`,
       name,
@@ -31,6 +43,7 @@ export const fullSource = (overrides: Partial<z.input<typeof reportSourceSchema>
         question: `${name}: question ${q + 1} about how the organisation handles this area?`,
         answer: q % 3 === 0 ? 'Yes, documented and reviewed yearly' : q % 3 === 1 ? 'Partly' : 'No',
         note: q === 2 ? 'Confirmed with the IT manager on site' : '',
+        engineerNote: q === 1 ? `${name}: the IT manager says a review is planned for spring` : '',
       })),
     })),
     findings: Array.from({ length: 12 }, (_, i) => ({
@@ -54,6 +67,9 @@ export const fullSource = (overrides: Partial<z.input<typeof reportSourceSchema>
       effort: (['medium', 'low', 'low', 'medium', 'low', 'high', 'medium', 'high', 'low', 'low', 'medium', 'low'] as const)[i],
       detail: 'Observed during the walk-through and confirmed by the probe results below.',
       evidence: [`Interview answer ${i + 1}`, `Probe run ${i + 1} on 2026-11-22`],
+      notes: i === 1 ? ['Restore of the finance share failed in October; nobody was told.'] : [],
+      attachments: i === 1 ? fixtureAttachments : [],
+      effortDays: [3, 2, 1, 5, 2, 10, 3, 15, 1, 2, 4, 1][i],
       recommendation: 'Put an owner and a review date on it.',
       skuRefs: i === 2 ? [{ sku: 'MFA-LIC', rule: 'per_user' }] : [],
     })),

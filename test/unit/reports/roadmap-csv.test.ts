@@ -43,7 +43,9 @@ describe('CSV of proposal lines', () => {
 
   it('has a header and one CRLF row per line with plain decimals', () => {
     const csv = proposalToCsv(buildProposal(fullSource(), fixturePriceBook));
-    const rows = csv.split('\r\n');
+    // Starts with the UTF-8 byte-order mark so Excel reads it as UTF-8.
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = csv.slice(1).split('\r\n');
     expect(rows[0]).toBe('SKU,Description,Quantity,Unit,Unit price,Line total,Currency,Billing,Valid until');
     expect(rows).toContain('BACKUP-M,Managed backup,143,device,12.99,1857.57,EUR,monthly,2026-12-22');
     expect(rows.at(-1)).toBe('');

@@ -19,6 +19,7 @@ import { questionnaires } from './0017-questionnaires';
 import { measurementProvenance } from './0018-measurement-provenance';
 import { syncClockChecks } from './0019-sync-clock-checks';
 import { atRest } from './0020-at-rest';
+import { reportTerms } from './0021-report-terms';
 
 /** Every migration, in order, numbered 1, 2, 3 … Append only with the next number: a shipped migration is never edited or renumbered. */
 export const migrations: readonly Migration[] = [
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   measurementProvenance,
   syncClockChecks,
   atRest,
+  reportTerms,
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,13 @@
+/** @jsxRuntime automatic @jsxImportSource react */
+import type { ReportModel } from '../report-model';
+import { BarChart, RadarChart } from './charts';
+import { EmptyNote } from './report-parts';
+
+export const PillarRadar = ({ model }: { model: ReportModel }) =>
+  model.source.pillars.length >= 3 ? (
+    <RadarChart points={model.source.pillars.map((p) => ({ label: p.name, value: p.score }))} color={model.branding.primaryColor} />
+  ) : model.source.pillars.length > 0 ? (
+    <BarChart bars={model.source.pillars.map((p) => ({ label: p.name, value: p.score }))} color={model.branding.primaryColor} />
+  ) : (
+    <EmptyNote>No pillar has been scored yet.</EmptyNote>
+  );

@@ -1,0 +1,56 @@
+/** @jsxRuntime automatic @jsxImportSource react */
+import { formatMoney } from '../format';
+import { horizonDates, roadmapHorizons, roadmapLabels, type Roadmap, type RoadmapItem } from '../roadmap';
+import { effortLabels } from '../report-source';
+import { EmptyNote, SeverityBadge } from './report-parts';
+
+export const effortText = (item: Pick<RoadmapItem, 'effort' | 'effortDays'>): string =>
+  item.effortDays > 0 ? `${item.effortDays} day${item.effortDays === 1 ? '' : 's'}` : effortLabels[item.effort];
+
+export const costText = (cost: RoadmapItem['cost']): string => {
+  if (!cost) return 'Not priced';
+  const parts = [
+    ...(cost.oneTimeMinor > 0 ? [formatMoney(cost.oneTimeMinor, cost.currency)] : []),
+    ...(cost.monthlyMinor > 0 ? [`${formatMoney(cost.monthlyMinor, cost.currency)} / month`] : []),
+  ];
+  return parts.length > 0 ? parts.join(' + ') : 'Not priced';
+};
+
+/** The plan by horizon: each item with owner, effort and cost, dated from the report. */
+export const RoadmapView = ({ roadmap, date }: { roadmap: Roadmap; date: string }) => (
+  <div className="gw-roadmap-plan">
+    {roadmapHorizons.map((h) => (
+      <div key={h} className="gw-horizon">
+        <h3>
+          {roadmapLabels[h]} <span className="gw-muted gw-small">· {horizonDates(h, date)}</span>
+        </h3>
+        {roadmap[h].length === 0 ? (
+          <EmptyNote>Nothing planned.</EmptyNote>
+        ) : (
+          <table className="gw-table gw-roadmap-table">
+            <thead>
+              <tr>
+                <th>Action</th>
+                <th>Owner</th>
+                <th>Effort</th>
+                <th className="gw-num">Cost</th>
+              </tr>
+            </thead>
+            <tbody>
+              {roadmap[h].map((item) => (
+                <tr key={item.id}>
+                  <td>
+                    <SeverityBadge severity={item.severity} /> {item.title}
+                  </td>
+                  <td>{item.owner}</td>
+                  <td className="gw-nowrap">{effortText(item)}</td>
+                  <td className="gw-num">{costText(item.cost)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    ))}
+  </div>
+);
