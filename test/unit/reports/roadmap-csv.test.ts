@@ -1,3 +1,7 @@
+import { buildReportModel } from '../../../shared/reports/report-model';
+import { connectwisePriority, findingsToPsaCsv, psaCsvHeader } from '../../../shared/reports/csv';
+import { parseCsv } from '../../integration/reports/document-tools';
+import { fixtureBranding } from './report-fixtures';
 import { describe, expect, it } from 'vitest';
 import { buildRoadmap, horizonFor } from '../../../shared/reports/roadmap';
 import { csvCell, csvRow, neutralizeFormula, proposalToCsv } from '../../../shared/reports/csv';
@@ -50,5 +54,21 @@ describe('CSV of proposal lines', () => {
     expect(rows).toContain('BACKUP-M,Managed backup,143,device,12.99,1857.57,EUR,monthly,2026-12-22');
     expect(rows.at(-1)).toBe('');
     expect(rows).toHaveLength(1 + 5 + 1);
+  });
+});
+
+describe('PSA ticket CSV', () => {
+  it('parses back to one row per finding with the PSA columns, BOM first, formulas neutralised', () => {
+    const model = buildReportModel('technical', { source: fullSource({ customer: { name: '=HYPERLINK("x")' } }), branding: fixtureBranding, priceBook: fixturePriceBook });
+    if (model.kind !== 'technical') throw new Error('technical model expected');
+    const csv = findingsToPsaCsv(model);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(csv.slice(1));
+    expect(rows[0]).toEqual(psaCsvHeader);
+    expect(rows.slice(1)).toHaveLength(model.findings.length);
+    const first = rows[1]!;
+    expect(first[0]).toBe(model.findings[0]!.title);
+    expect(first[1]).toBe('\'=HYPERLINK("x")');
+    expect(first[3]).toBe(connectwisePriority[model.findings[0]!.severity]);
   });
 });
