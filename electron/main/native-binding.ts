@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { app } from 'electron';
 
 /**
- * better-sqlite3 compiled for Electron's ABI. From a checkout, `npm start` builds it into
+ * better-sqlite3-multiple-ciphers (the cipher build the case database needs) compiled for Electron's ABI. From a checkout, `npm start` builds it into
  * .native/ (node_modules keeps Node's build for tests and the CLI); a packaged app has it rebuilt
  * in place by electron-builder, so the default binding is right there.
  */
@@ -13,10 +13,10 @@ export const electronSqliteBinding = (): string | undefined => {
     app.getAppPath(),
     '.native',
     `electron-${process.versions.electron}-${process.platform}-${process.arch}`,
-    'better_sqlite3.node',
+    'better_sqlite3_multiple_ciphers.node',
   );
   if (!fs.existsSync(file)) {
-    throw new Error(`The Electron build of better-sqlite3 is missing (${file}). Start the app with \`npm start\`, which builds it.`);
+    throw new Error(`The Electron build of better-sqlite3-multiple-ciphers is missing (${file}). Start the app with \`npm start\`, which builds it.`);
   }
   return file;
 };

@@ -18,7 +18,7 @@ const electronBinary = (): string | null => {
 };
 
 const nativeBuild = (version: string) =>
-  path.join(repoRoot, '.native', `electron-${version}-${process.platform}-${process.arch}`, 'better_sqlite3.node');
+  path.join(repoRoot, '.native', `electron-${version}-${process.platform}-${process.arch}`, 'better_sqlite3_multiple_ciphers.node');
 
 const binary = electronBinary();
 const electronVersion = JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules/electron/package.json'), 'utf8')).version as string;
@@ -27,7 +27,7 @@ const ready = binary !== null && fs.existsSync(nativeBuild(electronVersion)) && 
 if (!ready) {
   // The release workflow sets this: there the Electron test must run, not skip.
   if (process.env.GROUNDWORK_REQUIRE_ELECTRON) throw new Error('GROUNDWORK_REQUIRE_ELECTRON is set but Electron is not ready (run scripts/prepare-electron.mjs and npm run build)');
-  const why = binary === null ? 'no Electron binary is installed' : 'the Electron build of better-sqlite3 or dist/electron is missing';
+  const why = binary === null ? 'no Electron binary is installed' : 'the Electron build of better-sqlite3-multiple-ciphers or dist/electron is missing';
   process.stdout.write(
     `\n*** SKIPPED: the Electron app test did not run here: ${why}. Run \`npm start\` once on a machine with internet, then \`npm test\`. ***\n\n`,
   );

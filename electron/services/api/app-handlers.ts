@@ -12,5 +12,6 @@ export const appHandlers = (services: AppServices): HandlersFor<typeof appCalls>
     schemaVersion: schemaVersionOf(services.db),
     deviceId: deviceId(services.db),
     transport: services.transport,
+    keyProtection: { method: services.keyProtection.method, warning: services.keyProtection.warning },
   }),
 });

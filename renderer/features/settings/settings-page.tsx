@@ -5,6 +5,12 @@ import { SyncSettings } from '../sync/sync-settings';
 import { BrandingSettings } from '../branding/branding-settings';
 import { PriceBookSettings } from '../branding/price-book-settings';
 
+const keyLabels = {
+  'os-keychain': 'Encrypted; key in the operating system keychain',
+  'safe-storage': 'Encrypted; key protected by the app’s safe storage',
+  passphrase: 'Encrypted; key protected by a passphrase',
+} as const;
+
 const transportLabels = { ipc: 'Desktop app', 'http-bridge': 'Browser (loopback bridge)', cli: 'Command line' } as const;
 
 export const SettingsPage = () => {
@@ -33,6 +39,15 @@ export const SettingsPage = () => {
               </dd>
               <dt>Running as</dt>
               <dd>{transportLabels[i.transport]}</dd>
+              <dt>Data at rest</dt>
+              <dd>
+                {keyLabels[i.keyProtection.method]}
+                {i.keyProtection.warning && (
+                  <p className="sync-warning" role="alert">
+                    {i.keyProtection.warning}
+                  </p>
+                )}
+              </dd>
             </dl>
           )}
         </QueryView>
