@@ -8,6 +8,11 @@ export const extremeAnswer = (question: Question, best: boolean): AnswerValue =>
   switch (question.type) {
     case 'single':
     case 'multi': {
+      // The best answer to a sum-scored multi question is every option that adds maturity
+      // (a single option of four scores 25, not 100).
+      if (question.type === 'multi' && best && question.scoring === 'sum' && question.options.some((o) => o.maturity > 0)) {
+        return question.options.filter((o) => o.maturity > 0).map((o) => o.id);
+      }
       const sorted = [...question.options].sort((a, b) => (best ? b.maturity - a.maturity : a.maturity - b.maturity));
       const id = (sorted[0] as { id: string }).id;
       return question.type === 'single' ? id : [id];

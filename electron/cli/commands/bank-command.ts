@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Command } from 'commander';
 import { BankError, bankQuestions, parseBank } from '../../../shared/interview/parse-bank';
+import { bankCoverage } from '../../../shared/interview/bank-coverage';
 import { printJson, withDataDir, withSession } from '../cli-context';
 
 /** Validates a bank file without installing it; prints each problem with its path. */
@@ -14,6 +15,10 @@ const checkFile = (file: string): void => {
   try {
     const bank = parseBank(input);
     process.stdout.write(`${file}: valid question bank ${bank.id} ${bank.version} (${bankQuestions(bank).length} questions, ${bank.rules.length} rules)\n`);
+    // Coverage gaps do not make a bank unusable (a partner's bank may be lighter), so they warn.
+    const gaps = bankCoverage(bank);
+    for (const gap of gaps) process.stderr.write(`${file}: coverage: ${gap.id} ${gap.message}\n`);
+    process.stdout.write(gaps.length === 0 ? 'coverage: every scored question feeds a rule or is context only; every rule names evidence and a price-book line\n' : `coverage: ${gaps.length} gap(s), listed above\n`);
   } catch (error) {
     if (!(error instanceof BankError)) throw error;
     for (const issue of error.issues) process.stderr.write(`${file}: ${issue.path || '(bank)'}: ${issue.message}\n`);

@@ -19,7 +19,7 @@ export const PillarSidebar = ({ caseId, stakeholder }: { caseId: string; stakeho
           <p className="sidebar-index">
             <strong>{data.index}</strong> / 100 · {readinessLevelLabels[data.level]}
             <span className="muted"> · confidence {percent(data.confidence)}</span>
-            {data.confidence < 0.5 && <span className="muted"> (provisional: most questions are still open)</span>}
+            {data.provisional && <span className="muted"> (provisional: confidence below {percent(data.provisional.threshold)})</span>}
           </p>
           {progress && (
             <p className="muted sidebar-progress">
@@ -41,7 +41,7 @@ export const PillarSidebar = ({ caseId, stakeholder }: { caseId: string; stakeho
             ))}
           </ul>
           {data.gates.some((g) => g.active) && (
-            <p className="sidebar-gate">Capped by {data.gates.filter((g) => g.active).length} critical finding(s)</p>
+            <p className="sidebar-gate">Capped by {data.gates.filter((g) => g.active).length} gate(s): critical findings or level requirements</p>
           )}
           <p className="muted sidebar-bank">
             Bank {data.bankId} {data.bankVersion}

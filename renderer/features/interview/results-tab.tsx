@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LevelCaps } from './level-caps';
 import { readinessLevelLabels, type Severity } from '../../../shared/interview/bank-schema';
 import type { Finding, PillarScore, ScoreResult } from '../../../shared/interview/score-types';
 import type { CaseTabProps } from '../../app/case-tabs';
@@ -144,8 +145,6 @@ const PillarTrace = ({ pillar }: { pillar: PillarScore }) => (
 );
 
 const Results = ({ caseId, score }: { caseId: string; score: ScoreResult }) => {
-  // Only the gates that lowered the level: one capping at the level the index gives anyway capped nothing.
-  const capping = score.level !== score.levelBeforeGates ? score.gates.filter((g) => g.active && g.cap === score.level) : [];
   return (
     <div className="results">
       <section className="card results-summary" aria-labelledby="results-level">
@@ -158,15 +157,7 @@ const Results = ({ caseId, score }: { caseId: string; score: ScoreResult }) => {
             Index <strong>{score.index}</strong> / 100 · confidence <strong>{percent(score.confidence)}</strong> · {score.progress.answered} of{' '}
             {score.progress.visible} questions answered
           </p>
-          {score.confidence < 0.5 && (
-            <p className="muted">Provisional: fewer than half of the scored questions have an answer, so this level may still move a lot.</p>
-          )}
-          {capping.length > 0 && (
-            <p className="results-capped">
-              Capped from {readinessLevelLabels[score.levelBeforeGates]} by: {capping.map((g) => g.title).join('; ')}
-            </p>
-          )}
-          {score.confidence < 0.5 && <p className="muted">Less than half of the interview is known: treat the level as provisional.</p>}
+          <LevelCaps score={score} />
           <p className="muted">
             Question bank {score.bankId} {score.bankVersion}
           </p>

@@ -30,12 +30,29 @@ describe('groundwork bank / answer / score', () => {
     const score = runCli(['score', '--case', caseId, '--json', '--data-dir', dataDir]);
     expect(score.status).toBe(0);
     const result = JSON.parse(score.stdout) as ScoreResult;
-    expect(result.level).toBe('follower');
-    expect(result.gates).toEqual([expect.objectContaining({ findingId: 'security.no_mfa', active: true })]);
+    // No multi-factor sign-in anywhere: the no_mfa gate caps at Follower, and Follower's own entry
+    // requirement (MFA at least for administrators) is unmet, so the level is Laggard.
+    expect(result.level).toBe('laggard');
+    expect(result.gates.filter((g) => g.kind === undefined)).toEqual([expect.objectContaining({ findingId: 'security.no_mfa', cap: 'follower', active: true })]);
+    expect(result.gates).toContainEqual(expect.objectContaining({ findingId: 'requirement.follower.mfa', kind: 'requirement', cap: 'laggard' }));
+    expect(result.requirements!.find((r) => r.id === 'requirement.follower.backup')!.status).toBe('met');
+    // Three answers of 129 questions: far below the bank's 70 % confidence, so the level is provisional.
+    expect(result.provisional?.reason).toMatch(/^Only \d+ % of the scored interview is known/);
     expect(result.pillars.find((p) => p.pillarId === 'operations')!.score).toBe(100);
     expect(result.pillars.find((p) => p.pillarId === 'strategy')!.unknownCount).toBe(1);
     expect(result).toHaveProperty('exceptions');
     expect(result).toHaveProperty('findings');
+  });
+
+  it('bank --check passes the built-in bank 2.0.0 with no coverage gap, and lists the gaps of 1.0.0', () => {
+    const current = runCli(['bank', '--check', path.join('assets', 'question-bank', 'builtin-bank.json')]);
+    expect(current.status).toBe(0);
+    expect(current.stdout).toMatch(/valid question bank groundwork\.builtin 2\.0\.0 \(\d+ questions, \d+ rules\)/);
+    expect(current.stdout).toContain('coverage: every scored question feeds a rule or is context only');
+    expect(current.stderr).toBe('');
+    const old = runCli(['bank', '--check', path.join('assets', 'question-bank', 'builtin-bank-1.0.0.json')]);
+    expect(old.status).toBe(0);
+    expect(old.stderr).toContain('coverage: operations.rto_hours is scored but feeds no finding rule');
   });
 
   it('bank --check refuses a malformed bank with the path of each error', () => {
