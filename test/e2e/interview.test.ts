@@ -92,7 +92,7 @@ describe('interview in Chromium, keyboard only', () => {
     await page.keyboard.press('/');
     // (Bank 2.0.0 asks about prompt injection only of customers who build their own AI apps, so
     // the search goes to a question every customer is asked.)
-    await page.keyboard.type('separate accounts');
+    await page.keyboard.type('separate admin work');
     await page.keyboard.press('Enter');
     await expect.poll(() => currentId(page)).toBe('security.admin_separate');
     await page.keyboard.press('Shift+Enter');

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { isScored } from '../../../shared/interview/answer-values';
+import { checkAnswerValue, isScored, type AnswerValue } from '../../../shared/interview/answer-values';
+import type { QuestionBank } from '../../../shared/interview/bank-schema';
 import { findQuestion } from '../../../shared/interview/parse-bank';
 import type { CaseDetail } from '../../../shared/domain/cases';
 import { getCase, createCase } from '../cases/cases-repository';
@@ -14,9 +15,35 @@ interface CarriedRow {
 }
 
 /**
+ * Where an earlier answer goes in the new case's bank: the same id, or the ids the bank says it was
+ * renamed or split into (with renamed option values). Only facts carry, and only values the new
+ * question accepts; anything else is asked afresh.
+ */
+const carryTargets = (bank: QuestionBank, row: CarriedRow): Array<{ questionId: string; value: string }> => {
+  const renamed = (bank.renamed ?? []).find((r) => r.from === row.question_id);
+  const ids = renamed ? renamed.to : [row.question_id];
+  const stored = JSON.parse(row.value ?? 'null') as AnswerValue;
+  const values = renamed?.values ?? {};
+  const renameOption = (option: string): string | string[] => values[option] ?? option;
+  const mapped: AnswerValue = Array.isArray(stored)
+    ? [...new Set(stored.flatMap(renameOption))]
+    : typeof stored === 'string' && stored in values
+      ? renameOption(stored)
+      : stored;
+  return ids.flatMap((id) => {
+    const question = findQuestion(bank, id)?.question;
+    if (!question || isScored(question) || mapped === null) return [];
+    const checked = checkAnswerValue(question, mapped);
+    return checked.ok ? [{ questionId: id, value: JSON.stringify(checked.value) }] : [];
+  });
+};
+
+/**
  * Starts a new assessment from an earlier one: same customer, site, contacts and engineer, and
  * the facts (unscored answers: head counts, sites, descriptions) carried over and marked as carried,
- * so the engineer confirms them instead of asking again. Scored answers are asked afresh.
+ * so the engineer confirms them instead of asking again. Scored answers are asked afresh. The new case
+ * is answered with the active bank version, which may be newer than the earlier case's: answers
+ * follow the bank's `renamed` map.
  */
 export const reassessCase = (db: Database, previousCaseId: string, engineer?: string): CaseDetail =>
   db.transaction(() => {
@@ -35,17 +62,17 @@ export const reassessCase = (db: Database, previousCaseId: string, engineer?: st
       .prepare('SELECT question_id, value, note FROM answers WHERE case_id = ? AND deleted = 0 AND value IS NOT NULL')
       .all(previous.id) as CarriedRow[];
     for (const row of rows) {
-      const question = findQuestion(bank, row.question_id)?.question;
-      if (!question || isScored(question)) continue;
-      writeSyncedRow(db, 'answers', answerIdFor(created.id, row.question_id), {
-        case_id: created.id,
-        question_id: row.question_id,
-        value: row.value,
-        note: row.note,
-        measured: 0,
-        carried_from_case: previous.id,
-        deleted: 0,
-      });
+      for (const carried of carryTargets(bank, row)) {
+        writeSyncedRow(db, 'answers', answerIdFor(created.id, carried.questionId), {
+          case_id: created.id,
+          question_id: carried.questionId,
+          value: carried.value,
+          note: row.note,
+          measured: 0,
+          carried_from_case: previous.id,
+          deleted: 0,
+        });
+      }
     }
     return getCase(db, created.id);
   })();
