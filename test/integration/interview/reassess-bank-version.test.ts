@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { installBank } from '../../../electron/services/interview/bank-store';
 import { builtinBank } from '../../../electron/services/interview/builtin-bank';
@@ -7,10 +8,10 @@ import type { QuestionBank } from '../../../shared/interview/bank-schema';
 import { openTestServices } from '../../support/services';
 
 /** Pins a case to a bank version, as the app does on the first answer (one synced write). */
-const pin = (db: import('better-sqlite3').Database, caseId: string, version: string) =>
+const pin = (db: Database, caseId: string, version: string) =>
   db.transaction(() => writeSyncedRow(db, 'interviews', interviewIdFor(caseId), { case_id: caseId, bank_id: 'groundwork.builtin', bank_version: version, deleted: 0 }))();
 
-const carried = (db: import('better-sqlite3').Database, caseId: string) =>
+const carried = (db: Database, caseId: string) =>
   Object.fromEntries(
     (db.prepare('SELECT question_id, value FROM answers WHERE case_id = ? AND deleted = 0 AND carried_from_case IS NOT NULL').all(caseId) as Array<{ question_id: string; value: string }>).map(
       (r) => [r.question_id, JSON.parse(r.value) as unknown],
