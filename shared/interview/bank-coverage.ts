@@ -5,7 +5,7 @@ import { bankQuestions } from './parse-bank';
 /**
  * Whether every answer that matters leads somewhere: a scored question feeds a finding rule or says
  * why it is context only; a help text that promises a finding has a rule behind it; a rule tells the
- * engineer what evidence to collect. `parseBank` does not enforce this (a partner's bank may be
+ * engineer what evidence to collect and, beyond a small fix, what it costs. `parseBank` does not enforce this (a partner's bank may be
  * lighter); `groundwork bank --check` reports it and the built-in bank's tests require none.
  */
 export interface CoverageIssue {
@@ -55,7 +55,8 @@ export const bankCoverage = (bank: QuestionBank): CoverageIssue[] => {
   }
   for (const rule of bank.rules) {
     if (rule.evidence.trim() === '') issues.push({ id: rule.id, message: 'rule names no evidence to collect' });
-    if (rule.priceBook.length === 0) issues.push({ id: rule.id, message: 'rule proposes no price-book line' });
+    // A small fix (a setting, a cable, half a day) is done within the visit; anything bigger is priced.
+    if (rule.priceBook.length === 0 && rule.effort.size !== 'small') issues.push({ id: rule.id, message: 'rule proposes no price-book line for work beyond a small fix' });
   }
   return issues;
 };

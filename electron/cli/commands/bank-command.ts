@@ -18,7 +18,7 @@ const checkFile = (file: string): void => {
     // Coverage gaps do not make a bank unusable (a partner's bank may be lighter), so they warn.
     const gaps = bankCoverage(bank);
     for (const gap of gaps) process.stderr.write(`${file}: coverage: ${gap.id} ${gap.message}\n`);
-    process.stdout.write(gaps.length === 0 ? 'coverage: every scored question feeds a rule or is context only; every rule names evidence and a price-book line\n' : `coverage: ${gaps.length} gap(s), listed above\n`);
+    process.stdout.write(gaps.length === 0 ? 'coverage: every scored question feeds a rule or is context only; every rule names evidence, and a price-book line beyond small fixes\n' : `coverage: ${gaps.length} gap(s), listed above\n`);
   } catch (error) {
     if (!(error instanceof BankError)) throw error;
     for (const issue of error.issues) process.stderr.write(`${file}: ${issue.path || '(bank)'}: ${issue.message}\n`);

@@ -41,12 +41,18 @@ describe('every answer that matters leads somewhere (built-in bank 2.0.0)', () =
     expect(bankCoverage(c)).toContainEqual({ id: 'strategy.pilot_blockers', message: expect.stringMatching(/no rule reads adoption/) });
   });
 
-  it('fails when a rule names no evidence to collect or no price-book line', () => {
+  it('fails when a rule names no evidence to collect, or no price-book line for more than a small fix', () => {
     const b = clone();
-    const rule = b.rules.find((r) => r.id === 'network.slow_dns')!;
+    const rule = b.rules.find((r) => r.id === 'network.high_latency')!; // effort: medium, 3 days
     rule.evidence = '';
     rule.priceBook = [];
-    expect(bankCoverage(b).filter((i) => i.id === 'network.slow_dns').map((i) => i.message)).toEqual(['rule names no evidence to collect', 'rule proposes no price-book line']);
+    expect(bankCoverage(b).filter((i) => i.id === 'network.high_latency').map((i) => i.message)).toEqual([
+      'rule names no evidence to collect',
+      'rule proposes no price-book line for work beyond a small fix',
+    ]);
+    // A small fix (a DNS setting, half a day) needs no price-book line.
+    b.rules.find((r) => r.id === 'network.slow_dns')!.priceBook = [];
+    expect(bankCoverage(b).filter((i) => i.id === 'network.slow_dns')).toEqual([]);
   });
 
   it('the check finds what the 1.0.0 review found in 1.0.0', () => {
