@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { comparisonSchema } from '../history/compare';
-import { frameworkAppendixSchema } from './framework-appendix';
 
 /**
  * Everything a report is made from, gathered from one case. The interview, probe and case
@@ -244,8 +243,6 @@ export const reportSourceSchema = z.object({
   terms: proposalTermsSchema,
   /** Against the assessment this one re-assesses, when there is one. */
   comparison: comparisonSchema.nullable().default(null),
-  /** The technical report's "Coverage by framework" appendix (framework-appendix.ts). */
-  frameworkCoverage: frameworkAppendixSchema.default([]),
 });
 /** The plain input of every report. */
 export type ReportSource = z.infer<typeof reportSourceSchema>;
