@@ -12,6 +12,7 @@ import { backupSqliteStore } from '../store/backup-store';
 import { appPlatforms, channelFiles, publishAppRelease, type AppPlatform } from '../updates/update-feed';
 import { createEnrollCode, createPartner, parseDuration } from '../sync/hub-service';
 import { publishQuestionBank } from '../sync/publish-reference';
+import { reassignCase, transferDeviceCases } from '../sync/reassign';
 
 const defaultDataDir = (): string => process.env.GROUNDWORK_HUB_DATA_DIR ?? path.join(os.homedir(), '.groundwork-hub');
 
@@ -30,6 +31,13 @@ const withStore = async <T>(opts: { dataDir?: string }, run: (store: HubStore) =
 };
 
 const say = (text: string): void => void process.stdout.write(`${text}\n`);
+const json = (value: unknown): string => JSON.stringify(value, null, 2);
+
+const partnerNamed = async (store: HubStore, name: string) => {
+  const found = await store.findPartnerByName(name.trim());
+  if (!found) throw new Error(`No partner named "${name}"`);
+  return found;
+};
 
 /** What every groundwork-hub command's exit status means (hub/main.ts maps errors to them). */
 export const hubExitCodes: readonly ExitCode[] = [
@@ -130,17 +138,21 @@ export const buildHubProgram = (): Command => {
   withStoreOptions(partner.command('create'))
     .description('create a partner')
     .requiredOption('--name <name>', "the partner's name")
-    .action(async (opts: { dataDir?: string; name: string }) => {
+    .option('--json', 'print JSON')
+    .action(async (opts: { dataDir?: string; name: string; json?: boolean }) => {
       await withStore(opts, async (store) => {
         const created = await createPartner(store, opts.name);
-        say(`Created partner "${created.name}" (${created.id})`);
+        say(opts.json ? json(created) : `Created partner "${created.name}" (${created.id})`);
       });
     });
   withStoreOptions(partner.command('list'))
     .description('list partners')
-    .action(async (opts: { dataDir?: string }) => {
+    .option('--json', 'print JSON')
+    .action(async (opts: { dataDir?: string; json?: boolean }) => {
       await withStore(opts, async (store) => {
-        for (const p of await store.listPartners()) say(`${p.id}  ${p.name}`);
+        const list = await store.listPartners();
+        if (opts.json) say(json(list));
+        else for (const p of list) say(`${p.id}  ${p.name}`);
       });
     });
 
@@ -149,9 +161,11 @@ export const buildHubProgram = (): Command => {
     .requiredOption('--partner <name>', 'the partner the device will belong to')
     .addOption(new Option('--role <role>', 'what the device may see').choices([...hubRoles]).makeOptionMandatory())
     .option('--expires <duration>', 'how long the code stays valid (e.g. 30m, 24h, 7d)', '7d')
-    .action(async (opts: { dataDir?: string; partner: string; role: HubRole; expires: string }) => {
+    .option('--json', 'print JSON')
+    .action(async (opts: { dataDir?: string; partner: string; role: HubRole; expires: string; json?: boolean }) => {
       await withStore(opts, async (store) => {
         const { code, expiresAt } = await createEnrollCode(store, opts.partner, opts.role, parseDuration(opts.expires));
+        if (opts.json) return say(json({ code, role: opts.role, partner: opts.partner, expiresAt }));
         say(`One-time ${opts.role} code for "${opts.partner}", valid until ${expiresAt}. On the device: groundwork enroll --hub URL --code CODE`);
         say(code);
       });
@@ -181,10 +195,49 @@ export const buildHubProgram = (): Command => {
   withStoreOptions(devices.command('revoke'))
     .description("revoke a device's access (its token stops working at once)")
     .argument('<device-id>', 'the device id (see devices list)')
-    .action(async (deviceId: string, opts: { dataDir?: string }) => {
+    .option('--transfer-to <device>', "a replaced laptop: the new laptop (id or name) takes over every case the old one owned")
+    .option('--json', 'print JSON')
+    .action(async (deviceId: string, opts: { dataDir?: string; transferTo?: string; json?: boolean }) => {
       await withStore(opts, async (store) => {
+        const old = (await store.listDevices(null)).find((d) => d.id === deviceId && d.revokedAt === null);
+        if (!old) throw new Error(`No active device with id ${deviceId}`);
+        const moved = opts.transferTo ? await transferDeviceCases(store, old.partnerId, deviceId, opts.transferTo) : [];
         if (!(await store.revokeDevice(deviceId, new Date().toISOString()))) throw new Error(`No active device with id ${deviceId}`);
-        say(`Revoked device ${deviceId}`);
+        if (opts.json) say(json({ revoked: deviceId, transferredCases: moved.map((m) => m.caseId) }));
+        else say(`Revoked device ${deviceId}${opts.transferTo ? `; ${moved.length} case${moved.length === 1 ? '' : 's'} moved to ${opts.transferTo}` : ''}`);
+      });
+    });
+
+  const cases = program.command('cases').description("the partner's cases as the hub holds them");
+  withStoreOptions(cases.command('list'))
+    .description('list the cases of a partner with their owner laptop')
+    .requiredOption('--partner <name>', 'the partner')
+    .option('--json', 'print JSON')
+    .action(async (opts: { dataDir?: string; partner: string; json?: boolean }) => {
+      await withStore(opts, async (store) => {
+        const partner = await partnerNamed(store, opts.partner);
+        const devices = new Map((await store.listDevices(partner.id)).map((d) => [d.id, d.name]));
+        const list = (await store.records(partner.id))
+          .filter((r) => r.table === 'cases' && !r.deleted)
+          .map((r) => ({ id: r.rowId, title: String(r.fields.title ?? ''), engineer: String(r.fields.engineer ?? ''), status: String(r.fields.status ?? 'draft'), ownerDevice: r.ownerDevice, ownerName: devices.get(r.ownerDevice) ?? '' }));
+        if (opts.json) say(json(list));
+        else if (list.length === 0) say('No cases yet.');
+        else for (const c of list) say([c.id, c.status.padEnd(11), c.ownerName, c.engineer, c.title].join('  '));
+      });
+    });
+  withStoreOptions(cases.command('reassign'))
+    .description("hand a case to another engineer's laptop (it takes the case over on its next sync)")
+    .requiredOption('--partner <name>', 'the partner')
+    .requiredOption('--case <id>', 'the case id (see cases list)')
+    .requiredOption('--to <device>', "the new owner's laptop (device id or name)")
+    .option('--engineer <name>', "the engineer's name to put on the case")
+    .option('--json', 'print JSON')
+    .action(async (opts: { dataDir?: string; partner: string; case: string; to: string; engineer?: string; json?: boolean }) => {
+      await withStore(opts, async (store) => {
+        const partner = await partnerNamed(store, opts.partner);
+        const handover = await reassignCase(store, partner.id, opts.case, opts.to, { engineer: opts.engineer });
+        if (opts.json) say(json(handover));
+        else say(handover.movedRows === 0 ? `Case ${opts.case} already belongs to ${opts.to}; nothing changed.` : `Case ${opts.case} handed to ${opts.to} (${handover.movedRows} rows).`);
       });
     });
 
@@ -194,17 +247,19 @@ export const buildHubProgram = (): Command => {
     .argument('<file>', 'the question bank JSON (see docs/question-bank.md)')
     .requiredOption('--partner <name>', 'the partner whose devices get it')
     .option('--no-activate', 'install it on devices without making it the bank new cases use')
-    .action(async (file: string, opts: { dataDir?: string; partner: string; activate: boolean }) => {
-      let json: unknown;
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: { dataDir?: string; partner: string; activate: boolean; json?: boolean }) => {
+      let bankJson: unknown;
       try {
-        json = JSON.parse(fs.readFileSync(file, 'utf8'));
+        bankJson = JSON.parse(fs.readFileSync(file, 'utf8'));
       } catch (error) {
         throw new Error(`Cannot read ${file} as JSON: ${error instanceof Error ? error.message : String(error)}`);
       }
       await withStore(opts, async (store) => {
         const partner = await store.findPartnerByName(opts.partner);
         if (!partner) throw new Error(`No partner named ${opts.partner}`);
-        const published = await publishQuestionBank(store, partner.id, json, opts.activate);
+        const published = await publishQuestionBank(store, partner.id, bankJson, opts.activate);
+        if (opts.json) return say(json(published));
         say(`Published question bank ${published.bankId} ${published.version} to ${partner.name} (change ${published.changeSeq})`);
       });
     });

@@ -157,11 +157,25 @@ const v3 = `CREATE TABLE app_releases (
     released_at TEXT NOT NULL,
     PRIMARY KEY (partner_id, platform)
   );`;
+/**
+ * Which case a row belongs to (the case itself for `cases`), and for a case the customer and site
+ * it names: an engineer pulls every row of the cases its device owns (proposals and comments by
+ * others included), and a handover moves them all.
+ */
+// previous_owner: after a handover the old laptop still pulls the case once more, to learn it is no longer its own.
+const v4 = `
+  ALTER TABLE records ADD COLUMN case_id TEXT;
+  ALTER TABLE records ADD COLUMN customer_ref TEXT;
+  ALTER TABLE records ADD COLUMN site_ref TEXT;
+  ALTER TABLE records ADD COLUMN previous_owner TEXT;
+  CREATE INDEX records_by_case ON records (partner_id, case_id);
+  CREATE INDEX records_cases_by_owner ON records (partner_id, table_name, owner_device);`;
 
 export const hubMigrations: readonly HubMigration[] = [
   { version: 1, name: 'partners, enroll codes, devices, records, mutation log, blobs', sql: { sqlite: v1Sqlite, postgres: v1Postgres } },
   { version: 2, name: 'index records by owner device', sql: { sqlite: v2, postgres: v2 } },
   { version: 3, name: 'app releases for the update feed', sql: { sqlite: v3, postgres: v3 } },
+  { version: 4, name: 'records know their case; cases their customer and site', sql: { sqlite: v4, postgres: v4 } },
 ];
 
 export const latestHubSchemaVersion = hubMigrations.reduce((max, m) => Math.max(max, m.version), 0);

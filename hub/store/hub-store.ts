@@ -79,6 +79,8 @@ export interface PushTx {
   logMutation(m: LoggedMutation): Promise<boolean>;
   getRecord(partnerId: string, table: string, rowId: string): Promise<StoredRecord | null>;
   putRecord(record: StoredRecord): Promise<void>;
+  /** Every row of one case (and, for a case, its customer and site rows). */
+  caseRecords(partnerId: string, caseId: string): Promise<StoredRecord[]>;
 }
 
 interface RecordRow {
@@ -93,6 +95,8 @@ interface RecordRow {
   origin_device: string;
   change_seq: number;
   owner_name?: string | null;
+  case_id?: string | null;
+  previous_owner?: string | null;
 }
 
 const toRecord = (row: RecordRow): StoredRecord => ({
@@ -106,6 +110,8 @@ const toRecord = (row: RecordRow): StoredRecord => ({
   ownerDevice: row.owner_device,
   originDevice: row.origin_device,
   changeSeq: Number(row.change_seq),
+  caseId: row.case_id ?? null,
+  previousOwner: row.previous_owner ?? null,
 });
 
 interface DeviceRow {
@@ -337,13 +343,40 @@ export class HubStore {
           ]);
           return rows[0] ? toRecord(rows[0]) : null;
         },
+        caseRecords: async (partnerId, caseId) => {
+          const rows = await q.query<RecordRow>(
+            `SELECT * FROM records WHERE partner_id = ? AND (case_id = ?
+               OR row_id IN (SELECT customer_ref FROM records WHERE partner_id = ? AND table_name = 'cases' AND row_id = ?)
+               OR row_id IN (SELECT site_ref FROM records WHERE partner_id = ? AND table_name = 'cases' AND row_id = ?))
+             ORDER BY change_seq`,
+            [partnerId, caseId, partnerId, caseId, partnerId, caseId],
+          );
+          return rows.map(toRecord);
+        },
         putRecord: async (r) => {
           await q.query(
-            `INSERT INTO records (partner_id, table_name, row_id, fields, field_hlcs, hlc, deleted, owner_device, origin_device, change_seq)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            `INSERT INTO records (partner_id, table_name, row_id, fields, field_hlcs, hlc, deleted, owner_device, origin_device, change_seq, case_id, customer_ref, site_ref, previous_owner)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (partner_id, table_name, row_id) DO UPDATE SET fields = excluded.fields, field_hlcs = excluded.field_hlcs,
-               hlc = excluded.hlc, deleted = excluded.deleted, origin_device = excluded.origin_device, change_seq = excluded.change_seq`,
-            [r.partnerId, r.table, r.rowId, JSON.stringify(r.fields), JSON.stringify(r.fieldHlcs), r.hlc, r.deleted ? 1 : 0, r.ownerDevice, r.originDevice, r.changeSeq],
+               hlc = excluded.hlc, deleted = excluded.deleted, owner_device = excluded.owner_device, origin_device = excluded.origin_device,
+               change_seq = excluded.change_seq, case_id = excluded.case_id, customer_ref = excluded.customer_ref, site_ref = excluded.site_ref,
+               previous_owner = excluded.previous_owner`,
+            [
+              r.partnerId,
+              r.table,
+              r.rowId,
+              JSON.stringify(r.fields),
+              JSON.stringify(r.fieldHlcs),
+              r.hlc,
+              r.deleted ? 1 : 0,
+              r.ownerDevice,
+              r.originDevice,
+              r.changeSeq,
+              r.caseId ?? null,
+              r.table === 'cases' && typeof r.fields.customer_id === 'string' ? r.fields.customer_id : null,
+              r.table === 'cases' && typeof r.fields.site_id === 'string' ? r.fields.site_id : null,
+              r.previousOwner ?? null,
+            ],
           );
         },
       }),
@@ -364,12 +397,19 @@ export class HubStore {
     referenceTables: readonly string[],
   ): Promise<Array<StoredRecord & { ownerDeviceName: string }>> {
     const marks = referenceTables.map(() => '?').join(', ');
+    // An engineer also gets what others add to its cases (proposals, comments, a handover's
+    // event) and the customer and site rows its cases name.
+    const mine = `SELECT row_id FROM records WHERE partner_id = ? AND table_name = 'cases' AND owner_device = ?`;
     const rows = await this.driver.query<RecordRow>(
       `SELECT r.*, d.name AS owner_name FROM records r LEFT JOIN devices d ON d.id = r.owner_device
        WHERE r.partner_id = ? AND r.change_seq > ?
-         AND (CAST(? AS TEXT) IS NULL OR r.owner_device = ? OR r.table_name IN (${marks}))
+         AND (CAST(? AS TEXT) IS NULL OR r.owner_device = ? OR r.previous_owner = ? OR r.table_name IN (${marks})
+              OR r.case_id IN (${mine})
+              OR (r.table_name IN ('customers', 'sites') AND EXISTS (
+                SELECT 1 FROM records c WHERE c.partner_id = r.partner_id AND c.table_name = 'cases' AND c.owner_device = ?
+                  AND (c.customer_ref = r.row_id OR c.site_ref = r.row_id))))
        ORDER BY r.change_seq LIMIT ?`,
-      [partnerId, cursor, ownerDevice, ownerDevice, ...referenceTables, limit],
+      [partnerId, cursor, ownerDevice, ownerDevice, ownerDevice, ...referenceTables, partnerId, ownerDevice, ownerDevice, limit],
     );
     return rows.map((row) => ({ ...toRecord(row), ownerDeviceName: row.owner_name ?? '' }));
   }

@@ -11,7 +11,7 @@ import {
   type PushRequest,
   type PushResponse,
 } from '../../shared/sync/protocol';
-import type { DeviceRecord, HubStore, Partner } from '../store/hub-store';
+import type { DeviceRecord, HubStore, Partner, PushTx } from '../store/hub-store';
 import { mergeMutation } from './merge';
 import { refusalOf, writeRules } from '../../shared/sync/write-rights';
 
@@ -126,6 +126,19 @@ export const refuseFutureClocks = (request: PushRequest, nowMs: number, maxSkewM
  * duplicates (a retry after a lost response); the rest are logged, merged and the device's
  * seq advanced, all in one transaction, so a crash leaves either all of it or none.
  */
+/** The case a pushed row belongs to: its own id, its case_id, or (a probe result) its run's case. */
+const caseIdOfMutation = async (tx: PushTx, partnerId: string, mutation: PushRequest['mutations'][number]): Promise<string | null> => {
+  if (mutation.table === 'cases') return mutation.rowId;
+  if (typeof mutation.fields.case_id === 'string') return mutation.fields.case_id;
+  if (mutation.table === 'probe_results' && typeof mutation.fields.run_id === 'string') {
+    return (await tx.getRecord(partnerId, 'probe_runs', mutation.fields.run_id))?.caseId ?? null;
+  }
+  if (mutation.table === 'proposal_lines' && typeof mutation.fields.proposal_id === 'string') {
+    return (await tx.getRecord(partnerId, 'proposals', mutation.fields.proposal_id))?.caseId ?? null;
+  }
+  return null;
+};
+
 export const applyPush = async (store: HubStore, device: DeviceRecord, request: PushRequest): Promise<PushResponse> =>
   store.pushTransaction(async (tx) => {
     let lastChange = await tx.lockPartner(device.partnerId);
@@ -150,6 +163,7 @@ export const applyPush = async (store: HubStore, device: DeviceRecord, request: 
       }
       lastSeq = mutation.seq;
       const existing = await tx.getRecord(device.partnerId, mutation.table, mutation.rowId);
+      const caseId = existing?.caseId ?? (await caseIdOfMutation(tx, device.partnerId, mutation));
       const rule = writeRules[mutation.table];
       // A new child row's parent (its case, its probe run) must be this device's own.
       let parentOwner: string | null | undefined;
@@ -183,7 +197,7 @@ export const applyPush = async (store: HubStore, device: DeviceRecord, request: 
       const merged = mergeMutation(existing, { ...mutation, originDevice: device.id }, device.partnerId, device.id);
       if (merged.changed) {
         lastChange += 1;
-        await tx.putRecord({ ...merged.record, changeSeq: lastChange });
+        await tx.putRecord({ ...merged.record, caseId, changeSeq: lastChange });
       }
       applied += 1;
     }

@@ -12,6 +12,10 @@ export interface StoredRecord {
   readonly ownerDevice: string;
   readonly originDevice: string;
   readonly changeSeq: number;
+  /** The case this row belongs to (its own id for a case); null for partner-wide rows. */
+  readonly caseId?: string | null;
+  /** The laptop that owned the row before a handover: it keeps pulling the row to see the new owner. */
+  readonly previousOwner?: string | null;
 }
 
 export interface MergeResult {
@@ -56,6 +60,8 @@ export const mergeMutation = (
       ownerDevice: existing?.ownerDevice ?? deviceId,
       originDevice: newer ? mutation.originDevice : (existing as StoredRecord).originDevice,
       changeSeq: existing?.changeSeq ?? 0,
+      caseId: existing?.caseId ?? null,
+      previousOwner: existing?.previousOwner ?? null,
     },
   };
 };

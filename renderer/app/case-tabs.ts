@@ -5,6 +5,7 @@ import { ReportsTab } from '../features/reports/reports-tab';
 import { InterviewTab } from '../features/interview/interview-tab';
 import { ResultsTab } from '../features/interview/results-tab';
 import { QuestionnaireTab } from '../features/questionnaire/questionnaire-tab';
+import { ProposalTab } from '../features/proposals/proposal-tab';
 
 export interface CaseTabProps {
   readonly caseId: string;
@@ -25,4 +26,5 @@ export const caseTabs: readonly CaseTab[] = [
   { id: 'probes', label: 'Probes', Component: ProbesTab },
   { id: 'results', label: 'Results', Component: ResultsTab },
   { id: 'reports', label: 'Reports', Component: ReportsTab },
+  { id: 'proposal', label: 'Proposal', Component: ProposalTab },
 ];

@@ -8,6 +8,8 @@ import { brandingCalls } from './calls/branding-calls';
 import { reportsCalls } from './calls/reports-calls';
 import { historyCalls } from './calls/history-calls';
 import { questionnaireCalls } from './calls/questionnaire-calls';
+import { proposalsCalls } from './calls/proposals-calls';
+import { commentsCalls } from './calls/comments-calls';
 
 /**
  * The one API contract: every call the renderer, the CLI or a browser can make. Channel names
@@ -24,6 +26,8 @@ export const apiContract = {
   ...reportsCalls,
   ...historyCalls,
   ...questionnaireCalls,
+  ...proposalsCalls,
+  ...commentsCalls,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -68,10 +68,45 @@ export const caseUpdateSchema = z.object({
 });
 export type CaseUpdateInput = z.input<typeof caseUpdateSchema>;
 
+export const caseOwnerships = ['all', 'mine', 'partner'] as const;
+export const caseOwnershipSchema = z.enum(caseOwnerships);
+export type CaseOwnership = z.infer<typeof caseOwnershipSchema>;
+
 export const caseListQuerySchema = z.object({
   includeArchived: z.boolean().default(false),
   search: z.string().max(500).default(''),
+  /** Cases made on this laptop, other engineers' (pulled from the hub), or both. */
+  ownership: caseOwnershipSchema.default('all'),
 });
+
+export const caseCompleteSchema = z.object({
+  id: idSchema,
+  /** Who marks it complete; the case's engineer when left out. */
+  by: z.string().trim().max(200).optional(),
+});
+
+export const caseReopenSchema = z.object({
+  id: idSchema,
+  reason: requiredText('A reason for reopening', 2_000),
+  by: z.string().trim().max(200).optional(),
+});
+
+export const caseEventKinds = ['started', 'completed', 'reopened', 'reassigned', 'reassessed'] as const;
+export const caseEventKindLabels: Record<(typeof caseEventKinds)[number], string> = {
+  started: 'Work started',
+  completed: 'Marked complete',
+  reopened: 'Reopened',
+  reassigned: 'Handed over',
+  reassessed: 'Re-assessed',
+};
+export const caseEventSchema = z.object({
+  id: idSchema,
+  kind: z.enum(caseEventKinds),
+  actor: z.string(),
+  detail: z.string(),
+  at: z.string(),
+});
+export type CaseEvent = z.infer<typeof caseEventSchema>;
 
 export const contactSchema = z.object({
   id: idSchema,
@@ -94,6 +129,12 @@ export const caseSummarySchema = z.object({
   archived: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Another engineer's laptop owns this case (pulled from the hub): read-only here. */
+  partner: z.boolean(),
+  /** The owning laptop's name at the hub ('' for a case made here and not yet synced). */
+  ownerName: z.string(),
+  completedAt: z.string().nullable(),
+  completedBy: z.string(),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseStatusSchema, caseSummarySchema, idSchema } from '../domain/cases';
+import { caseOwnershipSchema, caseStatusSchema, caseSummarySchema, idSchema } from '../domain/cases';
 import { readinessLevelSchema } from '../interview/bank-schema';
 
 export const historySorts = ['created_desc', 'created_asc', 'customer_asc', 'updated_desc', 'index_asc', 'index_desc', 'relevance'] as const;
@@ -19,6 +19,8 @@ export const historyQuerySchema = z.object({
     .object({ pillarId: z.string().min(1).max(80).regex(/^[a-z0-9_-]+$/, 'a pillar id'), score: z.number().min(0).max(100) })
     .optional(),
   customerId: idSchema.optional(),
+  /** Cases made on this laptop, other engineers' (pulled from the hub), or both. */
+  ownership: caseOwnershipSchema.default('all'),
   includeArchived: z.boolean().default(true),
   sort: historySortSchema.default('created_desc'),
   offset: z.number().int().min(0).max(10_000_000).default(0),

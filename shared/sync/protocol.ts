@@ -40,9 +40,16 @@ export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a low
 
 /** Fields whose name ends in `_sha256` name a blob that must reach the hub before the mutation. */
 export const blobFieldSuffix = '_sha256';
-export const blobRefsOf = (fields: Record<string, unknown>): string[] =>
+/** Evidence names its file by a plain `sha256` field: those bytes travel too. */
+const tablesWithBlobHash = new Set(['evidence_attachments']);
+export const blobRefsOf = (fields: Record<string, unknown>, table?: string): string[] =>
   Object.entries(fields)
-    .filter(([name, value]) => name.endsWith(blobFieldSuffix) && typeof value === 'string' && /^[0-9a-f]{64}$/.test(value))
+    .filter(
+      ([name, value]) =>
+        (name.endsWith(blobFieldSuffix) || (name === 'sha256' && table !== undefined && tablesWithBlobHash.has(table))) &&
+        typeof value === 'string' &&
+        /^[0-9a-f]{64}$/.test(value),
+    )
     .map(([, value]) => value as string);
 
 // Enroll -------------------------------------------------------------------------------------

@@ -9,7 +9,11 @@ import type { SyncableTable } from './mutation';
  */
 export type WriteRule =
   | { readonly kind: 'admin' }
-  | { readonly kind: 'owner'; readonly parent?: { readonly field: string; readonly table: SyncableTable } };
+  | { readonly kind: 'owner'; readonly parent?: { readonly field: string; readonly table: SyncableTable } }
+  /** The account manager's work (proposals): any account manager or admin of the partner. */
+  | { readonly kind: 'sales' }
+  /** Review comments: anyone in the partner adds one; only its author's device changes it. */
+  | { readonly kind: 'comment' };
 
 export const writeRules: Readonly<Record<SyncableTable, WriteRule>> = {
   branding_profiles: { kind: 'admin' },
@@ -25,6 +29,10 @@ export const writeRules: Readonly<Record<SyncableTable, WriteRule>> = {
   answers: { kind: 'owner', parent: { field: 'case_id', table: 'cases' } },
   finding_exceptions: { kind: 'owner', parent: { field: 'case_id', table: 'cases' } },
   evidence_attachments: { kind: 'owner', parent: { field: 'case_id', table: 'cases' } },
+  case_events: { kind: 'owner', parent: { field: 'case_id', table: 'cases' } },
+  proposals: { kind: 'sales' },
+  proposal_lines: { kind: 'sales' },
+  case_comments: { kind: 'comment' },
 };
 
 const words = (table: string): string => table.replace(/_/g, ' ');
@@ -36,9 +44,14 @@ export const refusalOf = (
   write: { role: HubRole; deviceId: string; rowOwner: string | null; parentOwner: string | null | undefined },
 ): string | null => {
   if (rule.kind === 'admin') return write.role === 'admin' ? null : `Only a partner admin may change the ${words(table)}`;
+  if (rule.kind === 'sales') return write.role === 'engineer' ? `Only an account manager or admin may change ${words(table)}` : null;
+  if (rule.kind === 'comment') return write.rowOwner !== null && write.rowOwner !== write.deviceId ? 'Only the author can change a comment' : null;
   if (write.rowOwner !== null) return write.rowOwner === write.deviceId ? null : `Another device's ${words(table)} row cannot be changed from this device`;
   if (!rule.parent) return null;
   if (write.parentOwner === undefined) return `A new ${words(table)} row must name its ${words(rule.parent.field)}`;
   if (write.parentOwner !== write.deviceId) return `A ${words(table)} row cannot be added to another device's ${words(rule.parent.table)} row`;
   return null;
 };
+
+/** The engineer's work on a case: the tables whose rows belong to the device that made them (they move with a handover). */
+export const ownerTables: ReadonlySet<string> = new Set(Object.entries(writeRules).filter(([, rule]) => rule.kind === 'owner').map(([table]) => table));

@@ -91,6 +91,10 @@ describe('history at partner scale', () => {
     const page = await newPage(app);
     await page.getByRole('link', { name: 'Timeline Traders', exact: true }).click();
     await page.getByRole('button', { name: 'Re-assess' }).click();
+    // It asks first, and says what it carries over.
+    await expect.poll(() => page.getByRole('alertdialog').getByText(/Carried over: customer, site/).isVisible()).toBe(true);
+    await saveScreenshot(page, 'e2e-reassess-confirm');
+    await page.getByRole('button', { name: 'Start the re-assessment' }).click();
     await expect.poll(() => page.getByText('Re-assessment of AI readiness 2025').first().isVisible()).toBe(true);
     const secondId = /cases\/([0-9a-f-]{36})/.exec(page.url())?.[1] as string;
     expect(secondId).not.toBe(first.id);

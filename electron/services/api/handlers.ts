@@ -1,6 +1,7 @@
 import type { ApiContract } from '../../../shared/contract/api-contract';
 import type { AppServices } from '../app-services';
 import type { HandlersFor } from './handler-types';
+import { guardCaseWrites } from './case-write-channels';
 import { appHandlers } from './app-handlers';
 import { casesHandlers } from '../cases/cases-handlers';
 import { interviewHandlers } from '../interview/interview-handlers';
@@ -10,6 +11,8 @@ import { brandingHandlers } from '../reports/branding-handlers';
 import { reportsHandlers } from '../reports/reports-handlers';
 import { historyHandlers } from '../history/history-handlers';
 import { questionnaireHandlers } from '../questionnaire/questionnaire-handlers';
+import { proposalsHandlers } from '../proposals/proposals-handlers';
+import { commentsHandlers } from '../proposals/comments-handlers';
 
 export type Handlers = HandlersFor<ApiContract>;
 
@@ -17,7 +20,8 @@ export type Handlers = HandlersFor<ApiContract>;
  * The service side of every call in the contract; IPC, the HTTP bridge and the CLI all serve
  * these. Each feature contributes its own handler factory; the type makes a missing one an error.
  */
-export const createHandlers = (services: AppServices): Handlers => ({
+export const createHandlers = (services: AppServices): Handlers =>
+  guardCaseWrites(services.db, {
   ...appHandlers(services),
   ...casesHandlers(services),
   ...interviewHandlers(services),
@@ -27,4 +31,6 @@ export const createHandlers = (services: AppServices): Handlers => ({
   ...reportsHandlers(services),
   ...historyHandlers(services),
   ...questionnaireHandlers(services),
-});
+  ...proposalsHandlers(services),
+  ...commentsHandlers(services),
+  });

@@ -7,12 +7,14 @@ import {
   type caseListQuerySchema,
   type caseUpdateSchema,
   type CaseDetail,
+  type CaseEvent,
   type CaseStatus,
   type CaseSummary,
   type Contact,
   type contactInputSchema,
 } from '../../../shared/domain/cases';
 import { ApiFailure } from '../../../shared/contract/result';
+import { completedCaseMessage, isForeignCase } from '../db/case-write-guard';
 import { newId } from '../db/device-clock';
 import { tombstoneSyncedRow, writeSyncedRow } from '../db/synced-write';
 
@@ -34,11 +36,18 @@ export interface CaseRow {
   archived: number;
   created_at: string;
   updated_at: string;
+  owner_device: string | null;
+  owner_name: string;
+  completed_at: string | null;
+  completed_by: string;
+  me: string | null;
 }
 
 export const caseSelect = `
   SELECT c.id, c.title, c.customer_id, cu.name AS customer_name, c.site_id, s.name AS site_name,
-         s.address AS site_address, c.engineer, c.status, c.archived, c.created_at, c.updated_at
+         s.address AS site_address, c.engineer, c.status, c.archived, c.created_at, c.updated_at,
+         c.owner_device, c.owner_name, c.completed_at, c.completed_by,
+         (SELECT hub_device_id FROM sync_state WHERE singleton = 1) AS me
   FROM cases c
   JOIN customers cu ON cu.id = c.customer_id
   LEFT JOIN sites s ON s.id = c.site_id`;
@@ -56,6 +65,10 @@ export const toSummary = (row: CaseRow): CaseSummary => ({
   createdAt: row.created_at,
   // The HLC's wall-clock part, as ISO time, is what people read as "last changed".
   updatedAt: new Date(Number(row.updated_at.slice(0, 13))).toISOString(),
+  partner: isForeignCase(row.owner_device, row.me),
+  ownerName: row.owner_name,
+  completedAt: row.completed_at,
+  completedBy: row.completed_by,
 });
 
 /** Escapes LIKE wildcards so a search for "100%" means the text "100%". */
@@ -66,11 +79,13 @@ export const listCases = (db: Database, query: CaseListQuery): CaseSummary[] => 
     .prepare(
       `${caseSelect}
        WHERE c.deleted = 0 AND (@includeArchived = 1 OR c.archived = 0)
+         AND (@ownership = 'all'
+              OR (@ownership = 'partner') = (c.owner_device IS NOT NULL AND c.owner_device IS NOT (SELECT hub_device_id FROM sync_state WHERE singleton = 1)))
          AND (@search = '' OR cu.name LIKE @pattern ESCAPE '\\' OR s.name LIKE @pattern ESCAPE '\\'
               OR c.title LIKE @pattern ESCAPE '\\' OR c.engineer LIKE @pattern ESCAPE '\\')
        ORDER BY c.created_at DESC, c.id DESC`,
     )
-    .all({ includeArchived: query.includeArchived ? 1 : 0, search: query.search, pattern: likePattern(query.search) }) as CaseRow[];
+    .all({ includeArchived: query.includeArchived ? 1 : 0, search: query.search, pattern: likePattern(query.search), ownership: query.ownership }) as CaseRow[];
   return rows.map(toSummary);
 };
 
@@ -150,6 +165,7 @@ export const updateCase = (db: Database, input: CaseUpdate): CaseDetail =>
     const current = getCase(db, input.id);
     const caseFields: Record<string, string | number | null> = {};
     if (input.status !== undefined && input.status !== current.status) {
+      if (current.status === 'complete') throw new ApiFailure('conflict', completedCaseMessage);
       if (!canMoveStatus(current.status, input.status)) {
         throw new ApiFailure(
           'conflict',
@@ -157,6 +173,12 @@ export const updateCase = (db: Database, input: CaseUpdate): CaseDetail =>
         );
       }
       caseFields.status = input.status;
+      if (input.status === 'complete') {
+        // The same record as "Mark complete": who (the case's engineer) and when.
+        caseFields.completed_at = new Date().toISOString();
+        caseFields.completed_by = input.engineer ?? current.engineer;
+        recordEvent(db, current.id, 'completed', String(caseFields.completed_by), '');
+      }
     }
     if (input.title !== undefined && input.title !== current.title) caseFields.title = input.title;
     if (input.engineer !== undefined && input.engineer !== current.engineer) caseFields.engineer = input.engineer;
@@ -182,3 +204,35 @@ export const archiveCase = (db: Database, id: string, archived: boolean): CaseDe
     if (current.archived !== archived) writeSyncedRow(db, 'cases', id, { archived: archived ? 1 : 0 });
     return getCase(db, id);
   })();
+
+const recordEvent = (db: Database, caseId: string, kind: CaseEvent['kind'], actor: string, detail: string): void => {
+  writeSyncedRow(db, 'case_events', newId(), { case_id: caseId, kind, actor, detail, at: new Date().toISOString() });
+};
+
+/** "Mark complete": who and when are kept on the case and in its history; edits stop until reopened. */
+export const completeCase = (db: Database, id: string, by: string | undefined): CaseDetail =>
+  db.transaction(() => {
+    const current = getCase(db, id);
+    if (current.status === 'complete') return current;
+    const who = by || current.engineer || 'the engineer';
+    writeSyncedRow(db, 'cases', id, { status: 'complete', completed_at: new Date().toISOString(), completed_by: who });
+    recordEvent(db, id, 'completed', who, '');
+    return getCase(db, id);
+  })();
+
+/** Reopening needs a reason, kept in the case's history. */
+export const reopenCase = (db: Database, id: string, reason: string, by: string | undefined): CaseDetail =>
+  db.transaction(() => {
+    const current = getCase(db, id);
+    if (current.status !== 'complete') throw new ApiFailure('conflict', 'Only a completed case can be reopened.');
+    writeSyncedRow(db, 'cases', id, { status: 'in_progress', completed_at: null, completed_by: '' });
+    recordEvent(db, id, 'reopened', by || current.engineer || 'the engineer', reason);
+    return getCase(db, id);
+  })();
+
+export const listCaseEvents = (db: Database, id: string): CaseEvent[] => {
+  getCase(db, id);
+  return db
+    .prepare('SELECT id, kind, actor, detail, at FROM case_events WHERE case_id = ? AND deleted = 0 ORDER BY at, id')
+    .all(id) as CaseEvent[];
+};

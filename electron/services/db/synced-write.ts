@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { SyncableTable } from '../../../shared/sync/mutation';
-import { deviceId, nextTimestamp } from './device-clock';
+import { guardCaseWrite } from './case-write-guard';
+import { deviceId, newId, nextTimestamp } from './device-clock';
 import { appendMutation } from './outbox';
 
 type Value = string | number | null;
@@ -15,6 +16,7 @@ export const writeSyncedRow = (
   id: string,
   fields: Record<string, Value>,
 ): string => {
+  const owningCase = guardCaseWrite(db, table, id, fields);
   const hlc = nextTimestamp(db);
   const origin = deviceId(db);
   const exists = db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
@@ -38,11 +40,22 @@ export const writeSyncedRow = (
     });
   }
   appendMutation(db, table, id, fields, hlc);
+  if (owningCase?.status === 'draft' && startsWork(table, fields)) markStarted(db, owningCase.id);
   return hlc;
+};
+
+/** The first answer or probe run moves a draft case to in progress; carried-over answers do not. */
+const startsWork = (table: SyncableTable, fields: Record<string, Value>): boolean =>
+  (table === 'answers' && (fields.carried_from_case === undefined || fields.carried_from_case === null) && fields.deleted !== 1) || table === 'probe_runs';
+
+const markStarted = (db: Database, caseId: string): void => {
+  writeSyncedRow(db, 'cases', caseId, { status: 'in_progress' });
+  writeSyncedRow(db, 'case_events', newId(), { case_id: caseId, kind: 'started', actor: '', detail: '', at: new Date().toISOString() });
 };
 
 /** Soft delete: the tombstone travels to the hub like any other change. */
 export const tombstoneSyncedRow = (db: Database, table: SyncableTable, id: string): void => {
+  guardCaseWrite(db, table, id, {});
   const hlc = nextTimestamp(db);
   db.prepare(`UPDATE ${table} SET deleted = 1, updated_at = ?, origin_device = ? WHERE id = ?`).run(hlc, deviceId(db), id);
   appendMutation(db, table, id, { deleted: 1 }, hlc, 'delete');

@@ -30,7 +30,8 @@ const orderBy: Record<HistorySort, string> = {
 const historySelect = `
   SELECT c.rowid AS rid, sm.level, sm.readiness_index, sm.confidence, c.previous_case_id, c.id, c.title, c.customer_id,
          cu.name AS customer_name, c.site_id, s.name AS site_name, s.address AS site_address, c.engineer, c.status,
-         c.archived, c.created_at, c.updated_at
+         c.archived, c.created_at, c.updated_at, c.owner_device, c.owner_name, c.completed_at, c.completed_by,
+         (SELECT hub_device_id FROM sync_state WHERE singleton = 1) AS me
   FROM cases c
   JOIN customers cu ON cu.id = c.customer_id
   LEFT JOIN sites s ON s.id = c.site_id
@@ -91,10 +92,17 @@ export const searchHistory = (db: Database, query: HistoryQuery, log: Log): Hist
     params.pillarScore = query.pillarBelow.score;
   }
   if (query.customerId) {
-    where.push('c.customer_id = @customerId');
+    // Same customer name means the same customer, so another engineer's visits (their laptop made
+    // its own customer row) land on one timeline and can be compared across engineers and years.
+    where.push('c.customer_id IN (SELECT o.id FROM customers o JOIN customers k ON k.id = @customerId WHERE o.name = k.name AND o.deleted = 0)');
     params.customerId = query.customerId;
   }
   if (!query.includeArchived) where.push('c.archived = 0');
+  if (query.ownership !== 'all') {
+    // Partner cases are the ones another laptop owns; a case made here has no owner or this laptop's.
+    const foreign = 'c.owner_device IS NOT NULL AND c.owner_device IS NOT (SELECT hub_device_id FROM sync_state WHERE singleton = 1)';
+    where.push(query.ownership === 'partner' ? `(${foreign})` : `NOT (${foreign})`);
+  }
   const filtered = `FROM cases c ${joins.join(' ')} WHERE ${where.join(' AND ')}`;
   let total: number;
   let pageIds: number[];
@@ -129,6 +137,7 @@ export const customerTimeline = (db: Database, customerId: string, log: Log): Cu
     levels: [],
     statuses: [],
     customerId,
+    ownership: 'all',
     includeArchived: true,
     sort: 'created_asc',
     offset: 0,

@@ -129,6 +129,8 @@ const pinnedVersion = (db: Database, caseId: string): InterviewRow | undefined =
 export const bankForCase = (db: Database, caseId: string, options: { pin: boolean }): { bank: QuestionBank; pinned: boolean } => {
   const pinned = pinnedVersion(db, caseId);
   if (pinned) {
+    // A case pulled from another laptop may be pinned to the shipped bank before this laptop used it.
+    ensureBuiltin(db);
     const bank = installedBank(db, pinned.bank_id, pinned.bank_version);
     if (!bank) {
       throw new ApiFailure(

@@ -96,6 +96,10 @@ export const addEvidence = (db: Database, dataDir: string, input: EvidenceWrite)
 export const listEvidence = (db: Database, caseId: string): EvidenceRecord[] =>
   (db.prepare('SELECT * FROM evidence_attachments WHERE case_id = ? AND deleted = 0 ORDER BY created_at, id').all(caseId) as EvidenceRow[]).map(toRecord);
 
+/** The case names this file (whether or not its bytes are on this laptop yet). */
+export const hasEvidence = (db: Database, caseId: string, sha256: string): boolean =>
+  db.prepare('SELECT 1 FROM evidence_attachments WHERE case_id = ? AND sha256 = ? AND deleted = 0').get(caseId, sha256) !== undefined;
+
 export const evidenceContent = (db: Database, dataDir: string, caseId: string, sha256: string) => {
   const row = db.prepare('SELECT media_type FROM evidence_attachments WHERE case_id = ? AND sha256 = ? AND deleted = 0 LIMIT 1').get(caseId, sha256) as
     | { media_type: string }

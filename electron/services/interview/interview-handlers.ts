@@ -4,11 +4,15 @@ import type { AppServices } from '../app-services';
 import { getCase } from '../cases/cases-repository';
 import { recordAnswer, setNote, setPosition } from './answers-repository';
 import { activeBank, bankForCase, listBanks } from './bank-store';
-import { addEvidence, evidenceContent } from './evidence-store';
+import { fetchBlobFromHub } from '../sync/fetch-evidence';
+import { tokenStoreFor } from '../sync/sync-services';
+import { addEvidence, evidenceContent, hasEvidence } from './evidence-store';
 import { addException, removeException } from './exceptions-repository';
 import { interviewState, scoreCase } from './interview-service';
 
-export const interviewHandlers = ({ db, dataDir }: AppServices): HandlersFor<typeof interviewCalls> => ({
+export const interviewHandlers = (services: AppServices): HandlersFor<typeof interviewCalls> => {
+  const { db, dataDir } = services;
+  return {
   'interview:bank': ({ caseId }) => {
     getCase(db, caseId);
     return bankForCase(db, caseId, { pin: false });
@@ -25,7 +29,12 @@ export const interviewHandlers = ({ db, dataDir }: AppServices): HandlersFor<typ
   'interview:add-exception': (input) => addException(db, input),
   'interview:remove-exception': ({ caseId, findingId }) => ({ removed: removeException(db, caseId, findingId) }),
   'interview:add-evidence': (input) => addEvidence(db, dataDir, input),
-  'interview:evidence-content': ({ caseId, sha256 }) => evidenceContent(db, dataDir, caseId, sha256),
+  'interview:evidence-content': async ({ caseId, sha256 }) => {
+    // Another engineer's evidence comes from the hub the first time it is opened.
+    if (hasEvidence(db, caseId, sha256)) await fetchBlobFromHub({ db, dataDir, tokenStore: tokenStoreFor(services) }, sha256);
+    return evidenceContent(db, dataDir, caseId, sha256);
+  },
   'interview:score': ({ caseId }) => scoreCase(db, caseId),
   'interview:findings': ({ caseId }) => scoreCase(db, caseId).findings,
-});
+  };
+};

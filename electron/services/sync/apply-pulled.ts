@@ -4,6 +4,7 @@ import { isReferenceTable, type RemoteRow } from '../../../shared/sync/protocol'
 import { deviceId } from '../db/device-clock';
 import { installBank } from '../interview/bank-store';
 import type { Log } from '../log/logger';
+import { materialisePulled } from './materialise';
 
 type Value = string | number | null;
 
@@ -105,7 +106,7 @@ export const applyPulledRows = (
     `INSERT INTO sync_remote_rows (table_name, row_id, fields, hlc, deleted, owner_device, owner_device_name, origin_device, change_seq, received_at, refused_reason)
      VALUES (@table, @rowId, @fields, @hlc, @deleted, @ownerDevice, @ownerDeviceName, @originDevice, @changeSeq, @receivedAt, @refusedReason)
      ON CONFLICT (table_name, row_id) DO UPDATE SET fields = excluded.fields, hlc = excluded.hlc, deleted = excluded.deleted,
-       owner_device_name = excluded.owner_device_name, origin_device = excluded.origin_device, change_seq = excluded.change_seq,
+       owner_device = excluded.owner_device, owner_device_name = excluded.owner_device_name, origin_device = excluded.origin_device, change_seq = excluded.change_seq,
        received_at = excluded.received_at, refused_reason = excluded.refused_reason
      WHERE excluded.change_seq > sync_remote_rows.change_seq`,
   );
@@ -131,4 +132,5 @@ export const applyPulledRows = (
     if (row.table === 'question_bank_versions') installPulledBank(db, row, log);
     else if (isReferenceTable(row.table)) applyReferenceRow(db, row, log);
   }
+  materialisePulled(db);
 };

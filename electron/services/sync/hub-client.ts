@@ -138,6 +138,22 @@ export class HubClient {
     }
   }
 
+  /** The bytes of a blob, or null when the hub does not have it. */
+  async getBlob(sha256: string): Promise<Buffer | null> {
+    let response: Response;
+    try {
+      response = await this.request('GET', `/v1/blobs/${sha256}`);
+    } catch (error) {
+      if (error instanceof HubHttpError && error.status === 404) return null;
+      throw error;
+    }
+    try {
+      return Buffer.from(await response.arrayBuffer());
+    } catch {
+      throw new HubUnreachableError(this.baseUrl, 'the connection broke during the answer');
+    }
+  }
+
   async putBlob(sha256: string, bytes: Buffer): Promise<void> {
     await this.json(await this.request('PUT', `/v1/blobs/${sha256}`, { bytes }), blobPutResponseSchema);
   }

@@ -7,6 +7,7 @@ import { hubUrlWarningFor, type SyncReport, type SyncStatus } from '../../../sha
 import { deviceId } from '../db/device-clock';
 import { pendingMutationCount, pendingMutations } from '../db/outbox';
 import { applyPulledRows } from './apply-pulled';
+import { fetchOwnedEvidence } from './fetch-evidence';
 import { HubClient, HubHttpError, isRetryableHubError } from './hub-client';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry';
 import { describeSyncError } from './sync-errors';
@@ -22,6 +23,8 @@ export interface SyncDeps {
   readonly log: Log;
   readonly tokenStore: TokenStore;
   readonly blobSource: BlobSource;
+  /** Where evidence files go; with it, the evidence of cases this laptop owns is fetched after a pull. */
+  readonly dataDir?: string;
   readonly retry?: RetryPolicy;
   /** Mutations per push request. */
   readonly batchSize?: number;
@@ -125,7 +128,7 @@ const push = async (deps: SyncDeps, client: HubClient, retry: RetryPolicy, count
   for (let round = 0; round < rounds; round += 1) {
     const batch = pendingMutations(db, batchSize);
     if (batch.length === 0) return;
-    await uploadBlobs(deps, client, batch.flatMap((m) => blobRefsOf(m.fields)), retry, counters);
+    await uploadBlobs(deps, client, batch.flatMap((m) => blobRefsOf(m.fields, m.table)), retry, counters);
     const answer = await withRetry(() => client.push({ mutations: batch }), isRetryableHubError, retry);
     const lastSeq = (batch.at(-1) as (typeof batch)[number]).seq;
     if (answer.acknowledgedThrough < lastSeq) throw new Error('The partner hub did not confirm every change sent; they stay queued and will be sent again.');
@@ -182,6 +185,7 @@ export const runSync = async (deps: SyncDeps): Promise<SyncReport> => {
   try {
     await push(deps, client, retry, counters);
     if (!deps.skipPull) await pull(deps, client, retry, counters);
+    if (!deps.skipPull && deps.dataDir) await fetchOwnedEvidence({ db, dataDir: deps.dataDir, tokenStore: deps.tokenStore, retry, timeoutMs: deps.timeoutMs });
   } catch (error) {
     noteClock();
     const message = describeSyncError(error);

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { CaseTabProps } from '../../app/case-tabs';
 import { QueryView } from '../../components/query-state';
+import { CaseComments } from './case-comments';
+import { CaseEvents } from './case-events';
 import { CaseForm, type CaseFormValues } from './case-form';
 import { useCase, useUpdateCase } from './use-cases';
 import type { CaseDetail } from '../../../shared/domain/cases';
@@ -65,9 +67,13 @@ export const CaseOverview = ({ caseId }: CaseTabProps) => {
         ) : (
           <div className="overview">
             <Details c={c} />
-            <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
-              Edit details
-            </button>
+            {!c.partner && c.status !== 'complete' && (
+              <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
+                Edit details
+              </button>
+            )}
+            <CaseEvents caseId={c.id} />
+            <CaseComments caseId={c.id} />
           </div>
         )
       }

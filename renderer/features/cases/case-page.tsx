@@ -1,22 +1,41 @@
-import { Link, NavLink, Outlet, useNavigate, useParams } from 'react-router';
-import { allowedStatusTransitions, caseStatusLabels, type CaseDetail, type CaseStatus } from '../../../shared/domain/cases';
+import { Link, NavLink, Outlet, useParams } from 'react-router';
+import type { CaseDetail } from '../../../shared/domain/cases';
 import { caseTabs } from '../../app/case-tabs';
 import { ErrorState, QueryView } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
-import { useArchiveCase, useCase, useReassessCase, useUpdateCase } from './use-cases';
+import { CaseLifecycle } from './case-lifecycle';
+import { ReassessButton } from './reassess-button';
+import { useArchiveCase, useCase } from './use-cases';
 
-const nextStepLabel: Record<CaseStatus, string> = {
-  draft: 'Start assessment',
-  in_progress: 'Mark complete',
-  complete: 'Reopen',
+/** Whose case this is, and why it cannot be changed here. */
+const OwnerNote = ({ found }: { found: CaseDetail }) => {
+  if (found.partner) {
+    return (
+      <p className="owner-note" role="note">
+        <span dir="auto">{found.engineer || 'Another engineer'}</span>&rsquo;s case
+        {found.ownerName && (
+          <>
+            {' '}
+            from <span dir="auto">{found.ownerName}</span>
+          </>
+        )}
+        : read-only here. Reports, proposals and comments are yours to add.
+      </p>
+    );
+  }
+  if (found.status === 'complete') {
+    return (
+      <p className="owner-note" role="note">
+        Completed{found.completedBy && <> by <span dir="auto">{found.completedBy}</span></>}
+        {found.completedAt && <> on {new Date(found.completedAt).toLocaleDateString()}</>}: locked against changes until reopened.
+      </p>
+    );
+  }
+  return null;
 };
 
 const CaseHeader = ({ found }: { found: CaseDetail }) => {
-  const update = useUpdateCase();
   const archive = useArchiveCase();
-  const reassess = useReassessCase();
-  const navigate = useNavigate();
-  const next = allowedStatusTransitions[found.status][0];
   return (
     <div className="case-header">
       <div className="case-heading">
@@ -26,42 +45,22 @@ const CaseHeader = ({ found }: { found: CaseDetail }) => {
         <p className="muted clip" dir="auto">
           {[found.siteName, found.title, found.engineer].filter(Boolean).join(' · ') || 'No site or title yet'}
         </p>
+        <OwnerNote found={found} />
       </div>
       <div className="case-actions">
         <StatusBadge status={found.status} archived={found.archived} />
-        {next && !found.archived && (
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={update.isPending}
-            onClick={() => update.mutate({ id: found.id, status: next })}
-            title={`Move to ${caseStatusLabels[next]}`}
-          >
-            {nextStepLabel[found.status]}
-          </button>
-        )}
+        <CaseLifecycle found={found} />
         <Link to={`/history/customers/${found.customerId}`} className="button button-quiet">
           Timeline
         </Link>
-        <button
-          type="button"
-          className="button button-quiet"
-          disabled={reassess.isPending}
-          title="Start a new assessment of this customer from this one"
-          onClick={() => reassess.mutate(found.id, { onSuccess: (created) => navigate(`/cases/${created.id}`) })}
-        >
-          Re-assess
-        </button>
-        <button
-          type="button"
-          className="button button-quiet"
-          disabled={archive.isPending}
-          onClick={() => archive.mutate({ id: found.id, archived: !found.archived })}
-        >
-          {found.archived ? 'Restore' : 'Archive'}
-        </button>
+        {!found.partner && <ReassessButton found={found} />}
+        {!found.partner && (
+          <button type="button" className="button button-quiet" disabled={archive.isPending} onClick={() => archive.mutate({ id: found.id, archived: !found.archived })}>
+            {found.archived ? 'Restore' : 'Archive'}
+          </button>
+        )}
       </div>
-      {(update.error ?? archive.error ?? reassess.error) != null && <ErrorState error={update.error ?? archive.error ?? reassess.error} />}
+      {archive.error != null && <ErrorState error={archive.error} />}
     </div>
   );
 };

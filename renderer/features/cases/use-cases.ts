@@ -45,3 +45,15 @@ export const useReassessCase = () => {
   const store = useStoreCase();
   return useMutation({ mutationFn: (previousCaseId: string) => api.reassessCase({ previousCaseId }), onSuccess: store });
 };
+
+export const useCompleteCase = () => {
+  const store = useStoreCase();
+  return useMutation({ mutationFn: (input: { id: string; by?: string }) => api.completeCase(input), onSuccess: store });
+};
+
+export const useReopenCase = () => {
+  const store = useStoreCase();
+  return useMutation({ mutationFn: (input: { id: string; reason: string }) => api.reopenCase(input), onSuccess: store });
+};
+
+export const useCaseEvents = (id: string) => useQuery({ queryKey: ['cases', 'events', id], queryFn: () => api.listCaseEvents({ id }) });

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/api';
-import { caseStatuses, caseStatusLabels } from '../../../shared/domain/cases';
+import { caseStatuses, caseStatusLabels, type CaseOwnership } from '../../../shared/domain/cases';
 import { historySorts, type HistorySort } from '../../../shared/history/history-schemas';
 import { readinessLevelLabels, readinessLevels } from '../../../shared/interview/bank-schema';
 import { emptyHistoryFilters, type HistoryFilterValues } from './history-url';
@@ -38,6 +38,14 @@ export const HistoryFilters = ({ value, onChange }: Props) => {
         />
       </label>
       <div className="filter-row">
+        <label className="filter">
+          Cases
+          <select className="input" value={value.ownership} onChange={(e) => set('ownership', e.target.value as CaseOwnership)}>
+            <option value="all">Mine and the partner&rsquo;s</option>
+            <option value="mine">Mine</option>
+            <option value="partner">Other engineers&rsquo;</option>
+          </select>
+        </label>
         <label className="filter">
           Engineer
           <input className="input" value={value.engineer} onChange={(e) => set('engineer', e.target.value)} />

@@ -8,7 +8,6 @@ import { HistoryFilters } from './history-filters';
 import { filtersFromParams, paramsFromFilters, type HistoryFilterValues } from './history-url';
 import { useHistoryPages } from './use-history';
 import { VirtualList } from './virtual-list';
-import { PartnerCasesList } from '../sync/partner-cases-list';
 
 const rowHeight = 56;
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -22,6 +21,7 @@ const toQuery = (f: HistoryFilterValues): HistoryQuery => {
     statuses: f.statuses,
     sort: f.sort === 'relevance' && !f.text.trim() ? 'created_desc' : f.sort,
     includeArchived: true,
+    ownership: f.ownership,
     ...(f.from ? { from: f.from } : {}),
     ...(f.to ? { to: f.to } : {}),
     ...(f.pillarId && Number.isFinite(below) ? { pillarBelow: { pillarId: f.pillarId, score: below } } : {}),
@@ -40,8 +40,9 @@ const HistoryItem = ({ row }: { row: HistoryRow | undefined }) => {
           {[row.siteName, row.title].filter(Boolean).join(' · ') || '—'}
         </span>
       </div>
-      <span className="history-engineer clip" dir="auto">
+      <span className="history-engineer clip" dir="auto" title={row.partner && row.ownerName ? `From ${row.ownerName}` : undefined}>
         {row.engineer || '—'}
+        {row.partner && <span className="badge badge-partner">Partner</span>}
       </span>
       <time className="history-date" dateTime={row.createdAt}>
         {dateFormat.format(new Date(row.createdAt))}
@@ -58,7 +59,7 @@ const HistoryItem = ({ row }: { row: HistoryRow | undefined }) => {
   );
 };
 
-/** Every engagement on this device: search, filter, sort, and scroll through thousands. */
+/** Every engagement on this laptop, its own and (once synced) the partner's: search, filter, sort, and scroll through thousands. */
 export const HistoryPage = () => {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
@@ -98,7 +99,6 @@ export const HistoryPage = () => {
           )}
         </>
       )}
-      <PartnerCasesList />
     </section>
   );
 };

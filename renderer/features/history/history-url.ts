@@ -1,4 +1,4 @@
-import { caseStatuses, type CaseStatus } from '../../../shared/domain/cases';
+import { caseOwnerships, caseStatuses, type CaseOwnership, type CaseStatus } from '../../../shared/domain/cases';
 import { historySorts, type HistorySort } from '../../../shared/history/history-schemas';
 import { readinessLevels, type ReadinessLevel } from '../../../shared/interview/bank-schema';
 
@@ -12,6 +12,7 @@ export interface HistoryFilterValues {
   pillarId: string;
   pillarBelow: string;
   sort: HistorySort;
+  ownership: CaseOwnership;
 }
 
 export const emptyHistoryFilters: HistoryFilterValues = {
@@ -24,6 +25,7 @@ export const emptyHistoryFilters: HistoryFilterValues = {
   pillarId: '',
   pillarBelow: '',
   sort: 'created_desc',
+  ownership: 'all',
 };
 
 const listOf = <T extends string>(value: string | null, allowed: readonly T[]): T[] =>
@@ -45,6 +47,7 @@ export const filtersFromParams = (params: URLSearchParams): HistoryFilterValues 
     pillarId: /^[a-z0-9_-]{1,80}$/.test(params.get('pillar') ?? '') ? (params.get('pillar') as string) : '',
     pillarBelow: /^\d{1,3}(\.\d+)?$/.test(params.get('below') ?? '') ? (params.get('below') as string) : '',
     sort: (historySorts as readonly string[]).includes(sort ?? '') ? (sort as HistorySort) : emptyHistoryFilters.sort,
+    ownership: (caseOwnerships as readonly string[]).includes(params.get('cases') ?? '') ? (params.get('cases') as CaseOwnership) : 'all',
   };
 };
 
@@ -55,6 +58,7 @@ export const paramsFromFilters = (f: HistoryFilterValues): URLSearchParams => {
   };
   set('q', f.text);
   set('engineer', f.engineer);
+  if (f.ownership !== 'all') set('cases', f.ownership);
   set('from', f.from);
   set('to', f.to);
   set('levels', f.levels.join(','));

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defineCall } from '../define-call';
 import {
+  caseCompleteSchema,
+  caseEventSchema,
+  caseReopenSchema,
   caseCreateSchema,
   caseDetailSchema,
   caseListQuerySchema,
@@ -41,5 +44,23 @@ export const casesCalls = {
     summary: 'Archive (or restore) a case; it stays in History',
     input: byId.extend({ archived: z.boolean().default(true) }),
     output: caseDetailSchema,
+  }),
+  'cases:complete': defineCall({
+    method: 'completeCase',
+    summary: 'Mark a case complete (who and when are recorded); it refuses edits until reopened',
+    input: caseCompleteSchema,
+    output: caseDetailSchema,
+  }),
+  'cases:reopen': defineCall({
+    method: 'reopenCase',
+    summary: 'Reopen a completed case, with the reason recorded in its history',
+    input: caseReopenSchema,
+    output: caseDetailSchema,
+  }),
+  'cases:events': defineCall({
+    method: 'listCaseEvents',
+    summary: "A case's lifecycle: started, completed, reopened (why), handed over, re-assessed",
+    input: byId,
+    output: z.array(caseEventSchema),
   }),
 } as const;

@@ -59,13 +59,15 @@ describe('cases repository', () => {
     services.close();
   });
 
-  it('moves status draft → in progress → complete, and can reopen', async () => {
+  it('moves status draft → in progress → complete, and reopens with a reason', async () => {
     const { api, services } = openTestServices();
     const { id } = await api.createCase({ customerName: 'Acme' });
     expect((await api.updateCase({ id, status: 'in_progress' })).status).toBe('in_progress');
     await expect(api.updateCase({ id, status: 'draft' })).rejects.toBeInstanceOf(ApiFailure);
     expect((await api.updateCase({ id, status: 'complete' })).status).toBe('complete');
-    expect((await api.updateCase({ id, status: 'in_progress' })).status).toBe('in_progress');
+    // Reopening needs a reason (cases:reopen), so a bare status change back is refused.
+    await expect(api.updateCase({ id, status: 'in_progress' })).rejects.toMatchObject({ code: 'conflict' });
+    expect((await api.reopenCase({ id, reason: 'More sites to visit' })).status).toBe('in_progress');
     services.close();
   });
 

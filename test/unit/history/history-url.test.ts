@@ -13,6 +13,7 @@ describe('history filters in the URL', () => {
       pillarId: 'network',
       pillarBelow: '40',
       sort: 'index_asc' as const,
+      ownership: 'partner' as const,
     };
     const params = paramsFromFilters({ ...filters, levels: [...filters.levels], statuses: [...filters.statuses] });
     expect(filtersFromParams(new URLSearchParams(params.toString()))).toEqual({ ...filters, levels: [...filters.levels], statuses: [...filters.statuses] });
@@ -24,7 +25,7 @@ describe('history filters in the URL', () => {
   });
 
   it('drops values that are not ours instead of trusting them', () => {
-    const f = filtersFromParams(new URLSearchParams('levels=laggard,owner&sort=drop_table&from=yesterday&pillar=../x&below=-5'));
-    expect(f).toMatchObject({ levels: ['laggard'], sort: 'created_desc', from: '', pillarId: '', pillarBelow: '' });
+    const f = filtersFromParams(new URLSearchParams('levels=laggard,owner&cases=everyone&sort=drop_table&from=yesterday&pillar=../x&below=-5'));
+    expect(f).toMatchObject({ levels: ['laggard'], ownership: 'all', sort: 'created_desc', from: '', pillarId: '', pillarBelow: '' });
   });
 });

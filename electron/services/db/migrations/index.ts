@@ -20,6 +20,7 @@ import { measurementProvenance } from './0018-measurement-provenance';
 import { syncClockChecks } from './0019-sync-clock-checks';
 import { atRest } from './0020-at-rest';
 import { reportTerms } from './0021-report-terms';
+import { partnerDesk } from './0022-partner-desk';
 
 /** Every migration, in order, numbered 1, 2, 3 … Append only with the next number: a shipped migration is never edited or renumbered. */
 export const migrations: readonly Migration[] = [
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   syncClockChecks,
   atRest,
   reportTerms,
+  partnerDesk,
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,131 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiClient } from '../../shared/contract/api-client';
+import { createDispatch } from '../../electron/services/api/dispatch';
+import { createHandlers } from '../../electron/services/api/handlers';
+import { tuneSync } from '../../electron/services/sync/sync-services';
+import { launchChromium, saveScreenshot, startWebApp, watchPageErrors } from '../support/browser';
+import { seriousAxeViolations } from '../support/axe';
+import { answerAll } from '../support/answer-all';
+import { useHubStores } from '../support/hub-stores';
+import { enrollCode, hubCliOk, HubProcess, type HubLocation } from '../support/hub-process';
+import { openTestServices, type TestServices } from '../support/services';
+import { tempDir } from '../support/temp-dir';
+import { recordProbeRun } from '../integration/reports/full-case';
+
+const stores = useHubStores();
+let browser: Browser;
+let where: HubLocation;
+let hub: HubProcess;
+const engineers: TestServices[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  where = await stores.location('sqlite');
+  hubCliOk(where, ['partner', 'create', '--name', 'Acme IT']);
+  hub = await HubProcess.start(where);
+});
+afterAll(async () => {
+  for (const t of engineers) t.services.close();
+  await browser?.close();
+  await hub?.kill('SIGTERM');
+});
+
+const engineerLaptop = async (name: string): Promise<TestServices> => {
+  const t = openTestServices(tempDir());
+  engineers.push(t);
+  tuneSync(t.services, { retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50 } });
+  await t.api.enrollDevice({ hubUrl: hub.url, code: enrollCode(where, 'Acme IT', 'engineer'), deviceName: name });
+  return t;
+};
+
+describe("the account manager's desk in Chromium", () => {
+  it('History → partner case → Results → Reports export → Proposal → Compare with the earlier visit by another engineer', async () => {
+    // Last year Bo assessed Contoso Dental; this year Ada did. Both synced from their own laptops.
+    const bo = await engineerLaptop('bo-laptop');
+    const earlier = await bo.api.createCase({ customerName: 'Contoso Dental', siteName: 'Head office', engineer: 'Bo Lind', title: 'AI readiness 2025' });
+    await answerAll(bo.api, earlier.id, false);
+    await bo.api.syncNow({});
+    const ada = await engineerLaptop('ada-laptop');
+    const latest = await ada.api.createCase({ customerName: 'Contoso Dental', siteName: 'Head office', engineer: 'Ada Moss', title: 'AI readiness 2026' });
+    await answerAll(ada.api, latest.id, true);
+    recordProbeRun(ada.services, latest.id);
+    await ada.api.completeCase({ id: latest.id });
+    await ada.api.syncNow({});
+
+    // The account manager's laptop serves the app to Chromium and syncs like any other.
+    const app = await startWebApp(tempDir());
+    const dispatch = createDispatch(createHandlers(app.services), app.services.logging);
+    const api = createApiClient((channel, input) => dispatch(channel, input));
+    await api.enrollDevice({ hubUrl: hub.url, code: enrollCode(where, 'Acme IT', 'account-manager'), deviceName: 'amy-desk' });
+    await api.syncNow({});
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(app.bridge.openUrl);
+    await page.getByRole('link', { name: 'History', exact: true }).click();
+    await page.getByLabel('Cases').selectOption('partner');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'engagements' }).textContent()).toBe('2 engagements');
+    await page.getByLabel('Engineer').fill('Ada Moss');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'engagement' }).textContent()).toBe('1 engagement');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'e2e-desk-history');
+
+    // Ada's case opens like a local one, marked as hers and read-only.
+    await page.getByRole('link', { name: 'Contoso Dental', exact: true }).click();
+    await expect.poll(() => page.getByRole('note').textContent()).toMatch(/Ada Moss.s case from ada-laptop: read-only here/);
+    expect(await page.getByRole('button', { name: 'Edit details' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Re-assess' }).count()).toBe(0);
+    await page.getByRole('textbox', { name: 'Add a comment' }).fill('Ready for the roadmap call.');
+    await page.getByRole('button', { name: 'Add comment' }).click();
+    await expect.poll(() => page.getByText('Ready for the roadmap call.').isVisible()).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'e2e-desk-partner-case');
+
+    // Results: the same level and score as on Ada's laptop.
+    const score = await ada.api.getCaseScore({ caseId: latest.id });
+    await page.getByRole('link', { name: 'Results', exact: true }).click();
+    await expect.poll(() => page.getByText(String(Math.round(score.index))).first().isVisible(), { timeout: 15_000 }).toBe(true);
+    await saveScreenshot(page, 'e2e-desk-results');
+
+    // Reports: the technical report of another engineer's case, exported.
+    await page.getByRole('link', { name: 'Reports', exact: true }).click();
+    await page.getByRole('radio', { name: 'Technical findings report' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export HTML' }).click();
+    expect((await (await download).suggestedFilename()).endsWith('.html')).toBe(true);
+    await saveScreenshot(page, 'e2e-desk-reports');
+
+    // Proposal: made from the findings, sent.
+    await page.getByRole('link', { name: 'Proposal', exact: true }).click();
+    await page.getByRole('button', { name: 'New proposal from the findings' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Proposal for Contoso Dental' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Mark sent' }).click();
+    await expect.poll(() => page.locator('.proposal-card .badge').textContent()).toBe('Sent');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'e2e-desk-proposal');
+
+    // Compare with last year's visit by Bo, from the customer's timeline.
+    await page.getByRole('link', { name: 'Timeline' }).click();
+    const picks = page.getByRole('checkbox', { name: 'Pick for comparison' });
+    await expect.poll(() => picks.count()).toBe(2);
+    await picks.nth(0).check();
+    await picks.nth(1).check();
+    await page.getByRole('link', { name: 'Compare the two' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Compare assessments' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Bo Lind').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: /^Resolved \(\d+\)$/ }).textContent()).not.toBe('Resolved (0)');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'e2e-desk-compare');
+    expect(errors).toEqual([]);
+
+    // The engineer sees the proposal and the comment after syncing.
+    await api.syncNow({});
+    await ada.api.syncNow({});
+    expect((await ada.api.listProposals({ caseId: latest.id })).map((p) => p.status)).toEqual(['sent']);
+    expect((await ada.api.listComments({ caseId: latest.id })).map((c) => [c.author, c.body])).toEqual([['amy-desk', 'Ready for the roadmap call.']]);
+    await page.close();
+    await app.close();
+  }, 240_000);
+});
