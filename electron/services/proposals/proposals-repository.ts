@@ -16,6 +16,7 @@ import { newId } from '../db/device-clock';
 import { tombstoneSyncedRow, writeSyncedRow } from '../db/synced-write';
 import { buildReportSource } from '../reports/build-report-source';
 import { listPriceBook } from '../reports/price-book-repository';
+import type { Log } from '../log/logger';
 import { readSyncState } from '../sync/sync-state';
 
 interface ProposalRow {
@@ -101,11 +102,11 @@ export const listProposals = (db: Database, caseId: string): ProposalRecord[] =>
  * recommendations ask for, the quantity from the case's facts (users, devices, sites). The lines
  * are copied into the proposal, so later price book changes do not rewrite a proposal already sent.
  */
-export const createProposal = (db: Database, caseId: string, title: string): ProposalRecord =>
+export const createProposal = (db: Database, caseId: string, title: string, log: Log): ProposalRecord =>
   db.transaction(() => {
     assertMayEdit(db);
     const found = getCase(db, caseId);
-    const built = buildProposal(buildReportSource(db, caseId), listPriceBook(db));
+    const built = buildProposal(buildReportSource(db, caseId, log), listPriceBook(db));
     const id = newId();
     writeSyncedRow(db, 'proposals', id, {
       case_id: caseId,
