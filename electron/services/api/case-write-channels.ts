@@ -29,6 +29,7 @@ export const caseWriteChannels: { readonly [C in Channel]?: Rule<C> } = {
   'branding:clearCustomerLogo': { mode: 'owner', caseId: (i) => i.caseId },
   'questionnaires:create': { mode: 'work', caseId: (i) => i.caseId },
   'questionnaires:import': { mode: 'work', caseId: (i) => i.caseId },
+  'questionnaires:importDocx': { mode: 'work', caseId: (i) => i.caseId },
 };
 
 /**
@@ -47,7 +48,7 @@ export const notCaseWorkChannels: readonly Channel[] = [
   'probes:catalog', 'probes:progress', 'probes:list-runs', 'probes:get-run',
   // Stopping a running probe never adds to a case.
   'probes:cancel',
-  'questionnaires:questions', 'questionnaires:list', 'questionnaires:form',
+  'questionnaires:questions', 'questionnaires:list', 'questionnaires:form', 'questionnaires:formDocx',
   'proposals:list', 'proposals:create', 'proposals:update', 'proposals:update-line', 'proposals:remove-line',
   // Exports are what a completed case is for; the sizing and terms are the account manager's.
   'reports:source', 'reports:export', 'reports:reproduce', 'reports:listExports', 'reports:getProposalSettings', 'reports:saveProposalSettings',

@@ -32,6 +32,7 @@ const sampleInputs = (caseId: string, questionId: string, value: unknown): Recor
   'branding:clearCustomerLogo': { caseId },
   'questionnaires:create': { caseId, stakeholders: ['it_lead'] },
   'questionnaires:import': { caseId, fileText: '{}' },
+  'questionnaires:importDocx': { caseId, docxBase64: 'UEs=' },
 });
 
 const workChannels = (Object.keys(caseWriteChannels) as Channel[]).filter((c) => caseWriteChannels[c]?.mode === 'work');
