@@ -5,7 +5,6 @@ import { getCase } from '../cases/cases-repository';
 import { recordAnswer, setNote, setPosition } from './answers-repository';
 import { activeBank, bankForCase, listBanks } from './bank-store';
 import { fetchBlobFromHub } from '../sync/fetch-evidence';
-import { tokenStoreFor } from '../sync/sync-services';
 import { addEvidence, evidenceContent, hasEvidence } from './evidence-store';
 import { addException, removeException } from './exceptions-repository';
 import { interviewState, scoreCase } from './interview-service';
@@ -31,7 +30,7 @@ export const interviewHandlers = (services: AppServices): HandlersFor<typeof int
   'interview:add-evidence': (input) => addEvidence(db, dataDir, input),
   'interview:evidence-content': async ({ caseId, sha256 }) => {
     // Another engineer's evidence comes from the hub the first time it is opened.
-    if (hasEvidence(db, caseId, sha256)) await fetchBlobFromHub({ db, dataDir, tokenStore: tokenStoreFor(services) }, sha256);
+    if (hasEvidence(db, caseId, sha256)) await fetchBlobFromHub({ db, dataDir, tokenStore: services.tokenStore }, sha256);
     return evidenceContent(db, dataDir, caseId, sha256);
   },
   'interview:score': ({ caseId }) => scoreCase(db, caseId),

@@ -14,9 +14,8 @@ import { buildProposal } from '../../../shared/reports/proposal';
 import { getCase } from '../cases/cases-repository';
 import { newId } from '../db/device-clock';
 import { tombstoneSyncedRow, writeSyncedRow } from '../db/synced-write';
-import { buildReportSource } from '../reports/build-report-source';
+import { buildReportSource, type ReportStore } from '../reports/build-report-source';
 import { listPriceBook } from '../reports/price-book-repository';
-import type { Log } from '../log/logger';
 import { readSyncState } from '../sync/sync-state';
 
 interface ProposalRow {
@@ -102,11 +101,12 @@ export const listProposals = (db: Database, caseId: string): ProposalRecord[] =>
  * recommendations ask for, the quantity from the case's facts (users, devices, sites). The lines
  * are copied into the proposal, so later price book changes do not rewrite a proposal already sent.
  */
-export const createProposal = (db: Database, caseId: string, title: string, log: Log): ProposalRecord =>
-  db.transaction(() => {
+export const createProposal = (store: ReportStore, caseId: string, title: string): ProposalRecord => {
+  const { db } = store;
+  return db.transaction(() => {
     assertMayEdit(db);
     const found = getCase(db, caseId);
-    const built = buildProposal(buildReportSource(db, caseId, log), listPriceBook(db));
+    const built = buildProposal(buildReportSource(store, caseId), listPriceBook(db));
     const id = newId();
     writeSyncedRow(db, 'proposals', id, {
       case_id: caseId,
@@ -133,6 +133,7 @@ export const createProposal = (db: Database, caseId: string, title: string, log:
     });
     return getProposal(db, id);
   })();
+};
 
 export const updateProposal = (db: Database, input: z.output<typeof proposalUpdateSchema>): ProposalRecord =>
   db.transaction(() => {
