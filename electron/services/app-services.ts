@@ -7,7 +7,7 @@ import type { AppInfo } from '../../shared/domain/app-info';
 import { createDeviceLogging, logDirIn, type Log, type Logging } from './log/logger';
 import { deriveKeys } from './at-rest/derived-keys';
 import { encryptPlaintextDatabase } from './at-rest/encrypt-database';
-import { encryptedBlobStore, sealPlaintextBlobs, type BlobStore } from './at-rest/blob-store';
+import { encryptedBlobStore, sealPlaintextAttachments, sealPlaintextBlobs, type BlobStore } from './at-rest/blob-store';
 import { keyFileIn } from './at-rest/key-file';
 import { keychainAccount, type KeyProtection, type KeySource } from './at-rest/key-sources';
 import { ensurePrivateDir, makePrivate, makeTreePrivate } from './at-rest/private-files';
@@ -83,11 +83,14 @@ const openEncryptedStore = (dataDir: string, options: OpenServicesOptions): Open
     const keeper = options.keySource.keeper;
     const tokenSecret = keeper ? keychainSecret(keeper, keychainAccount(keyFile.id, 'hub-token')) : databaseSecret(db, 'hub-token');
     migrateLegacyTokenFiles(legacyTokenFilesIn(dataDir), tokenSecret);
+    const blobs = encryptedBlobStore(dataDir, keys.blobs);
+    // Evidence written to attachments/ in plaintext (before it went through the blob store) moves in.
+    sealPlaintextAttachments(dataDir, blobs);
     return {
       db,
       keyProtection,
       keyProtectionIsNew,
-      blobs: encryptedBlobStore(dataDir, keys.blobs),
+      blobs,
       tokenStore: asTokenStore(tokenSecret, keyProtection.warning),
       openConnection: (o = {}) => openSqliteFile(databaseFile, { nativeBinding: options.nativeBinding, key: keys.database, readonly: o.readonly ?? false }),
     };

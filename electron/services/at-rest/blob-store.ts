@@ -13,6 +13,8 @@ export interface BlobStore {
   write(bytes: Buffer): string;
   /** The plaintext for a hash; null when this laptop does not have it. */
   read(sha256: string): Buffer | null;
+  /** Whether this laptop has the file, without decrypting it. */
+  has(sha256: string): boolean;
 }
 
 const magic = Buffer.from('GWB1', 'latin1');
@@ -64,7 +66,33 @@ export const encryptedBlobStore = (dataDir: string, key: Buffer): BlobStore => (
     if (sha256Of(plain) !== sha256) throw new Error(`The attachment ${sha256.slice(0, 12)}… does not match its hash.`);
     return plain;
   },
+  has: (sha256) => {
+    checkHash(sha256);
+    return fs.existsSync(blobPath(dataDir, sha256));
+  },
 });
+
+/**
+ * Evidence files kept in plaintext under attachments/ (before encryption at rest covered them)
+ * move into the encrypted store: each is written sealed first and only then removed, so a crash
+ * leaves it plaintext (sealed again next time) or sealed, never lost. Returns how many moved.
+ */
+export const sealPlaintextAttachments = (dataDir: string, store: BlobStore): number => {
+  const dir = path.join(dataDir, 'attachments');
+  if (!fs.existsSync(dir)) return 0;
+  let moved = 0;
+  for (const name of fs.readdirSync(dir)) {
+    if (!/^[0-9a-f]{64}$/.test(name)) continue; // a leftover temp file of an interrupted write
+    const file = path.join(dir, name);
+    const bytes = fs.readFileSync(file);
+    if (sha256Of(bytes) !== name) continue; // not ours to touch: leave it as found
+    store.write(bytes);
+    fs.rmSync(file);
+    moved += 1;
+  }
+  if (fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+  return moved;
+};
 
 /**
  * Blobs written before encryption (plaintext named by their own hash) are sealed in place, each

@@ -1,36 +1,14 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import type { BlobStore } from '../at-rest/blob-store';
 import { ApiFailure } from '../../../shared/contract/result';
 import { maxEvidenceBytes, type EvidenceRecord } from '../../../shared/interview/api-schemas';
 import { getCase } from '../cases/cases-repository';
 import { newId } from '../db/device-clock';
 import { writeSyncedRow } from '../db/synced-write';
 
+/** Where evidence files were kept in plaintext before encryption at rest (sealed into the blob store at open). */
 export const attachmentsDir = (dataDir: string): string => path.join(dataDir, 'attachments');
-export const attachmentPath = (dataDir: string, sha256: string): string => path.join(attachmentsDir(dataDir), sha256);
-
-/**
- * Stores bytes under their sha256, once: written to a temporary file, flushed, then renamed, so
- * a crash leaves either nothing or the whole file, never a half-written one under the hash.
- */
-export const storeBlob = (dataDir: string, bytes: Buffer): string => {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const target = attachmentPath(dataDir, sha256);
-  if (fs.existsSync(target)) return sha256;
-  fs.mkdirSync(attachmentsDir(dataDir), { recursive: true });
-  const temp = `${target}.${process.pid}.${Date.now()}.partial`;
-  const fd = fs.openSync(temp, 'w');
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, target);
-  return sha256;
-};
 
 /** Makes a file name safe to show and to save as: no directories, no control characters. */
 const cleanFileName = (name: string): string => {
@@ -73,11 +51,12 @@ export interface EvidenceWrite {
 }
 
 /** The file lands on disk before the row that references it, so no row ever points at nothing. */
-export const addEvidence = (db: Database, dataDir: string, input: EvidenceWrite): EvidenceRecord => {
+export const addEvidence = (db: Database, blobs: BlobStore, input: EvidenceWrite): EvidenceRecord => {
   getCase(db, input.caseId);
   const bytes = Buffer.from(input.dataBase64, 'base64');
   if (bytes.length > maxEvidenceBytes) throw new ApiFailure('payload_too_large', `Evidence files are limited to ${maxEvidenceBytes / (1024 * 1024)} MiB`);
-  const sha256 = storeBlob(dataDir, bytes);
+  // Encrypted on disk, named by the sha256 of the plaintext (as the hub knows it).
+  const sha256 = blobs.write(bytes);
   const id = newId();
   db.transaction(() => {
     writeSyncedRow(db, 'evidence_attachments', id, {
@@ -100,12 +79,12 @@ export const listEvidence = (db: Database, caseId: string): EvidenceRecord[] =>
 export const hasEvidence = (db: Database, caseId: string, sha256: string): boolean =>
   db.prepare('SELECT 1 FROM evidence_attachments WHERE case_id = ? AND sha256 = ? AND deleted = 0').get(caseId, sha256) !== undefined;
 
-export const evidenceContent = (db: Database, dataDir: string, caseId: string, sha256: string) => {
+export const evidenceContent = (db: Database, blobs: BlobStore, caseId: string, sha256: string) => {
   const row = db.prepare('SELECT media_type FROM evidence_attachments WHERE case_id = ? AND sha256 = ? AND deleted = 0 LIMIT 1').get(caseId, sha256) as
     | { media_type: string }
     | undefined;
   if (!row) throw new ApiFailure('not_found', 'No such attachment on this case');
-  const file = attachmentPath(dataDir, sha256);
-  if (!fs.existsSync(file)) throw new ApiFailure('not_found', 'The attachment has not arrived on this device yet');
-  return { sha256, mediaType: row.media_type, dataBase64: fs.readFileSync(file).toString('base64') };
+  const bytes = blobs.read(sha256);
+  if (!bytes) throw new ApiFailure('not_found', 'The attachment has not arrived on this device yet');
+  return { sha256, mediaType: row.media_type, dataBase64: bytes.toString('base64') };
 };

@@ -10,7 +10,7 @@ import { addException, removeException } from './exceptions-repository';
 import { interviewState, scoreCase } from './interview-service';
 
 export const interviewHandlers = (services: AppServices): HandlersFor<typeof interviewCalls> => {
-  const { db, dataDir } = services;
+  const { db } = services;
   return {
   'interview:bank': ({ caseId }) => {
     getCase(db, caseId);
@@ -27,11 +27,11 @@ export const interviewHandlers = (services: AppServices): HandlersFor<typeof int
   },
   'interview:add-exception': (input) => addException(db, input),
   'interview:remove-exception': ({ caseId, findingId }) => ({ removed: removeException(db, caseId, findingId) }),
-  'interview:add-evidence': (input) => addEvidence(db, dataDir, input),
+  'interview:add-evidence': (input) => addEvidence(db, services.blobs, input),
   'interview:evidence-content': async ({ caseId, sha256 }) => {
     // Another engineer's evidence comes from the hub the first time it is opened.
-    if (hasEvidence(db, caseId, sha256)) await fetchBlobFromHub({ db, dataDir, tokenStore: services.tokenStore }, sha256);
-    return evidenceContent(db, dataDir, caseId, sha256);
+    if (hasEvidence(db, caseId, sha256)) await fetchBlobFromHub({ db, blobs: services.blobs, tokenStore: services.tokenStore }, sha256);
+    return evidenceContent(db, services.blobs, caseId, sha256);
   },
   'interview:score': ({ caseId }) => scoreCase(db, caseId),
   'interview:findings': ({ caseId }) => scoreCase(db, caseId).findings,

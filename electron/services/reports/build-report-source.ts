@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { ScoreResult } from '../../../shared/interview/score-types';
 import type { ProbeResult } from '../../../shared/probes/probe-schemas';
@@ -15,7 +14,8 @@ import type { Comparison } from '../../../shared/history/compare';
 import type { Log } from '../log/logger';
 import type { AttachmentSource } from '../../../shared/reports/report-source';
 import { bankForCase } from '../interview/bank-store';
-import { attachmentPath, listEvidence } from '../interview/evidence-store';
+import { listEvidence } from '../interview/evidence-store';
+import type { BlobStore } from '../at-rest/blob-store';
 import { imageSize } from './image-size';
 
 /** Where a report reads from: the case database and the data folder holding the evidence files. */
@@ -23,6 +23,8 @@ export interface ReportStore {
   readonly db: Database;
   readonly dataDir: string;
   readonly log: Log;
+  /** Evidence files (encrypted at rest), for thumbnails. */
+  readonly blobs: BlobStore;
 }
 
 /** Images up to this size go into the report inline; larger ones are listed with their hash like any file. */
@@ -58,14 +60,9 @@ const attachmentsOf = (store: ReportStore, caseId: string): (AttachmentSource & 
   listEvidence(store.db, caseId).map((e) => {
     const base = { questionId: e.questionId, fileName: e.fileName, sha256: e.sha256, mediaType: e.mediaType, sizeBytes: e.sizeBytes, caption: e.caption };
     if (!inlineImageTypes.has(e.mediaType) || e.sizeBytes > maxInlineImageBytes) return { ...base, imageDataUri: '', width: 0, height: 0 };
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(attachmentPath(store.dataDir, e.sha256));
-    } catch (error) {
-      // A file still on its way from the hub: the report lists it by name and hash, without the picture.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...base, imageDataUri: '', width: 0, height: 0 };
-      throw error;
-    }
+    const bytes = store.blobs.read(e.sha256);
+    // A file still on its way from the hub: the report lists it by name and hash, without the picture.
+    if (!bytes) return { ...base, imageDataUri: '', width: 0, height: 0 };
     const size = imageSize(bytes);
     // A file whose bytes are not the image its type claims is listed, not shown.
     if (!size) return { ...base, imageDataUri: '', width: 0, height: 0 };

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import type { Database } from 'better-sqlite3';
-import { attachmentPath, storeBlob } from '../interview/evidence-store';
+import type { BlobStore } from '../at-rest/blob-store';
 import { HubClient, isRetryableHubError } from './hub-client';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry';
 import { readSyncState } from './sync-state';
@@ -9,18 +8,18 @@ import type { TokenStore } from './token-store';
 
 export interface BlobFetchDeps {
   readonly db: Database;
-  readonly dataDir: string;
+  readonly blobs: BlobStore;
   readonly tokenStore: TokenStore;
   readonly retry?: RetryPolicy;
   readonly timeoutMs?: number;
 }
 
 /**
- * Brings one evidence file from the hub into attachments/, checked against its hash. False when
+ * Brings one evidence file from the hub into the (encrypted) blob store, checked against its hash. False when
  * this laptop is not enrolled or the hub does not have it; a broken link throws (the caller says so).
  */
 export const fetchBlobFromHub = async (deps: BlobFetchDeps, sha256: string): Promise<boolean> => {
-  if (fs.existsSync(attachmentPath(deps.dataDir, sha256))) return true;
+  if (deps.blobs.has(sha256)) return true;
   const state = readSyncState(deps.db);
   const token = state ? await deps.tokenStore.read() : null;
   if (!state || !token) return false;
@@ -28,7 +27,7 @@ export const fetchBlobFromHub = async (deps: BlobFetchDeps, sha256: string): Pro
   const bytes = await withRetry(() => client.getBlob(sha256), isRetryableHubError, deps.retry ?? defaultRetryPolicy);
   if (!bytes) return false;
   if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new Error('The hub sent an attachment that does not match its fingerprint; it was not kept.');
-  storeBlob(deps.dataDir, bytes);
+  deps.blobs.write(bytes);
   return true;
 };
 
@@ -50,7 +49,7 @@ export const fetchOwnedEvidence = async (deps: BlobFetchDeps): Promise<number> =
   ).map((r) => r.sha256);
   let fetched = 0;
   for (const sha256 of hashes) {
-    if (fs.existsSync(attachmentPath(deps.dataDir, sha256))) continue;
+    if (deps.blobs.has(sha256)) continue;
     if (await fetchBlobFromHub(deps, sha256)) fetched += 1;
   }
   return fetched;

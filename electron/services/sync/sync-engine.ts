@@ -8,6 +8,7 @@ import { deviceId } from '../db/device-clock';
 import { pendingMutationCount, pendingMutations } from '../db/outbox';
 import { applyPulledRows } from './apply-pulled';
 import { fetchOwnedEvidence } from './fetch-evidence';
+import type { BlobStore } from '../at-rest/blob-store';
 import { HubClient, HubHttpError, isRetryableHubError } from './hub-client';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry';
 import { describeSyncError } from './sync-errors';
@@ -24,7 +25,7 @@ export interface SyncDeps {
   readonly tokenStore: TokenStore;
   readonly blobSource: BlobSource;
   /** Where evidence files go; with it, the evidence of cases this laptop owns is fetched after a pull. */
-  readonly dataDir?: string;
+  readonly blobs?: BlobStore;
   readonly retry?: RetryPolicy;
   /** Mutations per push request. */
   readonly batchSize?: number;
@@ -185,7 +186,7 @@ export const runSync = async (deps: SyncDeps): Promise<SyncReport> => {
   try {
     await push(deps, client, retry, counters);
     if (!deps.skipPull) await pull(deps, client, retry, counters);
-    if (!deps.skipPull && deps.dataDir) await fetchOwnedEvidence({ db, dataDir: deps.dataDir, tokenStore: deps.tokenStore, retry, timeoutMs: deps.timeoutMs });
+    if (!deps.skipPull && deps.blobs) await fetchOwnedEvidence({ db, blobs: deps.blobs, tokenStore: deps.tokenStore, retry, timeoutMs: deps.timeoutMs });
   } catch (error) {
     noteClock();
     const message = describeSyncError(error);

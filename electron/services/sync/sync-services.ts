@@ -22,7 +22,7 @@ export const syncDepsFor = (services: AppServices): SyncDeps => ({
   log: services.log,
   tokenStore: services.tokenStore,
   blobSource: (sha256) => services.blobs.read(sha256),
-  dataDir: services.dataDir,
+  blobs: services.blobs,
   ...batchSizeFromEnv(),
   ...overrides.get(services),
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../../shared/contract/result';
 import { installBank } from '../../../electron/services/interview/bank-store';
 import { builtinBank, earlierBuiltinBanks } from '../../../electron/services/interview/builtin-bank';
-import { attachmentPath } from '../../../electron/services/interview/evidence-store';
+import { blobPath } from '../../../electron/services/at-rest/blob-store';
 import { openTestServices } from '../../support/services';
 import { tempDir } from '../../support/temp-dir';
 
@@ -37,7 +37,10 @@ describe('interview calls through the real dispatch', () => {
     }>;
     expect(outbox.map((r) => r.table_name)).toEqual(['interviews', 'answers']);
     expect(JSON.parse(outbox[1]!.fields)).toMatchObject({ question_id: 'security.mfa', value: '"remote"' });
-    expect((services.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n).toBe(outboxBefore + 2);
+    // The interview pin and the answer, plus the first answer moving the case to "in progress"
+    // (the case row and its lifecycle event): 4 mutations.
+    expect((services.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n).toBe(outboxBefore + 4);
+    expect(services.db.prepare('SELECT table_name FROM outbox WHERE seq > ? ORDER BY seq').pluck().all(outboxBefore).sort()).toEqual(['answers', 'case_events', 'cases', 'interviews']);
 
     await api.answerQuestion({ caseId, questionId: 'security.mfa', value: 'everywhere' });
     await api.setAnswerNote({ caseId, questionId: 'security.mfa', note: 'Conditional access seen on screen' });
@@ -126,8 +129,10 @@ describe('interview calls through the real dispatch', () => {
     const second = await api.addEvidence({ caseId, fileName: 'copy.jpg', mediaType: 'image/jpeg', dataBase64: bytes.toString('base64') });
     expect(first).toMatchObject({ sha256: sha, fileName: 'label.jpg', sizeBytes: bytes.length, questionId: 'network.equipment_support' });
     expect(second.sha256).toBe(sha);
-    expect(fs.readFileSync(attachmentPath(services.dataDir, sha))).toEqual(bytes);
-    expect(fs.readdirSync(path.dirname(attachmentPath(services.dataDir, sha)))).toEqual([sha]);
+    // Stored once, encrypted: the plaintext comes back through the blob store, never from the file.
+    expect(services.blobs.read(sha)).toEqual(bytes);
+    expect(fs.readdirSync(path.dirname(blobPath(services.dataDir, sha)))).toEqual([sha]);
+    expect(fs.readFileSync(blobPath(services.dataDir, sha)).includes(bytes)).toBe(false);
     const content = await api.getEvidenceContent({ caseId, sha256: sha });
     expect(Buffer.from(content.dataBase64, 'base64')).toEqual(bytes);
     expect((await api.listAnswers({ caseId })).evidence.map((e) => e.fileName)).toEqual(['label.jpg', 'copy.jpg']);
