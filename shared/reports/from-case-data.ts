@@ -9,6 +9,8 @@ import { describeThreshold, verdictFor } from '../probes/verdicts';
 import type { ProposalSettings } from './proposal-settings';
 import type { AttachmentSource, Effort, FindingSource, MeasurementSource, PillarSource, ReportSource } from './report-source';
 import { readinessScale } from './readiness-scale';
+import type { QuestionBank } from '../interview/bank-schema';
+import { frameworkAppendixFrom } from './framework-appendix';
 import type { Comparison } from '../history/compare';
 
 /**
@@ -40,6 +42,8 @@ export interface CaseDataForReport {
   readonly context?: string;
   /** The bank's level thresholds, for the legend. */
   readonly levelThresholds?: LevelThresholds;
+  /** The bank version the case is answered with, for the framework appendix. */
+  readonly bank?: QuestionBank | null;
 }
 
 /** The question whose answer is the organisation context at the top of the reports (built-in bank). */
@@ -287,6 +291,7 @@ export const reportSourceFrom = (data: CaseDataForReport): ReportSource => {
         }
       : null,
     scale: readinessScale(data.levelThresholds),
+    frameworkCoverage: score && data.bank ? frameworkAppendixFrom(data.bank, score) : [],
     context: data.context ?? contextOf(score),
     caseAttachments,
     pillars: score ? score.pillars.map((p) => toPillar(p, captured)) : [],

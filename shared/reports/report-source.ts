@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { comparisonSchema } from '../history/compare';
+import { frameworkAppendixSchema } from './framework-appendix';
 
 /**
  * Everything a report is made from, gathered from one case. The interview, probe and case
@@ -204,6 +205,8 @@ export type ProposalTerms = z.infer<typeof proposalTermsSchema>;
 
 export const reportSourceSchema = z.object({
   caseId: z.string(),
+  /** The technical report's "Coverage by framework" appendix (framework-appendix.ts). */
+  frameworkCoverage: frameworkAppendixSchema.default([]),
   title: z.string(),
   /** The customer's logo as a checked data: URI, or empty. */
   customer: z.object({ name: z.string(), logoDataUri: z.string().default('') }),

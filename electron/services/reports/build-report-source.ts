@@ -31,10 +31,10 @@ export interface ReportStore {
 export const maxInlineImageBytes = 2 * 1024 * 1024;
 const inlineImageTypes = new Set(['image/png', 'image/jpeg']);
 
-/** The case's bank's level thresholds; the built-in ones when the case has no bank to read (the legend says the same). */
-const thresholdsOf = (db: Database, caseId: string) => {
+/** The case's bank; none when it cannot be read here (not installed yet): the legend then uses the built-in thresholds and the framework appendix says there is no coverage. */
+const bankOf = (db: Database, caseId: string) => {
   try {
-    return bankForCase(db, caseId, { pin: false }).bank.levels;
+    return bankForCase(db, caseId, { pin: false }).bank;
   } catch (error) {
     if (error instanceof ApiFailure && error.code !== 'internal') return undefined;
     throw error;
@@ -109,6 +109,7 @@ const comparisonWithPrevious = (db: Database, caseId: string, log: Log): Compari
 export const buildReportSource = (store: ReportStore, caseId: string, date: string = new Date().toISOString().slice(0, 10)): ReportSource => {
   const { db } = store;
   const found = getCase(db, caseId);
+  const bank = bankOf(db, caseId);
   return reportSourceSchema.parse(
     reportSourceFrom({
       caseId: found.id,
@@ -127,7 +128,8 @@ export const buildReportSource = (store: ReportStore, caseId: string, date: stri
       notes: notesOf(db, caseId),
       context: contextOf(db, caseId),
       attachments: attachmentsOf(store, caseId),
-      levelThresholds: thresholdsOf(db, caseId),
+      levelThresholds: bank?.levels,
+      bank: bank ?? null,
     }),
   );
 };

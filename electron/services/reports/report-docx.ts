@@ -12,6 +12,7 @@ import { costText, effortText } from '../../../shared/reports/components/roadmap
 import { findingEffortText, priorityText } from '../../../shared/reports/components/report-parts';
 import { scopeText } from '../../../shared/reports/components/proposal-body';
 import { seriesSummary, verdictText } from '../../../shared/reports/components/measurement-appendix';
+import { frameworkAppendixBlocks } from './framework-appendix-docx';
 import { bullet, cell, h, hex, imageRun, italicNote, p, signatureLines, table, type Block } from './docx-parts';
 
 /**
@@ -287,6 +288,7 @@ const technical = (model: TechnicalReport): Block[] => {
             ),
           ]),
         ]),
+    ...frameworkAppendixBlocks(model.source.frameworkCoverage, { h, p, table, primary }),
     ...aboutBlocks(model),
   ];
 };

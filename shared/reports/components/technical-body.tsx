@@ -9,6 +9,7 @@ import { PillarRadar } from './pillar-radar';
 import { CappedNote, ReadinessScaleView } from './readiness-scale-view';
 import { EmptyNote, FindingCard, Section, SummaryFacts } from './report-parts';
 import { AnswerRow } from './answer-row';
+import { FrameworkAppendix } from './framework-appendix';
 import { MeasurementAppendix, verdictText } from './measurement-appendix';
 
 /**
@@ -28,6 +29,7 @@ export const technicalSections = (model: TechnicalReport): TocEntry[] => [
   { id: 'answers', title: 'Answers behind each pillar' },
   ...(model.source.caseAttachments.length > 0 ? [{ id: 'case-evidence', title: 'Other evidence' }] : []),
   ...(model.measurements.length > 0 ? [{ id: 'raw', title: 'Appendix: measurements' }] : []),
+  { id: 'framework-coverage', title: 'Appendix: coverage by framework' },
   { id: 'about', title: 'About this assessment' },
 ];
 
@@ -200,6 +202,7 @@ export const TechnicalBody = ({ model }: { model: TechnicalReport }) => (
     <Answers model={model} />
     <CaseEvidence model={model} />
     <MeasurementAppendix model={model} />
+    <FrameworkAppendix coverage={model.source.frameworkCoverage} />
     <div id="about">
       <AboutAssessment model={model} />
     </div>
