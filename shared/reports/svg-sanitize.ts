@@ -63,6 +63,8 @@ interface OpenElement {
   readonly kept: boolean;
 }
 
+const textHolders = new Set(['text', 'tspan', 'textpath', 'title', 'desc', 'style']);
+
 export const sanitizeSvg = (input: string): SvgSanitizeResult => {
   if (input.length > maxInput) return { ok: false, reason: 'The SVG is larger than 1 MB.' };
   const removed: string[] = [];
@@ -74,6 +76,9 @@ export const sanitizeSvg = (input: string): SvgSanitizeResult => {
   const src = input.replace(/^\uFEFF/, '');
 
   const insideStyle = () => stack.at(-1)?.name === 'style';
+  // Character data only means something inside these; elsewhere (directly in <svg>, <g> …) it is
+  // never drawn, so it is dropped rather than carried along as stray text.
+  const holdsText = () => textHolders.has(stack.at(-1)?.name ?? '');
 
   while (pos < src.length) {
     const lt = src.indexOf('<', pos);
@@ -87,6 +92,8 @@ export const sanitizeSvg = (input: string): SvgSanitizeResult => {
         if (decoded === null) return { ok: false, reason: 'The SVG uses entities that cannot be checked.' };
         if (insideStyle() && hasUnsafeCss(decoded)) {
           removed.push('style with external references');
+        } else if (!holdsText() && decoded.trim() !== '') {
+          removed.push('stray text');
         } else out.push(escapeText(decoded));
       }
       pos = textEnd;
@@ -112,6 +119,7 @@ export const sanitizeSvg = (input: string): SvgSanitizeResult => {
       const body = src.slice(pos + 9, end);
       if (dropping === 0 && stack.length > 0) {
         if (insideStyle() && hasUnsafeCss(body)) removed.push('style with external references');
+        else if (!holdsText() && body.trim() !== '') removed.push('stray text');
         else out.push(escapeText(body));
       }
       pos = end + 3;

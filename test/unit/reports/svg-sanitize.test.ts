@@ -55,6 +55,14 @@ describe('SVG logo sanitiser', () => {
     expect(sanitizeSvg('<svg/><svg/>').ok).toBe(false);
   });
 
+  it('drops character data that no element draws, and keeps text in text elements', () => {
+    // fast-check found this one: CSS-looking text straight inside <svg> used to be carried along.
+    const stray = sanitizeSvg('<svg >a{b:url(http://e)}</svg>');
+    expect(stray.ok && stray.svg.replace(/xmlns(?::\w+)?="[^"]*"/g, '')).not.toMatch(/http:/);
+    const labelled = sanitizeSvg('<svg><title>Acme</title><text x="1">Acme &amp; Co</text></svg>');
+    expect(labelled.ok && labelled.svg).toMatch(/<title>Acme<\/title><text x="1">Acme &amp; Co<\/text>/);
+  });
+
   it('never lets a script, a handler or a remote URL through, whatever the input', () => {
     const piece = fc.constantFrom(
       '<svg>', '</svg>', '<g>', '</g>', '<script>', '</script>', '<rect onload="x()"/>', '<a href="http://e">', '</a>',
