@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubStore } from '../../../hub/store/hub-store';
 import { openHubStore } from '../../../hub/store/open-hub-store';
