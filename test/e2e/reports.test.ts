@@ -53,7 +53,9 @@ describe('Reports tab in Chromium over the loopback bridge', () => {
       await saveScreenshot(page, 'e2e-reports-executive');
 
       await page.getByRole('radio', { name: 'Technical findings report' }).click();
-      await expect.poll(() => preview.getByRole('heading', { name: 'Appendix: raw probe data' }).isVisible()).toBe(true);
+      // The technical report: its contents page and findings section (the raw-data dump became 'Appendix: measurements', shown only when something was measured).
+      await expect.poll(() => preview.getByRole('heading', { name: 'Contents', exact: true }).isVisible()).toBe(true);
+      expect(await preview.getByRole('heading', { name: 'Findings', exact: true }).isVisible()).toBe(true);
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Export HTML' }).click();
       const file = await (await download).path();

@@ -7,6 +7,8 @@ import { tempDir } from '../../support/temp-dir';
 describe('groundwork --verbose', () => {
   it('puts the log on stderr with the call and its operation id; without it stderr stays quiet', () => {
     const dataDir = tempDir();
+    // The first open records how the key is held and warns once (passphrase mode here); after that a quiet run is quiet.
+    expect(runCli(['cases', 'list', '--data-dir', dataDir]).stderr).toMatch(/WARNING: Passphrase mode/);
     const quiet = runCli(['cases', 'list', '--data-dir', dataDir]);
     expect(quiet.status).toBe(0);
     expect(quiet.stderr).toBe('');

@@ -2,13 +2,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { enrollCode, hubCliOk, HubProcess, type HubLocation } from '../../support/hub-process';
 import { cliPath } from '../../support/run-cli';
 import { openTestServices } from '../../support/services';
 import { tempDir } from '../../support/temp-dir';
-import { databaseFileIn } from '../../../electron/services/data-dir';
+import { openTestDatabaseFile } from '../../support/test-key';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -40,7 +39,7 @@ describe('groundwork sync --wait', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-    const reader = new Database(databaseFileIn(dataDir), { readonly: true });
+    const reader = openTestDatabaseFile(dataDir, { readonly: true });
     const sent = (): number => reader.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL').pluck().get() as number;
     const until = Date.now() + 60_000;
     while (sent() === 0 && Date.now() < until) await sleep(20);
