@@ -27,6 +27,3 @@ export const useSyncNow = () => {
     onSettled: () => void client.invalidateQueries({ queryKey: statusKey }),
   });
 };
-
-export const usePartnerCases = (search: string) =>
-  useQuery({ queryKey: ['sync', 'partner-cases', search], queryFn: () => api.listPartnerCases({ search }) });
