@@ -10,8 +10,8 @@ import {
 } from '../../shared/sync/protocol';
 import type { DeviceRecord, HubStore } from '../store/hub-store';
 import { defaultMaxClockSkewMs } from '../../shared/sync/hlc';
-import { applyPush, authenticate, enrollDevice, HubFailure, pullChanges, refuseFutureClocks, sha256Hex } from '../sync/hub-service';
-import { Metrics } from './metrics';
+import { applyPushCounted, authenticate, enrollDevice, HubFailure, pullChanges, refuseFutureClocks, sha256Hex } from '../sync/hub-service';
+import { HubMetrics } from './metrics';
 import { defaultFailureLimit, failureLimiter, useDepthCheckedJson, type FailureLimit } from './request-limits';
 import type { HubLog } from './hub-log';
 import { isStoreUnavailable, StoreHealth, storeRetryAfterSeconds } from '../store/store-health';
@@ -32,6 +32,8 @@ export interface HubServerOptions {
   readonly metricsToken?: string | undefined;
   /** How far ahead of the hub's clock a pushed HLC may be (default 5 minutes). */
   readonly maxClockSkewMs?: number;
+  /** How often the held-row gauges are recounted from the store (default 10 minutes); scrapes never wait for it. */
+  readonly metricsRecountMs?: number;
   /** Where published installers live (<data dir>/releases); without it the hub serves feeds whose files are elsewhere (--url). */
   readonly releasesDir?: string | undefined;
   /** Wrong enrollment codes / wrong tokens allowed per client address and window before 429. */
@@ -78,15 +80,11 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
   }) as unknown as FastifyInstance;
 
   const health = new StoreHealth();
-  const metrics = new Metrics();
-  metrics.counter('groundwork_hub_http_requests_total', 'HTTP requests by route and status');
-  metrics.counter('groundwork_hub_mutations_applied_total', 'Mutations applied');
-  metrics.counter('groundwork_hub_mutations_duplicate_total', 'Mutations received again and skipped');
-  metrics.counter('groundwork_hub_mutations_refused_total', 'Mutations refused by ownership rules');
-  metrics.counter('groundwork_hub_blobs_stored_total', 'Blobs stored');
-  metrics.counter('groundwork_hub_rows_pulled_total', 'Rows sent to devices');
-  metrics.counter('groundwork_hub_auth_failures_total', 'Requests refused for a missing or invalid token');
-  const startedAt = Date.now();
+  const metrics = new HubMetrics({
+    countHeld: () => store.counts(),
+    ...(options.metricsRecountMs !== undefined ? { recountEveryMs: options.metricsRecountMs } : {}),
+    onRecountFailed: (error) => app.log.warn({ err: error }, 'metrics recount failed; the gauges keep their last figures'),
+  });
 
   useDepthCheckedJson(app);
   // Only counters per address live here; it limits nothing on its own (global: false).
@@ -96,21 +94,21 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
     // Any store-backed answer below 500 means the store is back.
     if (reply.statusCode < 500 && request.routeOptions.url?.startsWith('/v1/') && health.markUp()) {
       request.log.info('store is reachable again');
+      metrics.setStoreUp(true);
     }
-    metrics.inc('groundwork_hub_http_requests_total', {
-      route: request.routeOptions.url ?? 'unknown',
-      method: request.method,
-      status: String(reply.statusCode),
-    });
+    // The route pattern, never the raw URL: a blob hash per label would grow the series without bound.
+    const labels = { route: request.routeOptions.url ?? 'unmatched', method: request.method, status: String(reply.statusCode) };
+    metrics.requests.inc(labels);
+    metrics.requestDuration.observe(labels, reply.elapsedTime / 1000);
   });
 
-  metrics.counter('groundwork_hub_store_errors_total', 'Requests that failed because the store was unavailable');
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply: FastifyReply) => {
     if (error instanceof HubFailure) return reply.code(error.status).headers(error.headers).send({ error: error.code, message: error.message });
     if (isStoreUnavailable(error)) {
       if (health.markDown(error)) _request.log.error({ err: error }, 'store unavailable; answering 503 until it is back');
       else _request.log.warn({ code: (error as { code?: string }).code }, 'store still unavailable');
-      metrics.inc('groundwork_hub_store_errors_total');
+      metrics.storeErrors.inc();
+      metrics.setStoreUp(false);
       return reply
         .code(503)
         .header('retry-after', String(storeRetryAfterSeconds))
@@ -130,10 +128,12 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
     try {
       await store.ping();
       if (health.markUp()) request.log.info('store is reachable again');
+      metrics.setStoreUp(true);
       return { ok: true, store: store.dialect };
     } catch (error) {
       if (!isStoreUnavailable(error)) throw error;
       if (health.markDown(error)) request.log.error({ err: error }, 'store unavailable');
+      metrics.setStoreUp(false);
       const { since, reason } = health.snapshot();
       return reply.code(503).header('retry-after', String(storeRetryAfterSeconds)).send({ ok: false, store: store.dialect, storeDown: true, since, reason });
     }
@@ -143,14 +143,9 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
     if (options.metricsToken ? request.headers.authorization !== `Bearer ${options.metricsToken}` : !loopbackAddresses.has(request.socket.remoteAddress ?? '')) {
       throw new HubFailure(401, 'unauthorized', 'The metrics need the metrics token (GROUNDWORK_HUB_METRICS_TOKEN); without one they are served to this machine only.');
     }
-    const counts = await store.counts();
-    reply.header('content-type', 'text/plain; version=0.0.4');
-    return metrics.render({
-      groundwork_hub_uptime_seconds: { help: 'Seconds since this hub process started', value: Math.round((Date.now() - startedAt) / 1000) },
-      groundwork_hub_devices: { help: 'Enrolled devices', value: counts.devices },
-      groundwork_hub_records: { help: 'Rows held', value: counts.records },
-      groundwork_hub_mutations: { help: 'Mutations received', value: counts.mutations },
-    });
+    const text = await metrics.render();
+    reply.header('content-type', metrics.contentType);
+    return text;
   });
 
   app.register(async (api) => {
@@ -162,7 +157,9 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
       await wrongCodes.check(request);
       const input = parse(enrollRequestSchema, request.body, 'enrollment');
       try {
-        return await enrollDevice(store, input);
+        const enrolled = await enrollDevice(store, input);
+        metrics.addHeld('devices', 1);
+        return enrolled;
       } catch (error) {
         if (error instanceof HubFailure && error.status === 401) return wrongCodes.failed(request, error);
         throw error;
@@ -177,7 +174,7 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
         try {
           request.device = await authenticate(store, request.headers.authorization);
         } catch (error) {
-          metrics.inc('groundwork_hub_auth_failures_total');
+          metrics.authFailures.inc();
           if (error instanceof HubFailure && error.status === 401) return wrongTokens.failed(request, error);
           throw error;
         }
@@ -221,16 +218,22 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
         const device = deviceOf(request);
         const push = parse(pushRequestSchema, request.body, 'push');
         refuseFutureClocks(push, Date.now(), options.maxClockSkewMs ?? defaultMaxClockSkewMs);
-        const result = await applyPush(store, device, push);
-        metrics.inc('groundwork_hub_mutations_applied_total', {}, result.applied);
-        metrics.inc('groundwork_hub_mutations_duplicate_total', {}, result.duplicates);
-        metrics.inc('groundwork_hub_mutations_refused_total', {}, result.refused.length);
+        const { response: result, newRecords, loggedMutations } = await applyPushCounted(store, device, push);
+        metrics.pushMutations.observe(push.mutations.length);
+        const bytes = Number(request.headers['content-length']);
+        if (Number.isFinite(bytes)) metrics.pushBytes.observe(bytes);
+        metrics.applied.inc(result.applied);
+        metrics.duplicates.inc(result.duplicates);
+        metrics.refused.inc(result.refused.length);
+        metrics.addHeld('records', newRecords);
+        metrics.addHeld('mutations', loggedMutations);
         return result;
       });
 
       authed.get('/v1/pull', async (request) => {
         const page = await pullChanges(store, deviceOf(request), parse(pullQuerySchema, request.query, 'pull query'));
-        metrics.inc('groundwork_hub_rows_pulled_total', {}, page.rows.length);
+        metrics.rowsPulled.inc(page.rows.length);
+        metrics.pullRows.observe(page.rows.length);
         return page;
       });
 
@@ -246,7 +249,10 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
           if (!Buffer.isBuffer(request.body)) throw new HubFailure(400, 'bad_request', 'Send the blob as application/octet-stream.');
           if (sha256Hex(request.body) !== sha256) throw new HubFailure(400, 'hash_mismatch', 'The blob does not match its sha256.');
           const created = await store.putBlob(device.partnerId, sha256, request.body);
-          if (created) metrics.inc('groundwork_hub_blobs_stored_total');
+          if (created) {
+            metrics.blobsStored.inc();
+            metrics.addHeld('blobs', 1);
+          }
           return reply.code(created ? 201 : 200).send({ sha256, size: request.body.length, created });
         });
       });

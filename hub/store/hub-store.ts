@@ -465,14 +465,19 @@ export class HubStore {
     return rows.map(toRecord);
   }
 
+  /** Every table's size in one statement: admin commands, tests, and the metrics' starting figures. */
   async counts(): Promise<{ partners: number; devices: number; records: number; mutations: number; blobs: number }> {
-    const one = async (table: string) => Number((await this.driver.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))[0]?.n ?? 0);
+    const tables = ['partners', 'devices', 'records', 'mutations', 'blobs'] as const;
+    const rows = await this.driver.query<Record<(typeof tables)[number], number | string>>(
+      `SELECT ${tables.map((t) => `(SELECT COUNT(*) FROM ${t}) AS ${t}`).join(', ')}`,
+    );
+    const row = rows[0];
     return {
-      partners: await one('partners'),
-      devices: await one('devices'),
-      records: await one('records'),
-      mutations: await one('mutations'),
-      blobs: await one('blobs'),
+      partners: Number(row?.partners ?? 0),
+      devices: Number(row?.devices ?? 0),
+      records: Number(row?.records ?? 0),
+      mutations: Number(row?.mutations ?? 0),
+      blobs: Number(row?.blobs ?? 0),
     };
   }
 }

@@ -139,8 +139,20 @@ const caseIdOfMutation = async (tx: PushTx, partnerId: string, mutation: PushReq
   return null;
 };
 
+/** A push's answer and what it added to the store (the metrics' held-row gauges move by these). */
+export interface PushOutcome {
+  readonly response: PushResponse;
+  readonly newRecords: number;
+  readonly loggedMutations: number;
+}
+
 export const applyPush = async (store: HubStore, device: DeviceRecord, request: PushRequest): Promise<PushResponse> =>
+  (await applyPushCounted(store, device, request)).response;
+
+export const applyPushCounted = async (store: HubStore, device: DeviceRecord, request: PushRequest): Promise<PushOutcome> =>
   store.pushTransaction(async (tx) => {
+    let newRecords = 0;
+    let loggedMutations = 0;
     let lastChange = await tx.lockPartner(device.partnerId);
     let lastSeq = await tx.deviceLastSeq(device.id);
     let applied = 0;
@@ -189,6 +201,7 @@ export const applyPush = async (store: HubStore, device: DeviceRecord, request: 
         duplicates += 1;
         continue;
       }
+      loggedMutations += 1;
       if (refusal !== null) {
         refused.push({ seq: mutation.seq, reason: refusal });
         continue;
@@ -196,6 +209,7 @@ export const applyPush = async (store: HubStore, device: DeviceRecord, request: 
       // The origin is the token's device, whatever the payload claims.
       const merged = mergeMutation(existing, { ...mutation, originDevice: device.id }, device.partnerId, device.id);
       if (merged.changed) {
+        if (!existing) newRecords += 1;
         lastChange += 1;
         await tx.putRecord({ ...merged.record, caseId, changeSeq: lastChange });
       }
@@ -203,7 +217,7 @@ export const applyPush = async (store: HubStore, device: DeviceRecord, request: 
     }
     await tx.setPartnerLastChange(device.partnerId, lastChange);
     await tx.setDeviceLastSeq(device.id, lastSeq);
-    return { acknowledgedThrough: lastSeq, applied, duplicates, refused };
+    return { response: { acknowledgedThrough: lastSeq, applied, duplicates, refused }, newRecords, loggedMutations };
   });
 
 export const pullChanges = async (store: HubStore, device: DeviceRecord, query: PullQuery): Promise<PullResponse> => {
