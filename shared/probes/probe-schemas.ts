@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkHostPort } from './host-port';
 import { measurementSchema } from './measurement';
 
 /** Every probe Groundwork knows; the ids are stable (stored in runs and bundles). */
@@ -61,7 +62,12 @@ export const hostTargetSchema = z
   .trim()
   .min(1, 'a target is required')
   .max(300)
-  .refine((v) => hostPattern.test(v), 'must be a host name or address, optionally with :port');
+  .refine((v) => hostPattern.test(v), 'must be a host name or address, optionally with :port')
+  .superRefine((v, ctx) => {
+    if (!hostPattern.test(v)) return;
+    const checked = checkHostPort(v);
+    if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.reason });
+  });
 
 export const sweepAuthorisationSchema = z.object({
   authorisedBy: z.string().trim().min(1, 'who authorised the sweep is required').max(200),
@@ -93,7 +99,7 @@ export const probeTargetsSchema = z.object({
   /** A stock `iperf3 -s` server for throughput. */
   iperf3: hostTargetSchema.optional(),
   /** Names the DNS probe resolves. */
-  dnsNames: z.array(z.string().trim().min(1).max(253)).max(20).default(['example.com', 'microsoft.com']),
+  dnsNames: z.array(z.string().trim().min(1).max(253).refine((v) => !v.startsWith('-'), 'a DNS name never starts with "-"')).max(20).default(['example.com', 'microsoft.com']),
   /** Resolvers queried directly (ip or ip:port); empty means the ones the OS is configured with. */
   resolvers: z.array(hostTargetSchema).max(10).default([]),
   aiEndpoints: z.array(z.url({ protocol: /^https?$/ })).max(30).default(defaultAiEndpoints),

@@ -1,9 +1,11 @@
 import { withSession } from '../cli-context';
 import type { CaseAttacher } from './collect-command';
+import { assertCaseHistoryExists } from './import-command';
 
 /** `collect --case`: the bundle goes into the local case history through the contract, like `import`. */
 export const sessionCaseAttacher: CaseAttacher = {
   check: async (flags, caseId) => {
+    assertCaseHistoryExists(flags.dataDir);
     await withSession(flags, ({ api }) => api.getCase({ id: caseId }));
   },
   attach: (flags, caseId, bundleText) =>

@@ -1,22 +1,30 @@
 import fs from 'node:fs';
 import { Command } from 'commander';
 import { ApiFailure } from '../../../shared/contract/result';
+import { resolveDataDir } from '../../services/data-dir';
+import { readBundleFile } from '../../services/probes/read-bundle-file';
 import { printJson, withDataDir, withSession } from '../cli-context';
+
+/**
+ * A case history that does not exist holds no case to import into: say so before opening it,
+ * since opening would create the folder and an empty database for a command that then fails.
+ */
+export const assertCaseHistoryExists = (flag: string | undefined): void => {
+  const dataDir = resolveDataDir(flag);
+  if (!fs.existsSync(dataDir)) {
+    throw new ApiFailure('not_found', `No case history at ${dataDir}: create a case there first (groundwork cases create --data-dir ...), or give the right --data-dir.`);
+  }
+};
 
 export const importCommand = (): Command =>
   withDataDir(new Command('import'))
     .description('validate a collector bundle and attach it to a case')
-    .argument('<file>', 'the bundle written by groundwork collect')
+    .argument('<file>', 'the bundle written by groundwork collect (UTF-8, with or without BOM, or UTF-16 as PowerShell 5 writes it)')
     .requiredOption('--case <id>', 'the case to attach it to')
     .option('--json', 'print the imported run as JSON')
     .action(async (file: string, opts: { case: string; dataDir?: string; json?: boolean }) => {
-      let text: string;
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new ApiFailure('not_found', code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file} (${code ?? 'error'})`);
-      }
+      const text = readBundleFile(file);
+      assertCaseHistoryExists(opts.dataDir);
       await withSession(opts, async ({ api }) => {
         const run = await api.importProbeBundle({ caseId: opts.case, bundleText: text });
         if (opts.json) printJson(run);

@@ -39,7 +39,9 @@ const refuse = (message: string): never => {
  * JSON, was cut short, comes from a newer Groundwork, does not match the schema, or whose
  * content no longer matches its hash.
  */
-export const parseBundleText = (text: string): ProbeBundle => {
+export const parseBundleText = (input: string): ProbeBundle => {
+  // A BOM left on by whatever decoded the file is not part of the JSON.
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   if (text.length > maxBundleBytes) refuse(`The bundle is larger than ${maxBundleBytes / 1024 / 1024} MB; it cannot be a Groundwork bundle.`);
   if (text.trim() === '') refuse('The file is empty: it is not a Groundwork probe bundle.');
   let raw: unknown;

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { splitHostPort } from '../../../shared/probes/host-port';
 import type { ProbeContext } from './probe-definition';
 
 export interface HostPort {
@@ -6,15 +7,8 @@ export interface HostPort {
   readonly port: number;
 }
 
-/** `host`, `host:port`, `[v6]:port` or a bare IPv6 address. */
-export const parseHostPort = (target: string, defaultPort: number): HostPort => {
-  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(target);
-  if (bracketed) return { host: bracketed[1] as string, port: bracketed[2] ? Number(bracketed[2]) : defaultPort };
-  if (net.isIPv6(target)) return { host: target, port: defaultPort };
-  const match = /^([^:]+):(\d+)$/.exec(target);
-  if (match) return { host: match[1] as string, port: Number(match[2]) };
-  return { host: target, port: defaultPort };
-};
+/** `host`, `host:port`, `[v6]:port` or a bare IPv6 address; throws (RangeError) on a port outside 1–65535 or a host like `-c`. */
+export const parseHostPort = (target: string, defaultPort: number): HostPort => splitHostPort(target, defaultPort);
 
 export const formatHostPort = ({ host, port }: HostPort): string => (net.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`);
 

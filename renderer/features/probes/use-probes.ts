@@ -1,6 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/api';
 import type { ProbeId, ProbeTargetsInput } from '../../../shared/probes/probe-schemas';
+import { bundleEncodingOf } from '../../../shared/probes/bundle-encoding';
+
+/** File.text() reads UTF-8 only: a bundle PowerShell 5 wrote (UTF-16) is decoded by its own encoding. */
+const readBundleText = async (file: File): Promise<string> => {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const { encoding, bomBytes } = bundleEncodingOf(bytes);
+  // Not fatal: a broken byte becomes U+FFFD, which the bundle's hash check then refuses with a sentence.
+  return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(bomBytes));
+};
 
 export const probeKeys = {
   catalog: ['probes', 'catalog'] as const,
@@ -56,7 +65,7 @@ export const useCancelProbeRun = (caseId: string) => {
 export const useImportBundle = (caseId: string) => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (file: File) => api.importProbeBundle({ caseId, bundleText: await file.text() }),
+    mutationFn: async (file: File) => api.importProbeBundle({ caseId, bundleText: await readBundleText(file) }),
     onSuccess: () => void client.invalidateQueries({ queryKey: probeKeys.runs(caseId) }),
   });
 };

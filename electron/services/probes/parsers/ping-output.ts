@@ -69,8 +69,18 @@ export const parseDfPingOutput = (output: string, platform: NodeJS.Platform): Df
   return { passed: replies > 0, tooBig, reportedMtu: mtuMatch ? Number(mtuMatch[1]) : null };
 };
 
+/**
+ * A host as the last word of a tool's argv: one that could read as an option (`-c`) or carries
+ * a space never gets there, whatever the caller validated.
+ */
+export const argvHost = (host: string): string => {
+  if (host === '' || host.startsWith('-') || /\s/.test(host)) throw new RangeError(`"${host.slice(0, 40)}" is not a host name or address`);
+  return host;
+};
+
 /** The command line for one ping run per platform (count probes, per-reply timeout in ms). */
-export const pingCommand = (platform: NodeJS.Platform, host: string, count: number, timeoutMs: number): [string, string[]] => {
+export const pingCommand = (platform: NodeJS.Platform, target: string, count: number, timeoutMs: number): [string, string[]] => {
+  const host = argvHost(target);
   if (platform === 'win32') return ['ping', ['-n', String(count), '-w', String(timeoutMs), host]];
   // macOS lets only root go below a 1 s interval on some releases: keep its default.
   if (platform === 'darwin') return ['ping', ['-c', String(count), '-W', String(timeoutMs), host]];
@@ -78,7 +88,8 @@ export const pingCommand = (platform: NodeJS.Platform, host: string, count: numb
 };
 
 /** A don't-fragment ping carrying `payload` bytes (MTU = payload + 28 for IPv4). */
-export const dfPingCommand = (platform: NodeJS.Platform, host: string, payload: number): [string, string[]] => {
+export const dfPingCommand = (platform: NodeJS.Platform, target: string, payload: number): [string, string[]] => {
+  const host = argvHost(target);
   if (platform === 'win32') return ['ping', ['-f', '-l', String(payload), '-n', '1', '-w', '1000', host]];
   if (platform === 'darwin') return ['ping', ['-D', '-s', String(payload), '-c', '1', '-W', '1000', host]];
   return ['ping', ['-M', 'do', '-s', String(payload), '-c', '1', '-W', '1', host]];
