@@ -171,11 +171,20 @@ const v4 = `
   CREATE INDEX records_by_case ON records (partner_id, case_id);
   CREATE INDEX records_cases_by_owner ON records (partner_id, table_name, owner_device);`;
 
+/**
+ * Conflicts kept: per field, which change set it and from which device (field_changes), and the
+ * fields two devices changed without seeing each other's value, with every competing value (conflicts).
+ */
+const v5 = `
+  ALTER TABLE records ADD COLUMN field_changes TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE records ADD COLUMN conflicts TEXT NOT NULL DEFAULT '[]';`;
+
 export const hubMigrations: readonly HubMigration[] = [
   { version: 1, name: 'partners, enroll codes, devices, records, mutation log, blobs', sql: { sqlite: v1Sqlite, postgres: v1Postgres } },
   { version: 2, name: 'index records by owner device', sql: { sqlite: v2, postgres: v2 } },
   { version: 3, name: 'app releases for the update feed', sql: { sqlite: v3, postgres: v3 } },
   { version: 4, name: 'records know their case; cases their customer and site', sql: { sqlite: v4, postgres: v4 } },
+  { version: 5, name: 'records keep who set each field and the conflicts between devices', sql: { sqlite: v5, postgres: v5 } },
 ];
 
 export const latestHubSchemaVersion = hubMigrations.reduce((max, m) => Math.max(max, m.version), 0);

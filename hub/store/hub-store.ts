@@ -1,5 +1,6 @@
 import type { HubRole } from '../../shared/sync/protocol';
-import type { StoredRecord } from '../sync/merge';
+import type { FieldChange, StoredRecord } from '../sync/merge';
+import type { FieldConflict } from '../../shared/sync/conflicts';
 import { checkHubMigrationList, hubMigrations, latestHubSchemaVersion, type HubMigration } from './hub-migrations';
 import type { Querier, SqlDriver } from './sql-driver';
 
@@ -97,6 +98,8 @@ interface RecordRow {
   owner_name?: string | null;
   case_id?: string | null;
   previous_owner?: string | null;
+  field_changes?: string | null;
+  conflicts?: string | null;
 }
 
 const toRecord = (row: RecordRow): StoredRecord => ({
@@ -112,6 +115,8 @@ const toRecord = (row: RecordRow): StoredRecord => ({
   changeSeq: Number(row.change_seq),
   caseId: row.case_id ?? null,
   previousOwner: row.previous_owner ?? null,
+  fieldChanges: JSON.parse(row.field_changes ?? '{}') as Record<string, FieldChange>,
+  conflicts: JSON.parse(row.conflicts ?? '[]') as FieldConflict[],
 });
 
 interface DeviceRow {
@@ -355,12 +360,12 @@ export class HubStore {
         },
         putRecord: async (r) => {
           await q.query(
-            `INSERT INTO records (partner_id, table_name, row_id, fields, field_hlcs, hlc, deleted, owner_device, origin_device, change_seq, case_id, customer_ref, site_ref, previous_owner)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            `INSERT INTO records (partner_id, table_name, row_id, fields, field_hlcs, hlc, deleted, owner_device, origin_device, change_seq, case_id, customer_ref, site_ref, previous_owner, field_changes, conflicts)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (partner_id, table_name, row_id) DO UPDATE SET fields = excluded.fields, field_hlcs = excluded.field_hlcs,
                hlc = excluded.hlc, deleted = excluded.deleted, owner_device = excluded.owner_device, origin_device = excluded.origin_device,
                change_seq = excluded.change_seq, case_id = excluded.case_id, customer_ref = excluded.customer_ref, site_ref = excluded.site_ref,
-               previous_owner = excluded.previous_owner`,
+               previous_owner = excluded.previous_owner, field_changes = excluded.field_changes, conflicts = excluded.conflicts`,
             [
               r.partnerId,
               r.table,
@@ -376,6 +381,8 @@ export class HubStore {
               r.table === 'cases' && typeof r.fields.customer_id === 'string' ? r.fields.customer_id : null,
               r.table === 'cases' && typeof r.fields.site_id === 'string' ? r.fields.site_id : null,
               r.previousOwner ?? null,
+              JSON.stringify(r.fieldChanges ?? {}),
+              JSON.stringify(r.conflicts ?? []),
             ],
           );
         },

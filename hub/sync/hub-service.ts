@@ -207,7 +207,10 @@ export const applyPushCounted = async (store: HubStore, device: DeviceRecord, re
         continue;
       }
       // The origin is the token's device, whatever the payload claims.
-      const merged = mergeMutation(existing, { ...mutation, originDevice: device.id }, device.partnerId, device.id);
+      const merged = mergeMutation(existing, { ...mutation, originDevice: device.id }, device.partnerId, device.id, {
+        nextSeq: lastChange + 1,
+        deviceName: device.name,
+      });
       if (merged.changed) {
         if (!existing) newRecords += 1;
         lastChange += 1;
@@ -244,6 +247,7 @@ export const pullChanges = async (store: HubStore, device: DeviceRecord, query: 
       ownerDeviceName: r.ownerDeviceName,
       originDevice: r.originDevice,
       changeSeq: r.changeSeq,
+      conflicts: [...(r.conflicts ?? [])],
     })),
     cursor,
     hasMore,

@@ -1,4 +1,12 @@
 import type { PushedMutation } from '../../shared/sync/protocol';
+import { sameValue, withConflictValue, type FieldConflict } from '../../shared/sync/conflicts';
+
+/** Which hub change last set a field, and from which device (for conflicts: who wrote what). */
+export interface FieldChange {
+  readonly seq: number;
+  readonly device: string;
+  readonly name: string;
+}
 
 /** A row as the hub holds it: current fields and, per field, the HLC of the write that set it. */
 export interface StoredRecord {
@@ -7,6 +15,10 @@ export interface StoredRecord {
   readonly rowId: string;
   readonly fields: Record<string, unknown>;
   readonly fieldHlcs: Record<string, string>;
+  /** Per field, the change that set it; absent for rows written before conflicts were kept. */
+  readonly fieldChanges?: Record<string, FieldChange>;
+  /** Fields two devices changed without seeing each other's value; kept until a user picks one. */
+  readonly conflicts?: readonly FieldConflict[];
   readonly hlc: string;
   readonly deleted: boolean;
   readonly ownerDevice: string;
@@ -20,30 +32,65 @@ export interface StoredRecord {
 
 export interface MergeResult {
   readonly record: StoredRecord;
-  /** False when every field already held a newer write: nothing for pullers to see. */
+  /** False when every field already held a newer write and no conflict was recorded: nothing for pullers to see. */
   readonly changed: boolean;
+}
+
+/** Who is writing, and the change number this write gets if it changes the row. */
+export interface MergeContext {
+  readonly nextSeq: number;
+  readonly deviceName: string;
 }
 
 /**
  * Last-writer-wins per field by HLC: each field keeps the value of the write with the greatest
  * timestamp, whatever order writes arrive in, so every replica converges. A delete is a write of
  * `deleted = 1`, resolved like any other field.
+ *
+ * A mutation that says which hub change it was based on (`baseSeq`, the row as the device last
+ * pulled it) also keeps conflicts: when the field it writes was set by another device in a change
+ * after that base, with a different value, neither device saw the other's edit. Both values are
+ * kept with authors and clocks, whichever wins. A write whose base is at or after the conflict's
+ * change was made by someone who saw every value: it resolves the conflict.
  */
 export const mergeMutation = (
   existing: StoredRecord | null,
   mutation: PushedMutation,
   partnerId: string,
   deviceId: string,
+  context: MergeContext = { nextSeq: 0, deviceName: '' },
 ): MergeResult => {
   const fields: Record<string, unknown> = { ...(existing?.fields ?? {}) };
   const fieldHlcs: Record<string, string> = { ...(existing?.fieldHlcs ?? {}) };
+  const fieldChanges: Record<string, FieldChange> = { ...(existing?.fieldChanges ?? {}) };
+  const conflicts = new Map((existing?.conflicts ?? []).map((c) => [c.field, c]));
   const written = mutation.op === 'delete' ? { ...mutation.fields, deleted: 1 } : mutation.fields;
+  const base = mutation.baseSeq;
+  const writer = { deviceId, deviceName: context.deviceName };
   let changed = existing === null;
   for (const [name, value] of Object.entries(written)) {
+    const open = conflicts.get(name);
+    if (open && base !== undefined && base >= open.seq) {
+      conflicts.delete(name);
+      changed = true;
+    }
     const previous = fieldHlcs[name];
+    const setBy = fieldChanges[name];
+    const unseen = base !== undefined && setBy !== undefined && setBy.device !== deviceId && setBy.seq > base;
+    if (unseen && previous !== undefined && !sameValue(fields[name], value)) {
+      const kept = conflicts.get(name)?.values ?? [];
+      const withStored = withConflictValue(kept, { value: fields[name], hlc: previous, deviceId: setBy.device, deviceName: setBy.name });
+      conflicts.set(name, {
+        field: name,
+        seq: context.nextSeq,
+        values: withConflictValue(withStored, { value, hlc: mutation.hlc, ...writer }),
+      });
+      changed = true;
+    }
     if (previous !== undefined && previous >= mutation.hlc) continue;
     fields[name] = value;
     fieldHlcs[name] = mutation.hlc;
+    fieldChanges[name] = { seq: context.nextSeq, device: deviceId, name: context.deviceName };
     changed = true;
   }
   const newer = !existing || mutation.hlc > existing.hlc;
@@ -55,6 +102,8 @@ export const mergeMutation = (
       rowId: mutation.rowId,
       fields,
       fieldHlcs,
+      fieldChanges,
+      conflicts: [...conflicts.values()],
       hlc: newer ? mutation.hlc : (existing as StoredRecord).hlc,
       deleted: fields.deleted === 1 || fields.deleted === true,
       ownerDevice: existing?.ownerDevice ?? deviceId,

@@ -17,5 +17,11 @@ export const mutationSchema = z.object({
   fields: z.record(z.string(), z.unknown()),
   hlc: z.string(),
   originDevice: z.string(),
+  /**
+   * The hub change of this row the device had last pulled when it made the write (0: none). Lets
+   * the hub tell an edit made over another device's value from one made without seeing it (a
+   * conflict, kept). Absent from devices that predate conflicts.
+   */
+  baseSeq: z.number().int().nonnegative().optional(),
 });
 export type Mutation = z.infer<typeof mutationSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hlcPattern } from './hlc';
 import { mutationSchema, syncableTables } from './mutation';
+import { fieldConflictSchema } from './conflicts';
 
 /**
  * The wire protocol between a device and its partner hub (all under /v1/). Every request but
@@ -136,6 +137,8 @@ export const remoteRowSchema = z.object({
   ownerDeviceName: z.string(),
   originDevice: z.string(),
   changeSeq: z.number().int(),
+  /** Fields two devices changed without seeing each other's value, each with every competing value. */
+  conflicts: z.array(fieldConflictSchema).optional(),
 });
 export type RemoteRow = z.infer<typeof remoteRowSchema>;
 

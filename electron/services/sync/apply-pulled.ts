@@ -39,7 +39,8 @@ const applyReferenceRow = (db: Database, row: RemoteRow, log: Log): void => {
   const columns = columnsOf(db, row.table);
   if (columns.size === 0) return;
   const local = db.prepare(`SELECT updated_at FROM ${row.table} WHERE id = ?`).get(row.rowId) as { updated_at: string } | undefined;
-  if (local && local.updated_at >= row.hlc) return;
+  // Equal clocks: our own last write, merged at the hub with other devices' fields: take it whole.
+  if (local && local.updated_at > row.hlc) return;
   const values: Record<string, Value> = {};
   for (const [name, value] of Object.entries(row.fields)) {
     if (columns.has(name) && !['id', 'updated_at', 'origin_device', 'created_at'].includes(name)) values[name] = toValue(value);
@@ -103,11 +104,11 @@ export const applyPulledRows = (
   clock: PullClock = { nowMs: Date.now(), maxSkewMs: defaultMaxClockSkewMs },
 ): void => {
   const keep = db.prepare(
-    `INSERT INTO sync_remote_rows (table_name, row_id, fields, hlc, deleted, owner_device, owner_device_name, origin_device, change_seq, received_at, refused_reason)
-     VALUES (@table, @rowId, @fields, @hlc, @deleted, @ownerDevice, @ownerDeviceName, @originDevice, @changeSeq, @receivedAt, @refusedReason)
+    `INSERT INTO sync_remote_rows (table_name, row_id, fields, hlc, deleted, owner_device, owner_device_name, origin_device, change_seq, received_at, refused_reason, conflicts)
+     VALUES (@table, @rowId, @fields, @hlc, @deleted, @ownerDevice, @ownerDeviceName, @originDevice, @changeSeq, @receivedAt, @refusedReason, @conflicts)
      ON CONFLICT (table_name, row_id) DO UPDATE SET fields = excluded.fields, hlc = excluded.hlc, deleted = excluded.deleted,
        owner_device = excluded.owner_device, owner_device_name = excluded.owner_device_name, origin_device = excluded.origin_device, change_seq = excluded.change_seq,
-       received_at = excluded.received_at, refused_reason = excluded.refused_reason
+       received_at = excluded.received_at, refused_reason = excluded.refused_reason, conflicts = excluded.conflicts
      WHERE excluded.change_seq > sync_remote_rows.change_seq`,
   );
   const receivedAt = new Date().toISOString();
@@ -125,6 +126,7 @@ export const applyPulledRows = (
       changeSeq: row.changeSeq,
       receivedAt,
       refusedReason: checked.ok ? null : `Not taken: ${checked.reason}.`,
+      conflicts: JSON.stringify(row.conflicts ?? []),
     });
     if (!checked.ok) continue;
     observeRemoteClock(db, checked.hlc, clock.nowMs);

@@ -118,7 +118,9 @@ export const materialisePulled = (db: Database): MaterialiseReport => {
       for (const [name, value] of Object.entries(fields)) if (cols.has(name) && !localOnly.has(name)) values[name] = toValue(value);
       // Another laptop's case: the hub's copy is the truth, even over a local edit the hub refused.
       const hubWins = local !== undefined && local.updated_at !== row.hlc && engineerTableSet.has(table) && foreignCases.has(caseOf(table, row.row_id, fields));
-      const newer = !local || local.updated_at < row.hlc || hubWins;
+      // Equal clocks: the hub's row is our own last write merged with other devices' fields (the
+      // push went first), so it is taken whole; a later local edit has a later clock and stays.
+      const newer = !local || local.updated_at <= row.hlc || hubWins;
       db.exec('SAVEPOINT materialise_row');
       try {
         if (newer) {

@@ -1,6 +1,7 @@
 import type { HandlersFor } from '../api/handler-types';
 import type { AppServices } from '../app-services';
 import type { syncCalls } from '../../../shared/contract/calls/sync-calls';
+import { listConflicts, resolveConflict } from './field-conflicts';
 import { listPartnerCases } from './partner-cases';
 import { enrollWithHub, syncStatus } from './sync-engine';
 import { syncDepsFor, syncOnce } from './sync-services';
@@ -10,4 +11,6 @@ export const syncHandlers = (services: AppServices): HandlersFor<typeof syncCall
   'sync:status': () => syncStatus(services.db, syncDepsFor(services).tokenStore),
   'sync:now': () => syncOnce(services),
   'sync:partner-cases': (input) => listPartnerCases(services.db, input.search),
+  'sync:conflicts': (input) => listConflicts(services.db, services.log, input.caseId),
+  'sync:resolve-conflict': (input) => resolveConflict(services.db, services.log, input),
 });

@@ -3,6 +3,7 @@ import type { CaseDetail } from '../../../shared/domain/cases';
 import { caseTabs } from '../../app/case-tabs';
 import { ErrorState, QueryView } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
+import { CaseConflicts } from '../sync/field-conflicts';
 import { CaseLifecycle } from './case-lifecycle';
 import { ReassessButton } from './reassess-button';
 import { useArchiveCase, useCase } from './use-cases';
@@ -74,6 +75,7 @@ export const CasePage = () => {
         {(c) => (
           <>
             <CaseHeader found={c} />
+            <CaseConflicts caseId={c.id} />
             <nav aria-label="Case sections">
               <ul className="tabs">
                 {caseTabs.map((tab) => (

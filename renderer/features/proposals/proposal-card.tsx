@@ -35,6 +35,7 @@ export const ProposalCard = ({ proposal }: { proposal: ProposalRecord }) => {
         <label className="field">
           <span>Discount (%)</span>
           <input
+            key={`discount-${proposal.updatedAt}`}
             className="input input-narrow"
             type="number"
             min={0}
@@ -51,6 +52,7 @@ export const ProposalCard = ({ proposal }: { proposal: ProposalRecord }) => {
         <label className="field">
           <span>Terms</span>
           <textarea
+            key={`terms-${proposal.updatedAt}`}
             className="input"
             rows={2}
             disabled={!editable}

@@ -22,6 +22,8 @@ export const useSyncNow = () => {
     onSuccess: (report) => {
       client.setQueryData(statusKey, report.status);
       void client.invalidateQueries({ queryKey: ['sync', 'partner-cases'] });
+      void client.invalidateQueries({ queryKey: ['sync', 'conflicts'] });
+      void client.invalidateQueries({ queryKey: ['proposals'] });
     },
     // A failure is recorded in the status too: show it there.
     onSettled: () => void client.invalidateQueries({ queryKey: statusKey }),

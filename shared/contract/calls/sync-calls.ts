@@ -7,6 +7,7 @@ import {
   syncReportSchema,
   syncStatusSchema,
 } from '../../sync/sync-status';
+import { conflictRecordSchema, conflictsQuerySchema, resolveConflictInputSchema } from '../../sync/conflicts';
 
 export const syncCalls = {
   'sync:enroll': defineCall({
@@ -32,5 +33,17 @@ export const syncCalls = {
     summary: "Every case of the partner pulled from the hub (others' read-only), newest first",
     input: partnerCasesQuerySchema,
     output: z.array(partnerCaseSchema),
+  }),
+  'sync:conflicts': defineCall({
+    method: 'listConflicts',
+    summary: 'Fields two devices changed without seeing each other (offline): every value with who and when',
+    input: conflictsQuerySchema,
+    output: z.array(conflictRecordSchema),
+  }),
+  'sync:resolve-conflict': defineCall({
+    method: 'resolveConflict',
+    summary: 'Keep one of the competing values of a field; the choice syncs like any edit',
+    input: resolveConflictInputSchema,
+    output: z.array(conflictRecordSchema),
   }),
 } as const;

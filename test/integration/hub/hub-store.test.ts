@@ -77,6 +77,24 @@ describe.each(storeKinds)('hub store on %s', (kind) => {
     expect(await store.driver.query('SELECT version FROM app_releases')).toHaveLength(1);
   });
 
+  it('migration 5 gives existing records empty field changes and conflicts, and keeps both as written', async () => {
+    const store = await stores.open(kind, false);
+    await store.migrate(hubMigrations, 4);
+    const partner = await createPartner(store, 'Conflicts');
+    await store.driver.query(
+      "INSERT INTO records (partner_id, table_name, row_id, fields, field_hlcs, hlc, deleted, owner_device, origin_device, change_seq) VALUES (?, 'proposals', 'r1', '{}', '{}', 'h', 0, 'd', 'd', 1)",
+      [partner.id],
+    );
+    await store.migrate(hubMigrations, 5);
+    const [before] = await store.records(partner.id);
+    // A row written before conflicts were kept: nothing known about who set what, no conflicts.
+    expect([before!.fieldChanges, before!.conflicts]).toEqual([{}, []]);
+    const conflicts = [{ field: 'terms', seq: 2, values: [{ value: 'a', hlc: 'h1', deviceId: 'd1', deviceName: 'one' }, { value: 'b', hlc: 'h2', deviceId: 'd2', deviceName: 'two' }] }];
+    await store.pushTransaction((tx) => tx.putRecord({ ...before!, fieldChanges: { terms: { seq: 2, device: 'd2', name: 'two' } }, conflicts, changeSeq: 2 }));
+    const [after] = await store.records(partner.id);
+    expect([after!.fieldChanges, after!.conflicts]).toEqual([{ terms: { seq: 2, device: 'd2', name: 'two' } }, conflicts]);
+  });
+
   it('refuses a database from a newer hub', async () => {
     const store = await stores.open(kind);
     await store.driver.query('INSERT INTO hub_schema (version) VALUES (?)', [latestHubSchemaVersion + 5]);

@@ -21,6 +21,7 @@ import { syncClockChecks } from './0019-sync-clock-checks';
 import { atRest } from './0020-at-rest';
 import { reportTerms } from './0021-report-terms';
 import { partnerDesk } from './0022-partner-desk';
+import { syncConflicts } from './0023-sync-conflicts';
 
 /** Every migration, in order, numbered 1, 2, 3 … Append only with the next number: a shipped migration is never edited or renumbered. */
 export const migrations: readonly Migration[] = [
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = [
   atRest,
   reportTerms,
   partnerDesk,
+  syncConflicts,
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
