@@ -4,6 +4,7 @@ import type { BenchRow } from './bench-row';
 import { runFoundationBench } from './foundation-bench';
 import { runHistoryBench } from './history-bench';
 import { runProbesBench } from './probes-bench';
+import { runLoadedLatencyBench } from './loaded-latency-bench';
 import { runSyncBench } from './sync-bench';
 import { runInterviewBench } from './interview-bench';
 import { runReportsBench } from './reports-bench';
@@ -13,6 +14,7 @@ import { runCliStartBench } from './cli-start-bench';
 const suites: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'foundation', run: runFoundationBench },
   { name: 'probes', run: runProbesBench },
+  { name: 'loaded-latency', run: runLoadedLatencyBench },
   { name: 'interview', run: runInterviewBench },
   { name: 'reports', run: runReportsBench },
   { name: 'history', run: runHistoryBench },

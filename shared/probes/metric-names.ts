@@ -98,6 +98,15 @@ export const metricCatalog = {
   'throughput.bufferbloat_added_ms': m('ms', 'Latency added under load', 'internet', 'Loaded minus idle median RTT', path),
   'throughput.bufferbloat_grade': m('grade', 'Bufferbloat grade', 'internet', 'DSLReports scale: A+ < 5 ms added, A < 30, B < 60, C < 200, D < 400, F ≥ 400', { ...path, informational: 'The same measurement as the added latency the bank reads, as a grade for people.' }),
   'throughput.streams': m('count', 'Parallel streams', 'internet', 'Parallel streams per direction', { ...path, informational: 'How the test was run.' }),
+  'throughput.loaded_rtt_ms_p95': m('ms', 'Round-trip time under load (95th percentile)', 'internet', '95th-percentile RTT while the link is loaded (worst direction), probed from a worker thread', { ...path, informational: 'A breakdown of the loaded latency behind the bufferbloat figure, which the bank reads.' }),
+  'throughput.download_loaded_rtt_ms_p50': m('ms', 'RTT under download load (median)', 'internet', 'Median RTT while the download runs', { ...path, informational: 'A breakdown of the loaded latency behind the bufferbloat figure, which the bank reads.' }),
+  'throughput.download_loaded_rtt_ms_p95': m('ms', 'RTT under download load (95th percentile)', 'internet', '95th-percentile RTT while the download runs', { ...path, informational: 'A breakdown of the loaded latency behind the bufferbloat figure, which the bank reads.' }),
+  'throughput.download_loaded_jitter_ms': m('ms', 'Jitter under download load', 'internet', 'RFC 3550 jitter of the RTTs while the download runs', { ...path, informational: 'A breakdown of the loaded latency behind the bufferbloat figure, which the bank reads.' }),
+  'throughput.download_loaded_loss_pct': m('pct', 'Loss under download load', 'internet', 'Latency probes lost (or later than 1 s) while the download runs', { ...path, informational: 'A breakdown of the loaded latency behind the bufferbloat figure, which the bank reads.' }),
+  'throughput.upload_loaded_rtt_ms_p50': m('ms', 'RTT under upload load (median)', 'internet', 'Median RTT while the upload runs', { ...path, informational: 'A breakdown of the loaded latency behind the bufferbloat figure, which the bank reads.' }),
+  'throughput.upload_loaded_rtt_ms_p95': m('ms', 'RTT under upload load (95th percentile)', 'internet', '95th-percentile RTT while the upload runs', { ...path, informational: 'A breakdown of the loaded latency behind the bufferbloat figure, which the bank reads.' }),
+  'throughput.upload_loaded_jitter_ms': m('ms', 'Jitter under upload load', 'internet', 'RFC 3550 jitter of the RTTs while the upload runs', { ...path, informational: 'A breakdown of the loaded latency behind the bufferbloat figure, which the bank reads.' }),
+  'throughput.upload_loaded_loss_pct': m('pct', 'Loss under upload load', 'internet', 'Latency probes lost (or later than 1 s) while the upload runs', { ...path, informational: 'A breakdown of the loaded latency behind the bufferbloat figure, which the bank reads.' }),
 
   'mtu.path_mtu_bytes': m('bytes', 'Path MTU', 'internet', "Largest packet that passes with don't-fragment set", { ...path, ...positive }),
 

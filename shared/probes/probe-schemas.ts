@@ -98,6 +98,11 @@ export const probeTargetsSchema = z.object({
   reflector: hostTargetSchema.optional(),
   /** A stock `iperf3 -s` server for throughput. */
   iperf3: hostTargetSchema.optional(),
+  /**
+   * Latency under load by TCP connect to this host (port 443 when omitted) instead of UDP echo to
+   * the reflector or TCP connect to the iperf3 server's port.
+   */
+  loadedLatencyTarget: hostTargetSchema.optional(),
   /** Names the DNS probe resolves. */
   dnsNames: z.array(z.string().trim().min(1).max(253).refine((v) => !v.startsWith('-'), 'a DNS name never starts with "-"')).max(20).default(['example.com', 'microsoft.com']),
   /** Resolvers queried directly (ip or ip:port); empty means the ones the OS is configured with. */

@@ -23,6 +23,7 @@ interface CollectOptions {
   target?: string[];
   reflector?: string;
   iperf3?: string;
+  loadedLatency?: string;
   ntp?: string;
   resolver?: string[];
   dnsName?: string[];
@@ -66,6 +67,7 @@ export const collectCommand = (attacher?: CaseAttacher): Command => {
     .option('--target <host[:port]>', 'a latency target, TCP connect (repeatable)', collectList)
     .option('--reflector <host[:port]>', 'a groundwork reflector (UDP echo latency; throughput far end)')
     .option('--iperf3 <host[:port]>', 'an iperf3 server for the throughput probe')
+    .option('--loaded-latency <host[:port]>', 'latency under load by TCP connect to this host (default: UDP echo to the reflector, else TCP connect to the iperf3 server)')
     .option('--ntp <server>', 'NTP server for the clock-offset probe')
     .option('--resolver <ip>', 'a DNS server to query directly (repeatable)', collectList)
     .option('--dns-name <name>', 'a name for the DNS probe (repeatable)', collectList)
@@ -90,6 +92,7 @@ export const collectCommand = (attacher?: CaseAttacher): Command => {
         ...(opts.target ? { hosts: opts.target } : {}),
         ...(opts.reflector ? { reflector: opts.reflector } : {}),
         ...(opts.iperf3 ? { iperf3: opts.iperf3 } : {}),
+        ...(opts.loadedLatency ? { loadedLatencyTarget: opts.loadedLatency } : {}),
         ...(opts.ntp ? { ntpServer: opts.ntp } : {}),
         ...(opts.resolver ? { resolvers: opts.resolver } : {}),
         ...(opts.dnsName ? { dnsNames: opts.dnsName } : {}),

@@ -8,7 +8,8 @@ export interface ShapedLink {
   readonly ns: string;
   readonly localAddress: string;
   readonly remoteAddress: string;
-  readonly rateMbit: number;
+  /** Null: no shaper, the veth pair's own (CPU-bound) rate. */
+  readonly rateMbit: number | null;
   /** Runs a command inside the namespace (killed on teardown). */
   spawnInside(command: string, args: readonly string[]): ChildProcess;
   execInside(command: string, args: readonly string[], timeoutMs?: number): string;
@@ -30,7 +31,8 @@ export const netnsUnavailableReason = (): string | null => {
   }
 };
 
-export const createShapedLink = (rateMbit: number, queueLatencyMs: number): ShapedLink => {
+/** `rateMbit` null leaves the link unshaped (no tbf on either side). */
+export const createShapedLink = (rateMbit: number | null, queueLatencyMs: number): ShapedLink => {
   const id = `${process.pid % 10000}${Math.floor(Math.random() * 90 + 10)}`;
   const ns = `gwns${id}`;
   const outside = `gwa${id}`;
@@ -49,8 +51,10 @@ export const createShapedLink = (rateMbit: number, queueLatencyMs: number): Shap
     ip(['-n', ns, 'addr', 'add', `${remoteAddress}/30`, 'dev', inside]);
     ip(['-n', ns, 'link', 'set', inside, 'up']);
     ip(['-n', ns, 'link', 'set', 'lo', 'up']);
-    execFileSync('tc', ['qdisc', 'add', 'dev', outside, ...shaper], { stdio: 'pipe' });
-    execFileSync('ip', ['netns', 'exec', ns, 'tc', 'qdisc', 'add', 'dev', inside, ...shaper], { stdio: 'pipe' });
+    if (rateMbit !== null) {
+      execFileSync('tc', ['qdisc', 'add', 'dev', outside, ...shaper], { stdio: 'pipe' });
+      execFileSync('ip', ['netns', 'exec', ns, 'tc', 'qdisc', 'add', 'dev', inside, ...shaper], { stdio: 'pipe' });
+    }
   } catch (error) {
     try {
       ip(['link', 'del', outside]);

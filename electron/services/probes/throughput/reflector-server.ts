@@ -1,13 +1,6 @@
-import dgram from 'node:dgram';
 import net from 'node:net';
-import {
-  maxSourceSeconds,
-  maxUdpEcho,
-  tcpHeaderPrefix,
-  udpEchoMagic,
-  type ReflectorMode,
-  type SinkReport,
-} from './reflector-protocol';
+import { maxSourceSeconds, tcpHeaderPrefix, type ReflectorMode, type SinkReport } from './reflector-protocol';
+import { startUdpEchoWorker, type UdpEchoWorker } from './udp-echo-worker';
 
 export interface ReflectorOptions {
   readonly port: number;
@@ -103,7 +96,7 @@ const handleConnection = (socket: net.Socket): void => {
   socket.on('close', () => clearTimeout(headerTimer));
 };
 
-/** Starts a reflector: TCP (sink/source/echo streams) and UDP echo on the same port. */
+/** Starts a reflector: TCP (sink/source/echo streams) and UDP echo (on a worker thread) on the same port. */
 export const startReflector = async (options: ReflectorOptions): Promise<RunningReflector> => {
   const host = options.host ?? '0.0.0.0';
   const connections = new Set<net.Socket>();
@@ -117,18 +110,13 @@ export const startReflector = async (options: ReflectorOptions): Promise<Running
     server.listen(options.port, host, () => resolve());
   });
   const port = (server.address() as net.AddressInfo).port;
-  const udp = dgram.createSocket(net.isIPv6(host) ? 'udp6' : 'udp4');
-  udp.on('message', (message, remote) => {
-    // Echo only our own probes, never more than we received: no amplification, no open relay.
-    if (message.length > maxUdpEcho || message.length < udpEchoMagic.length) return;
-    if (!message.subarray(0, udpEchoMagic.length).equals(udpEchoMagic)) return;
-    udp.send(message, remote.port, remote.address);
-  });
-  udp.on('error', (error) => options.log?.(`udp: ${error.message}`));
-  await new Promise<void>((resolve, reject) => {
-    udp.once('error', reject);
-    udp.bind(port, host, () => resolve());
-  });
+  let udp: UdpEchoWorker;
+  try {
+    udp = await startUdpEchoWorker({ host, port, ipv6: net.isIPv6(host), log: options.log });
+  } catch (error) {
+    await new Promise<void>((r) => server.close(() => r()));
+    throw error;
+  }
   options.log?.(`Groundwork reflector listening on ${host}:${port} (TCP streams and UDP echo)`);
   return {
     port,
@@ -136,7 +124,7 @@ export const startReflector = async (options: ReflectorOptions): Promise<Running
     connectionCount: () => connections.size,
     close: async () => {
       for (const socket of connections) socket.destroy();
-      await Promise.all([new Promise<void>((r) => server.close(() => r())), new Promise<void>((r) => udp.close(() => r()))]);
+      await Promise.all([new Promise<void>((r) => server.close(() => r())), udp.close()]);
     },
   };
 };
