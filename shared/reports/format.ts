@@ -46,3 +46,6 @@ export const formatNumber = (value: number | null, unit = ''): string => {
   const rounded = Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 100) / 100;
   return unit ? `${rounded} ${unit}` : String(rounded);
 };
+
+/** A whole number of points: "1 point", "12 points". */
+export const pointsText = (n: number): string => `${Math.round(n)} point${Math.round(n) === 1 ? '' : 's'}`;

@@ -312,6 +312,22 @@ export const reportSourceFrom = (data: CaseDataForReport): ReportSource => {
     },
     sizingFromInterview: fromInterview,
     terms: settings.terms,
-    comparison: data.comparison ?? null,
+    comparison: data.comparison ? inWholePoints(data.comparison) : null,
   };
 };
+
+const whole = (n: number | null): number | null => (n === null ? null : Math.round(n));
+const wholeDelta = (before: number | null, after: number | null, delta: number | null): number | null =>
+  before === null || after === null ? delta : Math.round(after) - Math.round(before);
+
+/**
+ * The comparison as a customer reads it: scores in whole points and each change the difference of
+ * the printed scores, so "1 → 100" reads "+99", never "+98.6".
+ */
+export const inWholePoints = (c: Comparison): Comparison => ({
+  ...c,
+  before: { ...c.before, readinessIndex: whole(c.before.readinessIndex) },
+  after: { ...c.after, readinessIndex: whole(c.after.readinessIndex) },
+  indexDelta: wholeDelta(c.before.readinessIndex, c.after.readinessIndex, c.indexDelta),
+  pillars: c.pillars.map((p) => ({ ...p, before: whole(p.before), after: whole(p.after), delta: wholeDelta(p.before, p.after, p.delta) })),
+});

@@ -110,8 +110,13 @@ export const reportCss = `
 .gw-report .gw-bar { display: inline-block; width: 22mm; height: 6pt; background: #e3e7ec; vertical-align: middle; }
 .gw-report .gw-bar span { display: block; height: 100%; background: var(--gw-primary); }
 .gw-report .gw-nowrap { white-space: nowrap; }
-.gw-report .gw-horizon { break-inside: avoid; }
-.gw-report .gw-roadmap-table td:nth-child(2) { width: 28%; }
+.gw-report .gw-horizon h3 { break-after: avoid; }
+.gw-report .gw-roadmap-table { table-layout: fixed; }
+.gw-report .gw-roadmap-table tr { break-inside: avoid; }
+.gw-report .gw-roadmap-table th:nth-child(1) { width: 40%; }
+.gw-report .gw-roadmap-table th:nth-child(2) { width: 27%; }
+.gw-report .gw-roadmap-table th:nth-child(3) { width: 11%; }
+.gw-report .gw-roadmap-table th:nth-child(4) { width: 22%; }
 .gw-report .gw-investment td:first-child { width: 65%; }
 .gw-report .gw-toc { font-size: 12pt; line-height: 1.9; }
 .gw-report .gw-toc a { color: var(--gw-primary); text-decoration: none; }

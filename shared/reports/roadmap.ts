@@ -127,3 +127,22 @@ export const buildRoadmap = (recommendations: readonly RecommendationSource[], f
   }
   return roadmap;
 };
+
+/**
+ * How many actions a horizon lists in the reports a CEO reads (executive, re-assessment): a page of
+ * sixty "later" items is a backlog, not a plan. The technical report and the PSA CSV carry every one.
+ */
+export const shortRoadmapRows = 6;
+
+/** The first `limit` actions of a horizon (they are sorted by priority) and how many were left out. */
+export const firstActions = (items: readonly RoadmapItem[], limit: number): { shown: readonly RoadmapItem[]; more: number } => ({
+  shown: items.slice(0, limit),
+  more: Math.max(0, items.length - limit),
+});
+
+export const isEmptyRoadmap = (roadmap: Roadmap): boolean => roadmapHorizons.every((h) => roadmap[h].length === 0);
+
+export const moreActionsText = (more: number): string =>
+  `…and ${more} more lower-priority action${more === 1 ? '' : 's'}; the technical report lists every finding with its recommendation.`;
+
+export const emptyRoadmapText = 'Nothing is open, so no further steps are planned.';

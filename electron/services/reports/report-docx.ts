@@ -1,12 +1,12 @@
 import { BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { formatDate, formatMoney, formatNumber, formatPercent } from '../../../shared/reports/format';
+import { formatDate, formatMoney, formatNumber, formatPercent, pointsText } from '../../../shared/reports/format';
 import { conversionText, taxLabel, type ProposalLine } from '../../../shared/reports/proposal';
 import { scaleRange } from '../../../shared/reports/readiness-scale';
 import { reportKindLabels, shortName, type ExecutiveReport, type ProposalReport, type ReassessmentReport, type ReportModel, type TechnicalReport } from '../../../shared/reports/report-model';
-import { horizonDates, roadmapHorizons, roadmapLabels, type Roadmap } from '../../../shared/reports/roadmap';
+import { emptyRoadmapText, firstActions, horizonDates, isEmptyRoadmap, moreActionsText, roadmapHorizons, roadmapLabels, shortRoadmapRows, type Roadmap } from '../../../shared/reports/roadmap';
 import { severityLabels, type AttachmentSource, type FindingSource, type ReportSource } from '../../../shared/reports/report-source';
 import type { Comparison } from '../../../shared/history/compare';
-import { executiveNarrative, firstSentence } from '../../../shared/reports/components/executive-body';
+import { aboutText, executiveNarrative, firstSentence } from '../../../shared/reports/components/executive-body';
 import { technicalSections } from '../../../shared/reports/components/technical-body';
 import { costText, effortText } from '../../../shared/reports/components/roadmap-view';
 import { findingEffortText, priorityText } from '../../../shared/reports/components/report-parts';
@@ -114,13 +114,19 @@ const pillarTable = (model: TechnicalReport): Table => {
   });
 };
 
-const roadmapBlocks = (roadmap: Roadmap, date: string, primary: string): Block[] =>
-  roadmapHorizons.flatMap((horizon) => [
-    h(`${roadmapLabels[horizon]} · ${horizonDates(horizon, date)}`, 3),
-    roadmap[horizon].length === 0
-      ? italicNote('Nothing planned.')
-      : table(['Action', 'Owner', 'Effort', 'Cost'], roadmap[horizon].map((i) => [`${severityLabels[i.severity]}: ${i.title}`, i.owner, effortText(i), costText(i.cost)]), primary, [3]),
-  ]);
+const roadmapBlocks = (roadmap: Roadmap, date: string, primary: string, limit: number): Block[] =>
+  isEmptyRoadmap(roadmap)
+    ? [italicNote(emptyRoadmapText)]
+    : roadmapHorizons.flatMap((horizon) => {
+        const { shown, more } = firstActions(roadmap[horizon], limit);
+        return [
+          h(`${roadmapLabels[horizon]} · ${horizonDates(horizon, date)}`, 3),
+          shown.length === 0
+            ? italicNote('Nothing planned.')
+            : table(['Action', 'Owner', 'Effort', 'Cost'], shown.map((i) => [`${severityLabels[i.severity]}: ${i.title}`, i.owner, effortText(i), costText(i.cost)]), primary, [3]),
+          ...(more > 0 ? [p(moreActionsText(more), { size: 17, color: '5A606B' })] : []),
+        ];
+      });
 
 const attachmentBlocks = (attachments: readonly AttachmentSource[]): Block[] => {
   const images = attachments.flatMap((a) => {
@@ -154,20 +160,22 @@ const findingBlocks = (f: FindingSource & Partial<Pick<TechnicalReport['findings
 /** The same "since the last assessment" section the HTML and PDF carry, as Word blocks. */
 const comparisonBlocks = (comparison: Comparison | null, primary: string, compact = false): Block[] => {
   if (!comparison) return [];
-  const signed = (n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : ''}${n.toFixed(1)}`);
+  const signed = (n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : ''}${Math.round(n)}`);
   const round = (n: number | null) => (n === null ? '—' : String(Math.round(n)));
   const list = (title: string, items: Comparison['findings']['resolved']): Block[] => [
     h(`${title} (${items.length})`, 3),
     ...(items.length === 0 ? [italicNote('None.')] : items.map((f) => bullet(f.title, `${severityLabels[f.severity]}: `))),
   ];
-  const lead = p(
-    `Compared with the assessment of ${formatDate(comparison.before.createdAt.slice(0, 10))}: readiness index ${signed(comparison.indexDelta)}, ` +
-      `${comparison.findings.resolved.length} findings resolved, ${comparison.findings.new.length} new, ${comparison.findings.stillOpen.length} still open.`,
-  );
-  if (compact) return [h('Since the last assessment', 1), lead];
+  const { before, findings } = comparison;
+  const lead = (extra = '') =>
+    p(
+      `Compared with the assessment of ${formatDate(before.createdAt.slice(0, 10))}${before.readinessIndex !== null ? ` (readiness ${Math.round(before.readinessIndex)} / 100)` : ''}: ` +
+        `readiness index ${signed(comparison.indexDelta)}, ${findings.resolved.length} finding${findings.resolved.length === 1 ? '' : 's'} resolved, ${findings.new.length} new, ${findings.stillOpen.length} still open.${extra}`,
+    );
+  if (compact) return [h('Since the last assessment', 1), lead(' The re-assessment report lists them.')];
   return [
     h('Since the last assessment', 1, true),
-    lead,
+    lead(),
     table(['Pillar', 'Before', 'Now', 'Change'], comparison.pillars.map((pl) => [pl.title, round(pl.before), round(pl.after), signed(pl.delta)]), primary),
     ...list('Resolved', comparison.findings.resolved),
     ...list('New', comparison.findings.new),
@@ -176,13 +184,10 @@ const comparisonBlocks = (comparison: Comparison | null, primary: string, compac
 };
 
 const aboutBlocks = (model: ReportModel): Block[] => {
-  const { source, cover: c, branding } = model;
+  const { source, branding } = model;
   return [
     h('About this assessment', 1),
-    p(
-      `Assessed ${c.siteName ? `at ${c.siteName} ` : ''}on ${formatDate(source.date)}${c.engineer ? ` by ${c.engineer}` : ''} for ${c.partnerName}: an interview across ${source.pillars.length} areas and ${source.measurements.length} network and system measurements.` +
-        (source.overall ? ` Confidence ${formatPercent(source.overall.confidence)} is the share of the scored questions that have a known answer.` : ''),
-    ),
+    p(aboutText(model)),
     ...(source.exceptions.length ? [p('Exceptions and areas not assessed', { bold: true, keepNext: true }), ...source.exceptions.map((e) => bullet(e.reason ? `${e.title} — ${e.reason}` : e.title))] : []),
     ...(branding.disclaimer ? branding.disclaimer.split('\n').map((l) => p(l, { size: 17, italics: true })) : []),
   ];
@@ -228,7 +233,7 @@ const executive = (model: ExecutiveReport): Block[] => {
     ...investmentBlocks(model),
     ...comparisonBlocks(model.source.comparison, primary, true),
     h('Roadmap', 1, true),
-    ...roadmapBlocks(model.roadmap, model.source.date, primary),
+    ...roadmapBlocks(model.roadmap, model.source.date, primary, shortRoadmapRows),
     ...aboutBlocks(model),
   ];
 };
@@ -273,6 +278,8 @@ const technical = (model: TechnicalReport): Block[] => {
           ])),
     ]),
     ...(model.source.caseAttachments.length ? [h('Other evidence', 1), p('Files attached to the assessment as a whole.'), ...attachmentBlocks(model.source.caseAttachments)] : []),
+    // Before the appendices, as in the PDF: the last page is never "About this assessment" alone.
+    ...aboutBlocks(model),
     // Only what was measured, by probe; no raw dumps or LAN identifiers (the JSON attachment has the figures).
     ...(model.measurements.length === 0
       ? []
@@ -289,7 +296,6 @@ const technical = (model: TechnicalReport): Block[] => {
           ]),
         ]),
     ...frameworkAppendixBlocks(model.source.frameworkCoverage, { h, p, table, primary }),
-    ...aboutBlocks(model),
   ];
 };
 
@@ -379,7 +385,7 @@ const reassessment = (model: ReassessmentReport): Block[] => {
   const c = model.source.comparison;
   if (!c) return [h('Since the last assessment', 1, true), italicNote('This assessment is the first one for this customer: there is nothing earlier to compare it with.')];
   const o = model.source.overall;
-  const delta = c.indexDelta === null ? 'not comparable' : c.indexDelta === 0 ? 'unchanged' : `${c.indexDelta > 0 ? 'up' : 'down'} ${Math.abs(c.indexDelta).toFixed(1)} points`;
+  const delta = c.indexDelta === null ? 'not comparable' : c.indexDelta === 0 ? 'unchanged' : `${c.indexDelta > 0 ? 'up' : 'down'} ${pointsText(Math.abs(c.indexDelta))}`;
   const open = [...model.newFindings, ...model.stillOpen];
   return [
     h('Progress at a glance', 1, true),
@@ -394,7 +400,7 @@ const reassessment = (model: ReassessmentReport): Block[] => {
     h('What is still open', 1),
     ...(open.length === 0 ? [italicNote('Nothing is open.')] : open.map((f) => bullet(`${f.title}${model.newFindings.includes(f) ? ' (new)' : ''}${f.detail ? ` — ${firstSentence(f.detail)}` : ''}`, `${severityLabels[f.severity]}: `))),
     h('Next steps', 1),
-    ...roadmapBlocks(model.roadmap, model.source.date, primary),
+    ...roadmapBlocks(model.roadmap, model.source.date, primary, shortRoadmapRows),
     ...aboutBlocks(model),
   ];
 };

@@ -3,7 +3,7 @@ import type { Comparison } from '../../history/compare';
 import { formatDate } from '../format';
 import { Section, SeverityBadge } from './report-parts';
 
-const signed = (n: number | null): string => (n === null ? '—' : `${n > 0 ? '+' : ''}${n.toFixed(1)}`);
+const signed = (n: number | null): string => (n === null ? '—' : `${n > 0 ? '+' : ''}${Math.round(n)}`);
 
 const FindingList = ({ title, items }: { title: string; items: Comparison['findings']['resolved'] }) => (
   <div>

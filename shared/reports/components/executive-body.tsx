@@ -7,6 +7,7 @@ import { InvestmentSummary } from './investment-summary';
 import { CappedNote, ReadinessScaleView } from './readiness-scale-view';
 import { EmptyNote, Section, SeverityBadge, SummaryFacts } from './report-parts';
 import { RoadmapView } from './roadmap-view';
+import { shortRoadmapRows } from '../roadmap';
 
 /** The first sentence of a text: enough for a CEO, the technical report has the rest. */
 export const firstSentence = (text: string): string => /^.*?[.!?](?=\s|$)/s.exec(text.trim())?.[0] ?? text.trim();
@@ -84,16 +85,24 @@ const PillarSummaryTable = ({ model }: { model: ExecutiveReport }) =>
   );
 
 /** Who, where, when and how sure: the frame around the numbers, with the disclaimer, so it never stands alone on a page. */
+type AboutInputs = { cover: ExecutiveReport['cover']; source: ExecutiveReport['source'] };
+
+/** Where, when, by whom and from what the assessment was made (shared with the DOCX). */
+export const aboutText = ({ cover, source }: AboutInputs): string => {
+  const n = source.measurements.length;
+  const measured = n === 0 ? '; no network or system measurements were taken' : ` and ${n} network and system measurement${n === 1 ? '' : 's'}`;
+  return (
+    `Assessed ${cover.siteName ? `at ${cover.siteName} ` : ''}on ${formatDate(source.date)}${cover.engineer ? ` by ${cover.engineer}` : ''} for ${cover.partnerName}: ` +
+    `an interview across ${source.pillars.length} areas${measured}.` +
+    (source.overall ? ` Confidence ${formatPercent(source.overall.confidence)} is the share of the scored questions that have a known answer.` : '')
+  );
+};
+
 export const AboutAssessment = ({ model }: { model: { cover: ExecutiveReport['cover']; source: ExecutiveReport['source']; branding: ExecutiveReport['branding'] } }) => {
-  const { source, cover, branding } = model;
+  const { source, branding } = model;
   return (
     <Section title="About this assessment" className="gw-keep">
-      <p>
-        Assessed {cover.siteName ? `at ${cover.siteName} ` : ''}on {formatDate(source.date)}
-        {cover.engineer ? ` by ${cover.engineer}` : ''} for {cover.partnerName}: an interview across {source.pillars.length} areas and{' '}
-        {source.measurements.length} network and system measurements.
-        {source.overall ? ` Confidence ${formatPercent(source.overall.confidence)} is the share of the scored questions that have a known answer.` : ''}
-      </p>
+      <p>{aboutText(model)}</p>
       {source.exceptions.length > 0 ? (
         <>
           <p className="gw-label">Exceptions and areas not assessed</p>
@@ -136,7 +145,7 @@ export const ExecutiveBody = ({ model }: { model: ExecutiveReport }) => (
     </Section>
     <ComparisonSection comparison={model.source.comparison} compact />
     <Section title="Roadmap">
-      <RoadmapView roadmap={model.roadmap} date={model.source.date} />
+      <RoadmapView roadmap={model.roadmap} date={model.source.date} limit={shortRoadmapRows} />
     </Section>
     <AboutAssessment model={model} />
   </>

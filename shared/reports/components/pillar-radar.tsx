@@ -3,9 +3,9 @@ import type { ReportModel } from '../report-model';
 import { BarChart, RadarChart } from './charts';
 import { EmptyNote } from './report-parts';
 
-export const PillarRadar = ({ model }: { model: ReportModel }) =>
+export const PillarRadar = ({ model, size }: { model: ReportModel; size?: number }) =>
   model.source.pillars.length >= 3 ? (
-    <RadarChart points={model.source.pillars.map((p) => ({ label: p.name, value: p.score }))} color={model.branding.primaryColor} />
+    <RadarChart points={model.source.pillars.map((p) => ({ label: p.name, value: p.score }))} color={model.branding.primaryColor} size={size} />
   ) : model.source.pillars.length > 0 ? (
     <BarChart bars={model.source.pillars.map((p) => ({ label: p.name, value: p.score }))} color={model.branding.primaryColor} />
   ) : (

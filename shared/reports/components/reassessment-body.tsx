@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource react */
-import { formatDate } from '../format';
+import { formatDate, pointsText } from '../format';
 import type { ReassessmentReport } from '../report-model';
 import { ContextBlock } from './captured-evidence';
 import { ComparisonSection } from './comparison-section';
@@ -7,8 +7,9 @@ import { AboutAssessment, firstSentence } from './executive-body';
 import { CappedNote, ReadinessScaleView } from './readiness-scale-view';
 import { EmptyNote, Section, SeverityBadge } from './report-parts';
 import { RoadmapView } from './roadmap-view';
+import { shortRoadmapRows } from '../roadmap';
 
-const signedText = (n: number | null): string => (n === null ? 'not comparable' : n === 0 ? 'unchanged' : `${n > 0 ? 'up' : 'down'} ${Math.abs(n).toFixed(1)} points`);
+const signedText = (n: number | null): string => (n === null ? 'not comparable' : n === 0 ? 'unchanged' : `${n > 0 ? 'up' : 'down'} ${pointsText(Math.abs(n))}`);
 
 /** What changed since the last assessment, in a page a customer reads: the progress first, then what is left. */
 export const ReassessmentBody = ({ model }: { model: ReassessmentReport }) => {
@@ -50,7 +51,7 @@ export const ReassessmentBody = ({ model }: { model: ReassessmentReport }) => {
         )}
       </Section>
       <Section title="Next steps">
-        <RoadmapView roadmap={model.roadmap} date={model.source.date} />
+        <RoadmapView roadmap={model.roadmap} date={model.source.date} limit={shortRoadmapRows} />
       </Section>
       <AboutAssessment model={model} />
     </>

@@ -28,9 +28,10 @@ export const technicalSections = (model: TechnicalReport): TocEntry[] => [
   { id: 'measurements', title: 'Measurements' },
   { id: 'answers', title: 'Answers behind each pillar' },
   ...(model.source.caseAttachments.length > 0 ? [{ id: 'case-evidence', title: 'Other evidence' }] : []),
+  // Before the appendices: the last page of the report is never "About this assessment" alone.
+  { id: 'about', title: 'About this assessment' },
   ...(model.measurements.length > 0 ? [{ id: 'raw', title: 'Appendix: measurements' }] : []),
   { id: 'framework-coverage', title: 'Appendix: coverage by framework' },
-  { id: 'about', title: 'About this assessment' },
 ];
 
 const Contents = ({ entries }: { entries: readonly TocEntry[] }) => (
@@ -54,7 +55,8 @@ const Summary = ({ model }: { model: TechnicalReport }) => {
       <ReadinessScaleView source={model.source} />
       <CappedNote source={model.source} />
       <SummaryFacts summary={model.summary} />
-      <PillarRadar model={model} />
+      {/* Smaller than the executive's: the summary, radar and pillar table fit one page. */}
+      <PillarRadar model={model} size={160} />
       <table className="gw-table">
         <thead>
           <tr>
@@ -183,8 +185,10 @@ const Answers = ({ model }: { model: TechnicalReport }) => (
 const CaseEvidence = ({ model }: { model: TechnicalReport }) =>
   model.source.caseAttachments.length === 0 ? null : (
     <Section title="Other evidence" id="case-evidence">
-      <p>Files attached to the assessment as a whole.</p>
-      <AttachmentList attachments={model.source.caseAttachments} />
+      <div className="gw-keep">
+        <p>Files attached to the assessment as a whole.</p>
+        <AttachmentList attachments={model.source.caseAttachments} />
+      </div>
     </Section>
   );
 
@@ -201,10 +205,10 @@ export const TechnicalBody = ({ model }: { model: TechnicalReport }) => (
     <Measurements model={model} />
     <Answers model={model} />
     <CaseEvidence model={model} />
-    <MeasurementAppendix model={model} />
-    <FrameworkAppendix coverage={model.source.frameworkCoverage} />
     <div id="about">
       <AboutAssessment model={model} />
     </div>
+    <MeasurementAppendix model={model} />
+    <FrameworkAppendix coverage={model.source.frameworkCoverage} />
   </>
 );
