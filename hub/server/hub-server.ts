@@ -5,6 +5,8 @@ import {
   enrollRequestSchema,
   maxBlobBytes,
   pullQuerySchema,
+  referenceTables,
+  seesAllPartnerCases,
   pushRequestSchema,
   sha256HexSchema,
 } from '../../shared/sync/protocol';
@@ -238,6 +240,8 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
       });
 
       const hashParam = (request: FastifyRequest): string => parse(sha256HexSchema, (request.params as { sha256?: string }).sha256, 'blob hash');
+      const mayRead = (device: DeviceRecord, sha256: string): Promise<boolean> =>
+        store.mayReadBlob({ id: device.id, partnerId: device.partnerId, everyCase: seesAllPartnerCases(device.role) }, sha256, referenceTables);
 
       // Raw bytes are read on this route only: nowhere else does a body of megabytes get buffered.
       authed.register(async (blobs) => {
@@ -248,22 +252,28 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
           const sha256 = hashParam(request);
           if (!Buffer.isBuffer(request.body)) throw new HubFailure(400, 'bad_request', 'Send the blob as application/octet-stream.');
           if (sha256Hex(request.body) !== sha256) throw new HubFailure(400, 'hash_mismatch', 'The blob does not match its sha256.');
+          const knew = await mayRead(device, sha256);
           const created = await store.putBlob(device.partnerId, sha256, request.body);
+          await store.recordBlobUploader(device.partnerId, sha256, device.id);
           if (created) {
             metrics.blobsStored.inc();
             metrics.addHeld('blobs', 1);
           }
-          return reply.code(created ? 201 : 200).send({ sha256, size: request.body.length, created });
+          // "New to you", not "new to the hub": whether another engineer sent the same bytes stays unsaid.
+          return reply.code(knew ? 200 : 201).send({ sha256, size: request.body.length, created: !knew });
         });
       });
 
+      // A blob the device may not read looks absent (404), so a hash tells nothing about another engineer's files.
       authed.head('/v1/blobs/:sha256', async (request, reply) => {
+        if (!(await mayRead(deviceOf(request), hashParam(request)))) return reply.code(404).send();
         const size = await store.blobSize(deviceOf(request).partnerId, hashParam(request));
         if (size === null) return reply.code(404).send();
         return reply.header('content-length', String(size)).code(200).send();
       });
 
       authed.get('/v1/blobs/:sha256', async (request, reply) => {
+        if (!(await mayRead(deviceOf(request), hashParam(request)))) throw new HubFailure(404, 'not_found', 'No such blob.');
         const data = await store.getBlob(deviceOf(request).partnerId, hashParam(request));
         if (!data) throw new HubFailure(404, 'not_found', 'No such blob.');
         return reply.header('content-type', 'application/octet-stream').send(data);

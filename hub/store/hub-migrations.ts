@@ -179,12 +179,26 @@ const v5 = `
   ALTER TABLE records ADD COLUMN field_changes TEXT NOT NULL DEFAULT '{}';
   ALTER TABLE records ADD COLUMN conflicts TEXT NOT NULL DEFAULT '[]';`;
 
+/**
+ * Who sent each blob: a device may read back (and so skip re-sending) what it uploaded before any
+ * row names it; everyone else reads a blob only through a row they may read.
+ */
+const v6 = `
+  CREATE TABLE blob_uploaders (
+    partner_id TEXT NOT NULL REFERENCES partners (id),
+    sha256 TEXT NOT NULL,
+    device_id TEXT NOT NULL REFERENCES devices (id),
+    uploaded_at TEXT NOT NULL,
+    PRIMARY KEY (partner_id, sha256, device_id)
+  );`;
+
 export const hubMigrations: readonly HubMigration[] = [
   { version: 1, name: 'partners, enroll codes, devices, records, mutation log, blobs', sql: { sqlite: v1Sqlite, postgres: v1Postgres } },
   { version: 2, name: 'index records by owner device', sql: { sqlite: v2, postgres: v2 } },
   { version: 3, name: 'app releases for the update feed', sql: { sqlite: v3, postgres: v3 } },
   { version: 4, name: 'records know their case; cases their customer and site', sql: { sqlite: v4, postgres: v4 } },
   { version: 5, name: 'records keep who set each field and the conflicts between devices', sql: { sqlite: v5, postgres: v5 } },
+  { version: 6, name: 'who uploaded each blob', sql: { sqlite: v6, postgres: v6 } },
 ];
 
 export const latestHubSchemaVersion = hubMigrations.reduce((max, m) => Math.max(max, m.version), 0);

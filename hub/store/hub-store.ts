@@ -441,6 +441,38 @@ export class HubStore {
     return rows[0] ? Number(rows[0].size) : null;
   }
 
+  /** Remembers that this device sent these bytes (it holds them, so it may read them back). */
+  async recordBlobUploader(partnerId: string, sha256: string, deviceId: string): Promise<void> {
+    await this.driver.query(
+      'INSERT INTO blob_uploaders (partner_id, sha256, device_id, uploaded_at) VALUES (?, ?, ?, ?) ON CONFLICT (partner_id, sha256, device_id) DO NOTHING',
+      [partnerId, sha256, deviceId, new Date().toISOString()],
+    );
+  }
+
+  /**
+   * Blob reads follow row reads: the device sent it itself, or a row naming it is one the device
+   * may read (shared reference data, its own rows and its cases' rows, every case for managers).
+   * The hash is checked lowercase hex by the route, so it carries no LIKE wildcards. A scan of the
+   * partner's rows per check: fine for evidence opened one at a time, noted for a ref index later.
+   */
+  async mayReadBlob(device: { id: string; partnerId: string; everyCase: boolean }, sha256: string, referenceTables: readonly string[]): Promise<boolean> {
+    const uploaded = await this.driver.query('SELECT 1 AS ok FROM blob_uploaders WHERE partner_id = ? AND sha256 = ? AND device_id = ?', [
+      device.partnerId,
+      sha256,
+      device.id,
+    ]);
+    if (uploaded.length > 0) return true;
+    const marks = referenceTables.map(() => '?').join(', ');
+    const rows = await this.driver.query(
+      `SELECT 1 AS ok FROM records r WHERE r.partner_id = ? AND r.fields LIKE ?
+         AND (? = 1 OR r.table_name IN (${marks}) OR r.owner_device = ?
+              OR r.case_id IN (SELECT row_id FROM records c WHERE c.partner_id = ? AND c.table_name = 'cases' AND c.owner_device = ?))
+       LIMIT 1`,
+      [device.partnerId, `%"${sha256}"%`, device.everyCase ? 1 : 0, ...referenceTables, device.id, device.partnerId, device.id],
+    );
+    return rows.length > 0;
+  }
+
   async getBlob(partnerId: string, sha256: string): Promise<Buffer | null> {
     const rows = await this.driver.query<{ data: Buffer | Uint8Array }>('SELECT data FROM blobs WHERE partner_id = ? AND sha256 = ?', [partnerId, sha256]);
     return rows[0] ? Buffer.from(rows[0].data) : null;

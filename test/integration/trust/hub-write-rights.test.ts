@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -36,9 +37,22 @@ describe.each(storeKinds)('write rights per role, table and action at the hub on
         const body = (await response.json()) as { refused: { reason: string }[] };
         return body.refused[0]?.reason ?? null;
       };
-      return { id: e.deviceId, push };
+      /** One blob request with this device's token. */
+      const blob = async (method: 'HEAD' | 'GET' | 'PUT', bytes: Buffer): Promise<{ status: number; created?: boolean; body?: Buffer }> => {
+        const sha = crypto.createHash('sha256').update(bytes).digest('hex');
+        const response = await fetch(`${url}/v1/blobs/${sha}`, {
+          method,
+          headers: { authorization: `Bearer ${e.token}`, ...(method === 'PUT' ? { 'content-type': 'application/octet-stream' } : {}) },
+          ...(method === 'PUT' ? { body: new Uint8Array(bytes) } : {}),
+        });
+        if (method === 'PUT') return { status: response.status, created: ((await response.json()) as { created: boolean }).created };
+        if (method === 'GET' && response.ok) return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
+        await response.arrayBuffer();
+        return { status: response.status };
+      };
+      return { id: e.deviceId, push, blob };
     };
-    return { store, enroll };
+    return { store, enroll, url };
   };
 
   it('branding and price book: admin only, for create, update and delete', async () => {
@@ -83,5 +97,50 @@ describe.each(storeKinds)('write rights per role, table and action at the hub on
     const held = await store.driver.query<{ origin_device: string; fields: string }>('SELECT origin_device, fields FROM records WHERE row_id = ?', [caseId]);
     expect(held[0]).toMatchObject({ origin_device: ada.id });
     expect(JSON.parse(held[0]!.fields)).toMatchObject({ title: 'Ada case' });
+  });
+
+  it('blob reads follow row reads: the uploader, whoever may read the case, shared branding; nobody else learns a hash exists', async () => {
+    const { store, enroll, url } = await setUp();
+    const [ada, bo, am, admin] = [await enroll('engineer'), await enroll('engineer'), await enroll('account-manager'), await enroll('admin')];
+    await createPartner(store, 'Rival');
+    const rivalCode = (await createEnrollCode(store, 'Rival', 'admin', 60_000)).code;
+    const rivalToken = (await enrollDevice(store, { code: rivalCode, deviceName: 'rival', localDeviceId: 'r' })).token;
+    const photo = Buffer.from('photo of the comms cabinet at Contoso');
+    const photoSha = crypto.createHash('sha256').update(photo).digest('hex');
+
+    // Ada's upload: HEAD before PUT says absent, the PUT stores it, and from then on HEAD says present (no second upload).
+    expect((await ada.blob('HEAD', photo)).status).toBe(404);
+    expect(await ada.blob('PUT', photo)).toEqual({ status: 201, created: true });
+    expect((await ada.blob('HEAD', photo)).status).toBe(200);
+    expect(await ada.blob('PUT', photo)).toEqual({ status: 200, created: false });
+    // Before any row names it, only Ada reads it: managers see every case, not every upload.
+    for (const who of [bo, am, admin]) expect((await who.blob('GET', photo)).status, 'unreferenced').toBe(404);
+
+    const customer = newId();
+    const caseId = newId();
+    expect(await ada.push('customers', customer, { name: 'Contoso' })).toBeNull();
+    expect(await ada.push('cases', caseId, { customer_id: customer, title: 'Ada case', engineer: 'Ada', status: 'draft' })).toBeNull();
+    expect(await ada.push('evidence_attachments', newId(), { case_id: caseId, file_name: 'cabinet.jpg', media_type: 'image/jpeg', sha256: photoSha, size: photo.length })).toBeNull();
+    // Ada's case: Ada, the account manager and the admin read it; Bo, another engineer, gets what an unknown hash gets.
+    for (const who of [ada, am, admin]) expect((await who.blob('GET', photo)).body?.equals(photo), 'may read the case').toBe(true);
+    expect((await bo.blob('HEAD', photo)).status).toBe(404);
+    expect((await bo.blob('GET', photo)).status).toBe(404);
+    // Sending the same bytes tells Bo nothing new ("new to you", as for any first upload) and he may read back what he holds.
+    expect(await bo.blob('PUT', photo)).toEqual({ status: 201, created: true });
+    expect((await bo.blob('HEAD', photo)).status).toBe(200);
+    expect((await store.counts()).blobs).toBe(1);
+
+    // Shared branding (a logo) is read by every device of the partner.
+    const logo = Buffer.from('<svg>logo</svg>');
+    expect((await admin.blob('PUT', logo)).status).toBe(201);
+    expect(await admin.push('branding_profiles', newId(), { name: 'Acme', logo_sha256: crypto.createHash('sha256').update(logo).digest('hex') })).toBeNull();
+    for (const who of [ada, bo, am]) expect((await who.blob('GET', logo)).body?.equals(logo), 'branding logo').toBe(true);
+    // Another partner's device sees neither.
+    for (const bytes of [photo, logo]) {
+      const sha = crypto.createHash('sha256').update(bytes).digest('hex');
+      for (const method of ['HEAD', 'GET']) {
+        expect((await fetch(`${url}/v1/blobs/${sha}`, { method, headers: { authorization: `Bearer ${rivalToken}` } })).status, `rival ${method}`).toBe(404);
+      }
+    }
   });
 });
