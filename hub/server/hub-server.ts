@@ -21,6 +21,7 @@ import { isOperationId, operationIdHeader } from '../../shared/contract/operatio
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { appPlatforms, platformOfChannelFile, releaseFileOf, renderUpdateFeed } from '../updates/update-feed';
+import { registerQuestionnaireDeviceRoutes, registerQuestionnairePublicRoutes } from './questionnaire-routes';
 
 export interface HubServerOptions {
   readonly store: HubStore;
@@ -168,6 +169,9 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
       }
     });
 
+    // The customer's questionnaire page: no account, the one-time token in the link.
+    registerQuestionnairePublicRoutes(api, store, limit);
+
     // Everything else under /v1/ needs a device token.
     api.register(async (authed) => {
       // A valid token is never limited (honest devices behind one NAT with a guesser stay working);
@@ -238,6 +242,8 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
         metrics.pullRows.observe(page.rows.length);
         return page;
       });
+
+      registerQuestionnaireDeviceRoutes(authed, store, deviceOf);
 
       const hashParam = (request: FastifyRequest): string => parse(sha256HexSchema, (request.params as { sha256?: string }).sha256, 'blob hash');
       const mayRead = (device: DeviceRecord, sha256: string): Promise<boolean> =>

@@ -192,6 +192,30 @@ const v6 = `
     PRIMARY KEY (partner_id, sha256, device_id)
   );`;
 
+/**
+ * Pre-visit questionnaire links: one per stakeholder, found by the hash of its one-time token (the
+ * token itself is only ever in the link). `form` is the checked form the page is built from;
+ * `answers` the customer's submitted payload text, cleared once the publishing laptop has collected it.
+ */
+const v7 = `
+  CREATE TABLE questionnaire_links (
+    id TEXT PRIMARY KEY,
+    partner_id TEXT NOT NULL REFERENCES partners (id),
+    device_id TEXT NOT NULL REFERENCES devices (id),
+    token_hash TEXT NOT NULL UNIQUE,
+    questionnaire_id TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    stakeholder TEXT NOT NULL,
+    form TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    revoked_at TEXT,
+    submitted_at TEXT,
+    answers TEXT,
+    collected_at TEXT
+  );
+  CREATE INDEX questionnaire_links_by_device ON questionnaire_links (partner_id, device_id, submitted_at);`;
+
 export const hubMigrations: readonly HubMigration[] = [
   { version: 1, name: 'partners, enroll codes, devices, records, mutation log, blobs', sql: { sqlite: v1Sqlite, postgres: v1Postgres } },
   { version: 2, name: 'index records by owner device', sql: { sqlite: v2, postgres: v2 } },
@@ -199,6 +223,7 @@ export const hubMigrations: readonly HubMigration[] = [
   { version: 4, name: 'records know their case; cases their customer and site', sql: { sqlite: v4, postgres: v4 } },
   { version: 5, name: 'records keep who set each field and the conflicts between devices', sql: { sqlite: v5, postgres: v5 } },
   { version: 6, name: 'who uploaded each blob', sql: { sqlite: v6, postgres: v6 } },
+  { version: 7, name: 'pre-visit questionnaire links with one-time tokens', sql: { sqlite: v7, postgres: v7 } },
 ];
 
 export const latestHubSchemaVersion = hubMigrations.reduce((max, m) => Math.max(max, m.version), 0);

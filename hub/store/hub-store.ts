@@ -60,6 +60,65 @@ export interface AppRelease {
   readonly releasedAt: string;
 }
 
+export interface NewQuestionnaireLink {
+  readonly id: string;
+  readonly partnerId: string;
+  readonly deviceId: string;
+  readonly tokenHash: string;
+  readonly questionnaireId: string;
+  readonly caseId: string;
+  readonly stakeholder: string;
+  /** The checked form spec, JSON. */
+  readonly form: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+}
+
+export interface QuestionnaireLinkRecord extends Omit<NewQuestionnaireLink, 'tokenHash'> {
+  readonly revokedAt: string | null;
+  readonly submittedAt: string | null;
+}
+
+export interface SubmittedAnswers {
+  readonly id: string;
+  readonly questionnaireId: string;
+  readonly caseId: string;
+  readonly stakeholder: string;
+  readonly submittedAt: string;
+  /** The customer's answers payload text, as the page sent it. */
+  readonly payload: string;
+}
+
+interface LinkRow {
+  id: string;
+  partner_id: string;
+  device_id: string;
+  questionnaire_id: string;
+  case_id: string;
+  stakeholder: string;
+  form: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  submitted_at: string | null;
+}
+
+const linkColumns = 'id, partner_id, device_id, questionnaire_id, case_id, stakeholder, form, created_at, expires_at, revoked_at, submitted_at';
+
+const toLink = (r: LinkRow): QuestionnaireLinkRecord => ({
+  id: r.id,
+  partnerId: r.partner_id,
+  deviceId: r.device_id,
+  questionnaireId: r.questionnaire_id,
+  caseId: r.case_id,
+  stakeholder: r.stakeholder,
+  form: r.form,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  revokedAt: r.revoked_at,
+  submittedAt: r.submitted_at,
+});
+
 export class NewerHubSchemaError extends Error {
   constructor(readonly found: number) {
     super(`The hub database has schema ${found}; this hub understands up to ${latestHubSchemaVersion}. Update the hub.`);
@@ -476,6 +535,68 @@ export class HubStore {
   async getBlob(partnerId: string, sha256: string): Promise<Buffer | null> {
     const rows = await this.driver.query<{ data: Buffer | Uint8Array }>('SELECT data FROM blobs WHERE partner_id = ? AND sha256 = ?', [partnerId, sha256]);
     return rows[0] ? Buffer.from(rows[0].data) : null;
+  }
+
+  // Questionnaire links -------------------------------------------------------------------------
+
+  async insertQuestionnaireLink(link: NewQuestionnaireLink): Promise<void> {
+    await this.driver.query(
+      `INSERT INTO questionnaire_links (id, partner_id, device_id, token_hash, questionnaire_id, case_id, stakeholder, form, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [link.id, link.partnerId, link.deviceId, link.tokenHash, link.questionnaireId, link.caseId, link.stakeholder, link.form, link.createdAt, link.expiresAt],
+    );
+  }
+
+  /** The link a token opens, whatever its state (the caller says why it cannot be used). */
+  async questionnaireLinkByToken(tokenHash: string): Promise<QuestionnaireLinkRecord | null> {
+    const rows = await this.driver.query<LinkRow>(`SELECT ${linkColumns} FROM questionnaire_links WHERE token_hash = ?`, [tokenHash]);
+    return rows[0] ? toLink(rows[0]) : null;
+  }
+
+  /**
+   * Stores the customer's answers and spends the token, atomically: only the first of two
+   * concurrent submissions wins, and never after expiry or revocation.
+   */
+  async submitQuestionnaireAnswers(tokenHash: string, answers: string, now: string): Promise<boolean> {
+    const rows = await this.driver.query<{ id: string }>(
+      `UPDATE questionnaire_links SET submitted_at = ?, answers = ?
+       WHERE token_hash = ? AND submitted_at IS NULL AND revoked_at IS NULL AND expires_at > ? RETURNING id`,
+      [now, answers, tokenHash, now],
+    );
+    return rows.length === 1;
+  }
+
+  /** Withdraws a link of this partner's device; false when it is not theirs or already withdrawn. */
+  async revokeQuestionnaireLink(partnerId: string, deviceId: string, id: string, now: string): Promise<boolean> {
+    const rows = await this.driver.query<{ id: string }>(
+      'UPDATE questionnaire_links SET revoked_at = ? WHERE id = ? AND partner_id = ? AND device_id = ? AND revoked_at IS NULL RETURNING id',
+      [now, id, partnerId, deviceId],
+    );
+    return rows.length === 1;
+  }
+
+  /** Answers submitted to this device's links and not yet collected. */
+  async submittedQuestionnaireAnswers(partnerId: string, deviceId: string): Promise<SubmittedAnswers[]> {
+    const rows = await this.driver.query<{ id: string; questionnaire_id: string; case_id: string; stakeholder: string; submitted_at: string; answers: string }>(
+      `SELECT id, questionnaire_id, case_id, stakeholder, submitted_at, answers FROM questionnaire_links
+       WHERE partner_id = ? AND device_id = ? AND submitted_at IS NOT NULL AND collected_at IS NULL ORDER BY submitted_at, id`,
+      [partnerId, deviceId],
+    );
+    return rows.map((r) => ({ id: r.id, questionnaireId: r.questionnaire_id, caseId: r.case_id, stakeholder: r.stakeholder, submittedAt: r.submitted_at, payload: r.answers }));
+  }
+
+  /** The laptop has the answers: the hub forgets them and the form (it keeps that the link was used). */
+  async collectQuestionnaireAnswers(partnerId: string, deviceId: string, ids: readonly string[], now: string): Promise<number> {
+    let n = 0;
+    for (const id of ids) {
+      const rows = await this.driver.query<{ id: string }>(
+        `UPDATE questionnaire_links SET collected_at = ?, answers = NULL, form = '{}'
+         WHERE id = ? AND partner_id = ? AND device_id = ? AND submitted_at IS NOT NULL AND collected_at IS NULL RETURNING id`,
+        [now, id, partnerId, deviceId],
+      );
+      n += rows.length;
+    }
+    return n;
   }
 
   // Inspection (admin commands, metrics and tests) --------------------------------------------

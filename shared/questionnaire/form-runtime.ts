@@ -153,6 +153,7 @@ export const formRuntimeSource = String.raw`
       submittedAt: new Date().toISOString(),
       answers: answers
     });
+    if (data.submitPath) return sendToHub(payload, answers.length);
     window.crypto.subtle
       .importKey('raw', fromHex(data.key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
       .then(function (key) { return window.crypto.subtle.sign('HMAC', key, new TextEncoder().encode(payload)); })
@@ -168,6 +169,32 @@ export const formRuntimeSource = String.raw`
       })
       .catch(function (error) {
         status.textContent = 'The answers file could not be made in this browser (' + error.message + '). Please try another browser.';
+      });
+  }
+
+  /** The hub link: the answers go to the page's own address; the one-time token is in it. */
+  function sendToHub(payload, count) {
+    var button = document.getElementById('gw-finish');
+    button.disabled = true;
+    status.textContent = 'Sending your answers…';
+    window
+      .fetch(data.submitPath, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: payload }), credentials: 'omit', cache: 'no-store' })
+      .then(function (response) {
+        return response.text().then(function (text) {
+          var answer = null;
+          try { answer = JSON.parse(text); } catch (error) { answer = null; }
+          if (response.ok) {
+            try { window.localStorage.removeItem(data.storageKey); } catch (error) { /* nothing kept to remove */ }
+            status.textContent = 'Thank you: ' + count + ' answers sent to ' + data.returnTo + '. You can close this page.';
+            return;
+          }
+          button.disabled = response.status === 410;
+          status.textContent = answer && answer.message ? answer.message : 'The answers could not be sent (HTTP ' + response.status + '). Your answers are kept in this browser: try again later.';
+        });
+      })
+      .catch(function (error) {
+        button.disabled = false;
+        status.textContent = 'The answers could not be sent (' + error.message + '). Your answers are kept in this browser: try again.';
       });
   }
 

@@ -9,10 +9,37 @@ import { stakeholderSchema } from '../interview/bank-schema';
  * is an answers file signed with the questionnaire's own key, imported as customer-provided answers.
  */
 
-export const questionnaireChannels = ['html-form', 'docx-form'] as const;
+export const questionnaireChannels = ['html-form', 'docx-form', 'hub-link'] as const;
 export const questionnaireChannelSchema = z.enum(questionnaireChannels);
 export type QuestionnaireChannel = z.infer<typeof questionnaireChannelSchema>;
-export const questionnaireChannelLabels: Record<QuestionnaireChannel, string> = { 'html-form': 'HTML form', 'docx-form': 'Word form' };
+export const questionnaireChannelLabels: Record<QuestionnaireChannel, string> = { 'html-form': 'HTML form', 'docx-form': 'Word form', 'hub-link': 'link from the partner hub' };
+
+export const linkStates = ['open', 'answered', 'expired', 'withdrawn'] as const;
+export const linkStateLabels: Record<(typeof linkStates)[number], string> = { open: 'Open', answered: 'Answered', expired: 'Expired', withdrawn: 'Withdrawn' };
+
+/** A hub link sent to one stakeholder, and what came of it. */
+export const questionnaireLinkSchema = z.object({
+  id: idSchema,
+  stakeholder: stakeholderSchema,
+  url: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  state: z.enum(linkStates),
+  /** When the answers reached this laptop (the next sync after the customer sent them). */
+  collectedAt: z.string().nullable(),
+  /** Questions the engineer had already answered: the customer's answers to them were not applied. */
+  keptEngineerAnswers: z.array(z.string()),
+  /** Why the collected answers could not be imported (the answers are kept on this laptop). */
+  importError: z.string().nullable(),
+});
+export type QuestionnaireLink = z.infer<typeof questionnaireLinkSchema>;
+
+export const publishLinksSchema = z.object({
+  questionnaireId: idSchema,
+  /** Omitted: one link for every stakeholder of the questionnaire. */
+  stakeholders: z.array(stakeholderSchema).min(1).max(5).optional(),
+  expiresInDays: z.number().int().min(1).max(90).default(14),
+});
 
 export const questionnaireCreateSchema = z.object({
   caseId: idSchema,
@@ -37,6 +64,8 @@ export const questionnaireRecipientSchema = z.object({
   ),
   /** Questions of this stakeholder the case still has no answer to (from anyone). */
   openCount: z.number().int().min(0),
+  /** Hub links sent to this stakeholder, newest first. */
+  links: z.array(questionnaireLinkSchema).default([]),
 });
 
 export const questionnaireSchema = z.object({

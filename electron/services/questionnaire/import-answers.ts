@@ -116,7 +116,9 @@ const applyCustomerAnswers = (
     keptEngineerAnswers: [],
     unchanged: [],
   };
-  if (db.prepare('SELECT 1 FROM questionnaire_returns WHERE file_sha256 = ?').get(identity)) return { ...result, alreadyImported: true };
+  // The same answers again change nothing, unless the engineer now asks for them over their own.
+  const seenBefore = db.prepare('SELECT 1 FROM questionnaire_returns WHERE file_sha256 = ?').get(identity) !== undefined;
+  if (seenBefore && !overwrite) return { ...result, alreadyImported: true };
 
   const importedAt = new Date().toISOString();
   const source: CustomerSource = {
@@ -156,7 +158,8 @@ const applyCustomerAnswers = (
   }
   db.prepare(
     `INSERT INTO questionnaire_returns (file_sha256, questionnaire_id, stakeholder, respondent, submitted_at, imported_at, answer_count)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (file_sha256) DO UPDATE SET imported_at = excluded.imported_at, answer_count = answer_count + excluded.answer_count`,
   ).run(identity, questionnaire.id, answers.stakeholder, source.respondent, answers.submittedAt, importedAt, result.imported.length);
   return result;
 };
@@ -181,4 +184,29 @@ export const importQuestionnaireDocx = (db: Database, caseId: string, bytes: Uin
       },
     );
     return applyCustomerAnswers(db, caseId, verified, 'docx-form', overwrite);
+  })();
+
+/**
+ * Imports the answers a hub link collected. The hub vouches for them (the one-time token reached
+ * only that stakeholder's link, over the device's authenticated connection), so there is no
+ * signature; everything else is checked as for a file: the questionnaire, case, bank, stakeholder,
+ * question ids and values.
+ */
+export const importHubLinkAnswers = (
+  db: Database,
+  link: { questionnaireId: string; stakeholder: string },
+  payloadText: string,
+  overwrite: boolean,
+): ImportAnswersResult =>
+  db.transaction(() => {
+    const payload = answersPayloadSchema.safeParse(parseJson(payloadText, 'The answers from the hub'));
+    if (!payload.success) return refuse(`The answers from the hub could not be read (${firstIssue(payload.error)}). Nothing was imported.`);
+    if (payload.data.questionnaireId !== link.questionnaireId || payload.data.stakeholder !== link.stakeholder) {
+      return refuse('The hub sent answers for another questionnaire than this link. Nothing was imported.');
+    }
+    const questionnaire = findQuestionnaire(db, payload.data.questionnaireId);
+    if (!questionnaire) return refuse('These answers belong to a questionnaire that is not on this laptop. Nothing was imported.');
+    getCase(db, questionnaire.caseId);
+    const identity = crypto.createHash('sha256').update(payloadText, 'utf8').digest('hex');
+    return applyCustomerAnswers(db, questionnaire.caseId, { questionnaire, payload: payload.data, identity }, 'hub-link', overwrite);
   })();

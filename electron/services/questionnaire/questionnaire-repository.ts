@@ -9,6 +9,7 @@ import { getCase } from '../cases/cases-repository';
 import { newId } from '../db/device-clock';
 import { bankForCase } from '../interview/bank-store';
 import { storedAnswers } from '../interview/answers-repository';
+import { linksOf } from './questionnaire-link-rows';
 
 export interface QuestionnaireRow {
   readonly id: string;
@@ -141,6 +142,7 @@ export const listQuestionnaires = (db: Database, caseId: string): Questionnaire[
   const returns = db.prepare('SELECT * FROM questionnaire_returns WHERE questionnaire_id = ? ORDER BY imported_at');
   return rows.map((q) => {
     const back = returns.all(q.id) as ReturnRow[];
+    const links = linksOf(db, q.id);
     return {
       id: q.id,
       caseId: q.caseId,
@@ -157,6 +159,7 @@ export const listQuestionnaires = (db: Database, caseId: string): Questionnaire[
             .filter((r) => r.stakeholder === stakeholder)
             .map((r) => ({ respondent: r.respondent, submittedAt: r.submitted_at, importedAt: r.imported_at, answerCount: r.answer_count })),
           openCount: theirs.filter((e) => !answered.has(e.question.id)).length,
+          links: links.filter((l) => l.stakeholder === stakeholder),
         };
       }),
     };

@@ -11,6 +11,15 @@ import {
   type PushRequest,
   type PushResponse,
 } from '../../../shared/sync/protocol';
+import {
+  collectResponseSchema,
+  publishLinkResponseSchema,
+  revokeLinkResponseSchema,
+  submittedAnswersSchema,
+  type PublishLinkRequest,
+  type PublishLinkResponse,
+  type SubmittedAnswersResponse,
+} from '../../../shared/questionnaire/hub-link-protocol';
 
 /** The hub answered with an error status. */
 export class HubHttpError extends Error {
@@ -152,6 +161,22 @@ export class HubClient {
     } catch {
       throw new HubUnreachableError(this.baseUrl, 'the connection broke during the answer');
     }
+  }
+
+  async publishQuestionnaireLink(request: PublishLinkRequest): Promise<PublishLinkResponse> {
+    return this.json(await this.request('POST', '/v1/questionnaire-links', { json: request }), publishLinkResponseSchema);
+  }
+
+  async revokeQuestionnaireLink(id: string): Promise<void> {
+    await this.json(await this.request('POST', `/v1/questionnaire-links/${encodeURIComponent(id)}/revoke`, { json: {} }), revokeLinkResponseSchema);
+  }
+
+  async submittedQuestionnaireAnswers(): Promise<SubmittedAnswersResponse> {
+    return this.json(await this.request('GET', '/v1/questionnaire-answers'), submittedAnswersSchema);
+  }
+
+  async collectedQuestionnaireAnswers(ids: readonly string[]): Promise<number> {
+    return (await this.json(await this.request('POST', '/v1/questionnaire-answers/collected', { json: { ids } }), collectResponseSchema)).collected;
   }
 
   async putBlob(sha256: string, bytes: Buffer): Promise<void> {

@@ -7,6 +7,7 @@ import { hubUrlWarningFor, type SyncReport, type SyncStatus } from '../../../sha
 import { deviceId } from '../db/device-clock';
 import { pendingMutationCount, pendingMutations } from '../db/outbox';
 import { applyPulledRows } from './apply-pulled';
+import { collectLinkAnswers } from '../questionnaire/questionnaire-links';
 import { fetchOwnedEvidence } from './fetch-evidence';
 import type { BlobStore } from '../at-rest/blob-store';
 import { HubClient, HubHttpError, isRetryableHubError } from './hub-client';
@@ -161,7 +162,8 @@ const pull = async (deps: SyncDeps, client: HubClient, retry: RetryPolicy, count
 };
 
 /**
- * One sync: push the outbox (blobs first), then pull what changed. Each acknowledged batch is
+ * One sync: push the outbox (blobs first), pull what changed, collect customers' answers to
+ * questionnaire links. Each acknowledged batch is
  * marked sent at once, so a crash anywhere resumes with what is left; a failure is recorded in
  * plain words and reported, never swallowed.
  */
@@ -186,6 +188,7 @@ export const runSync = async (deps: SyncDeps): Promise<SyncReport> => {
   try {
     await push(deps, client, retry, counters);
     if (!deps.skipPull) await pull(deps, client, retry, counters);
+    if (!deps.skipPull) await collectLinkAnswers({ db, client, retry, log: deps.log });
     if (!deps.skipPull && deps.blobs) await fetchOwnedEvidence({ db, blobs: deps.blobs, tokenStore: deps.tokenStore, retry, timeoutMs: deps.timeoutMs });
   } catch (error) {
     noteClock();

@@ -3,6 +3,7 @@ import { stakeholderLabels, type Stakeholder } from '../../../shared/interview/b
 import type { ImportAnswersResult } from '../../../shared/questionnaire/questionnaire-schemas';
 import { EmptyState, ErrorState, QueryView } from '../../components/query-state';
 import { download } from '../reports/use-reports';
+import { QuestionnaireLinks } from './questionnaire-links';
 import { useExportDocx, useExportForm, useImportAnswers, useQuestionnaires, type AnswersUpload } from './use-questionnaires';
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -105,6 +106,9 @@ export const QuestionnaireStatus = ({ caseId }: { caseId: string }) => {
           )
         }
       </QueryView>
+      {list.data?.map((q) => (
+        <QuestionnaireLinks key={q.id} questionnaire={q} caseId={caseId} />
+      ))}
       {exportForm.isError && <ErrorState error={exportForm.error} />}
       {exportDocx.isError && <ErrorState error={exportDocx.error} />}
       <div className="field">

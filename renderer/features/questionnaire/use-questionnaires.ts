@@ -45,3 +45,34 @@ export const useImportAnswers = (caseId: string) => {
     },
   });
 };
+
+const invalidateCase = (client: ReturnType<typeof useQueryClient>, caseId: string) => {
+  void client.invalidateQueries({ queryKey: keys.list(caseId) });
+  void client.invalidateQueries({ queryKey: keys.questions(caseId) });
+  void client.invalidateQueries({ queryKey: ['interview', caseId] });
+};
+
+export const usePublishLinks = (caseId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { questionnaireId: string; stakeholders: Stakeholder[]; expiresInDays: number }) => api.publishQuestionnaireLinks(input),
+    onSuccess: () => void client.invalidateQueries({ queryKey: keys.list(caseId) }),
+  });
+};
+
+export const useRevokeLink = (caseId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (linkId: string) => api.revokeQuestionnaireLink({ linkId }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: keys.list(caseId) }),
+  });
+};
+
+/** "Take the customer's answers instead" for answers a hub link brought back. */
+export const useApplyLinkAnswers = (caseId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (linkId: string) => api.applyQuestionnaireLinkAnswers({ linkId, overwrite: true }),
+    onSuccess: () => invalidateCase(client, caseId),
+  });
+};

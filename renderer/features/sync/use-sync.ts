@@ -24,6 +24,9 @@ export const useSyncNow = () => {
       void client.invalidateQueries({ queryKey: ['sync', 'partner-cases'] });
       void client.invalidateQueries({ queryKey: ['sync', 'conflicts'] });
       void client.invalidateQueries({ queryKey: ['proposals'] });
+      // A sync may bring customers' answers to questionnaire links: their status and the interview change.
+      void client.invalidateQueries({ queryKey: ['questionnaires'] });
+      void client.invalidateQueries({ queryKey: ['interview'] });
     },
     // A failure is recorded in the status too: show it there.
     onSettled: () => void client.invalidateQueries({ queryKey: statusKey }),

@@ -6,6 +6,8 @@ import {
   importAnswersResultSchema,
   importAnswersSchema,
   importDocxSchema,
+  publishLinksSchema,
+  questionnaireLinkSchema,
   questionnaireDocxSchema,
   questionnaireCreateSchema,
   questionnaireFormSchema,
@@ -54,6 +56,24 @@ export const questionnaireCalls = {
     method: 'importQuestionnaireAnswers',
     summary: "A customer's answers file into the case, as customer-provided answers",
     input: importAnswersSchema,
+    output: importAnswersResultSchema,
+  }),
+  'questionnaires:publishLinks': defineCall({
+    method: 'publishQuestionnaireLinks',
+    summary: 'One link per stakeholder served by the partner hub, each with a one-time token and an expiry',
+    input: publishLinksSchema,
+    output: z.array(questionnaireLinkSchema),
+  }),
+  'questionnaires:revokeLink': defineCall({
+    method: 'revokeQuestionnaireLink',
+    summary: 'Withdraws a hub link: the customer can no longer open or answer it',
+    input: z.object({ linkId: idSchema }),
+    output: questionnaireLinkSchema,
+  }),
+  'questionnaires:applyLinkAnswers': defineCall({
+    method: 'applyQuestionnaireLinkAnswers',
+    summary: "Applies a hub link's collected answers again, over the engineer's own answers when asked",
+    input: z.object({ linkId: idSchema, overwrite: z.boolean().default(false) }),
     output: importAnswersResultSchema,
   }),
 } as const;

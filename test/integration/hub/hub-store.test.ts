@@ -95,6 +95,59 @@ describe.each(storeKinds)('hub store on %s', (kind) => {
     expect([after!.fieldChanges, after!.conflicts]).toEqual([{ terms: { seq: 2, device: 'd2', name: 'two' } }, conflicts]);
   });
 
+  it('migration 7: a questionnaire link is found by its token hash only, takes answers once, never after expiry or withdrawal, and only its own partner and laptop collect them', async () => {
+    const store = await stores.open(kind, false);
+    await store.migrate(hubMigrations, 7);
+    await createPartner(store, 'Links A');
+    await createPartner(store, 'Links B');
+    const a = await enroll(store, 'Links A', 'engineer', 'a');
+    const a2 = await enroll(store, 'Links A', 'engineer', 'a2');
+    const b = await enroll(store, 'Links B', 'engineer', 'b');
+    const link = (id: string, device: typeof a, token: string, expiresAt: string) =>
+      store.insertQuestionnaireLink({
+        id,
+        partnerId: device.partnerId,
+        deviceId: device.id,
+        tokenHash: sha256Hex(token),
+        questionnaireId: rowId(90),
+        caseId: rowId(91),
+        stakeholder: 'it_lead',
+        form: '{"f":1}',
+        createdAt: '2026-12-01T00:00:00.000Z',
+        expiresAt,
+      });
+    await link(rowId(1), a, 'token-a', '2026-12-10T00:00:00.000Z');
+    await link(rowId(2), b, 'token-b', '2026-12-10T00:00:00.000Z');
+    await link(rowId(3), a, 'token-short', '2026-12-02T00:00:00.000Z');
+    // The token's hash is unique: a second link cannot share it.
+    await expect(link(rowId(4), a, 'token-a', '2026-12-10T00:00:00.000Z')).rejects.toThrow();
+    expect((await store.questionnaireLinkByToken(sha256Hex('token-a')))?.id).toBe(rowId(1));
+    expect(await store.questionnaireLinkByToken(sha256Hex('token-c'))).toBeNull();
+
+    const day = '2026-12-05T00:00:00.000Z';
+    expect(await store.submitQuestionnaireAnswers(sha256Hex('token-a'), '{"x":1}', day)).toBe(true);
+    // Once only, and not after its expiry (Dec 2 < Dec 5).
+    expect(await store.submitQuestionnaireAnswers(sha256Hex('token-a'), '{"x":2}', day)).toBe(false);
+    expect(await store.submitQuestionnaireAnswers(sha256Hex('token-short'), '{"x":3}', day)).toBe(false);
+    // Withdrawn by its own laptop only; then it takes nothing.
+    expect(await store.revokeQuestionnaireLink(a.partnerId, a.id, rowId(2), day)).toBe(false);
+    expect(await store.revokeQuestionnaireLink(b.partnerId, b.id, rowId(2), day)).toBe(true);
+    expect(await store.submitQuestionnaireAnswers(sha256Hex('token-b'), '{"x":4}', day)).toBe(false);
+
+    // Only the publishing laptop of the same partner sees and collects the answers.
+    expect(await store.submittedQuestionnaireAnswers(b.partnerId, b.id)).toEqual([]);
+    expect(await store.submittedQuestionnaireAnswers(a.partnerId, a2.id)).toEqual([]);
+    expect(await store.submittedQuestionnaireAnswers(a.partnerId, a.id)).toEqual([
+      { id: rowId(1), questionnaireId: rowId(90), caseId: rowId(91), stakeholder: 'it_lead', submittedAt: day, payload: '{"x":1}' },
+    ]);
+    expect(await store.collectQuestionnaireAnswers(b.partnerId, b.id, [rowId(1)], day)).toBe(0);
+    expect(await store.collectQuestionnaireAnswers(a.partnerId, a.id, [rowId(1)], day)).toBe(1);
+    expect(await store.collectQuestionnaireAnswers(a.partnerId, a.id, [rowId(1)], day)).toBe(0);
+    expect(await store.submittedQuestionnaireAnswers(a.partnerId, a.id)).toEqual([]);
+    // Collected: the hub keeps that the link was used, not the answers or the form.
+    expect(await store.driver.query('SELECT answers, form, submitted_at FROM questionnaire_links WHERE id = ?', [rowId(1)])).toEqual([{ answers: null, form: '{}', submitted_at: day }]);
+  });
+
   it('refuses a database from a newer hub', async () => {
     const store = await stores.open(kind);
     await store.driver.query('INSERT INTO hub_schema (version) VALUES (?)', [latestHubSchemaVersion + 5]);

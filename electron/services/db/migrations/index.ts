@@ -22,6 +22,7 @@ import { atRest } from './0020-at-rest';
 import { reportTerms } from './0021-report-terms';
 import { partnerDesk } from './0022-partner-desk';
 import { syncConflicts } from './0023-sync-conflicts';
+import { questionnaireLinks } from './0024-questionnaire-links';
 
 /** Every migration, in order, numbered 1, 2, 3 … Append only with the next number: a shipped migration is never edited or renumbered. */
 export const migrations: readonly Migration[] = [
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   reportTerms,
   partnerDesk,
   syncConflicts,
+  questionnaireLinks,
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
