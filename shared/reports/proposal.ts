@@ -1,3 +1,6 @@
+import { defaultLocale } from '../i18n/locales';
+import type { MessageId } from '../i18n/messages-en';
+import { createTranslator, type Translator } from '../i18n/translator';
 import type { ProposalTextDefaults } from './branding';
 import { addDays, formatMoney } from './format';
 import type { PriceBookItem } from './price-book';
@@ -107,20 +110,18 @@ interface Request {
   readonly severity: Severity | null;
 }
 
-const ruleNouns: Record<QuantityRule, [string, string]> = {
-  per_user: ['user', 'users'],
-  per_device: ['device', 'devices'],
-  per_site: ['site', 'sites'],
-  fixed: ['', ''],
+const ruleNouns: Record<Exclude<QuantityRule, 'fixed'>, MessageId> = {
+  per_user: 'proposal.quantity.users',
+  per_device: 'proposal.quantity.devices',
+  per_site: 'proposal.quantity.sites',
 };
 
-const basisOf = (rule: QuantityRule, source: ReportSource, multiplier: number | undefined): string => {
+const basisOf = (rule: QuantityRule, source: ReportSource, multiplier: number | undefined, tr: Translator): string => {
   if (rule === 'fixed') return '';
   const key = rule === 'per_user' ? 'users' : rule === 'per_device' ? 'devices' : 'sites';
-  const n = source.sizing[key];
-  const [one, many] = ruleNouns[rule];
-  const from = source.sizingFromInterview.includes(key) ? ' (from the interview)' : '';
-  return `${multiplier && multiplier !== 1 ? `${multiplier} × ` : ''}${n} ${n === 1 ? one : many}${from}`;
+  const counted = tr.t(ruleNouns[rule], { count: source.sizing[key] });
+  const quantity = multiplier && multiplier !== 1 ? tr.t('proposal.quantity.multiplied', { multiplier: tr.fmt.number(multiplier), quantity: counted }) : counted;
+  return source.sizingFromInterview.includes(key) ? tr.t('proposal.quantity.fromInterview', { quantity }) : quantity;
 };
 
 const sumTaxes = (subtotal: number, taxes: readonly TaxLine[]): TaxAmount[] =>
@@ -142,7 +143,7 @@ const textOf = (terms: ProposalTerms, defaults: ProposalTextDefaults | undefined
  * licence need it once. A line is never dropped for its currency or its quantity: it is converted
  * at the rate the user set, or the whole proposal is refused with the reason.
  */
-export const buildProposal = (source: ReportSource, priceBook: readonly PriceBookItem[], textDefaults?: ProposalTextDefaults): Proposal => {
+export const buildProposal = (source: ReportSource, priceBook: readonly PriceBookItem[], textDefaults?: ProposalTextDefaults, tr: Translator = createTranslator(defaultLocale)): Proposal => {
   const { terms, sizing } = source;
   const requests: Request[] = [
     ...[...source.recommendations].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]).flatMap((r) => r.skuRefs.map((ref) => ({ ref, reason: r.title, severity: r.severity }))),
@@ -190,7 +191,7 @@ export const buildProposal = (source: ReportSource, priceBook: readonly PriceBoo
       unit: item.unit,
       quantity: best,
       rule: keepExisting ? existing.rule : rule,
-      quantityBasis: keepExisting ? existing.quantityBasis : basisOf(rule, source, ref.quantity),
+      quantityBasis: keepExisting ? existing.quantityBasis : basisOf(rule, source, ref.quantity, tr),
       unitPriceMinor,
       totalMinor: best * unitPriceMinor,
       recurring: item.recurring,
@@ -268,12 +269,13 @@ export const buildProposal = (source: ReportSource, priceBook: readonly PriceBoo
   };
 };
 
-/** "GST 5 %", "QST 9.975 %". */
-export const taxLabel = (t: { name: string; ratePercent: number }): string => `${t.name} ${Number(t.ratePercent.toFixed(3))} %`;
+/** "GST 5 %", "QST 9.975 %"; in French "TPS (5 %)", "TVQ (9,975 %)". */
+export const taxLabel = (t: { name: string; ratePercent: number }, tr: Translator = createTranslator(defaultLocale)): string =>
+  tr.t('proposal.tax', { name: tr.taxName(t.name), rate: tr.fmt.ratePercent(t.ratePercent) });
 
-/** "EUR 1.00 = GBP 1.17" style wording of a conversion, for the print. */
-export const conversionText = (c: ProposalConversion, to: string): string =>
-  `Prices from the price book in ${c.currency} (${c.skus.join(', ')}) converted at 1 ${c.currency} = ${c.rate} ${to}.`;
+/** "Prices … converted at 1 GBP = 1.17 EUR", for the print. */
+export const conversionText = (c: ProposalConversion, to: string, tr: Translator = createTranslator(defaultLocale)): string =>
+  tr.t('proposal.conversion', { from: c.currency, skus: c.skus.join(', '), rate: tr.intl.formatNumber(c.rate, { maximumFractionDigits: 6 }), to });
 
 export const investmentLine = (p: Proposal): string =>
   `${formatMoney(p.totals.oneTimeTotalMinor, p.currency)} one-time and ${formatMoney(p.totals.monthlyTotalMinor, p.currency)} per month`;

@@ -1,12 +1,22 @@
-import type { BrandingProfile } from './branding';
+import { defaultBranding, type BrandingProfile } from './branding';
 import type { PriceBookItem } from './price-book';
 import { buildProposal, type Proposal } from './proposal';
 import { buildRoadmap, ownerFor, severityRank, type Roadmap } from './roadmap';
 import { severities, type FindingSource, type MeasurementSource, type PillarSource, type ReportSource, type Severity } from './report-source';
 import { brandingForPrint, type ExportAdjustment } from './print-colors';
+import { defaultLocale, type ReportLocale } from '../i18n/locales';
+import { createTranslator, has, type Translator } from '../i18n/translator';
+import type { MessageId } from '../i18n/messages-en';
 
 export const reportKinds = ['executive', 'technical', 'proposal', 'reassessment'] as const;
 export type ReportKind = (typeof reportKinds)[number];
+export const reportKindMessages: Record<ReportKind, MessageId> = {
+  executive: 'report.kind.executive',
+  technical: 'report.kind.technical',
+  proposal: 'report.kind.proposal',
+  reassessment: 'report.kind.reassessment',
+};
+/** English names of the kinds, for the app's own lists (a report prints its kind in its own language). */
 export const reportKindLabels: Record<ReportKind, string> = {
   executive: 'Executive readiness report',
   technical: 'Technical findings report',
@@ -58,6 +68,8 @@ export interface PillarSection {
 }
 
 interface ReportBase {
+  /** The language the report is written in (the customer's, set per case; recorded with the export). */
+  readonly locale: ReportLocale;
   readonly cover: Cover;
   /** The branding as printed: colours that fail contrast as text are already adjusted. */
   readonly branding: BrandingProfile;
@@ -102,13 +114,14 @@ export const priorityOf = (f: FindingSource, pillars: readonly PillarSource[]): 
 };
 
 /** Who and what a finding touches, from the case's sizes and the kind of fix it needs. */
-export const scopeOf = (f: FindingSource, source: ReportSource): string => {
+export const scopeOf = (f: FindingSource, source: ReportSource, tr: Translator = createTranslator(defaultLocale)): string => {
   const rules = new Set(f.skuRefs.map((r) => r.rule));
-  const site = source.site?.name ? ` at ${shortName(source.site.name, 60)}` : '';
-  if (rules.has('per_user') && source.sizing.users > 0) return `All ${source.sizing.users} users${site}`;
-  if (rules.has('per_device') && source.sizing.devices > 0) return `All ${source.sizing.devices} devices${site}`;
-  if (rules.has('per_site') && source.sizing.sites > 0) return `${source.sizing.sites} site${source.sizing.sites === 1 ? '' : 's'}`;
-  return `Organisation-wide${site}`;
+  const site = source.site?.name ? shortName(source.site.name, 60) : '';
+  const where = { site, hasSite: has(site) };
+  if (rules.has('per_user') && source.sizing.users > 0) return tr.t('scope.allUsers', { count: tr.fmt.number(source.sizing.users), ...where });
+  if (rules.has('per_device') && source.sizing.devices > 0) return tr.t('scope.allDevices', { count: tr.fmt.number(source.sizing.devices), ...where });
+  if (rules.has('per_site') && source.sizing.sites > 0) return tr.t('scope.sites', { count: source.sizing.sites });
+  return tr.t('scope.organisation', where);
 };
 
 export interface TechnicalFinding extends FindingSource {
@@ -150,14 +163,16 @@ export interface ReportInputs {
   readonly priceBook: readonly PriceBookItem[];
   /** "Groundwork 0.1.0" (export-report.ts sets it); "Groundwork" when absent, as in older stored inputs. */
   readonly generator?: string | undefined;
+  /** The report's language; English when absent, as in inputs stored before reports had a language. */
+  readonly language?: ReportLocale | undefined;
 }
 
 const bySeverity = (a: FindingSource, b: FindingSource): number =>
   severityRank[a.severity] - severityRank[b.severity] || a.title.localeCompare(b.title);
 
-const coverFor = (kind: ReportKind, { source, branding }: ReportInputs): Cover => ({
-  title: reportKindLabels[kind],
-  subtitle: source.title || 'AI readiness assessment',
+const coverFor = (kind: ReportKind, { source, branding }: ReportInputs, tr: Translator): Cover => ({
+  title: tr.t(reportKindMessages[kind]),
+  subtitle: source.title || tr.t('report.defaultSubtitle'),
   partnerName: branding.partnerName,
   customerName: source.customer.name,
   customerShortName: shortName(source.customer.name),
@@ -168,14 +183,16 @@ const coverFor = (kind: ReportKind, { source, branding }: ReportInputs): Cover =
   date: source.date,
 });
 
-const headlineFor = (source: ReportSource, counts: Record<Severity, number>): string => {
+const headlineFor = (source: ReportSource, counts: Record<Severity, number>, tr: Translator): string => {
   const urgent = counts.critical + counts.high;
-  const level = source.overall ? `Overall readiness is ${Math.round(source.overall.score)} / 100${source.overall.levelLabel ? ` (${source.overall.levelLabel})` : ''}. ` : '';
-  if (source.findings.length === 0) return `${level}No findings have been recorded for this assessment yet.`;
-  return `${level}${source.findings.length} finding${source.findings.length === 1 ? '' : 's'}, ${urgent} of them critical or high.`;
+  const o = source.overall;
+  const findings = source.findings.length === 0 ? tr.t('headline.noFindings') : tr.t('headline.findings', { count: source.findings.length, urgent });
+  if (!o) return findings;
+  const level = tr.t('headline.level', { score: Math.round(o.score), level: o.levelLabel, hasLevel: has(o.levelLabel) });
+  return tr.t('headline.joined', { level, findings });
 };
 
-export const summarize = (source: ReportSource): ExecutiveSummary => {
+export const summarize = (source: ReportSource, tr: Translator = createTranslator(defaultLocale)): ExecutiveSummary => {
   const severityCounts = Object.fromEntries(severities.map((s) => [s, source.findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
   const ranked = [...source.pillars].sort((a, b) => b.score - a.score);
   return {
@@ -183,24 +200,29 @@ export const summarize = (source: ReportSource): ExecutiveSummary => {
     severityCounts,
     pillarCount: source.pillars.length,
     measurementCount: source.measurements.length,
-    headline: headlineFor(source, severityCounts),
+    headline: headlineFor(source, severityCounts, tr),
     strongest: ranked[0] ?? null,
     weakest: ranked.length > 1 ? (ranked.at(-1) ?? null) : null,
   };
 };
 
-const pillarSummaries = (source: ReportSource, findings: readonly FindingSource[]): PillarSummary[] =>
+const pillarSummaries = (source: ReportSource, findings: readonly FindingSource[], tr: Translator): PillarSummary[] =>
   source.pillars.map((pillar) => {
     const own = findings.filter((f) => f.pillarId === pillar.id && f.severity !== 'info');
-    return { pillar, findingCount: own.length, worst: own[0] ?? null, owner: ownerFor(pillar.id) };
+    return { pillar, findingCount: own.length, worst: own[0] ?? null, owner: ownerFor(pillar.id, tr) };
   });
 
 /** Pure: the same inputs always give the same model. */
 export const buildReportModel = (kind: ReportKind, inputs: ReportInputs): ReportModel => {
   const printed = brandingForPrint(inputs.branding);
+  const locale = inputs.language ?? defaultLocale;
+  const tr = createTranslator(locale);
+  // The built-in disclaimer is ours to translate; a partner's own wording is printed as written.
+  const branding = printed.branding.disclaimer === defaultBranding.disclaimer ? { ...printed.branding, disclaimer: tr.t('report.defaultDisclaimer') } : printed.branding;
   const base = {
-    cover: coverFor(kind, inputs),
-    branding: printed.branding,
+    locale,
+    cover: coverFor(kind, inputs, tr),
+    branding,
     adjustments: printed.adjustments,
     source: inputs.source,
     templateVersion: reportTemplateVersion,
@@ -208,16 +230,16 @@ export const buildReportModel = (kind: ReportKind, inputs: ReportInputs): Report
   };
   const { source } = inputs;
   const findings = [...source.findings].sort(bySeverity);
-  const proposal = buildProposal(source, inputs.priceBook, inputs.branding.proposalText);
-  const roadmap = buildRoadmap(source.recommendations, source.findings, { proposal, partnerName: inputs.branding.partnerName, pillars: source.pillars });
+  const proposal = buildProposal(source, inputs.priceBook, inputs.branding.proposalText, tr);
+  const roadmap = buildRoadmap(source.recommendations, source.findings, { proposal, partnerName: inputs.branding.partnerName, pillars: source.pillars, tr });
   if (kind === 'executive') {
     const priced = proposal.oneTime.length + proposal.monthly.length > 0 && proposal.refusal === null;
     return {
       ...base,
       kind,
-      summary: summarize(source),
+      summary: summarize(source, tr),
       topRisks: findings.filter((f) => f.severity !== 'info').slice(0, 5),
-      pillarSummaries: pillarSummaries(source, findings),
+      pillarSummaries: pillarSummaries(source, findings, tr),
       proposal: priced ? proposal : null,
       roadmap,
     };
@@ -225,12 +247,12 @@ export const buildReportModel = (kind: ReportKind, inputs: ReportInputs): Report
   if (kind === 'technical') {
     const pillarIds = new Set(source.pillars.map((p) => p.id));
     const scored = findings
-      .map((f) => ({ ...f, priority: priorityOf(f, source.pillars), scope: scopeOf(f, source) }))
+      .map((f) => ({ ...f, priority: priorityOf(f, source.pillars), scope: scopeOf(f, source, tr) }))
       .sort((a, b) => b.priority.score - a.priority.score || bySeverity(a, b));
     return {
       ...base,
       kind,
-      summary: summarize(source),
+      summary: summarize(source, tr),
       findings: scored,
       pillarSections: source.pillars.map((pillar) => ({ pillar, findings: findings.filter((f) => f.pillarId === pillar.id) })),
       otherFindings: findings.filter((f) => !pillarIds.has(f.pillarId)),
@@ -242,7 +264,7 @@ export const buildReportModel = (kind: ReportKind, inputs: ReportInputs): Report
     return {
       ...base,
       kind,
-      summary: summarize(source),
+      summary: summarize(source, tr),
       stillOpen: findings.filter((f) => !newIds.has(f.id) && f.severity !== 'info'),
       newFindings: findings.filter((f) => newIds.has(f.id)),
       roadmap,

@@ -1,14 +1,17 @@
 import { addDays } from './format';
+import { defaultLocale } from '../i18n/locales';
+import type { MessageId } from '../i18n/messages-en';
+import { createTranslator, type Translator } from '../i18n/translator';
 import type { Proposal } from './proposal';
 import type { Effort, FindingSource, PillarSource, RecommendationSource, Severity } from './report-source';
 
 export const roadmapHorizons = ['now', 'next', 'later'] as const;
 export type RoadmapHorizon = (typeof roadmapHorizons)[number];
 
-export const roadmapLabels: Record<RoadmapHorizon, string> = {
-  now: 'Now (0–3 months)',
-  next: 'Next (3–6 months)',
-  later: 'Later (6–12 months)',
+export const roadmapLabels: Record<RoadmapHorizon, MessageId> = {
+  now: 'roadmap.now',
+  next: 'roadmap.next',
+  later: 'roadmap.later',
 };
 
 /** Months after the report date each horizon starts and ends at. */
@@ -36,17 +39,17 @@ export const horizonFor = (severity: Severity, effort: Effort): RoadmapHorizon =
 };
 
 /** Who on the customer's side owns an item, by the pillar it belongs to (the built-in bank's pillars). */
-const pillarOwners: Record<string, string> = {
-  strategy: 'Executive sponsor',
-  data: 'Data owner',
-  compute: 'IT lead',
-  network: 'IT lead',
-  security: 'Security lead',
-  governance: 'Compliance lead',
-  operations: 'IT operations',
-  people: 'HR and team leads',
+const pillarOwners: Record<string, MessageId> = {
+  strategy: 'owner.strategy',
+  data: 'owner.data',
+  compute: 'owner.compute',
+  network: 'owner.network',
+  security: 'owner.security',
+  governance: 'owner.governance',
+  operations: 'owner.operations',
+  people: 'owner.people',
 };
-export const ownerFor = (pillarId: string): string => pillarOwners[pillarId] ?? 'IT lead';
+export const ownerFor = (pillarId: string, tr: Translator = createTranslator(defaultLocale)): string => tr.t(pillarOwners[pillarId] ?? 'owner.default');
 
 export interface RoadmapItem {
   readonly id: string;
@@ -72,16 +75,14 @@ export interface RoadmapOptions {
   /** The partner delivering priced items: "Acme IT with the Security lead". */
   readonly partnerName?: string;
   readonly pillars?: readonly PillarSource[];
+  /** The report's language, for owners ("Security lead"); English when absent. */
+  readonly tr?: Translator;
 }
 
 /** "Dec 2026 – Feb 2027" for a horizon, counted from the report date. */
-export const horizonDates = (horizon: RoadmapHorizon, reportDate: string): string => {
+export const horizonDates = (horizon: RoadmapHorizon, reportDate: string, tr: Translator = createTranslator(defaultLocale)): string => {
   const [from, to] = horizonMonths[horizon];
-  const month = (iso: string) => {
-    const d = new Date(`${iso}T00:00:00Z`);
-    return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-  };
-  return `${month(addDays(reportDate, Math.round(from * 30.5)))} – ${month(addDays(reportDate, Math.round(to * 30.5) - 1))}`;
+  return tr.t('roadmap.dates', { from: tr.fmt.monthYear(addDays(reportDate, Math.round(from * 30.5))), to: tr.fmt.monthYear(addDays(reportDate, Math.round(to * 30.5) - 1)) });
 };
 
 /**
@@ -98,8 +99,9 @@ export const buildRoadmap = (recommendations: readonly RecommendationSource[], f
     const g = options.proposal?.refusal ? undefined : groupCost.get(title);
     return g ? { oneTimeMinor: g.oneTimeMinor, monthlyMinor: g.monthlyMinor, currency } : null;
   };
+  const tr = options.tr ?? createTranslator(defaultLocale);
   const ownerWith = (pillarId: string, cost: RoadmapItem['cost']) =>
-    cost && options.partnerName ? `${options.partnerName} with the customer's ${ownerFor(pillarId)}` : ownerFor(pillarId);
+    cost && options.partnerName ? tr.t('owner.withPartner', { partner: options.partnerName, owner: ownerFor(pillarId, tr) }) : ownerFor(pillarId, tr);
   const items: RoadmapItem[] = [
     ...recommendations.map((r) => {
       const pillarId = findingById.get(r.findingIds[0] ?? '')?.pillarId ?? '';
@@ -142,7 +144,6 @@ export const firstActions = (items: readonly RoadmapItem[], limit: number): { sh
 
 export const isEmptyRoadmap = (roadmap: Roadmap): boolean => roadmapHorizons.every((h) => roadmap[h].length === 0);
 
-export const moreActionsText = (more: number): string =>
-  `…and ${more} more lower-priority action${more === 1 ? '' : 's'}; the technical report lists every finding with its recommendation.`;
+export const moreActionsText = ({ t }: Translator, more: number): string => t('roadmap.more', { count: more });
 
-export const emptyRoadmapText = 'Nothing is open, so no further steps are planned.';
+export const emptyRoadmapText = ({ t }: Translator): string => t('roadmap.empty');

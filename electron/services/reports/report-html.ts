@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { ReportDocument } from '../../../shared/reports/components/report-document';
-import { reportKindLabels, shortName, type ReportModel } from '../../../shared/reports/report-model';
+import { reportKindMessages, shortName, type ReportModel } from '../../../shared/reports/report-model';
+import { documentLanguageTag } from '../../../shared/i18n/locales';
+import { createTranslator, pageOfParts, type Translator } from '../../../shared/i18n/translator';
 import { reportCss } from '../../../shared/reports/report-styles';
 import { fontStacks, type ReportFont } from '../../../shared/reports/branding';
 
@@ -58,7 +60,8 @@ export interface HtmlOptions {
   readonly embedFonts: boolean;
 }
 
-export const reportTitle = (model: ReportModel): string => `${reportKindLabels[model.kind]} — ${model.cover.customerShortName}`;
+export const reportTitle = (model: ReportModel, tr: Translator = createTranslator(model.locale)): string =>
+  tr.t('report.title', { kind: tr.t(reportKindMessages[model.kind]), customer: model.cover.customerShortName });
 
 /** The complete, self-contained HTML document of a report. */
 export const buildReportHtml = (model: ReportModel, options: HtmlOptions): string => {
@@ -66,7 +69,8 @@ export const buildReportHtml = (model: ReportModel, options: HtmlOptions): strin
   const fonts = options.embedFonts ? embeddedFontCss(model.branding.font) : '';
   return [
     '<!DOCTYPE html>',
-    '<html lang="en"><head><meta charset="utf-8">',
+    // The report's language, so screen readers and spell checkers read it right.
+    `<html lang="${documentLanguageTag(model.locale)}"><head><meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="${exportedHtmlCsp}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="generator" content="${escapeHtml(model.generator)}, report template ${escapeHtml(model.templateVersion)}">`,
@@ -86,11 +90,16 @@ export const pdfHeaderFooter = (model: ReportModel): { headerTemplate: string; f
   // One line each, whatever the names: cut with "…" here and clipped by the box if a font runs wide.
   const style = `font-family: ${escapeHtml(fontStacks[model.branding.font])}; font-size: 8px; color: #555; width: 100%; padding: 0 14mm; display: flex; justify-content: space-between; gap: 8mm; white-space: nowrap; overflow: hidden;`;
   const span = 'overflow: hidden; text-overflow: ellipsis;';
-  const left = escapeHtml(`${shortName(model.cover.partnerName, 40)} · ${reportKindLabels[model.kind]}`);
+  const tr = createTranslator(model.locale);
+  const left = escapeHtml(`${shortName(model.cover.partnerName, 40)} · ${tr.t(reportKindMessages[model.kind])}`);
+  // Chromium fills in the page fields; the wording around them is the catalogue's.
+  const pageOf = pageOfParts(tr)
+    .map((part) => (part === 'page' ? '<span class="pageNumber"></span>' : part === 'total' ? '<span class="totalPages"></span>' : escapeHtml(part)))
+    .join('');
   const right = escapeHtml(shortName(model.cover.customerName, 60));
   const footer = escapeHtml(shortName(model.branding.footer, 110));
   return {
     headerTemplate: `<div style="${style}"><span style="${span}">${left}</span><span style="${span}">${right}</span></div>`,
-    footerTemplate: `<div style="${style}"><span style="${span}">${footer}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+    footerTemplate: `<div style="${style}"><span style="${span}">${footer}</span><span>${pageOf}</span></div>`,
   };
 };

@@ -1,13 +1,19 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import type { AttachmentSource } from '../report-source';
+import type { Translator } from '../../i18n/translator';
+import { useReportText } from './report-text';
 
 /** Only images we read ourselves (PNG, JPEG as base64) reach an <img>. */
 export const safeImageUri = (uri: string): string | null => (/^data:image\/(?:png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/.test(uri) ? uri : null);
 
-const kib = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+export const fileSizeText = ({ t, intl }: Translator, bytes: number): string =>
+  bytes >= 1024 * 1024
+    ? t('attachment.size.mb', { size: intl.formatNumber(bytes / 1024 / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })
+    : t('attachment.size.kb', { size: intl.formatNumber(Math.max(1, Math.round(bytes / 1024))) });
 
 /** Images as thumbnails with their caption; every file by name, size and SHA-256, so the customer can check it. */
 export const AttachmentList = ({ attachments }: { attachments: readonly AttachmentSource[] }) => {
+  const tr = useReportText();
   if (attachments.length === 0) return null;
   const images = attachments.filter((a) => safeImageUri(a.imageDataUri));
   return (
@@ -29,7 +35,7 @@ export const AttachmentList = ({ attachments }: { attachments: readonly Attachme
             {a.caption ? <span> — {a.caption}</span> : null}
             <span className="gw-muted">
               {' '}
-              · {kib(a.sizeBytes)} · SHA-256 <span className="gw-hash">{a.sha256}</span>
+              · {fileSizeText(tr, a.sizeBytes)} · SHA-256 <span className="gw-hash">{a.sha256}</span>
             </span>
           </li>
         ))}
@@ -38,10 +44,11 @@ export const AttachmentList = ({ attachments }: { attachments: readonly Attachme
   );
 };
 
-export const NoteList = ({ notes }: { notes: readonly string[] }) =>
-  notes.length === 0 ? null : (
+export const NoteList = ({ notes }: { notes: readonly string[] }) => {
+  const { t } = useReportText();
+  return notes.length === 0 ? null : (
     <>
-      <p className="gw-label">Engineer's notes</p>
+      <p className="gw-label">{t('finding.notes')}</p>
       <ul className="gw-notes">
         {notes.map((n, i) => (
           <li key={i}>{n}</li>
@@ -49,12 +56,15 @@ export const NoteList = ({ notes }: { notes: readonly string[] }) =>
       </ul>
     </>
   );
+};
 
 /** The organisation context in the customer's words, at the top of every report that has it. */
-export const ContextBlock = ({ context }: { context: string }) =>
-  context ? (
+export const ContextBlock = ({ context }: { context: string }) => {
+  const { t } = useReportText();
+  return context ? (
     <blockquote className="gw-context">
-      <p className="gw-label">About the organisation</p>
+      <p className="gw-label">{t('context.title')}</p>
       <p>{context}</p>
     </blockquote>
   ) : null;
+};

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
-import { formatDate, formatPercent } from '../format';
 import type { ExecutiveReport } from '../report-model';
+import { has, type Translator } from '../../i18n/translator';
+import { useReportText } from './report-text';
 import { ContextBlock } from './captured-evidence';
 import { ComparisonSection } from './comparison-section';
 import { InvestmentSummary } from './investment-summary';
@@ -13,28 +14,37 @@ import { shortRoadmapRows } from '../roadmap';
 export const firstSentence = (text: string): string => /^.*?[.!?](?=\s|$)/s.exec(text.trim())?.[0] ?? text.trim();
 
 /** A few sentences a CEO can read aloud: where the organisation stands, what is strongest and weakest, what to do first. */
-export const executiveNarrative = (model: ExecutiveReport): string[] => {
+export const executiveNarrative = (model: ExecutiveReport, tr: Translator): string[] => {
+  const { t, fmt } = tr;
   const { source, summary } = model;
   const o = source.overall;
   const meaning = source.scale.find((l) => l.label === o?.levelLabel)?.meaning ?? '';
   const urgent = summary.severityCounts.critical + summary.severityCounts.high;
   const top = model.topRisks[0];
   return [
-    o
-      ? `${model.cover.customerShortName} is at ${o.levelLabel} on the readiness scale, with an index of ${Math.round(o.score)} out of 100 (confidence ${formatPercent(o.confidence)}). ${meaning}`
-      : 'The assessment has no answers or measurements yet, so no readiness level is given.',
+    ...(o
+      ? [t('exec.narrative.level', { customer: model.cover.customerShortName, level: o.levelLabel, score: Math.round(o.score), confidence: fmt.percent(o.confidence) }), ...(meaning ? [meaning] : [])]
+      : [t('exec.narrative.noLevel')]),
     ...(summary.strongest && summary.weakest
-      ? [`The strongest area is ${summary.strongest.name} (${Math.round(summary.strongest.score)}); the weakest is ${summary.weakest.name} (${Math.round(summary.weakest.score)}).`]
+      ? [
+          t('exec.narrative.strongest', {
+            strongest: summary.strongest.name,
+            strongestScore: Math.round(summary.strongest.score),
+            weakest: summary.weakest.name,
+            weakestScore: Math.round(summary.weakest.score),
+          }),
+        ]
       : []),
     source.findings.length === 0
-      ? 'No findings were raised.'
-      : `${source.findings.length} finding${source.findings.length === 1 ? '' : 's'} need attention, ${urgent} of them critical or high${top ? `; the most pressing: ${top.title}.` : '.'}`,
+      ? t('exec.narrative.noFindings')
+      : t('exec.narrative.findings', { count: source.findings.length, urgent, top: top?.title ?? '', hasTop: has(top?.title) }),
   ];
 };
 
-const TopRisks = ({ model }: { model: ExecutiveReport }) =>
-  model.topRisks.length === 0 ? (
-    <EmptyNote>No risks recorded.</EmptyNote>
+const TopRisks = ({ model }: { model: ExecutiveReport }) => {
+  const { t } = useReportText();
+  return model.topRisks.length === 0 ? (
+    <EmptyNote>{t('exec.noRisks')}</EmptyNote>
   ) : (
     <ol className="gw-risks">
       {model.topRisks.map((f) => (
@@ -45,17 +55,19 @@ const TopRisks = ({ model }: { model: ExecutiveReport }) =>
       ))}
     </ol>
   );
+};
 
-const PillarSummaryTable = ({ model }: { model: ExecutiveReport }) =>
-  model.pillarSummaries.length === 0 ? (
-    <EmptyNote>No pillar has been scored yet.</EmptyNote>
+const PillarSummaryTable = ({ model }: { model: ExecutiveReport }) => {
+  const { t } = useReportText();
+  return model.pillarSummaries.length === 0 ? (
+    <EmptyNote>{t('exec.noPillar')}</EmptyNote>
   ) : (
     <table className="gw-table gw-pillar-summary">
       <thead>
         <tr>
-          <th>Area</th>
-          <th>Score</th>
-          <th>Most pressing</th>
+          <th>{t('exec.area')}</th>
+          <th>{t('exec.score')}</th>
+          <th>{t('exec.mostPressing')}</th>
         </tr>
       </thead>
       <tbody>
@@ -72,10 +84,10 @@ const PillarSummaryTable = ({ model }: { model: ExecutiveReport }) =>
               {worst ? (
                 <>
                   {worst.title}
-                  {findingCount > 1 ? <span className="gw-muted"> (+{findingCount - 1} more)</span> : null}
+                  {findingCount > 1 ? <span className="gw-muted"> {t('finding.andMore', { count: findingCount - 1 })}</span> : null}
                 </>
               ) : (
-                <span className="gw-muted">Nothing open</span>
+                <span className="gw-muted">{t('exec.nothingOpen')}</span>
               )}
             </td>
           </tr>
@@ -83,29 +95,36 @@ const PillarSummaryTable = ({ model }: { model: ExecutiveReport }) =>
       </tbody>
     </table>
   );
+};
 
 /** Who, where, when and how sure: the frame around the numbers, with the disclaimer, so it never stands alone on a page. */
 type AboutInputs = { cover: ExecutiveReport['cover']; source: ExecutiveReport['source'] };
 
 /** Where, when, by whom and from what the assessment was made (shared with the DOCX). */
-export const aboutText = ({ cover, source }: AboutInputs): string => {
-  const n = source.measurements.length;
-  const measured = n === 0 ? '; no network or system measurements were taken' : ` and ${n} network and system measurement${n === 1 ? '' : 's'}`;
-  return (
-    `Assessed ${cover.siteName ? `at ${cover.siteName} ` : ''}on ${formatDate(source.date)}${cover.engineer ? ` by ${cover.engineer}` : ''} for ${cover.partnerName}: ` +
-    `an interview across ${source.pillars.length} areas${measured}.` +
-    (source.overall ? ` Confidence ${formatPercent(source.overall.confidence)} is the share of the scored questions that have a known answer.` : '')
-  );
+export const aboutText = ({ t, fmt }: Translator, { cover, source }: AboutInputs): string => {
+  const text = t('about.text', {
+    site: cover.siteName,
+    hasSite: has(cover.siteName),
+    date: fmt.date(source.date),
+    engineer: cover.engineer,
+    hasEngineer: has(cover.engineer),
+    partner: cover.partnerName,
+    areas: source.pillars.length,
+    measurements: source.measurements.length,
+  });
+  return source.overall ? `${text} ${t('about.confidence', { confidence: fmt.percent(source.overall.confidence) })}` : text;
 };
 
 export const AboutAssessment = ({ model }: { model: { cover: ExecutiveReport['cover']; source: ExecutiveReport['source']; branding: ExecutiveReport['branding'] } }) => {
   const { source, branding } = model;
+  const tr = useReportText();
+  const { t } = tr;
   return (
-    <Section title="About this assessment" className="gw-keep">
-      <p>{aboutText(model)}</p>
+    <Section title={t('about.title')} className="gw-keep">
+      <p>{aboutText(tr, model)}</p>
       {source.exceptions.length > 0 ? (
         <>
-          <p className="gw-label">Exceptions and areas not assessed</p>
+          <p className="gw-label">{t('about.exceptions')}</p>
           <ul>
             {source.exceptions.map((e, i) => (
               <li key={i}>
@@ -121,11 +140,14 @@ export const AboutAssessment = ({ model }: { model: { cover: ExecutiveReport['co
   );
 };
 
-export const ExecutiveBody = ({ model }: { model: ExecutiveReport }) => (
+export const ExecutiveBody = ({ model }: { model: ExecutiveReport }) => {
+  const tr = useReportText();
+  const { t } = tr;
+  return (
   <>
-    <Section title="At a glance" newPage>
+    <Section title={t('exec.atAGlance')} newPage>
       <ContextBlock context={model.source.context} />
-      {executiveNarrative(model).map((s, i) => (
+      {executiveNarrative(model, tr).map((s, i) => (
         <p key={i} className={i === 0 ? 'gw-lead' : undefined}>
           {s}
         </p>
@@ -134,19 +156,20 @@ export const ExecutiveBody = ({ model }: { model: ExecutiveReport }) => (
       <CappedNote source={model.source} />
       <SummaryFacts summary={model.summary} />
     </Section>
-    <Section title="Top risks">
+    <Section title={t('exec.topRisks')}>
       <TopRisks model={model} />
     </Section>
-    <Section title="Readiness by area">
+    <Section title={t('exec.byArea')}>
       <PillarSummaryTable model={model} />
     </Section>
-    <Section title="Investment summary">
+    <Section title={t('exec.investment')}>
       <InvestmentSummary proposal={model.proposal} />
     </Section>
     <ComparisonSection comparison={model.source.comparison} compact />
-    <Section title="Roadmap">
+    <Section title={t('exec.roadmap')}>
       <RoadmapView roadmap={model.roadmap} date={model.source.date} limit={shortRoadmapRows} />
     </Section>
     <AboutAssessment model={model} />
   </>
-);
+  );
+};

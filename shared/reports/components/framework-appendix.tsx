@@ -1,5 +1,6 @@
 import type { FrameworkAppendixSource } from '../framework-appendix';
 import { EmptyNote, Section } from './report-parts';
+import { useReportText } from './report-text';
 
 /** One entry per line, a bullet each, so wrapped entries do not run into each other. */
 const Lines = ({ lines }: { lines: readonly string[] }) => (
@@ -13,18 +14,17 @@ const Lines = ({ lines }: { lines: readonly string[] }) => (
 );
 
 /** Appendix: per framework, each item with the questions asked and the findings raised. */
-export const FrameworkAppendix = ({ coverage }: { coverage: FrameworkAppendixSource }) => (
-  <Section title="Appendix: coverage by framework" newPage id="framework-coverage">
-    <p>
-      Every question and finding of the assessment is mapped to the public frameworks below. For each item: the questions asked in this assessment,
-      and the findings it raised.
-    </p>
-    {coverage.length === 0 ? <EmptyNote>No interview answers recorded, so no coverage to show.</EmptyNote> : null}
+export const FrameworkAppendix = ({ coverage }: { coverage: FrameworkAppendixSource }) => {
+  const { t } = useReportText();
+  return (
+  <Section title={t('tech.appendixFrameworks')} newPage id="framework-coverage">
+    <p>{t('frameworks.intro')}</p>
+    {coverage.length === 0 ? <EmptyNote>{t('frameworks.noAnswers')}</EmptyNote> : null}
     {coverage.map((fw) => (
       <div key={fw.name} className="gw-framework">
         <h3>{fw.name}</h3>
         {fw.items.length === 0 ? (
-          <EmptyNote>No question asked or finding raised in this assessment maps to this framework.</EmptyNote>
+          <EmptyNote>{t('frameworks.noItems')}</EmptyNote>
         ) : (
           <table className="gw-table gw-small" style={{ tableLayout: 'fixed', width: '100%' }}>
             <colgroup>
@@ -34,9 +34,9 @@ export const FrameworkAppendix = ({ coverage }: { coverage: FrameworkAppendixSou
             </colgroup>
             <thead>
               <tr>
-                <th>Item</th>
-                <th>Questions asked</th>
-                <th>Findings raised</th>
+                <th>{t('frameworks.item')}</th>
+                <th>{t('frameworks.questions')}</th>
+                <th>{t('frameworks.findings')}</th>
               </tr>
             </thead>
             <tbody>
@@ -44,9 +44,9 @@ export const FrameworkAppendix = ({ coverage }: { coverage: FrameworkAppendixSou
                 <tr key={item.label}>
                   <td className="gw-q">{item.label}</td>
                   <td>
-                    {item.questionsAsked === 0 ? 'None' : <Lines lines={item.questionLines} />}
+                    {item.questionsAsked === 0 ? t('frameworks.none') : <Lines lines={item.questionLines} />}
                   </td>
-                  <td>{item.findings.length === 0 ? 'None' : <Lines lines={item.findings} />}</td>
+                  <td>{item.findings.length === 0 ? t('frameworks.none') : <Lines lines={item.findings} />}</td>
                 </tr>
               ))}
             </tbody>
@@ -55,4 +55,5 @@ export const FrameworkAppendix = ({ coverage }: { coverage: FrameworkAppendixSou
       </div>
     ))}
   </Section>
-);
+  );
+};

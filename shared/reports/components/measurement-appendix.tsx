@@ -1,16 +1,26 @@
 /** @jsxRuntime automatic @jsxImportSource react */
-import { formatNumber } from '../format';
 import type { TechnicalReport } from '../report-model';
+import type { MessageId } from '../../i18n/messages-en';
+import type { Translator } from '../../i18n/translator';
 import { Section } from './report-parts';
+import { useReportText } from './report-text';
 
-const verdictWords: Record<string, string> = { pass: 'Good', warn: 'Watch', fail: 'Problem', info: 'For information' };
-export const verdictText = (m: TechnicalReport['measurements'][number]): string => `${verdictWords[m.status] ?? 'For information'}${m.target ? ` (${m.target})` : ''}`;
+const verdictWords: Record<string, MessageId> = { pass: 'verdict.pass', warn: 'verdict.warn', fail: 'verdict.fail', info: 'verdict.info' };
+export const verdictText = ({ t }: Translator, m: TechnicalReport['measurements'][number]): string => {
+  const verdict = t(verdictWords[m.status] ?? 'verdict.info');
+  return m.target ? t('verdict.withTarget', { verdict, target: m.target }) : verdict;
+};
 
 /** A sample series as a count and a range: "60 samples, 8–20 ms". */
-export const seriesSummary = (m: TechnicalReport['measurements'][number]): string =>
+export const seriesSummary = ({ t, fmt }: Translator, m: TechnicalReport['measurements'][number]): string =>
   m.samples.length > 0
-    ? `${m.samples.length} samples, ${Math.round(Math.min(...m.samples.map((s) => s.value)) * 100) / 100}–${Math.round(Math.max(...m.samples.map((s) => s.value)) * 100) / 100} ${m.unit}`
-    : m.display || formatNumber(m.value, m.unit);
+    ? t('tech.samples', {
+        count: m.samples.length,
+        min: fmt.number(Math.min(...m.samples.map((s) => s.value))),
+        max: fmt.number(Math.max(...m.samples.map((s) => s.value))),
+        unit: m.unit,
+      })
+    : m.display || fmt.number(m.value, m.unit);
 
 /**
  * Only what was measured, by probe: each value with its unit, far end and time; sample series as a
@@ -18,11 +28,12 @@ export const seriesSummary = (m: TechnicalReport['measurements'][number]): strin
  * travel as the JSON attachment beside the report.
  */
 export const MeasurementAppendix = ({ model }: { model: TechnicalReport }) => {
+  const tr = useReportText();
   const probes = [...new Set(model.measurements.map((m) => m.probe))];
   if (probes.length === 0) return null;
   return (
-    <Section title="Appendix: measurements" newPage id="raw">
-      <p className="gw-muted">Every figure below was measured on site; the same figures are in the machine-readable attachment exported with this report.</p>
+    <Section title={tr.t('tech.appendixMeasurements')} newPage id="raw">
+      <p className="gw-muted">{tr.t('tech.appendixIntro')}</p>
       {probes.map((probe) => (
         <div key={probe} className="gw-raw">
           <h3>{probe}</h3>
@@ -33,7 +44,7 @@ export const MeasurementAppendix = ({ model }: { model: TechnicalReport }) => {
                 .map((m) => (
                   <tr key={m.id}>
                     <td className="gw-q">{m.name}</td>
-                    <td>{seriesSummary(m)}</td>
+                    <td>{seriesSummary(tr, m)}</td>
                     <td className="gw-muted">{[m.farEnd, m.measuredAt.slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · ')}</td>
                   </tr>
                 ))}

@@ -1,9 +1,11 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Fragment } from 'react';
-import { formatDate, formatMoney } from '../format';
 import { conversionText, taxLabel, type Proposal, type ProposalLine, type TaxAmount } from '../proposal';
 import type { ProposalReport } from '../report-model';
+import type { MessageId } from '../../i18n/messages-en';
+import { has, type Translator } from '../../i18n/translator';
 import { EmptyNote, Section, SeverityBadge } from './report-parts';
+import { useReportText } from './report-text';
 
 /** Break opportunities after . _ / in a SKU (after "-" the browser breaks anyway), never inside a word. */
 export const SkuText = ({ sku }: { sku: string }) => (
@@ -17,7 +19,10 @@ export const SkuText = ({ sku }: { sku: string }) => (
   </span>
 );
 
-const LineRow = ({ line, currency }: { line: ProposalLine; currency: string }) => (
+const LineRow = ({ line, currency }: { line: ProposalLine; currency: string }) => {
+  const { fmt } = useReportText();
+  const formatMoney = fmt.money;
+  return (
   <tr>
     <td>
       {line.description}
@@ -25,7 +30,7 @@ const LineRow = ({ line, currency }: { line: ProposalLine; currency: string }) =
       <SkuText sku={line.sku} />
     </td>
     <td className="gw-num">
-      {line.quantity} {line.unit}
+      {fmt.number(line.quantity)} {line.unit}
       {line.quantityBasis ? <span className="gw-basis">{line.quantityBasis}</span> : null}
     </td>
     <td className="gw-num">
@@ -35,36 +40,46 @@ const LineRow = ({ line, currency }: { line: ProposalLine; currency: string }) =
     <td className="gw-num">{line.recurring ? '' : formatMoney(line.totalMinor, currency)}</td>
     <td className="gw-num">{line.recurring ? formatMoney(line.totalMinor, currency) : ''}</td>
   </tr>
-);
+  );
+};
 
-const TotalRows = ({ label, subtotal, taxes, total, currency }: { label: string; subtotal: number; taxes: readonly TaxAmount[]; total: number; currency: string }) => (
+const TotalRows = ({ kind, subtotal, taxes, total, currency }: { kind: 'oneTime' | 'monthly'; subtotal: number; taxes: readonly TaxAmount[]; total: number; currency: string }) => {
+  const tr = useReportText();
+  const { t, fmt } = tr;
+  return (
   <>
     <tr>
-      <td>{label} subtotal</td>
-      <td className="gw-num">{formatMoney(subtotal, currency)}</td>
+      <td>{t('proposal.subtotal', { kind })}</td>
+      <td className="gw-num">{fmt.money(subtotal, currency)}</td>
     </tr>
-    {taxes.map((t) => (
-      <tr key={t.name}>
-        <td>{taxLabel(t)}</td>
-        <td className="gw-num">{formatMoney(t.minor, currency)}</td>
+    {taxes.map((x) => (
+      <tr key={x.name}>
+        <td>{taxLabel(x, tr)}</td>
+        <td className="gw-num">{fmt.money(x.minor, currency)}</td>
       </tr>
     ))}
     <tr className="gw-subtotal">
-      <td>{label} total</td>
-      <td className="gw-num">{formatMoney(total, currency)}</td>
+      <td>{t('proposal.total', { kind })}</td>
+      <td className="gw-num">{fmt.money(total, currency)}</td>
     </tr>
   </>
-);
+  );
+};
 
-const LinesByFinding = ({ p }: { p: Proposal }) => (
+/** The column heads of the price lines, shared with the Word document. */
+export const lineHeads: readonly MessageId[] = ['proposal.item', 'proposal.quantity', 'proposal.unitPrice', 'proposal.oneTime', 'proposal.monthly'];
+
+const LinesByFinding = ({ p }: { p: Proposal }) => {
+  const { t } = useReportText();
+  return (
   <table className="gw-table gw-lines">
     <thead>
       <tr>
-        <th>Item</th>
-        <th className="gw-num">Quantity</th>
-        <th className="gw-num">Unit price</th>
-        <th className="gw-num">One-time</th>
-        <th className="gw-num">Monthly</th>
+        {lineHeads.map((id, i) => (
+          <th key={id} className={i > 0 ? 'gw-num' : undefined}>
+            {t(id)}
+          </th>
+        ))}
       </tr>
     </thead>
     {p.groups.map((g) => (
@@ -80,21 +95,27 @@ const LinesByFinding = ({ p }: { p: Proposal }) => (
       </tbody>
     ))}
   </table>
-);
+  );
+};
+
+export const contractValueText = ({ t }: Translator, p: Proposal): string =>
+  t('proposal.contractValue', { oneTime: p.oneTime.length > 0 ? 'yes' : 'no', months: p.totals.contractTermMonths });
 
 const Totals = ({ p }: { p: Proposal }) => {
-  const t = p.totals;
+  const tr = useReportText();
+  const totals = p.totals;
   return (
     <table className="gw-table gw-totals">
       <tbody>
-        {p.oneTime.length > 0 ? <TotalRows label="One-time" subtotal={t.oneTimeSubtotalMinor} taxes={t.oneTimeTaxes} total={t.oneTimeTotalMinor} currency={p.currency} /> : null}
-        {p.monthly.length > 0 ? <TotalRows label="Monthly" subtotal={t.monthlySubtotalMinor} taxes={t.monthlyTaxes} total={t.monthlyTotalMinor} currency={p.currency} /> : null}
+        {p.oneTime.length > 0 ? (
+          <TotalRows kind="oneTime" subtotal={totals.oneTimeSubtotalMinor} taxes={totals.oneTimeTaxes} total={totals.oneTimeTotalMinor} currency={p.currency} />
+        ) : null}
+        {p.monthly.length > 0 ? (
+          <TotalRows kind="monthly" subtotal={totals.monthlySubtotalMinor} taxes={totals.monthlyTaxes} total={totals.monthlyTotalMinor} currency={p.currency} />
+        ) : null}
         <tr className="gw-total">
-          <td>
-            Total contract value ({p.oneTime.length > 0 ? 'one-time + ' : ''}
-            {t.contractTermMonths} months of monthly), incl. tax
-          </td>
-          <td className="gw-num">{formatMoney(t.contractValueMinor, p.currency)}</td>
+          <td>{contractValueText(tr, p)}</td>
+          <td className="gw-num">{tr.fmt.money(totals.contractValueMinor, p.currency)}</td>
         </tr>
       </tbody>
     </table>
@@ -109,44 +130,72 @@ const TermsText = ({ title, text }: { title: string; text: string }) =>
     </>
   ) : null;
 
-const SignatureBlock = ({ party, name }: { party: string; name: string }) => (
+/** The lines each party signs on, shared with the Word document. */
+export const signatureFields: readonly MessageId[] = ['proposal.sign.name', 'proposal.sign.position', 'proposal.sign.signature', 'proposal.sign.date'];
+
+const SignatureBlock = ({ party, name }: { party: string; name: string }) => {
+  const { t } = useReportText();
+  return (
   <div className="gw-signature">
     <p className="gw-label">{party}</p>
     <p className="gw-signature-party">{name}</p>
-    {['Name', 'Position', 'Signature', 'Date'].map((label) => (
-      <div key={label} className="gw-accept-field">
+    {signatureFields.map((id) => (
+      <div key={id} className="gw-accept-field">
         <span className="gw-accept-line" />
-        <span className="gw-small">{label}</span>
+        <span className="gw-small">{t(id)}</span>
       </div>
     ))}
   </div>
-);
+  );
+};
+
+export const acceptanceText = ({ t, fmt }: Translator, model: ProposalReport): string =>
+  t('proposal.acceptanceText', { customer: model.cover.customerShortName, partner: model.cover.partnerName, date: fmt.date(model.proposal.validUntil) });
 
 /** Both parties' blocks in one unbreakable box, so they always share a page. */
-const Acceptance = ({ model }: { model: ProposalReport }) => (
+const Acceptance = ({ model }: { model: ProposalReport }) => {
+  const tr = useReportText();
+  const { t } = tr;
+  return (
   <section className="gw-section gw-acceptance" id="acceptance">
-    <h2>Acceptance</h2>
-    <p>
-      By signing, {model.cover.customerShortName} accepts this proposal from {model.cover.partnerName} as set out above, valid until {formatDate(model.proposal.validUntil)}.
-    </p>
+    <h2>{t('proposal.acceptance')}</h2>
+    <p>{acceptanceText(tr, model)}</p>
     <div className="gw-accept">
-      <SignatureBlock party="For the customer" name={model.cover.customerShortName} />
-      <SignatureBlock party="For the partner" name={model.cover.partnerName} />
+      <SignatureBlock party={t('proposal.forCustomer')} name={model.cover.customerShortName} />
+      <SignatureBlock party={t('proposal.forPartner')} name={model.cover.partnerName} />
     </div>
   </section>
-);
+  );
+};
 
-export const scopeText = (model: ProposalReport): string =>
+export const scopeText = ({ t, fmt }: Translator, model: ProposalReport): string =>
   model.proposal.text.scope ||
-  `The work and services below answer ${model.proposal.groups.length} of the findings of the AI readiness assessment of ${formatDate(model.source.date)}${model.cover.siteName ? ` at ${model.cover.siteName}` : ''}.`;
+  t('proposal.defaultScope', { count: model.proposal.groups.length, date: fmt.date(model.source.date), site: model.cover.siteName, hasSite: has(model.cover.siteName) });
+
+export const proposalLead = ({ t, fmt }: Translator, model: ProposalReport): string =>
+  t('proposal.lead', {
+    customer: model.cover.customerShortName,
+    partner: model.cover.partnerName,
+    date: fmt.date(model.proposal.date),
+    currency: model.proposal.currency,
+    validUntil: fmt.date(model.proposal.validUntil),
+  });
+
+/** "Monthly services run for 36 months from acceptance. This proposal is valid until …" */
+export const contractTermText = ({ t, fmt }: Translator, p: Proposal): string[] => [
+  ...(p.monthly.length > 0 ? [t('proposal.runFor', { months: p.totals.contractTermMonths })] : []),
+  t('proposal.validUntil', { date: fmt.date(p.validUntil) }),
+];
 
 export const ProposalBody = ({ model }: { model: ProposalReport }) => {
+  const tr = useReportText();
+  const { t } = tr;
   const p = model.proposal;
   if (p.refusal) {
     return (
-      <Section title="Proposal" newPage>
+      <Section title={t('proposal.title')} newPage>
         <div className="gw-warnings" role="alert">
-          <p className="gw-label">This proposal cannot be issued yet</p>
+          <p className="gw-label">{t('proposal.refused')}</p>
           <p>{p.refusal}</p>
         </div>
       </Section>
@@ -155,17 +204,15 @@ export const ProposalBody = ({ model }: { model: ProposalReport }) => {
   const empty = p.oneTime.length === 0 && p.monthly.length === 0;
   return (
     <>
-      <Section title="Proposal" newPage>
-        <p className="gw-lead">
-          Prepared for {model.cover.customerShortName} by {model.cover.partnerName} on {formatDate(p.date)}. Prices in {p.currency}, valid until {formatDate(p.validUntil)}.
-        </p>
-        <h3>Scope</h3>
-        <p className="gw-terms">{scopeText(model)}</p>
-        {empty ? <EmptyNote>No priced items: the recommendations refer to no SKU in the price book yet.</EmptyNote> : <LinesByFinding p={p} />}
+      <Section title={t('proposal.title')} newPage>
+        <p className="gw-lead">{proposalLead(tr, model)}</p>
+        <h3>{t('proposal.scope')}</h3>
+        <p className="gw-terms">{scopeText(tr, model)}</p>
+        {empty ? <EmptyNote>{t('proposal.empty')}</EmptyNote> : <LinesByFinding p={p} />}
         {empty ? null : <Totals p={p} />}
         {p.conversions.map((c) => (
           <p key={c.currency} className="gw-muted gw-small">
-            {conversionText(c, p.currency)}
+            {conversionText(c, p.currency, tr)}
           </p>
         ))}
         {p.warnings.length > 0 ? (
@@ -176,15 +223,12 @@ export const ProposalBody = ({ model }: { model: ProposalReport }) => {
           </div>
         ) : null}
       </Section>
-      <Section title="Terms">
-        <TermsText title="Assumptions" text={p.text.assumptions} />
-        <TermsText title="Exclusions" text={p.text.exclusions} />
-        <h3>Payment and contract term</h3>
+      <Section title={t('proposal.terms')}>
+        <TermsText title={t('proposal.assumptions')} text={p.text.assumptions} />
+        <TermsText title={t('proposal.exclusions')} text={p.text.exclusions} />
+        <h3>{t('proposal.payment')}</h3>
         {p.text.paymentTerms ? <p className="gw-terms">{p.text.paymentTerms}</p> : null}
-        <p>
-          {p.monthly.length > 0 ? `Monthly services run for ${p.totals.contractTermMonths} months from acceptance. ` : ''}
-          This proposal is valid until {formatDate(p.validUntil)}.
-        </p>
+        <p>{contractTermText(tr, p).join(' ')}</p>
         {model.branding.disclaimer ? <p className="gw-disclaimer">{model.branding.disclaimer}</p> : null}
       </Section>
       <Acceptance model={model} />

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { scaleRange } from '../readiness-scale';
 import type { ReportSource } from '../report-source';
+import { useReportText } from './report-text';
 
 /**
  * The level on a visible scale: four bands, worst on the left, the case's index marked, and a
@@ -8,10 +9,11 @@ import type { ReportSource } from '../report-source';
  */
 export const ReadinessScaleView = ({ source }: { source: ReportSource }) => {
   const { overall, scale } = source;
+  const { t } = useReportText();
   if (!overall || scale.length === 0) return null;
   const worstFirst = [...scale].reverse();
   return (
-    <div className="gw-scale" aria-label="Readiness scale">
+    <div className="gw-scale" aria-label={t('scale.label')}>
       <div className="gw-scale-bar">
         {worstFirst.map((level, i) => {
           const start = level.minIndex;
@@ -45,10 +47,11 @@ export const ReadinessScaleView = ({ source }: { source: ReportSource }) => {
 /** Said only when a gate changed the level: "Capped at Follower (the index alone gives Chaser) by: …". */
 export const CappedNote = ({ source }: { source: ReportSource }) => {
   const o = source.overall;
+  const { t } = useReportText();
   if (!o || o.cappedBy.length === 0 || o.uncappedLevelLabel === o.levelLabel) return null;
   return (
     <p className="gw-capped">
-      <span className="gw-label">Capped at {o.levelLabel}</span> (the index alone would give {o.uncappedLevelLabel}) until this is fixed: {o.cappedBy.join('; ')}.
+      <span className="gw-label">{t('scale.capped', { level: o.levelLabel })}</span> {t('scale.cappedRest', { uncapped: o.uncappedLevelLabel, reasons: o.cappedBy.join('; ') })}
     </p>
   );
 };

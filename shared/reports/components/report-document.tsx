@@ -7,6 +7,8 @@ import { ProposalBody } from './proposal-body';
 import { ReassessmentBody } from './reassessment-body';
 import { CoverPage } from './report-parts';
 import { TechnicalBody } from './technical-body';
+import { ReportTextProvider, useReportText } from './report-text';
+import { createTranslator } from '../../i18n/translator';
 
 /** Brand colours and font reach the stylesheet as custom properties on the report root. */
 const brandStyle = (model: ReportModel): CSSProperties =>
@@ -29,16 +31,23 @@ const Body = ({ model }: { model: ReportModel }) => {
   }
 };
 
-/** One document for the app's preview, the HTML export and the PDF (Chromium prints this HTML). */
-export const ReportDocument = ({ model }: { model: ReportModel }) => (
-  <div className={`gw-report gw-report-${model.kind}`} style={brandStyle(model)}>
-    <CoverPage cover={model.cover} branding={model.branding} />
-    <Body model={model} />
+const Closing = ({ model }: { model: ReportModel }) => {
+  const { t } = useReportText();
+  return (
     <footer className="gw-closing">
       {model.branding.footer ? <p>{model.branding.footer}</p> : null}
-      <p className="gw-muted gw-small">
-        {model.cover.partnerName} · generated with {model.generator} · template {model.templateVersion}
-      </p>
+      <p className="gw-muted gw-small">{t('report.closing', { partner: model.cover.partnerName, generator: model.generator, template: model.templateVersion })}</p>
     </footer>
-  </div>
+  );
+};
+
+/** One document for the app's preview, the HTML export and the PDF (Chromium prints this HTML), in the report's language. */
+export const ReportDocument = ({ model }: { model: ReportModel }) => (
+  <ReportTextProvider translator={createTranslator(model.locale)}>
+    <div className={`gw-report gw-report-${model.kind}`} style={brandStyle(model)} lang={model.locale}>
+      <CoverPage cover={model.cover} branding={model.branding} />
+      <Body model={model} />
+      <Closing model={model} />
+    </div>
+  </ReportTextProvider>
 );

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
-import { formatNumber, formatPercent } from '../format';
 import type { TechnicalReport } from '../report-model';
+import type { Translator } from '../../i18n/translator';
+import { useReportText } from './report-text';
 import { AttachmentList, ContextBlock } from './captured-evidence';
 import { TimeSeriesChart } from './charts';
 import { ComparisonSection } from './comparison-section';
@@ -21,21 +22,21 @@ export interface TocEntry {
   readonly title: string;
 }
 
-export const technicalSections = (model: TechnicalReport): TocEntry[] => [
-  { id: 'summary', title: 'Summary' },
-  ...(model.source.comparison ? [{ id: 'since-last', title: 'Since the last assessment' }] : []),
-  { id: 'findings', title: 'Findings' },
-  { id: 'measurements', title: 'Measurements' },
-  { id: 'answers', title: 'Answers behind each pillar' },
-  ...(model.source.caseAttachments.length > 0 ? [{ id: 'case-evidence', title: 'Other evidence' }] : []),
+export const technicalSections = (model: TechnicalReport, { t }: Translator): TocEntry[] => [
+  { id: 'summary', title: t('tech.summary') },
+  ...(model.source.comparison ? [{ id: 'since-last', title: t('tech.sinceLast') }] : []),
+  { id: 'findings', title: t('tech.findings') },
+  { id: 'measurements', title: t('tech.measurements') },
+  { id: 'answers', title: t('tech.answers') },
+  ...(model.source.caseAttachments.length > 0 ? [{ id: 'case-evidence', title: t('tech.otherEvidence') }] : []),
   // Before the appendices: the last page of the report is never "About this assessment" alone.
-  { id: 'about', title: 'About this assessment' },
-  ...(model.measurements.length > 0 ? [{ id: 'raw', title: 'Appendix: measurements' }] : []),
-  { id: 'framework-coverage', title: 'Appendix: coverage by framework' },
+  { id: 'about', title: t('about.title') },
+  ...(model.measurements.length > 0 ? [{ id: 'raw', title: t('tech.appendixMeasurements') }] : []),
+  { id: 'framework-coverage', title: t('tech.appendixFrameworks') },
 ];
 
-const Contents = ({ entries }: { entries: readonly TocEntry[] }) => (
-  <Section title="Contents" newPage>
+const Contents = ({ entries, title }: { entries: readonly TocEntry[]; title: string }) => (
+  <Section title={title} newPage>
     <ol className="gw-toc">
       {entries.map((e) => (
         <li key={e.id}>
@@ -48,8 +49,9 @@ const Contents = ({ entries }: { entries: readonly TocEntry[] }) => (
 
 const Summary = ({ model }: { model: TechnicalReport }) => {
   const showLevels = model.source.pillars.some((p) => p.level > 0 || p.levelLabel !== '');
+  const { t, fmt } = useReportText();
   return (
-    <Section title="Summary" newPage id="summary">
+    <Section title={t('tech.summary')} newPage id="summary">
       <ContextBlock context={model.source.context} />
       <p className="gw-lead">{model.summary.headline}</p>
       <ReadinessScaleView source={model.source} />
@@ -60,12 +62,12 @@ const Summary = ({ model }: { model: TechnicalReport }) => {
       <table className="gw-table">
         <thead>
           <tr>
-            <th>Pillar</th>
-            <th>Score</th>
-            <th>Weight</th>
-            {showLevels ? <th>Level</th> : null}
-            <th>Confidence</th>
-            <th>Findings</th>
+            <th>{t('tech.pillar')}</th>
+            <th>{t('tech.score')}</th>
+            <th>{t('tech.weight')}</th>
+            {showLevels ? <th>{t('tech.level')}</th> : null}
+            <th>{t('tech.confidence')}</th>
+            <th>{t('tech.findingCount')}</th>
           </tr>
         </thead>
         <tbody>
@@ -73,27 +75,25 @@ const Summary = ({ model }: { model: TechnicalReport }) => {
             <tr key={pillar.id}>
               <td>{pillar.name}</td>
               <td>{Math.round(pillar.score)}</td>
-              <td>{pillar.weight}</td>
+              <td>{fmt.number(pillar.weight)}</td>
               {showLevels ? <td>{pillar.levelLabel || (pillar.level > 0 ? pillar.level : '—')}</td> : null}
-              <td>{formatPercent(pillar.confidence)}</td>
+              <td>{fmt.percent(pillar.confidence)}</td>
               <td>{findings.length}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="gw-muted gw-small">
-        The index is the weighted mean of the pillar scores. Each finding's priority is its severity points (critical 10, high 6, medium 3, low 1) times its
-        pillar's weight; findings are listed by priority.
-      </p>
+      <p className="gw-muted gw-small">{t('tech.method')}</p>
     </Section>
   );
 };
 
 const Findings = ({ model }: { model: TechnicalReport }) => {
   const pillarName = new Map(model.source.pillars.map((p) => [p.id, p.name]));
+  const { t } = useReportText();
   return (
-    <Section title="Findings" newPage id="findings">
-      {model.findings.length === 0 ? <EmptyNote>No findings recorded.</EmptyNote> : null}
+    <Section title={t('tech.findings')} newPage id="findings">
+      {model.findings.length === 0 ? <EmptyNote>{t('tech.noFindings')}</EmptyNote> : null}
       {model.findings.map((f) => (
         <FindingCard key={f.id} finding={f} pillarName={pillarName.get(f.pillarId)} priority={f.priority} scope={f.scope} />
       ))}
@@ -103,18 +103,20 @@ const Findings = ({ model }: { model: TechnicalReport }) => {
 
 const Measurements = ({ model }: { model: TechnicalReport }) => {
   const withSamples = model.measurements.filter((m) => m.samples.length > 1);
+  const tr = useReportText();
+  const { t, fmt } = tr;
   return (
-    <Section title="Measurements" newPage id="measurements">
+    <Section title={t('tech.measurements')} newPage id="measurements">
       {model.measurements.length === 0 ? (
-        <EmptyNote>No probe measurements recorded.</EmptyNote>
+        <EmptyNote>{t('tech.noMeasurements')}</EmptyNote>
       ) : (
         <table className="gw-table">
           <thead>
             <tr>
-              <th>Measurement</th>
-              <th>Value</th>
-              <th>Verdict and threshold</th>
-              <th>Measured against</th>
+              <th>{t('tech.measurement')}</th>
+              <th>{t('tech.value')}</th>
+              <th>{t('tech.verdict')}</th>
+              <th>{t('tech.against')}</th>
             </tr>
           </thead>
           <tbody>
@@ -126,8 +128,8 @@ const Measurements = ({ model }: { model: TechnicalReport }) => {
                     {m.name}
                     {m.scope ? <span className="gw-muted"> · {m.scope}</span> : null}
                   </td>
-                  <td>{m.display || formatNumber(m.value, m.unit)}</td>
-                  <td className={`gw-status gw-status-${m.status}`}>{verdictText(m)}</td>
+                  <td>{m.display || fmt.number(m.value, m.unit)}</td>
+                  <td className={`gw-status gw-status-${m.status}`}>{verdictText(tr, m)}</td>
                   <td>{m.farEnd || '—'}</td>
                 </tr>
               ))}
@@ -136,12 +138,10 @@ const Measurements = ({ model }: { model: TechnicalReport }) => {
       )}
       {model.source.unmeasured.length > 0 ? (
         <>
-          <h3>Could not be measured here</h3>
+          <h3>{t('tech.unmeasured')}</h3>
           <ul>
             {model.source.unmeasured.map((u, i) => (
-              <li key={i}>
-                {u.name} <span className="gw-muted">({u.scope})</span>: {u.reason}
-              </li>
+              <li key={i}>{t('tech.unmeasuredItem', { name: u.name, scope: u.scope, reason: u.reason })}</li>
             ))}
           </ul>
         </>
@@ -149,25 +149,25 @@ const Measurements = ({ model }: { model: TechnicalReport }) => {
       {withSamples.map((m) => (
         <figure key={m.id} className="gw-figure">
           <TimeSeriesChart samples={m.samples} color={model.branding.accentColor} unit={m.unit} label={m.name} />
-          <figcaption>
-            {m.probe}: {m.name}
-          </figcaption>
+          <figcaption>{t('tech.chartCaption', { probe: m.probe, name: m.name })}</figcaption>
         </figure>
       ))}
     </Section>
   );
 };
 
-const Answers = ({ model }: { model: TechnicalReport }) => (
-  <Section title="Answers behind each pillar" newPage id="answers">
-    {model.pillarSections.length === 0 ? <EmptyNote>No interview answers recorded.</EmptyNote> : null}
+const Answers = ({ model }: { model: TechnicalReport }) => {
+  const { t } = useReportText();
+  return (
+  <Section title={t('tech.answers')} newPage id="answers">
+    {model.pillarSections.length === 0 ? <EmptyNote>{t('tech.noAnswers')}</EmptyNote> : null}
     {model.pillarSections.map(({ pillar }) => (
       <div key={pillar.id} className="gw-answers">
         <h3>
-          {pillar.name} <span className="gw-muted">· {Math.round(pillar.score)} / 100</span>
+          {pillar.name} <span className="gw-muted">· {t('tech.pillarScore', { score: Math.round(pillar.score) })}</span>
         </h3>
         {pillar.answers.length === 0 ? (
-          <EmptyNote>No answers.</EmptyNote>
+          <EmptyNote>{t('tech.noAnswersPillar')}</EmptyNote>
         ) : (
           <table className="gw-table">
             <tbody>
@@ -180,21 +180,26 @@ const Answers = ({ model }: { model: TechnicalReport }) => (
       </div>
     ))}
   </Section>
-);
+  );
+};
 
-const CaseEvidence = ({ model }: { model: TechnicalReport }) =>
-  model.source.caseAttachments.length === 0 ? null : (
-    <Section title="Other evidence" id="case-evidence">
+const CaseEvidence = ({ model }: { model: TechnicalReport }) => {
+  const { t } = useReportText();
+  return model.source.caseAttachments.length === 0 ? null : (
+    <Section title={t('tech.otherEvidence')} id="case-evidence">
       <div className="gw-keep">
-        <p>Files attached to the assessment as a whole.</p>
+        <p>{t('tech.caseFiles')}</p>
         <AttachmentList attachments={model.source.caseAttachments} />
       </div>
     </Section>
   );
+};
 
-export const TechnicalBody = ({ model }: { model: TechnicalReport }) => (
+export const TechnicalBody = ({ model }: { model: TechnicalReport }) => {
+  const tr = useReportText();
+  return (
   <>
-    <Contents entries={technicalSections(model)} />
+    <Contents entries={technicalSections(model, tr)} title={tr.t('tech.contents')} />
     <Summary model={model} />
     {model.source.comparison ? (
       <div id="since-last">
@@ -211,4 +216,5 @@ export const TechnicalBody = ({ model }: { model: TechnicalReport }) => (
     <MeasurementAppendix model={model} />
     <FrameworkAppendix coverage={model.source.frameworkCoverage} />
   </>
-);
+  );
+};
