@@ -142,6 +142,13 @@ export const collectCommand = (attacher?: CaseAttacher): Command => {
             (opts.case ? '' : `Import it with: groundwork import ${JSON.stringify(out)} --case <case id>\n`),
         );
       }
+      // The results are written: nothing the probes left behind may hold the process open. Every
+      // socket and query is closed with its probe, but an OS call that cannot be cancelled (a
+      // getaddrinfo inside a library, a stuck child) would keep the loop alive; an unref'd timer
+      // fires only then, once stdout has drained, and never delays a clean exit.
+      process.stdout.write('', () => {
+        setTimeout(() => process.exit(process.exitCode ?? 0), 300).unref();
+      });
     });
   if (attacher) {
     command.option('--case <id>', "also attach the bundle to this case in the local case history (on the engineer's own laptop)");

@@ -21,8 +21,11 @@ export interface ConnectTiming {
   readonly outcome: 'connected' | 'refused';
 }
 
-/** Times one TCP handshake; null when nothing answered within the timeout. */
-export const timeTcpConnect = (ctx: ProbeContext, address: string, port: number, timeoutMs: number): Promise<ConnectTiming | null> =>
+/**
+ * Times one TCP handshake; null when nothing answered within the timeout. `onNoAnswer` hears why
+ * there was none, in plain words (no route, timed out after N s), for the probe's message.
+ */
+export const timeTcpConnect = (ctx: ProbeContext, address: string, port: number, timeoutMs: number, onNoAnswer?: (why: string) => void): Promise<ConnectTiming | null> =>
   new Promise((resolve, reject) => {
     const socket = ctx.track(new net.Socket());
     const started = performance.now();
@@ -32,11 +35,17 @@ export const timeTcpConnect = (ctx: ProbeContext, address: string, port: number,
       if (error) reject(error);
       else resolve(value);
     };
-    const timer = setTimeout(() => done(null), timeoutMs);
+    const timer = setTimeout(() => {
+      onNoAnswer?.(`no answer within ${timeoutMs / 1000} s`);
+      done(null);
+    }, timeoutMs);
     socket.once('connect', () => done({ ms: performance.now() - started, outcome: 'connected' }));
     socket.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'ECONNREFUSED') done({ ms: performance.now() - started, outcome: 'refused' });
-      else if (['EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EADDRNOTAVAIL'].includes(error.code ?? '')) done(null);
+      else if (['EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EADDRNOTAVAIL'].includes(error.code ?? '')) {
+        onNoAnswer?.(plainNetworkError(error));
+        done(null);
+      }
       else done(null, error);
     });
     socket.once('close', () => {
@@ -51,7 +60,9 @@ export const plainNetworkError = (error: unknown): string => {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'DNS could not resolve the name';
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'ECONNRESET') return 'connection reset (often a firewall)';
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'no route to the host';
+  if (code === 'EHOSTUNREACH') return 'no route to the host (nothing answered ARP/ND for it, or a router said unreachable)';
+  if (code === 'ENETUNREACH') return 'no route to the network';
+  if (code === 'EADDRNOTAVAIL') return 'no usable local address for that destination';
   if (code === 'ETIMEDOUT') return 'the connection timed out';
   return error instanceof Error ? error.message : String(error);
 };

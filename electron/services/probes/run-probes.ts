@@ -1,5 +1,5 @@
 import type { ProbeResult, ProbeSample, ProbeStatus, ProbeTargets } from '../../../shared/probes/probe-schemas';
-import dns from 'node:dns';
+import { defaultNameLookup, makeNameLookup } from './name-lookup';
 import { toMeasurement, unmeasuredAll, type Measurement } from '../../../shared/probes/measurement';
 import { measuredValues } from '../../../shared/probes/result-measurements';
 import { type Closable, type ProbeLog, type ProbeContext, type ProbeDefinition, type ProbeOutcome, ProbeUnsupported } from './probe-definition';
@@ -17,7 +17,7 @@ export interface RunProbesOptions {
   readonly onProgress?: (event: ProbeProgressEvent) => void;
   /** Called as each probe finishes, so partial runs are saved. */
   readonly onResult?: (result: ProbeResult) => void;
-  /** Name resolution for targets; defaults to the OS resolver (dns.lookup). */
+  /** Name resolution for targets; defaults to c-ares against the OS's DNS servers (see name-lookup.ts). */
   readonly lookup?: (host: string) => Promise<string>;
   /** Override every probe's timeout (tests). */
   readonly timeoutMs?: number;
@@ -25,7 +25,6 @@ export interface RunProbesOptions {
   readonly log?: ProbeLog;
 }
 
-const osLookup = async (host: string): Promise<string> => (await dns.promises.lookup(host)).address;
 
 const closeHandle = (handle: Closable, log: ProbeLog): void => {
   try {
@@ -46,6 +45,9 @@ const errorMessage = (error: unknown): string => {
   return String(error);
 };
 
+/** A measurement's reason is at most 500 characters (the schema's limit); a long message is cut, never refused. */
+const clipReason = (reason: string): string => (reason.length > 500 ? `${reason.slice(0, 498)}…` : reason);
+
 /**
  * Every metric the probe measures as a Measurement: a value with its far end, or the reason
  * there is none. Metrics a probe left null or filled with a placeholder never reach a result as numbers.
@@ -59,13 +61,13 @@ export const measurementsOfOutcome = (probe: ProbeDefinition, outcome: ProbeOutc
       toMeasurement(name, {
         value: outcome.metrics[name],
         farEnd: outcome.farEnds?.[name] ?? outcome.farEnd,
-        reason: outcome.reasons?.[name] ?? fallbackReason,
+        reason: clipReason(outcome.reasons?.[name] ?? fallbackReason),
       }),
     ]),
   );
   if (status === 'ok') return measured;
   // A probe that failed says "failed: why" for everything it did not get to.
-  for (const [name, m] of Object.entries(measured)) if (m.state === 'not_measurable') measured[name] = { state: 'failed', reason: outcome.reasons?.[name] ?? message, scope: m.scope };
+  for (const [name, m] of Object.entries(measured)) if (m.state === 'not_measurable') measured[name] = { state: 'failed', reason: clipReason(outcome.reasons?.[name] ?? message), scope: m.scope };
   return measured;
 };
 
@@ -93,7 +95,7 @@ export const runProbe = async (probe: ProbeDefinition, options: RunProbesOptions
   const finish = (status: ProbeStatus, message: string, outcome?: ProbeOutcome): ProbeResult => {
     const measurements = outcome
       ? measurementsOfOutcome(probe, outcome, status, message)
-      : unmeasuredAll(probe.measures, status === 'unsupported' ? 'not_measurable' : 'failed', message);
+      : unmeasuredAll(probe.measures, status === 'unsupported' ? 'not_measurable' : 'failed', clipReason(message));
     return {
       probeId: probe.id,
       title: probe.title,
@@ -125,6 +127,13 @@ export const runProbe = async (probe: ProbeDefinition, options: RunProbesOptions
   if (options.signal?.aborted) onRunAbort();
   options.signal?.addEventListener('abort', onRunAbort, { once: true });
 
+  // Built lazily: only probes that resolve a name read the hosts file; queries close with the probe.
+  let cares: ((host: string) => Promise<string>) | null = null;
+  const lookupHere = (host: string): Promise<string> => {
+    cares ??= makeNameLookup(defaultNameLookup, (handle) => ctx.track(handle));
+    return cares(host);
+  };
+  let step = '';
   const ctx: ProbeContext = {
     signal: controller.signal,
     targets: options.targets,
@@ -132,12 +141,13 @@ export const runProbe = async (probe: ProbeDefinition, options: RunProbesOptions
     log,
     progress: (fraction, message = '') => {
       if (abortReason) return;
+      if (message) step = message;
       options.onProgress?.({ probeId: probe.id, fraction: Math.min(1, Math.max(0, fraction)), message });
     },
     sample: (series, value) => {
       samples.push({ series, t: Math.round((performance.now() - started) * 100) / 100, value });
     },
-    lookup: options.lookup ?? osLookup,
+    lookup: options.lookup ?? ((host) => lookupHere(host)),
     track: (handle) => {
       if (abortReason) closeHandle(handle, log);
       else handles.add(handle);
@@ -158,6 +168,8 @@ export const runProbe = async (probe: ProbeDefinition, options: RunProbesOptions
       }),
   };
 
+  // "timed out after 9 s at step X": the last step the probe reported is where it was stuck.
+  const timedOut = () => `${probe.title} timed out after ${Math.round(timeoutMs / 100) / 10} s${step ? ` at step: ${step}` : ''}`;
   const aborted = new Promise<'aborted'>((resolve) => {
     if (controller.signal.aborted) resolve('aborted');
     controller.signal.addEventListener('abort', () => resolve('aborted'), { once: true });
@@ -171,12 +183,12 @@ export const runProbe = async (probe: ProbeDefinition, options: RunProbesOptions
     const outcome = await Promise.race([work, aborted]);
     if (outcome === 'aborted' || abortReason) {
       return abortReason === 'timeout'
-        ? finish('timeout', `${probe.title} did not finish within ${Math.round(timeoutMs / 100) / 10} s`)
+        ? finish('timeout', timedOut())
         : finish('cancelled', `${probe.title} was cancelled`);
     }
     return finish(outcome.status ?? 'ok', outcome.message ?? '', outcome);
   } catch (error) {
-    if (abortReason === 'timeout') return finish('timeout', `${probe.title} did not finish within ${Math.round(timeoutMs / 100) / 10} s`);
+    if (abortReason === 'timeout') return finish('timeout', timedOut());
     if (abortReason === 'cancelled') return finish('cancelled', `${probe.title} was cancelled`);
     if (error instanceof ProbeUnsupported) return finish('unsupported', error.message);
     return finish('failed', `${probe.title} failed: ${errorMessage(error)}`);

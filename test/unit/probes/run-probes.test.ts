@@ -57,6 +57,7 @@ describe('probe engine', () => {
         }),
         probe('latency', async (ctx) => {
           ctx.sample('rtt', 1.5);
+          ctx.progress(0.5, 'waiting for the gateway');
           await new Promise(() => undefined);
           return { metrics: {} };
         }, { timeoutMs: 200 }),
@@ -65,7 +66,7 @@ describe('probe engine', () => {
       { targets },
     );
     expect(results[0]).toMatchObject({ status: 'failed', message: 'probe dns failed: resolver exploded (EBOOM)' });
-    expect(results[1]).toMatchObject({ status: 'timeout', message: 'probe latency did not finish within 0.2 s' });
+    expect(results[1]).toMatchObject({ status: 'timeout', message: 'probe latency timed out after 0.2 s at step: waiting for the gateway' });
     expect(results[1]?.samples).toHaveLength(1);
     expect(results[2]).toMatchObject({ status: 'ok', metrics: { 'ntp.offset_ms': 3 } });
   });

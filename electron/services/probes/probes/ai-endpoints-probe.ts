@@ -150,6 +150,8 @@ export const makeAiEndpointsProbe = (roots?: () => Set<string>): ProbeDefinition
     }
     if (failures.length > 0) parts.push(`Unreachable: ${failures.map((r) => `${new URL(r.url).host} (${r.error})`).join(', ')}.`);
     return {
+      // None reachable is the finding, and it is not "ok" (an offline site read ok with 0 of 4).
+      ...(reachable.length === 0 && results.length > 0 ? { status: 'failed' as const } : {}),
       metrics: {
         'ai.endpoints_reachable': reachable.length,
         'ai.endpoints_total': results.length,
@@ -161,8 +163,13 @@ export const makeAiEndpointsProbe = (roots?: () => Set<string>): ProbeDefinition
         'ai.tls_intercepted': results.some((r) => r.tlsIntercepted !== null) ? intercepted.length > 0 : null,
       },
       farEnd: { kind: 'internet_host', target: [...new Set(urls.map((u) => new URL(u).host))].join(', ') || 'no endpoints given' },
-      reason: reachable.length === 0 ? 'no endpoint answered' : 'no endpoint got this far',
-      reasons: { 'ai.tls_intercepted': 'no endpoint completed a TLS handshake' },
+      reason: reachable.length === 0 ? `no endpoint answered (first: ${failures[0]?.error ?? 'no endpoints given'})` : 'no endpoint got this far',
+      reasons: {
+        'ai.tls_intercepted': 'no endpoint completed a TLS handshake',
+        ...(reachable.length === 0
+          ? Object.fromEntries(['ai.dns_ms_max', 'ai.connect_ms_max', 'ai.tls_ms_max', 'ai.ttfb_ms_max'].map((n) => [n, `no endpoint answered (first: ${failures[0]?.error ?? 'none given'})`]))
+          : {}),
+      },
       details: { endpoints: results },
       message: parts.join(' '),
     };

@@ -1,6 +1,7 @@
 import dns from 'node:dns';
 import { classifyTarget } from '../../../../shared/probes/measurement';
 import { percentile, round } from '../../../../shared/probes/stats';
+import { lookupBudgetMs } from '../name-lookup';
 import { allPlatforms, type ProbeOutcome, type ProbeContext, type ProbeDefinition } from '../probe-definition';
 
 interface Timed {
@@ -9,7 +10,9 @@ interface Timed {
 }
 
 const warmRepeats = 3;
-const queryTimeoutMs = 2000;
+/** c-ares: a silent server is known in about 2.8 s (lookupBudgetMs). */
+const queryTimeoutMs = 700;
+const queryTries = 2;
 
 const abortable = <T>(ctx: ProbeContext, work: Promise<T>): Promise<T> =>
   new Promise((resolve, reject) => {
@@ -47,8 +50,8 @@ interface NameTiming {
   readonly error: string | null;
 }
 
-const measure = async (ctx: ProbeContext, name: string, via: string, once: () => Promise<unknown>): Promise<NameTiming & { attempts: Timed[] }> => {
-  const cold = await time(ctx, once);
+/** The rest of `measure` once the first (cold) attempt is in. */
+const measureAfter = async (ctx: ProbeContext, name: string, via: string, cold: Timed, once: () => Promise<unknown>): Promise<NameTiming & { attempts: Timed[] }> => {
   ctx.sample(`cold:${via}`, cold.ms === null ? null : round(cold.ms, 3));
   const warm: Timed[] = [];
   for (let i = 0; i < warmRepeats; i += 1) {
@@ -57,24 +60,49 @@ const measure = async (ctx: ProbeContext, name: string, via: string, once: () =>
     warm.push(t);
   }
   const warmTimes = warm.map((t) => t.ms).filter((m): m is number => m !== null);
-  return {
-    name,
-    via,
-    coldMs: round(cold.ms, 3),
-    warmMs: round(percentile(warmTimes, 50), 3),
-    error: cold.error ?? warm.find((t) => t.error)?.error ?? null,
-    attempts: [cold, ...warm],
-  };
+  return { name, via, coldMs: round(cold.ms, 3), warmMs: round(percentile(warmTimes, 50), 3), error: cold.error ?? warm.find((t) => t.error)?.error ?? null, attempts: [cold, ...warm] };
 };
+
+const measure = async (ctx: ProbeContext, name: string, via: string, once: () => Promise<unknown>): Promise<NameTiming & { attempts: Timed[] }> =>
+  measureAfter(ctx, name, via, await time(ctx, once), once);
 
 const maxOf = (values: (number | null)[]): number | null => {
   const v = values.filter((x): x is number => x !== null);
   return v.length === 0 ? null : Math.max(...v);
 };
 
+const silentCodes = new Set(['ETIMEOUT', 'ECONNREFUSED']);
+
+/** Direct queries to one server: a silent or refusing server is asked once, not for every name and repeat. */
+const queryServer = async (ctx: ProbeContext, server: string, names: readonly string[], step: () => void): Promise<(NameTiming & { attempts: Timed[] })[]> => {
+  const resolver = new dns.promises.Resolver({ timeout: queryTimeoutMs, tries: queryTries });
+  ctx.track({ close: () => resolver.cancel() });
+  resolver.setServers([server]);
+  const out: (NameTiming & { attempts: Timed[] })[] = [];
+  for (const name of names) {
+    const first = await time(ctx, () => resolver.resolve4(name));
+    if (first.ms === null && silentCodes.has(first.error ?? '')) {
+      ctx.sample(`cold:${server}`, null);
+      const remaining = names.length - out.length;
+      const why = first.error === 'ETIMEOUT' ? `DNS silent: no answer within ${(lookupBudgetMs({ timeoutMs: queryTimeoutMs, tries: queryTries }) / 1000).toFixed(1)} s` : `DNS refused (${first.error})`;
+      out.push({ name, via: server, coldMs: null, warmMs: null, error: why, attempts: [first] });
+      for (const rest of names.slice(out.length)) out.push({ name: rest, via: server, coldMs: null, warmMs: null, error: `not asked: ${server} ${first.error === 'ETIMEOUT' ? 'was silent' : 'refused'}`, attempts: [] });
+      for (let i = 0; i < remaining; i += 1) step();
+      return out;
+    }
+    out.push(await measureAfter(ctx, name, server, first, () => resolver.resolve4(name)));
+    step();
+  }
+  return out;
+};
+
 /**
- * The OS resolver (`dns.lookup`, what every app uses: hosts file, cache, search domains) and
- * each DNS server directly (`Resolver.resolve4`), first (cold) and repeated (warm).
+ * Each DNS server directly (`Resolver.resolve4`, c-ares, cancellable) first, so its cold query is
+ * really cold (the OS lookups used to warm the same server first), then the OS resolver
+ * (`dns.lookup`: hosts file, cache, search domains — what every app uses), cold and warm. When
+ * every OS server was silent or refused, the OS lookups are skipped and the result says why:
+ * getaddrinfo cannot be cancelled, and each would hold the process open for the OS's whole retry
+ * schedule (10 s and more) to learn the same thing.
  */
 export const dnsProbe: ProbeDefinition = {
   id: 'dns',
@@ -85,36 +113,36 @@ export const dnsProbe: ProbeDefinition = {
   inDefaultSuite: true,
   run: async (ctx): Promise<ProbeOutcome> => {
     const names = ctx.targets.dnsNames;
-    const servers = ctx.targets.resolvers.length > 0 ? ctx.targets.resolvers : dns.getServers();
+    const osServers = dns.getServers();
+    const servers = ctx.targets.resolvers.length > 0 ? ctx.targets.resolvers : osServers;
     const steps = names.length * (1 + servers.length);
     let done = 0;
     const step = () => ctx.progress(++done / steps, `${done} of ${steps} names resolved`);
 
-    const lookups = await Promise.all(
-      names.map(async (name) => {
-        const r = await measure(ctx, name, 'os', () => dns.promises.lookup(name));
-        step();
-        return r;
-      }),
-    );
-    const direct = await Promise.all(
-      servers.map(async (server) => {
-        const resolver = new dns.promises.Resolver({ timeout: queryTimeoutMs, tries: 1 });
-        ctx.track({ close: () => resolver.cancel() });
-        resolver.setServers([server]);
-        const out = [];
-        for (const name of names) {
-          out.push(await measure(ctx, name, server, () => resolver.resolve4(name)));
-          step();
-        }
-        return out;
-      }),
-    );
+    ctx.progress(0, 'querying DNS servers directly');
+    const direct = await Promise.all(servers.map((server) => queryServer(ctx, server, names, step)));
+    // Were the OS's own servers among those asked, and did every one of them fail to answer at all?
+    const askedOs = osServers.filter((s) => servers.includes(s));
+    const osDead = osServers.length === 0 || (askedOs.length === osServers.length && direct.filter((_, i) => osServers.includes(servers[i] as string)).every((rows) => rows.every((r) => r.coldMs === null && r.warmMs === null)));
+    const osSkip = osServers.length === 0 ? 'no DNS server is configured on this machine' : osDead ? `skipped: the OS's DNS server${osServers.length === 1 ? '' : 's'} (${osServers.join(', ')}) did not answer a direct query` : null;
+
+    ctx.progress(done / steps, 'timing the OS resolver');
+    const lookups = osSkip
+      ? []
+      : await Promise.all(
+          names.map(async (name) => {
+            const r = await measure(ctx, name, 'os', () => dns.promises.lookup(name));
+            step();
+            return r;
+          }),
+        );
     const resolved = direct.flat();
     const attempts = [...lookups, ...resolved].flatMap((r) => r.attempts);
     const failures = attempts.filter((a) => a.ms === null).length;
     const failed = [...lookups, ...resolved].filter((r) => r.error);
     const strip = ({ attempts: _a, ...rest }: NameTiming & { attempts: Timed[] }): NameTiming => rest;
+    const silentNote = resolved.find((r) => r.error?.startsWith('DNS silent') || r.error?.startsWith('DNS refused'));
+    const lookupReason = osSkip ?? 'no lookup was answered';
     return {
       metrics: {
         'dns.lookup_ms_p50': round(percentile(lookups.map((l) => l.warmMs).filter((m): m is number => m !== null), 50), 3),
@@ -125,21 +153,25 @@ export const dnsProbe: ProbeDefinition = {
       },
       farEnd: { kind: servers[0] ? classifyTarget(servers[0]) : 'this_device', target: servers.length > 0 ? `the OS resolver and ${servers.join(', ')}` : 'the OS resolver' },
       reasons: {
-        'dns.resolve_ms_p50': servers.length === 0 ? 'no DNS server is configured to query directly' : 'no direct query was answered',
-        'dns.resolve_cold_ms': servers.length === 0 ? 'no DNS server is configured to query directly' : 'no direct query was answered',
-        'dns.lookup_ms_p50': 'no lookup was answered',
-        'dns.lookup_cold_ms': 'no lookup was answered',
+        'dns.resolve_ms_p50': servers.length === 0 ? 'no DNS server is configured to query directly' : silentNote ? `${silentNote.via}: ${silentNote.error}` : 'no direct query was answered',
+        'dns.resolve_cold_ms': servers.length === 0 ? 'no DNS server is configured to query directly' : silentNote ? `${silentNote.via}: ${silentNote.error}` : 'no direct query was answered',
+        'dns.lookup_ms_p50': lookupReason,
+        'dns.lookup_cold_ms': lookupReason,
+        'dns.failure_pct': lookupReason,
       },
-      details: { servers, lookups: lookups.map(strip), resolvers: resolved.map(strip) },
+      details: { servers, osLookupsSkipped: osSkip, lookups: lookups.map(strip), resolvers: resolved.map(strip) },
+      ...(servers.length === 0 || (osSkip && resolved.every((r) => r.coldMs === null))
+        ? { status: 'failed' as const }
+        : {}),
       message:
         servers.length === 0
-          ? 'No DNS servers are configured; only the OS resolver was timed.'
+          ? 'No DNS server is configured on this machine: names cannot be resolved.'
           : failed.length > 0
             ? `${failed.length} name/resolver pair${failed.length === 1 ? '' : 's'} failed: ${failed
                 .slice(0, 5)
                 .map((f) => `${f.name} via ${f.via} (${f.error})`)
-                .join(', ')}`
-            : `${names.length} names via the OS and ${servers.length} resolver${servers.length === 1 ? '' : 's'}.`,
+                .join(', ')}${osSkip ? `; OS lookups ${osSkip}` : ''}`
+            : `${names.length} names via ${servers.length} resolver${servers.length === 1 ? '' : 's'} directly, then the OS.`,
     };
   },
 };

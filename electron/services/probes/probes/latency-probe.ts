@@ -45,11 +45,11 @@ const intervalMs = 50;
 const answerTimeoutMs = 1000;
 
 /** Starts one connect every interval without waiting for the last, so a dead host costs ~1 s, not count × timeout. */
-const tcpSeries = async (ctx: ProbeContext, plan: TargetPlan, address: string, count: number, onEach: () => void): Promise<(number | null)[]> => {
+const tcpSeries = async (ctx: ProbeContext, plan: TargetPlan, address: string, count: number, onEach: () => void, onNoAnswer?: (why: string) => void): Promise<(number | null)[]> => {
   const pending: Promise<number | null>[] = [];
   for (let i = 0; i < count; i += 1) {
     pending.push(
-      timeTcpConnect(ctx, address, plan.port, answerTimeoutMs).then((timing) => {
+      timeTcpConnect(ctx, address, plan.port, answerTimeoutMs, onNoAnswer).then((timing) => {
         const rtt = timing?.ms ?? null;
         ctx.sample(`rtt:${plan.label}`, rtt === null ? null : round(rtt, 3));
         onEach();
@@ -152,12 +152,22 @@ export const latencyProbe: ProbeDefinition = {
         try {
           address = await resolveAddress(ctx, plan.host);
           const farEnd = farEndOf(address);
-          const rtts = plan.method === 'udp-echo' ? await udpSeries(ctx, plan, address, targets.latencyCount, onEach) : await tcpSeries(ctx, plan, address, targets.latencyCount, onEach);
+          let why: string | undefined;
+          const noteWhy = (reason: string) => {
+            why ??= reason;
+          };
+          const rtts =
+            plan.method === 'udp-echo'
+              ? await udpSeries(ctx, plan, address, targets.latencyCount, onEach)
+              : await tcpSeries(ctx, plan, address, targets.latencyCount, onEach, noteWhy);
           if (plan.kind === 'gateway' && rtts.every((r) => r === null)) {
+            ctx.progress(done / total, `pinging the gateway ${plan.host} (TCP got no answer)`);
             const pinged = await pingSeries(ctx, plan);
             if (pinged) return { target: plan.label, kind: plan.kind, method: 'icmp-ping', ...summariseRtts(pinged), farEnd };
           }
-          return { target: plan.label, kind: plan.kind, method: plan.method, ...summariseRtts(rtts), farEnd };
+          const silent = rtts.every((r) => r === null);
+          const error = silent ? (why ?? (plan.method === 'udp-echo' ? `no echo within ${answerTimeoutMs / 1000} s` : undefined)) : undefined;
+          return { target: plan.label, kind: plan.kind, method: plan.method, ...summariseRtts(rtts), farEnd, ...(error ? { error } : {}) };
         } catch (error) {
           if (ctx.signal.aborted) throw error;
           const message = (error as NodeJS.ErrnoException).code === 'ENOTFOUND' ? `cannot resolve ${plan.host}` : (error as Error).message;
@@ -182,6 +192,7 @@ export const latencyProbe: ProbeDefinition = {
       if (farEnd) farEnds[name] = farEnd;
     }
     if (gatewaySummary?.farEnd) farEnds['latency.gateway_rtt_ms_p50'] = gatewaySummary.farEnd;
+    // Nothing answering is itself the measurement (100 % loss, with why in the message), so it stays ok.
     return {
       metrics: {
         'latency.rtt_ms_p50': worst(pool.map((s) => s.rttMsP50)),

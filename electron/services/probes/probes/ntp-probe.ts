@@ -20,8 +20,9 @@ export const ntpProbe: ProbeDefinition = {
       address = await resolveAddress(ctx, host);
     } catch (error) {
       ctx.log.debug({ err: error, host }, 'ntp probe: cannot resolve the server');
-      return { status: 'failed', message: `Cannot resolve the NTP server ${host}.`, metrics: { 'ntp.offset_ms': null, 'ntp.rtt_ms': null, 'ntp.stratum': null } };
+      return { status: 'failed', message: `Cannot resolve the NTP server ${host}: ${(error as Error).message}.`, metrics: { 'ntp.offset_ms': null, 'ntp.rtt_ms': null, 'ntp.stratum': null } };
     }
+    ctx.progress(0, `asking ${ctx.targets.ntpServer} (${address})`);
     const samples: SntpSample[] = [];
     const errors: string[] = [];
     for (let i = 0; i < queries; i += 1) {
