@@ -51,7 +51,7 @@ export const frCA: Catalogue = {
   'finding.notes': 'Notes de l’intervenant',
   'finding.note': 'Note :',
   'finding.new': '(nouveau)',
-  'finding.andMore': '(+{count} autres)',
+  'finding.andMore': '({count, plural, one {+# autre} other {+# autres}})',
   'finding.withWhy': '{title} — {why}',
 
   'scope.allUsers': '{hasSite, select, yes {Les {count} utilisateurs de {site}} other {Les {count} utilisateurs}}',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { reportFormats, reportKinds } from './report-model';
+import { reportLocaleSchema } from '../i18n/locales';
 
 export const reportKindSchema = z.enum(reportKinds);
 export const reportFormatSchema = z.enum(reportFormats);
@@ -16,6 +17,8 @@ export const reportExportRecordSchema = z.object({
   createdAt: z.string(),
   /** What the export changed from the branding as entered (a colour darkened for contrast), in words. */
   adjustments: z.array(z.string()).default([]),
+  /** The language the export was written in (the case's report language at the time). */
+  language: reportLocaleSchema.default('en'),
 });
 export type ReportExportRecord = z.infer<typeof reportExportRecordSchema>;
 

@@ -14,6 +14,7 @@ import { buildReportSource, type ReportStore } from './build-report-source';
 import type { PdfPrinter } from './chromium-pdf';
 import { recordExport, storedExport } from './exports-repository';
 import { listPriceBook } from './price-book-repository';
+import { getProposalSettings } from './proposal-settings-repository';
 import { buildReportDocx } from './report-docx';
 import { buildReportHtml, pdfHeaderFooter } from './report-html';
 
@@ -29,6 +30,8 @@ export const reportInputsForCase = (store: ReportStore, caseId: string, source?:
   branding: brandingForCase(store.db, caseId),
   priceBook: listPriceBook(store.db),
   generator: `Groundwork ${appVersion}`,
+  // The customer's language, set per case: the engineer's app language plays no part.
+  language: getProposalSettings(store.db, caseId).reportLanguage,
 });
 
 /** The model of one report of a case, from the database as it is now. */
@@ -96,6 +99,7 @@ export const exportReport = async (
     // The inputs as rendered (source, branding, price book): enough to render the same report again.
     sourceJson: JSON.stringify(inputs),
     adjustments: model.adjustments.map((a) => a.message),
+    language: model.locale,
   });
   const attachment = inputs.source.measurements.length > 0 || inputs.source.unmeasured.length > 0
     ? { fileName: measurementAttachmentName(record.fileName), mime: 'application/json' as const, text: `${JSON.stringify(measurementAttachment(inputs.source), null, 2)}\n` }

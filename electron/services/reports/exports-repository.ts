@@ -3,6 +3,7 @@ import { ApiFailure } from '../../../shared/contract/result';
 import type { ReportExportRecord } from '../../../shared/reports/report-exports';
 import type { ReportFormat, ReportKind } from '../../../shared/reports/report-model';
 import { newId } from '../db/device-clock';
+import { reportLocaleSchema, type ReportLocale } from '../../../shared/i18n/locales';
 
 interface ExportRow {
   id: string;
@@ -15,6 +16,7 @@ interface ExportRow {
   file_name: string;
   created_at: string;
   adjustments_json: string;
+  language: ReportLocale;
 }
 
 const adjustmentsOf = (json: string): string[] => {
@@ -33,6 +35,7 @@ const toRecord = (r: ExportRow): ReportExportRecord => ({
   fileName: r.file_name,
   createdAt: r.created_at,
   adjustments: adjustmentsOf(r.adjustments_json),
+  language: reportLocaleSchema.parse(r.language),
 });
 
 export interface NewExport {
@@ -47,14 +50,15 @@ export interface NewExport {
   readonly sourceJson: string;
   /** What the export changed from the branding as entered, in words. */
   readonly adjustments: readonly string[];
+  readonly language: ReportLocale;
 }
 
 export const recordExport = (db: Database, e: NewExport): ReportExportRecord => {
   const id = newId();
   db.prepare(
-    `INSERT INTO report_exports (id, case_id, kind, format, template_version, sha256, bytes, file_name, branding_profile_id, source_json, created_at, adjustments_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, e.caseId, e.kind, e.format, e.templateVersion, e.sha256, e.bytes, e.fileName, e.brandingProfileId, e.sourceJson, new Date().toISOString(), JSON.stringify(e.adjustments));
+    `INSERT INTO report_exports (id, case_id, kind, format, template_version, sha256, bytes, file_name, branding_profile_id, source_json, created_at, adjustments_json, language)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, e.caseId, e.kind, e.format, e.templateVersion, e.sha256, e.bytes, e.fileName, e.brandingProfileId, e.sourceJson, new Date().toISOString(), JSON.stringify(e.adjustments), e.language);
   return toRecord(db.prepare('SELECT * FROM report_exports WHERE id = ?').get(id) as ExportRow);
 };
 

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { ApiFailure } from '../../../shared/contract/result';
 import type { ProposalSettings } from '../../../shared/reports/proposal-settings';
 import { proposalTermsSchema, type ProposalTerms } from '../../../shared/reports/report-source';
+import { reportLocaleSchema, type ReportLocale } from '../../../shared/i18n/locales';
 
 interface SettingsRow {
   users: number;
@@ -11,6 +12,7 @@ interface SettingsRow {
   tax_rate_basis_points: number;
   validity_days: number;
   terms_json: string;
+  report_language: ReportLocale;
 }
 
 /** The terms beyond currency, tax rate and validity, kept as JSON so they can grow without a migration each. */
@@ -26,6 +28,7 @@ export const defaultProposalSettings = (caseId: string): ProposalSettings => ({
   caseId,
   sizing: { users: 0, devices: 0, sites: 1 },
   terms: proposalTermsSchema.parse({ currency: 'EUR', taxRateBasisPoints: 0, validityDays: 30 }),
+  reportLanguage: 'en',
 });
 
 const assertCase = (db: Database, caseId: string): void => {
@@ -40,6 +43,8 @@ export const getProposalSettings = (db: Database, caseId: string): ProposalSetti
     caseId,
     sizing: { users: row.users, devices: row.devices, sites: row.sites },
     terms: extraTerms(row),
+    // The column is CHECKed to the known languages.
+    reportLanguage: reportLocaleSchema.parse(row.report_language),
   };
 };
 
@@ -47,11 +52,11 @@ export const saveProposalSettings = (db: Database, settings: ProposalSettings): 
   db.transaction(() => {
     assertCase(db, settings.caseId);
     db.prepare(
-      `INSERT INTO proposal_settings (case_id, users, devices, sites, currency, tax_rate_basis_points, validity_days, terms_json, updated_at)
-       VALUES (@caseId, @users, @devices, @sites, @currency, @tax, @validity, @terms, @now)
+      `INSERT INTO proposal_settings (case_id, users, devices, sites, currency, tax_rate_basis_points, validity_days, terms_json, report_language, updated_at)
+       VALUES (@caseId, @users, @devices, @sites, @currency, @tax, @validity, @terms, @language, @now)
        ON CONFLICT (case_id) DO UPDATE SET users = excluded.users, devices = excluded.devices, sites = excluded.sites,
          currency = excluded.currency, tax_rate_basis_points = excluded.tax_rate_basis_points,
-         validity_days = excluded.validity_days, terms_json = excluded.terms_json, updated_at = excluded.updated_at`,
+         validity_days = excluded.validity_days, terms_json = excluded.terms_json, report_language = excluded.report_language, updated_at = excluded.updated_at`,
     ).run({
       caseId: settings.caseId,
       ...settings.sizing,
@@ -67,6 +72,7 @@ export const saveProposalSettings = (db: Database, settings: ProposalSettings): 
         paymentTerms: settings.terms.paymentTerms,
         contractTermMonths: settings.terms.contractTermMonths,
       }),
+      language: settings.reportLanguage,
       now: new Date().toISOString(),
     });
     return getProposalSettings(db, settings.caseId);

@@ -19,7 +19,18 @@ const numberInput = (label: string, value: number, onChange: (n: number) => void
 const sizeHint = (entered: number, used: number, fromInterview: boolean): string | undefined =>
   entered > 0 ? undefined : fromInterview ? `0 = from the interview: ${used}` : 'Not known yet: enter it, or answer the interview question';
 
-export const ProposalSettingsForm = ({ caseId, initial, source }: { caseId: string; initial: ProposalSettings; source: ReportSource | null }) => {
+export const ProposalSettingsForm = ({
+  caseId,
+  initial,
+  source,
+  reportLanguage,
+}: {
+  caseId: string;
+  initial: ProposalSettings;
+  source: ReportSource | null;
+  /** Set by its own picker: saving the proposal keeps the language chosen since this form opened. */
+  reportLanguage: ProposalSettings['reportLanguage'];
+}) => {
   const [draft, setDraft] = useState(initial);
   const save = useSaveProposalSettings(caseId);
   const sizing = (key: keyof ProposalSettings['sizing']) => (n: number) => setDraft({ ...draft, sizing: { ...draft.sizing, [key]: Math.max(0, Math.round(n)) } });
@@ -32,7 +43,7 @@ export const ProposalSettingsForm = ({ caseId, initial, source }: { caseId: stri
       className="form-section reports-settings"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(draft);
+        save.mutate({ ...draft, reportLanguage });
       }}
     >
       <fieldset className="reports-fieldset">

@@ -1,3 +1,4 @@
+import { ReportLanguagePicker } from './report-language-picker';
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/api';
@@ -180,7 +181,9 @@ export const ReportsTab = ({ caseId }: CaseTabProps) => {
   const [kind, setKind] = useState<ReportKind>('executive');
   const source = useReportSource(caseId);
   const settings = useProposalSettings(caseId);
-  const model = useMemo(() => (source.data ? buildReportModel(kind, source.data) : null), [kind, source.data]);
+  const language = settings.data?.reportLanguage;
+  // The preview is written in the case's report language, as the export will be.
+  const model = useMemo(() => (source.data ? buildReportModel(kind, { ...source.data, language }) : null), [kind, source.data, language]);
   return (
     <div className="reports-tab">
       <div className="reports-toolbar">
@@ -194,10 +197,11 @@ export const ReportsTab = ({ caseId }: CaseTabProps) => {
         <div className="reports-brand-fields">
           <CustomerLogo caseId={caseId} current={source.data?.source.customer.logoDataUri ?? ''} />
           <BrandingPicker caseId={caseId} />
+          <ReportLanguagePicker caseId={caseId} settings={settings.data} />
         </div>
       </div>
       <ExportButtons caseId={caseId} kind={kind} />
-      {kind === 'proposal' && settings.data ? <ProposalSettingsForm key={settings.data.caseId} caseId={caseId} initial={settings.data} source={source.data?.source ?? null} /> : null}
+      {kind === 'proposal' && settings.data ? <ProposalSettingsForm key={settings.data.caseId} caseId={caseId} initial={settings.data} reportLanguage={settings.data.reportLanguage} source={source.data?.source ?? null} /> : null}
       {model?.kind === 'proposal' && (model.proposal.refusal || model.proposal.warnings.length > 0) ? (
         <div className="state state-error" role="note">
           <ul>

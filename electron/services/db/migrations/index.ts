@@ -23,6 +23,7 @@ import { reportTerms } from './0021-report-terms';
 import { partnerDesk } from './0022-partner-desk';
 import { syncConflicts } from './0023-sync-conflicts';
 import { questionnaireLinks } from './0024-questionnaire-links';
+import { reportLanguage } from './0025-report-language';
 
 /** Every migration, in order, numbered 1, 2, 3 … Append only with the next number: a shipped migration is never edited or renumbered. */
 export const migrations: readonly Migration[] = [
@@ -50,6 +51,7 @@ export const migrations: readonly Migration[] = [
   partnerDesk,
   syncConflicts,
   questionnaireLinks,
+  reportLanguage,
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
