@@ -189,7 +189,8 @@ const findingBlocks = (f: FindingSource & Partial<Pick<TechnicalReport['findings
 };
 
 /** The same "since the last assessment" section the HTML and PDF carry, as Word blocks. */
-const comparisonBlocks = (comparison: Comparison | null, primary: string, tr: Translator, compact = false): Block[] => {
+/** `newPage`: false in the re-assessment report, where the comparison follows its summary on the same page (as in the PDF). */
+const comparisonBlocks = (comparison: Comparison | null, primary: string, tr: Translator, compact = false, newPage = true): Block[] => {
   if (!comparison) return [];
   const { t } = tr;
   const round = (n: number | null) => (n === null ? '—' : String(Math.round(n)));
@@ -200,7 +201,7 @@ const comparisonBlocks = (comparison: Comparison | null, primary: string, tr: Tr
   const lead = p(comparisonLead(tr, comparison));
   if (compact) return [h(t('compare.title'), 1), p(`${comparisonLead(tr, comparison)} ${t('compare.seeReport')}`)];
   return [
-    h(t('compare.title'), 1, true),
+    h(t('compare.title'), 1, newPage),
     lead,
     table(
       [t('tech.pillar'), t('compare.before'), t('compare.now'), t('compare.change')],
@@ -441,7 +442,7 @@ const reassessment = (model: ReassessmentReport, tr: Translator): Block[] => {
     ...contextBlocks(model.source, tr),
     p(reassessmentLead(tr, model), { size: 24 }),
     ...scaleBlocks(model.source, primary, tr),
-    ...comparisonBlocks(c, primary, tr),
+    ...comparisonBlocks(c, primary, tr, false, false),
     h(t('reassess.stillOpen'), 1),
     ...(open.length === 0 ? [italicNote(t('reassess.nothingOpen'))] : open.map((f) => bullet(openText(f), sevPrefix(tr, f.severity)))),
     h(t('reassess.nextSteps'), 1),
