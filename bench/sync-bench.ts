@@ -9,7 +9,7 @@ import { createDispatch } from '../electron/services/api/dispatch';
 import { createHandlers } from '../electron/services/api/handlers';
 import { benchKeySource } from './bench-key';
 import { openAppServices, type AppServices } from '../electron/services/app-services';
-import { nextTimestamp } from '../electron/services/db/device-clock';
+import { newId, nextTimestamp } from '../electron/services/db/device-clock';
 import { appendMutation, pendingMutations } from '../electron/services/db/outbox';
 import { tuneSync } from '../electron/services/sync/sync-services';
 import { row, type BenchRow } from './bench-row';
@@ -55,11 +55,15 @@ const device = (dir: string) => {
  * The interview answers and probe results of a visit, as a case carries them to the hub: 60
  * answers with notes and a latency/throughput summary with 200 raw samples (about 8 KB).
  */
-const visitPayload = (i: number) => ({
-  answers_json: JSON.stringify(
+/** A visit's worth of data (~10 KB) in fields the hub accepts for an answer row (it refuses unknown fields). */
+const visitPayload = (i: number, caseId: string) => ({
+  case_id: caseId,
+  question_id: `bench.visit_${i}`,
+  measured: 0,
+  value: JSON.stringify(
     Array.from({ length: 60 }, (_, q) => ({ question: `q-${q}`, value: (q * 7 + i) % 5, note: q % 4 === 0 ? `Observed on site visit ${i}: backups run nightly` : '' })),
   ),
-  probe_summary_json: JSON.stringify({
+  note: JSON.stringify({
     latency: { p50: 12.5 + (i % 7), p95: 31.2, jitter: 2.1, loss: 0 },
     throughput: { downMbps: 412 + i, upMbps: 98, bufferbloat: 'B' },
     samples: Array.from({ length: 200 }, (_, s) => Math.round(10_000 + ((s * 37 + i) % 900)) / 1000),
@@ -69,7 +73,7 @@ const visitPayload = (i: number) => ({
 const fill = async (services: AppServices, api: ReturnType<typeof device>['api']): Promise<void> => {
   for (let i = 0; i < caseCount; i += 1) {
     const created = await api.createCase({ customerName: `Customer ${i}`, siteName: 'HQ', engineer: 'Bench', contacts: [{ name: 'IT lead' }, { name: 'CFO' }] });
-    services.db.transaction(() => appendMutation(services.db, 'cases', created.id, visitPayload(i), nextTimestamp(services.db)))();
+    services.db.transaction(() => appendMutation(services.db, 'answers', newId(), visitPayload(i, created.id), nextTimestamp(services.db)))();
   }
 };
 

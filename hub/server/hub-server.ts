@@ -12,7 +12,7 @@ import {
 } from '../../shared/sync/protocol';
 import type { DeviceRecord, HubStore } from '../store/hub-store';
 import { defaultMaxClockSkewMs } from '../../shared/sync/hlc';
-import { applyPushCounted, authenticate, enrollDevice, HubFailure, pullChanges, refuseFutureClocks, sha256Hex } from '../sync/hub-service';
+import { applyPushCounted, authenticate, enrollDevice, HubFailure, pullChanges, refuseFutureClocks, refuseInvalidFields, sha256Hex } from '../sync/hub-service';
 import { HubMetrics } from './metrics';
 import { defaultFailureLimit, failureLimiter, useDepthCheckedJson, type FailureLimit } from './request-limits';
 import type { HubLog } from './hub-log';
@@ -224,6 +224,7 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
         const device = deviceOf(request);
         const push = parse(pushRequestSchema, request.body, 'push');
         refuseFutureClocks(push, Date.now(), options.maxClockSkewMs ?? defaultMaxClockSkewMs);
+        refuseInvalidFields(push);
         const { response: result, newRecords, loggedMutations } = await applyPushCounted(store, device, push);
         metrics.pushMutations.observe(push.mutations.length);
         const bytes = Number(request.headers['content-length']);

@@ -14,6 +14,7 @@ import {
 import type { DeviceRecord, HubStore, Partner, PushTx } from '../store/hub-store';
 import { mergeMutation } from './merge';
 import { refusalOf, writeRules } from '../../shared/sync/write-rights';
+import { fieldProblemOf } from '../../shared/sync/table-fields';
 
 export const sha256Hex = (data: string | Buffer): string => crypto.createHash('sha256').update(data).digest('hex');
 
@@ -116,6 +117,24 @@ export const refuseFutureClocks = (request: PushRequest, nowMs: number, maxSkewM
         422,
         'clock_skew',
         `The hub refused change ${mutation.seq}: ${checked.reason.replace('this one', "the hub's")}. Check this device's date and time; nothing in this batch was applied.`,
+      );
+    }
+  }
+};
+
+/**
+ * Every pushed field must be a field of its table with the column's type and checks
+ * (shared/sync/table-fields.ts). One bad field refuses the whole batch before anything is
+ * applied, with a message naming the change, table and field, so nothing is half-applied.
+ */
+export const refuseInvalidFields = (request: PushRequest): void => {
+  for (const mutation of request.mutations) {
+    const problem = fieldProblemOf(mutation.table, mutation.fields);
+    if (problem) {
+      throw new HubFailure(
+        422,
+        'invalid_fields',
+        `The hub refused change ${mutation.seq}: ${mutation.table}.${problem.field} ${problem.problem}. Nothing in this batch was applied.`.slice(0, 500),
       );
     }
   }

@@ -18,12 +18,36 @@ export const syncStatusSchema = z.object({
   lastError: z.string().nullable(),
   /** Set when the hub token is not protected by the OS keychain. */
   tokenWarning: z.string().nullable(),
+  /** The hub's clock minus this laptop's at the last answer (from its Date header, 1 s resolution); null before one. */
+  hubClockOffsetMs: z.number().int().nullable(),
+  /** That offset in words ("in step with the hub", "2 minutes behind the hub"); null before any answer. */
+  clockOffset: z.string().nullable(),
   /** Set when this laptop's clock differs from the hub's by more than the allowed skew. */
   clockWarning: z.string().nullable(),
   /** Set when the hub address is plain http and not this machine. */
   hubUrlWarning: z.string().nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+/**
+ * The measured offset in words. The hub's Date header counts whole seconds and the round trip
+ * blurs it further, so anything within 2 s reads as in step.
+ */
+export const describeClockOffset = (offsetMs: number | null): string | null => {
+  if (offsetMs === null) return null;
+  const ms = Math.abs(offsetMs);
+  if (ms <= 2_000) return 'In step with the hub (to the second)';
+  const amount =
+    ms < 90_000
+      ? `${Math.round(ms / 1000)} seconds`
+      : ms < 90 * 60_000
+        ? `${Math.round(ms / 60_000)} minutes`
+        : ms < 48 * 3_600_000
+          ? `${Math.round(ms / 3_600_000)} hours`
+          : `${Math.round(ms / 86_400_000)} days`;
+  // Offset = hub − laptop: positive means the laptop is behind.
+  return `This laptop is ${amount} ${offsetMs > 0 ? 'behind' : 'ahead of'} the hub`;
+};
 
 export const syncReportSchema = z.object({
   pushed: z.number().int().nonnegative(),

@@ -9,6 +9,7 @@ const describeStatus = (s: SyncStatus): string => {
     `Hub: ${s.hubUrl} (${s.partnerName})`,
     `Last sync: ${s.lastSyncAt ?? 'never'}`,
     `Waiting to be sent: ${s.pendingCount}`,
+    ...(s.clockOffset ? [`Clock: ${s.clockOffset}`] : []),
     ...(s.refusedCount > 0 ? [`Refused by the hub: ${s.refusedCount}`] : []),
     ...(s.lastError ? [`Last problem: ${s.lastError}`] : []),
   ].join('\n');

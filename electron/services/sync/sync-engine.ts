@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { ApiFailure } from '../../../shared/contract/result';
 import { defaultMaxClockSkewMs, describeSkew } from '../../../shared/sync/hlc';
 import { blobRefsOf, enrollCodeSchema, maxPushBatch } from '../../../shared/sync/protocol';
-import { hubUrlWarningFor, type SyncReport, type SyncStatus } from '../../../shared/sync/sync-status';
+import { describeClockOffset, hubUrlWarningFor, type SyncReport, type SyncStatus } from '../../../shared/sync/sync-status';
 import { deviceId } from '../db/device-clock';
 import { pendingMutationCount, pendingMutations } from '../db/outbox';
 import { applyPulledRows } from './apply-pulled';
@@ -64,6 +64,8 @@ export const syncStatus = (db: Database, tokenStore: TokenStore, maxClockSkewMs:
     refusedCount: refusedCount(db),
     lastError: state?.last_error ?? null,
     tokenWarning: state ? tokenStore.warning : null,
+    hubClockOffsetMs: state?.hub_clock_offset_ms ?? null,
+    clockOffset: describeClockOffset(state?.hub_clock_offset_ms ?? null),
     clockWarning: clockWarningFor(state?.hub_clock_offset_ms ?? null, maxClockSkewMs),
     hubUrlWarning: hubUrlWarningFor(state?.hub_url ?? null),
   };

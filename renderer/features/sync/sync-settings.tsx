@@ -23,6 +23,12 @@ const StatusDetails = ({ status }: { status: SyncStatus }) => (
     <dd>{when(status.lastSyncAt)}</dd>
     <dt>Waiting to be sent</dt>
     <dd>{status.pendingCount === 0 ? 'Nothing — everything has reached the hub' : `${status.pendingCount} change${status.pendingCount === 1 ? '' : 's'}`}</dd>
+    {status.clockOffset && (
+      <>
+        <dt>Clock</dt>
+        <dd className={status.clockWarning ? 'sync-clock-off' : undefined}>{status.clockOffset}</dd>
+      </>
+    )}
     {status.refusedCount > 0 && (
       <>
         <dt>Refused by the hub</dt>

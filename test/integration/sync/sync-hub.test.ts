@@ -239,17 +239,21 @@ describe.each(storeKinds)('sync with a real hub process on %s', (kind) => {
     const { appendMutation } = await import('../../../electron/services/db/outbox');
     const { nextTimestamp } = await import('../../../electron/services/db/device-clock');
     const db = d.services.db;
-    db.transaction(() => appendMutation(db, 'branding_profiles', newId(), { name: 'With logo', logo_sha256: sha }, nextTimestamp(db)))();
+    const created = await d.api.createCase({ customerName: 'Contoso', siteName: 'Head office', engineer: 'Ada' });
+    await d.api.syncNow({});
+    const before = await mutationCountOf(hubDeviceIdOf(d));
+    const evidence = (fileName: string) => ({ case_id: created.id, sha256: sha, file_name: fileName, media_type: 'image/png', size_bytes: logo.length, caption: '' });
+    db.transaction(() => appendMutation(db, 'evidence_attachments', newId(), evidence('logo.png'), nextTimestamp(db)))();
     const held = await d.dispatch('sync:now', {});
     expect(held).toMatchObject({ ok: false, error: { message: expect.stringMatching(/attachment .* is missing from this laptop/) } });
     expect((await d.api.getSyncStatus({})).pendingCount).toBe(1);
-    expect(await mutationCountOf(hubDeviceIdOf(d))).toEqual({ total: 0, distinct: 0 });
+    expect(await mutationCountOf(hubDeviceIdOf(d))).toEqual(before);
     expect(d.services.blobs.write(logo)).toBe(sha);
     const sent = await d.api.syncNow({});
     expect(sent).toMatchObject({ pushed: 1, blobsUploaded: 1 });
     expect((await store.getBlob(partnerId, sha))?.equals(logo)).toBe(true);
     // Already there: not uploaded again.
-    db.transaction(() => appendMutation(db, 'branding_profiles', newId(), { name: 'Same logo', logo_sha256: sha }, nextTimestamp(db)))();
+    db.transaction(() => appendMutation(db, 'evidence_attachments', newId(), evidence('same-logo.png'), nextTimestamp(db)))();
     expect(await d.api.syncNow({})).toMatchObject({ pushed: 1, blobsUploaded: 0 });
     d.services.close();
   });

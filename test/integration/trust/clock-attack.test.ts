@@ -75,7 +75,7 @@ describe.each(storeKinds)('hostile clocks against a real hub process on %s', (ki
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({
-          mutations: [{ seq, mutationId: `evil-${seq}`, table, rowId: newId(), op: 'upsert', fields: { name: 'Poison' }, hlc, originDevice: 'evil' }],
+          mutations: [{ seq, mutationId: `evil-${seq}`, table, rowId: newId(), op: 'upsert', fields: { deleted: 0 }, hlc, originDevice: 'evil' }],
         }),
       });
       return { status: response.status, body: (await response.json()) as { error?: string; message?: string } };
@@ -148,14 +148,21 @@ describe.each(storeKinds)('hostile clocks against a real hub process on %s', (ki
       t.services.db.prepare('UPDATE sync_state SET hub_url = ?').run(behind.url);
       const report = await t.api.syncNow({});
       expect(report.status.clockWarning).toMatch(/^This laptop's clock is 2 hours behind the partner hub's/);
+      // The offset itself, hub minus laptop: +2 h give or take the Date header's second and the round trip.
+      expect(Math.abs(report.status.hubClockOffsetMs! - 2 * 60 * minute)).toBeLessThan(30_000);
+      expect(report.status.clockOffset).toBe('This laptop is 2 hours behind the hub');
       t.services.db.prepare('UPDATE sync_state SET hub_url = ?').run(ahead.url);
       expect((await t.api.syncNow({})).status.clockWarning).toMatch(/3 hours ahead of the partner hub's\. The hub refuses changes stamped in its future/);
       // Not spawnSync: the proxy lives in this process and must keep answering meanwhile.
       const cli = await promisify(execFile)(process.execPath, [cliPath, 'sync', '--data-dir', dataDir], { timeout: 60_000 });
       expect(cli.stderr).toMatch(/Warning: This laptop's clock is 3 hours ahead/);
+      const status = await promisify(execFile)(process.execPath, [cliPath, 'sync', '--status', '--data-dir', dataDir], { timeout: 60_000 });
+      expect(status.stdout).toMatch(/^Clock: This laptop is 3 hours ahead of the hub$/m);
       // Back to the true hub: the warning goes.
       t.services.db.prepare('UPDATE sync_state SET hub_url = ?').run(hub.url);
-      expect((await t.api.syncNow({})).status.clockWarning).toBeNull();
+      const inStep = (await t.api.syncNow({})).status;
+      expect(inStep.clockWarning).toBeNull();
+      expect(inStep.clockOffset).toBe('In step with the hub (to the second)');
     } finally {
       await behind.close();
       await ahead.close();
