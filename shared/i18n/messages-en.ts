@@ -69,6 +69,10 @@ export const en = {
   'context.title': 'About the organisation',
 
   'scale.label': 'Readiness scale',
+  'level.meaning.pacesetter': 'Ready to use AI broadly: the foundations are in place and well run.',
+  'level.meaning.chaser': 'Ready for chosen AI projects; a few gaps to close along the way.',
+  'level.meaning.follower': 'Basics in place, but gaps that make AI at scale risky today.',
+  'level.meaning.laggard': 'Foundations missing: AI would add risk before it adds value.',
   'scale.heading': 'Readiness scale: {level}, index {score} / 100',
   'scale.level': 'Level',
   'scale.index': 'Index',

@@ -70,6 +70,10 @@ export const frCA: Catalogue = {
   'context.title': 'À propos de l’organisation',
 
   'scale.label': 'Échelle de préparation',
+  'level.meaning.pacesetter': 'Prête à déployer l’IA à grande échelle : les fondations sont en place et bien gérées.',
+  'level.meaning.chaser': 'Prête pour des projets d’IA ciblés; quelques lacunes à combler en cours de route.',
+  'level.meaning.follower': 'Les bases sont en place, mais des lacunes rendent aujourd’hui l’IA à grande échelle risquée.',
+  'level.meaning.laggard': 'Les fondations manquent : l’IA ajouterait des risques avant d’apporter de la valeur.',
   'scale.heading': 'Échelle de préparation : {level}, indice de {score} / 100',
   'scale.level': 'Niveau',
   'scale.index': 'Indice',

@@ -1,3 +1,5 @@
+import { reportLocaleSchema } from '../i18n/locales';
+import { bankTranslationsSchema } from './bank-translations';
 import { z } from 'zod';
 import { metricScopes } from '../probes/metric-names';
 
@@ -369,6 +371,10 @@ export const bankSchema = z
     /** Below this confidence the level is shown as provisional, with the reason, and cannot be Pacesetter. */
     provisionalBelow: z.number().min(0).max(1).optional(),
     renamed: z.array(renamedQuestionSchema).max(200).optional(),
+    /** The language the bank's own texts are written in (English when absent). */
+    defaultLanguage: reportLocaleSchema.optional(),
+    /** Texts in other languages by key (see bank-translations.ts); what is missing falls back to the default. */
+    translations: bankTranslationsSchema.optional(),
   })
   .strict();
 export type QuestionBank = z.infer<typeof bankSchema>;

@@ -1,3 +1,4 @@
+import { levelMeanings } from './readiness-scale';
 import { defaultBranding, type BrandingProfile } from './branding';
 import type { PriceBookItem } from './price-book';
 import { buildProposal, type Proposal } from './proposal';
@@ -219,16 +220,27 @@ export const buildReportModel = (kind: ReportKind, inputs: ReportInputs): Report
   const tr = createTranslator(locale);
   // The built-in disclaimer is ours to translate; a partner's own wording is printed as written.
   const branding = printed.branding.disclaimer === defaultBranding.disclaimer ? { ...printed.branding, disclaimer: tr.t('report.defaultDisclaimer') } : printed.branding;
+  // The built-in level meanings are ours to translate; a bank's own wording is printed as written.
+  const meaningIds = new Map<string, MessageId>([
+    [levelMeanings.pacesetter, 'level.meaning.pacesetter'],
+    [levelMeanings.chaser, 'level.meaning.chaser'],
+    [levelMeanings.follower, 'level.meaning.follower'],
+    [levelMeanings.laggard, 'level.meaning.laggard'],
+  ]);
+  const meaningFor = (text: string): string => {
+    const id = meaningIds.get(text);
+    return id ? tr.t(id) : text;
+  };
+  const source = { ...inputs.source, scale: inputs.source.scale.map((l) => ({ ...l, meaning: meaningFor(l.meaning) })) };
   const base = {
     locale,
     cover: coverFor(kind, inputs, tr),
     branding,
     adjustments: printed.adjustments,
-    source: inputs.source,
+    source,
     templateVersion: reportTemplateVersion,
     generator: inputs.generator ?? 'Groundwork',
   };
-  const { source } = inputs;
   const findings = [...source.findings].sort(bySeverity);
   const proposal = buildProposal(source, inputs.priceBook, inputs.branding.proposalText, tr);
   const roadmap = buildRoadmap(source.recommendations, source.findings, { proposal, partnerName: inputs.branding.partnerName, pillars: source.pillars, tr });

@@ -2,7 +2,30 @@ import fs from 'node:fs';
 import { Command } from 'commander';
 import { BankError, bankQuestions, parseBank } from '../../../shared/interview/parse-bank';
 import { bankCoverage } from '../../../shared/interview/bank-coverage';
+import type { QuestionBank } from '../../../shared/interview/bank-schema';
+import { bankTranslationsSchema, translationGaps, type BankTranslations } from '../../../shared/interview/bank-translations';
+import { reportLocales } from '../../../shared/i18n/locales';
 import { printJson, withDataDir, withSession } from '../cli-context';
+
+/**
+ * The bank's translations (its own, and a "<bank>.<locale>.json" file beside it, as the built-in
+ * bank keeps its French): each text left in the default language is listed, since it prints so.
+ */
+const reportTranslations = (file: string, bank: QuestionBank): void => {
+  const translations: BankTranslations = { ...(bank.translations ?? {}) };
+  for (const locale of reportLocales) {
+    const beside = file.replace(/\.json$/, `.${locale}.json`);
+    if (beside !== file && fs.existsSync(beside)) translations[locale] = { ...bankTranslationsSchema.parse({ [locale]: JSON.parse(fs.readFileSync(beside, 'utf8')) })[locale], ...(translations[locale] ?? {}) };
+  }
+  const defaultLanguage = bank.defaultLanguage ?? 'en';
+  for (const gap of translationGaps(bank, translations)) {
+    if (gap.locale === defaultLanguage) continue;
+    // On stdout: a text in the default language still prints, so the bank is usable (coverage gaps are the warnings).
+    for (const key of gap.missing) process.stdout.write(`${file}: translation ${gap.locale}: missing ${key} (falls back to ${defaultLanguage})\n`);
+    for (const key of gap.unknown) process.stderr.write(`${file}: translation ${gap.locale}: ${key} names no text of the bank\n`);
+    process.stdout.write(`translation ${gap.locale}: ${gap.missing.length} text(s) fall back to ${defaultLanguage}, ${gap.unknown.length} unknown key(s)\n`);
+  }
+};
 
 /** Validates a bank file without installing it; prints each problem with its path. */
 const checkFile = (file: string): void => {
@@ -19,6 +42,7 @@ const checkFile = (file: string): void => {
     const gaps = bankCoverage(bank);
     for (const gap of gaps) process.stderr.write(`${file}: coverage: ${gap.id} ${gap.message}\n`);
     process.stdout.write(gaps.length === 0 ? 'coverage: every scored question feeds a rule or is context only; every rule names evidence, and a price-book line beyond small fixes\n' : `coverage: ${gaps.length} gap(s), listed above\n`);
+    reportTranslations(file, bank);
   } catch (error) {
     if (!(error instanceof BankError)) throw error;
     for (const issue of error.issues) process.stderr.write(`${file}: ${issue.path || '(bank)'}: ${issue.message}\n`);

@@ -1,5 +1,7 @@
 import builtinBankJson from '../../../assets/question-bank/builtin-bank.json';
 import builtinBank100Json from '../../../assets/question-bank/builtin-bank-1.0.0.json';
+import builtinBankFrCaJson from '../../../assets/question-bank/builtin-bank.fr-CA.json';
+import { bankTranslationsSchema, type BankTranslations } from '../../../shared/interview/bank-translations';
 import { parseBank } from '../../../shared/interview/parse-bank';
 import type { QuestionBank } from '../../../shared/interview/bank-schema';
 
@@ -10,6 +12,16 @@ let cachedEarlier: readonly QuestionBank[] | undefined;
 export const builtinBank = (): QuestionBank => {
   cached ??= parseBank(builtinBankJson);
   return cached;
+};
+
+/**
+ * The shipped bank's French (Canada) texts, kept beside it rather than in it: the bank's content
+ * (and so its hash, which installed copies are compared by) stays what it was.
+ */
+export const builtinBankTranslations = (bank: Pick<QuestionBank, 'id' | 'version'>): BankTranslations => {
+  const shipped = builtinBank();
+  if (bank.id !== shipped.id || bank.version !== shipped.version) return {};
+  return bankTranslationsSchema.parse({ 'fr-CA': builtinBankFrCaJson });
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { QuestionBank } from '../../../shared/interview/bank-schema';
 import type { Database } from 'better-sqlite3';
 import type { AnswersList } from '../../../shared/interview/api-schemas';
 import { prefillOf, resolveInterview } from '../../../shared/interview/effective-answers';
@@ -12,9 +13,10 @@ import { listEvidence } from './evidence-store';
 import { listExceptions } from './exceptions-repository';
 
 /** The readiness picture of a case, from its pinned bank, answers, probe metrics and exceptions. */
-export const scoreCase = (db: Database, caseId: string): ScoreResult => {
+/** The case's score; with `bank`, scored against that copy of the case's bank (the report passes it in the report's language). */
+export const scoreCase = (db: Database, caseId: string, withBank?: QuestionBank): ScoreResult => {
   getCase(db, caseId);
-  const { bank } = bankForCase(db, caseId, { pin: false });
+  const bank = withBank ?? bankForCase(db, caseId, { pin: false }).bank;
   return computeScore(bank, {
     answers: recordedAnswers(db, caseId),
     metrics: caseMetrics(db, caseId),

@@ -17,6 +17,10 @@ import { bankForCase } from '../interview/bank-store';
 import { listEvidence } from '../interview/evidence-store';
 import type { BlobStore } from '../at-rest/blob-store';
 import { imageSize } from './image-size';
+import type { ReportLocale } from '../../../shared/i18n/locales';
+import type { QuestionBank } from '../../../shared/interview/bank-schema';
+import { localiseBank } from '../../../shared/interview/bank-translations';
+import { builtinBankTranslations } from '../interview/builtin-bank';
 
 /** Where a report reads from: the case database and the data folder holding the evidence files. */
 export interface ReportStore {
@@ -32,9 +36,11 @@ export const maxInlineImageBytes = 2 * 1024 * 1024;
 const inlineImageTypes = new Set(['image/png', 'image/jpeg']);
 
 /** The case's bank; none when it cannot be read here (not installed yet): the legend then uses the built-in thresholds and the framework appendix says there is no coverage. */
-const bankOf = (db: Database, caseId: string) => {
+const bankOf = (db: Database, caseId: string, language: ReportLocale) => {
   try {
-    return bankForCase(db, caseId, { pin: false }).bank;
+    const { bank } = bankForCase(db, caseId, { pin: false });
+    // The bank's texts in the report's language: its own translations, else the shipped ones, else its default language.
+    return localiseBank(bank, language, { ...builtinBankTranslations(bank), ...(bank.translations ?? {}) });
   } catch (error) {
     if (error instanceof ApiFailure && error.code !== 'internal') return undefined;
     throw error;
@@ -70,9 +76,9 @@ const attachmentsOf = (store: ReportStore, caseId: string): (AttachmentSource & 
   });
 
 /** The interview's score, or none when the case has no interview to score (the report says so). */
-const scoreOf = (db: Database, caseId: string): ScoreResult | null => {
+const scoreOf = (db: Database, caseId: string, bank: QuestionBank | undefined): ScoreResult | null => {
   try {
-    const score = scoreCase(db, caseId);
+    const score = scoreCase(db, caseId, bank);
     // Nothing answered or measured yet: a score of 0 would read as a verdict, so show none.
     return score.pillars.some((p) => p.knownCount > 0) ? score : null;
   } catch (error) {
@@ -106,10 +112,10 @@ const comparisonWithPrevious = (db: Database, caseId: string, log: Log): Compari
   return compareCases(db, previous, caseId, log);
 };
 
-export const buildReportSource = (store: ReportStore, caseId: string, date: string = new Date().toISOString().slice(0, 10)): ReportSource => {
+export const buildReportSource = (store: ReportStore, caseId: string, date: string = new Date().toISOString().slice(0, 10), language: ReportLocale = 'en'): ReportSource => {
   const { db } = store;
   const found = getCase(db, caseId);
-  const bank = bankOf(db, caseId);
+  const bank = bankOf(db, caseId, language);
   return reportSourceSchema.parse(
     reportSourceFrom({
       caseId: found.id,
@@ -121,7 +127,7 @@ export const buildReportSource = (store: ReportStore, caseId: string, date: stri
       engineer: found.engineer,
       contacts: found.contacts,
       date,
-      score: scoreOf(db, caseId),
+      score: scoreOf(db, caseId, bank),
       probeResults: latestProbeResults(db, caseId),
       settings: getProposalSettings(db, caseId),
       comparison: comparisonWithPrevious(db, caseId, store.log),

@@ -25,14 +25,17 @@ export interface RenderedReport {
 }
 
 /** Everything a report of a case is made from, as the database holds it now. */
-export const reportInputsForCase = (store: ReportStore, caseId: string, source?: ReportSource): ReportInputs => ({
-  source: source ?? buildReportSource(store, caseId),
-  branding: brandingForCase(store.db, caseId),
-  priceBook: listPriceBook(store.db),
-  generator: `Groundwork ${appVersion}`,
+export const reportInputsForCase = (store: ReportStore, caseId: string, source?: ReportSource): ReportInputs => {
   // The customer's language, set per case: the engineer's app language plays no part.
-  language: getProposalSettings(store.db, caseId).reportLanguage,
-});
+  const language = getProposalSettings(store.db, caseId).reportLanguage;
+  return {
+    source: source ?? buildReportSource(store, caseId, undefined, language),
+    branding: brandingForCase(store.db, caseId),
+    priceBook: listPriceBook(store.db),
+    generator: `Groundwork ${appVersion}`,
+    language,
+  };
+};
 
 /** The model of one report of a case, from the database as it is now. */
 export const reportModelForCase = (store: ReportStore, caseId: string, kind: ReportKind, source?: ReportSource): ReportModel =>

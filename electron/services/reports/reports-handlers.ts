@@ -14,7 +14,10 @@ import { getProposalSettings, saveProposalSettings } from './proposal-settings-r
 export const reportsHandlers = (services: AppServices): HandlersFor<typeof reportsCalls> => {
   const { db } = services;
   return {
-  'reports:source': (input) => ({ source: buildReportSource(services, input.caseId), branding: brandingForCase(db, input.caseId), priceBook: listPriceBook(db) }),
+  'reports:source': (input) => ({
+    // In the case's report language, as its exports will be.
+    source: buildReportSource(services, input.caseId, undefined, getProposalSettings(db, input.caseId).reportLanguage),
+    branding: brandingForCase(db, input.caseId), priceBook: listPriceBook(db) }),
   'reports:export': async (input) => {
     const result = await exportReport(services, input, currentPdfPrinter);
     return {
