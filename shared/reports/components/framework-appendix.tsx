@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 import type { FrameworkAppendixSource } from '../framework-appendix';
 import { EmptyNote, Section } from './report-parts';
 import { useReportText } from './report-text';
