@@ -32,6 +32,8 @@ export interface AppServices {
   readonly keyProtection: KeyProtection;
   /** True when this open recorded a new protection (new key, migration, changed method): the CLI prints its warning then. */
   readonly keyProtectionIsNew: boolean;
+  /** What unlocked the key: setting a passphrase in the app unwraps it again through this. */
+  readonly keySource: KeySource;
   /** Evidence and attachments, encrypted with a key derived from the same master key. */
   readonly blobs: BlobStore;
   /** The hub token: in the OS keychain, or inside the encrypted database. */
@@ -121,6 +123,7 @@ export const openAppServices = (dataDir: string, options: OpenServicesOptions): 
     dataDir,
     databaseFile: databaseFileIn(dataDir),
     transport: options.transport,
+    keySource: options.keySource,
     close: () => {
       store.db.close();
       ownLogging?.close();

@@ -6,7 +6,7 @@ interface TextFieldProps {
   readonly onChange: (value: string) => void;
   readonly error?: string;
   readonly required?: boolean;
-  readonly type?: 'text' | 'email' | 'tel' | 'search';
+  readonly type?: 'text' | 'email' | 'tel' | 'search' | 'password';
   readonly hint?: string;
   readonly multiline?: boolean;
   readonly autoFocus?: boolean;

@@ -14,3 +14,15 @@ export const appInfoSchema = z.object({
   }),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/** Set or change the passphrase that protects the case history's key (where no OS keychain holds it). */
+export const passphraseChangeSchema = z
+  .object({
+    /** The passphrase in force now; required when one protects the key already. */
+    current: z.string().max(1_000).optional(),
+    next: z.string().min(12, 'Use at least 12 characters (a few words is easiest to remember)').max(1_000),
+    confirm: z.string().max(1_000),
+  })
+  .strict()
+  .refine((input) => input.next === input.confirm, { message: 'The two new passphrases differ', path: ['confirm'] });
+export type PassphraseChange = z.infer<typeof passphraseChangeSchema>;

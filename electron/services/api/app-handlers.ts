@@ -3,6 +3,7 @@ import type { HandlersFor } from './handler-types';
 import { appVersion, type AppServices } from '../app-services';
 import { deviceId } from '../db/device-clock';
 import { schemaVersionOf } from '../db/open-database';
+import { currentProtection, setPassphrase } from '../at-rest/change-passphrase';
 
 export const appHandlers = (services: AppServices): HandlersFor<typeof appCalls> => ({
   'app:info': () => ({
@@ -12,6 +13,7 @@ export const appHandlers = (services: AppServices): HandlersFor<typeof appCalls>
     schemaVersion: schemaVersionOf(services.db),
     deviceId: deviceId(services.db),
     transport: services.transport,
-    keyProtection: { method: services.keyProtection.method, warning: services.keyProtection.warning },
+    keyProtection: currentProtection(services.db, services.keyProtection),
   }),
+  'app:set-passphrase': (input) => setPassphrase(services, input),
 });

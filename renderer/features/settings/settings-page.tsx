@@ -4,6 +4,7 @@ import { QueryView } from '../../components/query-state';
 import { SyncSettings } from '../sync/sync-settings';
 import { BrandingSettings } from '../branding/branding-settings';
 import { PriceBookSettings } from '../branding/price-book-settings';
+import { PassphraseForm } from './passphrase-form';
 
 const keyLabels = {
   'os-keychain': 'Encrypted; key in the operating system keychain',
@@ -50,6 +51,9 @@ export const SettingsPage = () => {
               </dd>
             </dl>
           )}
+        </QueryView>
+        <QueryView query={info}>
+          {(i) => <PassphraseForm protection={i.keyProtection} />}
         </QueryView>
       </section>
       <BrandingSettings />
