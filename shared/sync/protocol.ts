@@ -43,11 +43,14 @@ export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a low
 export const blobFieldSuffix = '_sha256';
 /** Evidence names its file by a plain `sha256` field: those bytes travel too. */
 const tablesWithBlobHash = new Set(['evidence_attachments']);
+/** Hashes that name no file: a questionnaire return's identity is the sha256 of the answers it brought. */
+const hashesNotBlobs: Readonly<Record<string, string>> = { questionnaire_returns: 'file_sha256' };
 export const blobRefsOf = (fields: Record<string, unknown>, table?: string): string[] =>
   Object.entries(fields)
     .filter(
       ([name, value]) =>
         (name.endsWith(blobFieldSuffix) || (name === 'sha256' && table !== undefined && tablesWithBlobHash.has(table))) &&
+        !(table !== undefined && hashesNotBlobs[table] === name) &&
         typeof value === 'string' &&
         /^[0-9a-f]{64}$/.test(value),
     )

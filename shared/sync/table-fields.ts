@@ -157,6 +157,26 @@ export const tableFieldSchemas = {
     reasons: jsonText,
   }),
   case_comments: fields({ case_id: text(100), finding_id: nullableText(80), author: text(500), body: z.string().min(1).max(5_000) }),
+  questionnaires: fields({
+    case_id: text(100),
+    stakeholders: jsonText,
+    question_ids: jsonText,
+    cover_message: text(5_000),
+    bank_id: text(80),
+    bank_version: text(40),
+    // The key its answers files are signed with: the new owner of a handed-over case checks them too.
+    signing_key: z.string().regex(/^[0-9a-f]{64}$/, 'must be 32 bytes of hex'),
+  }),
+  questionnaire_returns: fields({
+    file_sha256: sha256,
+    questionnaire_id: text(100),
+    case_id: nullableText(100),
+    stakeholder: text(40),
+    respondent: text(500),
+    submitted_at: text(100),
+    imported_at: text(100),
+    answer_count: count,
+  }),
 } as const satisfies Record<SyncableTable, z.ZodType>;
 
 /** Why a pushed row's fields are refused, naming the field; null when they fit the table. */

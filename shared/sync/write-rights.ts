@@ -33,6 +33,8 @@ export const writeRules: Readonly<Record<SyncableTable, WriteRule>> = {
   proposals: { kind: 'sales' },
   proposal_lines: { kind: 'sales' },
   case_comments: { kind: 'comment' },
+  questionnaires: { kind: 'owner', parent: { field: 'case_id', table: 'cases' } },
+  questionnaire_returns: { kind: 'owner', parent: { field: 'case_id', table: 'cases' } },
 };
 
 const words = (table: string): string => table.replace(/_/g, ' ');

@@ -3,7 +3,7 @@ import { ApiFailure } from '../../../shared/contract/result';
 import type { SyncableTable } from '../../../shared/sync/mutation';
 
 /** Tables that are the engineer's work on a case: only the owner's laptop writes them, and not once complete. */
-const engineerTables: ReadonlySet<SyncableTable> = new Set(['cases', 'contacts', 'probe_runs', 'probe_results', 'interviews', 'answers', 'finding_exceptions', 'evidence_attachments']);
+const engineerTables: ReadonlySet<SyncableTable> = new Set(['cases', 'contacts', 'probe_runs', 'probe_results', 'interviews', 'answers', 'finding_exceptions', 'evidence_attachments', 'questionnaires', 'questionnaire_returns']);
 
 /** What a completed case still accepts on its own row: its status (reopen), filing it away, the branding its reports use. */
 const lifecycleFields = new Set(['status', 'completed_at', 'completed_by', 'archived', 'branding_profile_id']);

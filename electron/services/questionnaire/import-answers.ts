@@ -17,6 +17,10 @@ import { answerIdFor, validateAnswer } from '../interview/answers-repository';
 import { readQuestionnaireDocx } from './questionnaire-docx';
 import { findQuestionnaire, questionsFor, type QuestionnaireRow } from './questionnaire-repository';
 
+/** A return's row id, the same on every laptop: the answers' sha256 shaped as a UUID (version 4, variant 8). */
+export const returnIdOf = (sha256: string): string =>
+  `${sha256.slice(0, 8)}-${sha256.slice(8, 12)}-4${sha256.slice(13, 16)}-8${sha256.slice(17, 20)}-${sha256.slice(20, 32)}`;
+
 const refuse = (message: string): never => {
   throw new ApiFailure('validation', message);
 };
@@ -156,11 +160,19 @@ const applyCustomerAnswers = (
     });
     result.imported.push(a.questionId);
   }
-  db.prepare(
-    `INSERT INTO questionnaire_returns (file_sha256, questionnaire_id, stakeholder, respondent, submitted_at, imported_at, answer_count)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (file_sha256) DO UPDATE SET imported_at = excluded.imported_at, answer_count = answer_count + excluded.answer_count`,
-  ).run(identity, questionnaire.id, answers.stakeholder, source.respondent, answers.submittedAt, importedAt, result.imported.length);
+  // Synced, one row per answers identity everywhere: a colleague sees what came back.
+  const before = db.prepare('SELECT answer_count FROM questionnaire_returns WHERE file_sha256 = ?').get(identity) as { answer_count: number } | undefined;
+  writeSyncedRow(db, 'questionnaire_returns', returnIdOf(identity), {
+    file_sha256: identity,
+    questionnaire_id: questionnaire.id,
+    case_id: caseId,
+    stakeholder: answers.stakeholder,
+    respondent: source.respondent,
+    submitted_at: answers.submittedAt,
+    imported_at: importedAt,
+    answer_count: (before?.answer_count ?? 0) + result.imported.length,
+    deleted: 0,
+  });
   return result;
 };
 

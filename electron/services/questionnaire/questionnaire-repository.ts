@@ -7,6 +7,7 @@ import type { Questionnaire, QuestionnaireCreateInput, SelfServiceQuestion } fro
 import { questionnaireCreateSchema } from '../../../shared/questionnaire/questionnaire-schemas';
 import { getCase } from '../cases/cases-repository';
 import { newId } from '../db/device-clock';
+import { writeSyncedRow } from '../db/synced-write';
 import { bankForCase } from '../interview/bank-store';
 import { storedAnswers } from '../interview/answers-repository';
 import { linksOf } from './questionnaire-link-rows';
@@ -116,11 +117,10 @@ export const createQuestionnaire = (db: Database, raw: QuestionnaireCreateInput)
       signing_key: crypto.randomBytes(32).toString('hex'),
       created_at: new Date().toISOString(),
     };
-    db.prepare(
-      `INSERT INTO questionnaires (id, case_id, stakeholders, question_ids, cover_message, bank_id, bank_version, signing_key, created_at)
-       VALUES (@id, @case_id, @stakeholders, @question_ids, @cover_message, @bank_id, @bank_version, @signing_key, @created_at)`,
-    ).run(row);
-    return fromRow(row);
+    // Synced: a colleague (and the engineer a case is handed to) sees what was sent, and can check its answers files.
+    const { id, created_at: _createdAt, ...fields } = row;
+    writeSyncedRow(db, 'questionnaires', id, { ...fields, deleted: 0 });
+    return fromRow({ ...row, created_at: (db.prepare('SELECT created_at FROM questionnaires WHERE id = ?').get(id) as { created_at: string }).created_at });
   })();
 
 interface ReturnRow {
@@ -135,11 +135,11 @@ interface ReturnRow {
 /** What was sent to whom, what came back, what is still open: the case's questionnaire status. */
 export const listQuestionnaires = (db: Database, caseId: string): Questionnaire[] => {
   getCase(db, caseId);
-  const rows = (db.prepare('SELECT * FROM questionnaires WHERE case_id = ? ORDER BY created_at, id').all(caseId) as Row[]).map(fromRow);
+  const rows = (db.prepare('SELECT * FROM questionnaires WHERE case_id = ? AND deleted = 0 ORDER BY created_at, id').all(caseId) as Row[]).map(fromRow);
   if (rows.length === 0) return [];
   const { bank } = bankForCase(db, caseId, { pin: false });
   const answered = new Set(storedAnswers(db, caseId).filter((a) => a.answered).map((a) => a.questionId));
-  const returns = db.prepare('SELECT * FROM questionnaire_returns WHERE questionnaire_id = ? ORDER BY imported_at');
+  const returns = db.prepare('SELECT * FROM questionnaire_returns WHERE questionnaire_id = ? AND deleted = 0 ORDER BY imported_at');
   return rows.map((q) => {
     const back = returns.all(q.id) as ReturnRow[];
     const links = linksOf(db, q.id);

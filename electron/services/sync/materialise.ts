@@ -22,10 +22,12 @@ export const caseDataTables = [
   'proposals',
   'proposal_lines',
   'case_comments',
+  'questionnaires',
+  'questionnaire_returns',
 ] as const;
 
 /** Tables only the owner's laptop writes (see case-write-guard). */
-const engineerTableSet = new Set(['contacts', 'interviews', 'probe_runs', 'probe_results', 'answers', 'finding_exceptions', 'evidence_attachments', 'case_events']);
+const engineerTableSet = new Set(['contacts', 'interviews', 'probe_runs', 'probe_results', 'answers', 'finding_exceptions', 'evidence_attachments', 'case_events', 'questionnaires', 'questionnaire_returns']);
 
 /** Columns the hub never sets: the row's identity and bookkeeping are ours. */
 const localOnly = new Set(['id', 'updated_at', 'origin_device', 'created_at', 'deleted', 'owner_device', 'owner_name']);

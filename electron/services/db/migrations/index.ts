@@ -24,6 +24,7 @@ import { partnerDesk } from './0022-partner-desk';
 import { syncConflicts } from './0023-sync-conflicts';
 import { questionnaireLinks } from './0024-questionnaire-links';
 import { reportLanguage } from './0025-report-language';
+import { questionnairesSynced } from './0026-questionnaires-synced';
 
 /** Every migration, in order, numbered 1, 2, 3 … Append only with the next number: a shipped migration is never edited or renumbered. */
 export const migrations: readonly Migration[] = [
@@ -52,6 +53,7 @@ export const migrations: readonly Migration[] = [
   syncConflicts,
   questionnaireLinks,
   reportLanguage,
+  questionnairesSynced,
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
