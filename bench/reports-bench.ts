@@ -129,11 +129,16 @@ export const runReportsBench = async (): Promise<BenchRow[]> => {
         if (i >= 2) frDocx[language].push(performance.now() - start);
       }
     }
+    // The generator alone, the model read once: tells a slow database read from a slow Word writer.
+    const docxOnly = await timeMany(runs, async () => {
+      await buildReportDocx(model);
+    });
     const images = [...model.source.caseAttachments, ...model.source.pillars.flatMap((p) => p.answers.flatMap((a) => a.attachments))].filter((a) => a.imageDataUri).length;
     const pages = `${model.kind === 'technical' ? model.findings.length : 0} findings, ${model.source.measurements.length} measurements, ${model.source.pillars.length} pillars, ${images} evidence images (600×400 PNG)`;
     return [
       row({ workload: 'technical report → PDF (Chromium running), median', ours: ms(percentile(ours, 50)), reference: ms(percentile(straight, 50)), unit: 'ms', target: '< 1500 ms and ≤ 1.5× straight Chromium', note: `${pages}; reference: Chromium printing the same HTML straight` }),
-      row({ workload: 'technical report → DOCX, median', ours: ms(percentile(docx, 50)), reference: null, unit: 'ms', target: '< 500 ms', note: pages }),
+      row({ workload: 'technical report → DOCX, median', ours: ms(percentile(docx, 50)), reference: null, unit: 'ms', target: '< 500 ms', note: `${pages}; read from the database each run; load average ${os.loadavg()[0]!.toFixed(1)}` }),
+      row({ workload: 'technical report → DOCX, model ready, median', ours: ms(percentile(docxOnly, 50)), reference: null, unit: 'ms', target: '< 500 ms', note: 'the docx writer alone, images embedded' }),
       row({ workload: 'technical report → PDF in fr-CA vs English, median', ours: ms(percentile(byLanguage['fr-CA'], 50)), reference: ms(percentile(byLanguage.en, 50)), unit: 'ms', target: '≤ 1.10× English', note: 'same case, runs alternated; reference: the English export' }),
       row({ workload: 'technical report → DOCX in fr-CA vs English, median', ours: ms(percentile(frDocx['fr-CA'], 50)), reference: ms(percentile(frDocx.en, 50)), unit: 'ms', target: '≤ 1.10× English', note: 'same case, runs alternated; reference: the English export' }),
     ];
