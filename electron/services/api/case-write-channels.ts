@@ -10,7 +10,15 @@ import type { Handlers } from './handlers';
  * owner's laptop, complete or not.
  */
 type Mode = 'work' | 'owner';
-type Rule<C extends Channel> = { readonly mode: Mode; readonly caseId: (input: ParsedInput<C>) => string };
+/** `caseId` may look the case up (a link or a questionnaire names it); undefined lets the handler say "no such …". */
+type Rule<C extends Channel> = { readonly mode: Mode; readonly caseId: (input: ParsedInput<C>, db: Database) => string | undefined };
+
+const caseOfQuestionnaire = (db: Database, questionnaireId: string): string | undefined =>
+  db.prepare('SELECT case_id FROM questionnaires WHERE id = ?').pluck().get(questionnaireId) as string | undefined;
+const caseOfLink = (db: Database, linkId: string): string | undefined =>
+  db.prepare('SELECT q.case_id FROM questionnaire_links l JOIN questionnaires q ON q.id = l.questionnaire_id WHERE l.id = ?').pluck().get(linkId) as
+    | string
+    | undefined;
 
 export const caseWriteChannels: { readonly [C in Channel]?: Rule<C> } = {
   'cases:update': { mode: 'work', caseId: (i) => i.id },
@@ -30,6 +38,11 @@ export const caseWriteChannels: { readonly [C in Channel]?: Rule<C> } = {
   'questionnaires:create': { mode: 'work', caseId: (i) => i.caseId },
   'questionnaires:import': { mode: 'work', caseId: (i) => i.caseId },
   'questionnaires:importDocx': { mode: 'work', caseId: (i) => i.caseId },
+  // Sending the customer a form and taking its answers in are work on the case like an import.
+  'questionnaires:publishLinks': { mode: 'work', caseId: (i, db) => caseOfQuestionnaire(db, i.questionnaireId) },
+  'questionnaires:applyLinkAnswers': { mode: 'work', caseId: (i, db) => caseOfLink(db, i.linkId) },
+  // Withdrawing a link takes nothing into the case, but only the owner's laptop may speak for it.
+  'questionnaires:revokeLink': { mode: 'owner', caseId: (i, db) => caseOfLink(db, i.linkId) },
 };
 
 /**
@@ -38,6 +51,8 @@ export const caseWriteChannels: { readonly [C in Channel]?: Rule<C> } = {
  */
 export const notCaseWorkChannels: readonly Channel[] = [
   'app:info',
+  // The installation's key, not a case.
+  'app:set-passphrase',
   'branding:list', 'branding:save', 'branding:delete', 'branding:setLogo', 'branding:clearLogo', 'branding:forCase',
   'cases:list', 'cases:get', 'cases:create', 'cases:events', 'cases:reassess', 'cases:carried',
   'comments:list', 'comments:add',
@@ -55,6 +70,9 @@ export const notCaseWorkChannels: readonly Channel[] = [
   // The partner's price book is shared reference data, not one case.
   'priceBook:list', 'priceBook:save', 'priceBook:delete', 'priceBook:bankSkus',
   'sync:enroll', 'sync:status', 'sync:now', 'sync:partner-cases',
+  // Conflicts are listed for anyone; a pick is checked by the table's write rights (proposals are the
+  // account manager's, price book and branding the admin's), not by the case's owner or status.
+  'sync:conflicts', 'sync:resolve-conflict',
 ];
 
 /** Refuses a write channel's call before its handler runs, with the message the user sees. */
@@ -73,7 +91,8 @@ export const guardCaseWrites = (db: Database, handlers: Handlers): Handlers => {
   for (const [channel, rule] of Object.entries(caseWriteChannels) as [Channel, Rule<Channel>][]) {
     const handler = guarded[channel] as (input: unknown) => unknown;
     guarded[channel] = (input) => {
-      assertCaseWritable(db, rule.caseId(input as never), rule.mode);
+      const caseId = rule.caseId(input as never, db);
+      if (caseId !== undefined) assertCaseWritable(db, caseId, rule.mode);
       return handler(input);
     };
   }

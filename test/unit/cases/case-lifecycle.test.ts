@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { apiContract, channels, type Channel } from '../../../shared/contract/api-contract';
 import { caseWriteChannels, notCaseWorkChannels } from '../../../electron/services/api/case-write-channels';
@@ -14,8 +15,23 @@ const fixture = async () => {
   return { t, caseId: created.id, first: first!, second: second! };
 };
 
+/** A questionnaire on the case and a hub link of it, as publishing leaves them (the hub is not needed to refuse). */
+const addQuestionnaireLink = async (t: ReturnType<typeof openTestServices>, caseId: string): Promise<QuestionnaireIds> => {
+  const questionnaire = await t.api.createQuestionnaire({ caseId, stakeholders: ['it_lead'] });
+  const linkId = randomUUID();
+  t.services.db
+    .prepare("INSERT INTO questionnaire_links (id, questionnaire_id, stakeholder, url, created_at, expires_at) VALUES (?, ?, 'it_lead', 'https://hub.example/q/x', ?, ?)")
+    .run(linkId, questionnaire.id, new Date().toISOString(), new Date(Date.now() + 86_400_000).toISOString());
+  return { questionnaireId: questionnaire.id, linkId };
+};
+
+interface QuestionnaireIds {
+  readonly questionnaireId: string;
+  readonly linkId: string;
+}
+
 /** One valid call of every case write channel, so each is tried for real. */
-const sampleInputs = (caseId: string, questionId: string, value: unknown): Record<string, unknown> => ({
+const sampleInputs = (caseId: string, questionId: string, value: unknown, ids: QuestionnaireIds = { questionnaireId: 'q', linkId: 'l' }): Record<string, unknown> => ({
   'cases:update': { id: caseId, title: 'Changed' },
   'cases:archive': { id: caseId, archived: true },
   'cases:complete': { id: caseId },
@@ -33,6 +49,9 @@ const sampleInputs = (caseId: string, questionId: string, value: unknown): Recor
   'questionnaires:create': { caseId, stakeholders: ['it_lead'] },
   'questionnaires:import': { caseId, fileText: '{}' },
   'questionnaires:importDocx': { caseId, docxBase64: 'UEs=' },
+  'questionnaires:publishLinks': { questionnaireId: ids.questionnaireId },
+  'questionnaires:applyLinkAnswers': { linkId: ids.linkId, overwrite: true },
+  'questionnaires:revokeLink': { linkId: ids.linkId },
 });
 
 const workChannels = (Object.keys(caseWriteChannels) as Channel[]).filter((c) => caseWriteChannels[c]?.mode === 'work');
@@ -67,9 +86,10 @@ describe('case lifecycle', () => {
     const { t, caseId, first, second } = await fixture();
     const value = extremeAnswer(first, true);
     await t.api.answerQuestion({ caseId, questionId: first.id, value });
+    const links = await addQuestionnaireLink(t, caseId);
     await t.api.completeCase({ id: caseId });
     const outboxBefore = t.services.db.prepare('SELECT COUNT(*) FROM outbox').pluck().get();
-    const inputs = sampleInputs(caseId, second.id, extremeAnswer(second, false));
+    const inputs = sampleInputs(caseId, second.id, extremeAnswer(second, false), links);
     for (const channel of workChannels) {
       const result = await t.dispatch(channel, inputs[channel]);
       expect(result, channel).toEqual({ ok: false, error: { code: 'conflict', message: 'This case is complete, so it cannot be changed. Reopen it (with a reason) to edit it.' } });
@@ -93,11 +113,12 @@ describe('case lifecycle', () => {
   it("another laptop's case refuses every case write channel, work and filing alike, with whose it is", async () => {
     const { t, caseId, first } = await fixture();
     const db = t.services.db;
+    const links = await addQuestionnaireLink(t, caseId);
     saveEnrollment(db, { hubUrl: 'http://127.0.0.1:1', hubDeviceId: 'my-hub-id', partnerId: 'p', partnerName: 'Acme IT', role: 'account-manager', deviceName: 'amy-desk' });
     // As a pull leaves it: owned by an engineer's laptop.
     db.prepare("UPDATE cases SET owner_device = 'ada-hub-id', owner_name = 'ada-laptop' WHERE id = ?").run(caseId);
     expect((await t.api.getCase({ id: caseId })).partner).toBe(true);
-    const inputs = sampleInputs(caseId, first.id, extremeAnswer(first, true));
+    const inputs = sampleInputs(caseId, first.id, extremeAnswer(first, true), links);
     for (const channel of Object.keys(caseWriteChannels) as Channel[]) {
       expect(apiContract[channel]).toBeDefined();
       const result = await t.dispatch(channel, inputs[channel]);
