@@ -22,12 +22,21 @@ const suites: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'cli', run: runCliStartBench },
 ];
 
+/** BENCH_ONLY=reports,sync runs just those suites (a helper timing its own rows on a shared machine). */
+const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const unknown = only.filter((name) => !suites.some((suite) => suite.name === name));
+if (unknown.length > 0) {
+  process.stderr.write(`BENCH_ONLY names no suite: ${unknown.join(', ')} (suites: ${suites.map((s) => s.name).join(', ')})\n`);
+  process.exit(2);
+}
+const selected = only.length > 0 ? suites.filter((suite) => only.includes(suite.name)) : suites;
+
 const formatNumber = (n: number | null): string => (n === null ? '—' : String(n));
 
 const main = async (): Promise<void> => {
   const started = Date.now();
   const results: Array<BenchRow & { suite: string }> = [];
-  for (const suite of suites) {
+  for (const suite of selected) {
     process.stdout.write(`running ${suite.name}…\n`);
     try {
       for (const r of await suite.run()) results.push({ suite: suite.name, ...r });
