@@ -4,6 +4,8 @@
 //
 //   node scripts/build-collector.mjs                      this machine's platform, from this Node
 //   node scripts/build-collector.mjs --node win-x64=/path/to/node.exe --node darwin-arm64=/path/to/node
+//   node scripts/build-collector.mjs --out-dir /tmp/x --use-built   executables elsewhere, from the bundle
+//                                                                    dist/ already holds (a test beside others)
 //
 // A blob only runs in the Node version that made it: the other platforms' binaries must be the
 // same version as the Node running this script (download node-v<version>-win-x64.zip,
@@ -19,15 +21,27 @@ import { inject } from 'postject';
 import { buildCli } from './build-cli.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const outDir = path.join(root, 'dist/collector');
-const bundle = path.join(outDir, 'groundwork-collector.cjs');
+const bundleDir = path.join(root, 'dist/collector');
+const bundle = path.join(bundleDir, 'groundwork-collector.cjs');
+let outDir = bundleDir;
+let useBuilt = false;
 // The fuse Node looks for to know a blob was injected (documented in Node's single-executable-applications page).
 const fuse = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 
 const targets = [{ id: `${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}`, node: process.execPath }];
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i += 1) {
-  if (args[i] !== '--node') throw new Error(`Unknown argument ${args[i]}; usage: build-collector.mjs [--node <platform-arch>=<node binary>]…`);
+  if (args[i] === '--use-built') {
+    useBuilt = true;
+    continue;
+  }
+  if (args[i] === '--out-dir') {
+    if (!args[i + 1]) throw new Error('--out-dir takes a folder');
+    outDir = path.resolve(args[i + 1]);
+    i += 1;
+    continue;
+  }
+  if (args[i] !== '--node') throw new Error(`Unknown argument ${args[i]}; usage: build-collector.mjs [--out-dir <folder>] [--use-built] [--node <platform-arch>=<node binary>]…`);
   const [id, binary] = (args[i + 1] ?? '').split('=');
   if (!id || !binary || !/^(win|darwin|linux)-(x64|arm64)$/.test(id)) throw new Error('--node takes <win|darwin|linux>-<x64|arm64>=<path to that node binary>');
   if (!fs.existsSync(binary)) throw new Error(`No Node binary at ${binary}`);
@@ -35,7 +49,9 @@ for (let i = 0; i < args.length; i += 1) {
   i += 1;
 }
 
-await buildCli(['collector']);
+if (!useBuilt) await buildCli(['collector']);
+else if (!fs.existsSync(bundle)) throw new Error(`--use-built: no ${path.relative(root, bundle)} yet (npm run build:cli makes it)`);
+fs.mkdirSync(outDir, { recursive: true });
 const blob = path.join(outDir, 'groundwork-collector.blob');
 const seaConfig = path.join(outDir, 'sea-config.json');
 // No code cache and no snapshot: both tie the blob to this platform, and the start is fast anyway.
