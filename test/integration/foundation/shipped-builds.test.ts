@@ -2,10 +2,14 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Command } from 'commander';
+import { buildProgram } from '../../../electron/cli/program';
 import { probeBundleSchema } from '../../../shared/probes/bundle-schema';
 import { freePort } from '../../support/postgres';
 import { repoRoot, runCli } from '../../support/run-cli';
+import { hubBin } from '../../support/hub-process';
 import { tempDir } from '../../support/temp-dir';
 
 // What ships, run as it ships: the hub bundle straight from dist/ by node (no tsx, no sources),
@@ -135,5 +139,52 @@ describe('what ships runs as it ships', () => {
     // Nothing close enough to guess: the known commands are listed instead.
     expect(unknown.stderr).toMatch(/Known commands: .*cases/);
     expect(unknown.stdout).toBe('');
+  });
+});
+
+const commandPaths = (command: Command, prefix: string[] = []): string[][] =>
+  command.commands.flatMap((sub) => [[...prefix, sub.name()], ...commandPaths(sub, [...prefix, sub.name()])]);
+
+describe('help and the release workflow', () => {
+  it("every groundwork and groundwork-hub command's --help lists its exit codes", () => {
+    const paths = commandPaths(buildProgram());
+    expect(paths.length).toBeGreaterThan(10);
+    for (const words of paths) {
+      const help = runCli([...words, '--help']);
+      expect(help.status, words.join(' ')).toBe(0);
+      expect(help.stdout, words.join(' ')).toMatch(/Exit codes:\n\s+0 /);
+      expect(help.stdout, words.join(' ')).toMatch(/^\s+2 /m);
+    }
+    for (const words of [[], ['serve'], ['partner', 'create'], ['release', 'publish'], ['devices', 'list']]) {
+      const help = spawnSync(process.execPath, [hubBin, ...words, '--help'], { encoding: 'utf8', timeout: 60_000 });
+      expect(help.status, words.join(' ')).toBe(0);
+      expect(help.stdout, words.join(' ')).toMatch(/Exit codes:\n\s+0 /);
+    }
+  });
+
+  it('the release workflow parses, builds every platform, and calls only scripts that exist', () => {
+    // js-yaml is the YAML parser electron-builder and electron-updater already bring.
+    const yaml = createRequire(import.meta.url)('js-yaml') as { load: (text: string) => unknown };
+    const workflow = yaml.load(fs.readFileSync(path.join(repoRoot, '.github/workflows/release.yml'), 'utf8')) as {
+      on: Record<string, unknown>;
+      jobs: Record<string, { 'runs-on': string; strategy?: { matrix: { include: Array<{ os: string; builder: string; collector: string }> } }; steps: Array<{ run?: string; uses?: string }> }>;
+    };
+    expect(Object.keys(workflow.on)).toContain('push');
+    const build = workflow.jobs.build;
+    expect(build).toBeDefined();
+    const matrix = build!.strategy!.matrix.include;
+    expect(matrix.map((m) => m.builder.split(' ')[0]).sort()).toEqual(['--linux', '--mac', '--mac', '--win']);
+    expect(matrix.map((m) => m.collector).sort()).toEqual(['darwin-arm64', 'darwin-x64', 'linux-x64', 'win-x64']);
+    const scripts = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const runs = Object.values(workflow.jobs).flatMap((job) => job.steps.map((step) => step.run ?? '')).join('\n');
+    const npmRuns = [...runs.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1] as string);
+    expect(npmRuns.length).toBeGreaterThan(0);
+    for (const name of npmRuns) expect(scripts, `npm run ${name}`).toHaveProperty(name);
+    const nodeScripts = [...runs.matchAll(/node (scripts\/[\w.-]+)/g)].map((m) => m[1] as string);
+    expect(nodeScripts).toContain('scripts/build-collector.mjs');
+    for (const file of nodeScripts) expect(fs.existsSync(path.join(repoRoot, file)), file).toBe(true);
+    const testFiles = [...runs.matchAll(/vitest run ([\w/.-]+)/g)].map((m) => m[1] as string);
+    expect(testFiles).toContain('test/e2e/electron-app.test.ts');
+    for (const file of testFiles) expect(fs.existsSync(path.join(repoRoot, file)), file).toBe(true);
   });
 });
