@@ -54,6 +54,30 @@ export interface CaseAttacher {
   attach(flags: CaseHistoryFlags, caseId: string, bundleText: string): Promise<{ caseId: string; runId: string }>;
 }
 
+/** --out names a file in a folder that exists, and not a folder itself. */
+const assertWritableTarget = (out: string): void => {
+  const dir = path.dirname(out);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new ApiFailure('validation', `--out: the folder ${dir} does not exist; no probe was run.`);
+  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new ApiFailure('validation', `--out: ${out} is a folder; give a file name in it. No probe was run.`);
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (error) {
+    throw new ApiFailure('validation', `--out: the folder ${dir} is not writable (${(error as NodeJS.ErrnoException).code ?? 'refused'}); no probe was run.`);
+  }
+};
+
+/** Written beside the target and renamed: a failed write leaves neither a partial file nor a half bundle. */
+const writeBundleAtomically = (file: string, text: string): void => {
+  const temp = `${file}.partial`;
+  try {
+    fs.writeFileSync(temp, text);
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+};
+
 const describeResult = (r: ProbeResult): string => `${r.status.padEnd(11)} ${r.title}: ${r.message}`;
 
 export const collectCommand = (attacher?: CaseAttacher): Command => {
@@ -104,6 +128,10 @@ export const collectCommand = (attacher?: CaseAttacher): Command => {
       const targets = probeTargetsSchema.safeParse(targetsInput);
       if (!targets.success) throw validationFailure(targets.error, 'targets');
 
+      const out = opts.out ? path.resolve(opts.out) : undefined;
+      // The bundle's folder is checked before minutes of probing, not found missing after them.
+      if (out) assertWritableTarget(out);
+
       const probes = probesById(ids);
       process.stderr.write(`${describeCollectPlan(probes, targets.data).join('\n')}\n`);
       const controller = new AbortController();
@@ -124,22 +152,23 @@ export const collectCommand = (attacher?: CaseAttacher): Command => {
       const bundle = buildBundle({ results, targets: targets.data, toolVersion: appVersion });
       const text = `${JSON.stringify(bundle, null, 2)}\n`;
       const stamp = bundle.createdAt.replace(/[:.]/g, '-');
-      const out = opts.out ?? (opts.json ? undefined : path.resolve(`groundwork-${os.hostname().replace(/[^\w.-]/g, '_')}-${stamp}.json`));
-      if (out) {
-        const temp = `${out}.partial`;
-        fs.writeFileSync(temp, text);
-        fs.renameSync(temp, out);
-      }
+      const file = out ?? (opts.json ? undefined : path.resolve(`groundwork-${os.hostname().replace(/[^\w.-]/g, '_')}-${stamp}.json`));
+      if (file) writeBundleAtomically(file, text);
       if (opts.case && attacher) {
-        const run = await attacher.attach(opts, opts.case, text);
+        // The case can change while the probes run (completed, taken over); the bundle written
+        // above is the site visit's only record, so it is kept and the refusal says where.
+        const run = await attacher.attach(opts, opts.case, text).catch((error: unknown) => {
+          if (!file || !(error instanceof ApiFailure)) throw error;
+          throw new ApiFailure(error.code, `${error.message} The bundle is kept at ${file}; import it with: groundwork import ${JSON.stringify(file)} --case <case id>`, error.issues);
+        });
         if (!opts.json) process.stdout.write(`Attached to case ${run.caseId} (run ${run.runId}).\n`);
       }
       if (opts.json) process.stdout.write(text);
       else {
         process.stdout.write(
           `Collected ${results.length} probe${results.length === 1 ? '' : 's'} in ${((performance.now() - started) / 1000).toFixed(1)} s.\n` +
-            `Bundle: ${out}\nsha256: ${bundle.sha256}\n` +
-            (opts.case ? '' : `Import it with: groundwork import ${JSON.stringify(out)} --case <case id>\n`),
+            `Bundle: ${file}\nsha256: ${bundle.sha256}\n` +
+            (opts.case ? '' : `Import it with: groundwork import ${JSON.stringify(file)} --case <case id>\n`),
         );
       }
       // The results are written: nothing the probes left behind may hold the process open. Every

@@ -1,18 +1,22 @@
 import fs from 'node:fs';
 import { Command } from 'commander';
 import { ApiFailure } from '../../../shared/contract/result';
-import { resolveDataDir } from '../../services/data-dir';
+import { databaseFileIn, resolveDataDir } from '../../services/data-dir';
 import { readBundleFile } from '../../services/probes/read-bundle-file';
 import { printJson, withDataDir, withSession } from '../cli-context';
 
 /**
  * A case history that does not exist holds no case to import into: say so before opening it,
- * since opening would create the folder and an empty database for a command that then fails.
+ * since opening would create the folder, a key and an empty database for a command that then
+ * fails. An existing folder without the database (a typo'd parent, an empty folder) is the same.
  */
 export const assertCaseHistoryExists = (flag: string | undefined): void => {
   const dataDir = resolveDataDir(flag);
   if (!fs.existsSync(dataDir)) {
     throw new ApiFailure('not_found', `No case history at ${dataDir}: create a case there first (groundwork cases create --data-dir ...), or give the right --data-dir.`);
+  }
+  if (!fs.existsSync(databaseFileIn(dataDir))) {
+    throw new ApiFailure('not_found', `${dataDir} holds no case history (no case database in it): create a case there first (groundwork cases create --data-dir ...), or give the right --data-dir.`);
   }
 };
 

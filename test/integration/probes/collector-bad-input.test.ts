@@ -71,4 +71,58 @@ describe('import reads every encoding and creates nothing when it fails', () => 
     expect(refused.stderr).toMatch(/No case history at .*no-such-history/);
     expect(fs.existsSync(missing)).toBe(false);
   });
+
+  it('with a --data-dir that exists but holds no case history, writes no key, database or log into it', () => {
+    const dir = tempDir();
+    const bundle = path.join(dir, 'bundle.json');
+    fs.writeFileSync(bundle, text);
+    const empty = path.join(dir, 'empty-folder');
+    fs.mkdirSync(empty);
+    const refused = runCli(['import', bundle, '--case', '00000000-0000-4000-8000-000000000000', '--data-dir', empty]);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/holds no case history/);
+    expect(fs.readdirSync(empty)).toEqual([]);
+  });
+});
+
+describe('collect creates no file when it fails', () => {
+  it('an --out folder that does not exist is refused before any probe runs', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'missing', 'bundle.json');
+    const result = runCli(['collect', '--probes', 'hardware', '--no-gateway', '--out', out]);
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/--out: the folder .*missing does not exist; no probe was run/);
+    expect(result.stderr).not.toMatch(/Hardware and OS:/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+  it('an --out that is a folder is refused before any probe runs and the folder is untouched', () => {
+    const dir = tempDir();
+    const result = runCli(['collect', '--probes', 'hardware', '--no-gateway', '--out', dir]);
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/is a folder/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+  it('--case in a --data-dir with no case history: refused first, nothing written there or to --out', () => {
+    const dir = tempDir();
+    const empty = path.join(dir, 'empty');
+    fs.mkdirSync(empty);
+    const out = path.join(dir, 'bundle.json');
+    const result = runCli(['collect', '--probes', 'hardware', '--no-gateway', '--case', '00000000-0000-4000-8000-000000000000', '--data-dir', empty, '--out', out]);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/holds no case history/);
+    expect(fs.readdirSync(dir)).toEqual(['empty']);
+    expect(fs.readdirSync(empty)).toEqual([]);
+  });
+  it('--case naming no case in a real history: refused before probing, no bundle and no new file in the history', () => {
+    const dir = tempDir();
+    const dataDir = path.join(dir, 'data');
+    expect(runCli(['cases', 'create', '--customer', 'Fabrikam', '--json', '--data-dir', dataDir]).status).toBe(0);
+    const before = fs.readdirSync(dataDir).sort();
+    const out = path.join(dir, 'bundle.json');
+    const result = runCli(['collect', '--probes', 'hardware', '--no-gateway', '--case', '00000000-0000-4000-8000-000000000000', '--data-dir', dataDir, '--out', out]);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).not.toMatch(/Hardware and OS:/);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.readdirSync(dataDir).sort()).toEqual(before);
+  });
 });
