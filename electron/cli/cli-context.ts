@@ -59,6 +59,8 @@ export const withSession = async <T>(flags: DataDirFlags, run: (session: CliSess
     const dispatch = createDispatch(createHandlers(services), services.logging);
     return await run({ services, api: createApiClient((channel, input, op) => dispatch(channel, input, op), newOperationId) });
   } finally {
+    // Headless Chromium (a PDF export) is closed before we return, so the command exits promptly.
+    await services.pdf.close();
     services.close();
   }
 };

@@ -13,7 +13,6 @@ import { registerIpcHandlers } from './ipc-handlers';
 import { electronSqliteBinding } from './native-binding';
 import { contentTypeOf } from '../services/content-types';
 import { startBackgroundSync } from '../services/sync/sync-services';
-import { usePdfPrinter } from '../services/reports/pdf-printer-registry';
 import { electronPdfPrinter } from './pdf-printer';
 import { runCollector } from '../cli/collector-main';
 import { startAppUpdates } from './app-updates';
@@ -65,7 +64,7 @@ const start = async (): Promise<void> => {
   await app.whenReady();
   const dataDir = resolveDataDir(dataDirFlag(), process.env, () => app.getPath('userData'));
   try {
-    services = openAppServices(dataDir, { transport: 'ipc', keySource: await appKeySource(dataDir), nativeBinding: electronSqliteBinding() });
+    services = openAppServices(dataDir, { transport: 'ipc', keySource: await appKeySource(dataDir), nativeBinding: electronSqliteBinding(), pdfPrinter: electronPdfPrinter });
   } catch (error) {
     dialog.showErrorBox('Groundwork cannot open its case history', error instanceof Error ? error.message : String(error));
     app.exit(1);
@@ -74,7 +73,6 @@ const start = async (): Promise<void> => {
   await moveSafeStorageToken(services, path.join(dataDir, 'hub-token.enc'));
   stopSync = startBackgroundSync(services);
   stopUpdates = startAppUpdates(services);
-  usePdfPrinter(electronPdfPrinter);
   lockDownSession();
   serveRenderer(path.join(app.getAppPath(), 'dist', 'renderer'));
   registerIpcHandlers(createDispatch(createHandlers(services), services.logging), (event) => event.sender.id === mainWindow?.webContents.id);

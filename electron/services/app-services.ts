@@ -14,6 +14,11 @@ import { ensurePrivateDir, makePrivate, makeTreePrivate } from './at-rest/privat
 import { openSqliteFile } from './at-rest/sqlite-cipher';
 import { unlockMasterKey } from './at-rest/unlock';
 import { readKeyProtection, recordKeyProtection } from './at-rest/protection-record';
+import { ProbeRunManager } from './probes/probe-run-manager';
+import { pdfPrinting, type PdfPrinting } from './reports/pdf-printing';
+import type { PdfPrinter } from './reports/chromium-pdf';
+import { createSyncRuntime, type SyncRuntime } from './sync/sync-runtime';
+import { appVersion } from '../../shared/app-version';
 import { asTokenStore, databaseSecret, keychainSecret, legacyTokenFilesIn, migrateLegacyTokenFiles, type TokenStore } from './sync/token-store';
 
 export { appVersion } from '../../shared/app-version';
@@ -38,6 +43,12 @@ export interface AppServices {
   readonly blobs: BlobStore;
   /** The hub token: in the OS keychain, or inside the encrypted database. */
   readonly tokenStore: TokenStore;
+  /** Sync tuning (tests, benchmark) and the queue that keeps one sync at a time. */
+  readonly sync: SyncRuntime;
+  /** Probe runs in progress on this database, however many transports serve it. */
+  readonly probeRuns: ProbeRunManager;
+  /** PDF printing: Electron's printToPDF in the app, headless Chromium in the CLI and tests. */
+  readonly pdf: PdfPrinting;
   /** Another connection to the same encrypted file (benchmarks' references, tests' checks). */
   openConnection(options?: { readonly readonly?: boolean }): Database;
   close(): void;
@@ -50,6 +61,8 @@ export interface OpenServicesOptions {
   readonly nativeBinding?: string;
   /** The log to use; omitted, rotating files in `<dataDir>/logs` (closed with the services). */
   readonly logging?: Logging;
+  /** The app's printToPDF; omitted, headless Chromium started on the first PDF (closed with the services). */
+  readonly pdfPrinter?: PdfPrinter;
 }
 
 /** A new database file is created 0600 before SQLite opens it; its -wal and -shm take the same mode. */
@@ -116,8 +129,12 @@ export const openAppServices = (dataDir: string, options: OpenServicesOptions): 
     ownLogging?.close();
     throw error;
   }
+  const pdf = pdfPrinting(options.pdfPrinter);
   return {
     ...store,
+    sync: createSyncRuntime(),
+    probeRuns: new ProbeRunManager(store.db, appVersion, logging.log),
+    pdf,
     log: logging.log,
     logging,
     dataDir,
@@ -125,6 +142,8 @@ export const openAppServices = (dataDir: string, options: OpenServicesOptions): 
     transport: options.transport,
     keySource: options.keySource,
     close: () => {
+      // Chromium's exit needs no answer from us; whoever must wait for it awaits services.pdf.close() first.
+      pdf.close().catch((error: unknown) => logging.log.warn({ err: error }, 'headless Chromium did not close cleanly; it exits with this process'));
       store.db.close();
       ownLogging?.close();
     },

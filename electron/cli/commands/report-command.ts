@@ -3,7 +3,6 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { reportFormats, reportKinds, type ReportFormat, type ReportKind } from '../../../shared/reports/report-model';
 import { measurementAttachmentName } from '../../../shared/reports/measurement-attachment';
-import { closeDefaultPdfPrinter } from '../../services/reports/pdf-printer-registry';
 import { printJson, withDataDir, withSession } from '../cli-context';
 
 export const reportCommand = (): Command => {
@@ -15,23 +14,19 @@ export const reportCommand = (): Command => {
     .requiredOption('--out <file>', 'where to write the report')
     .option('--json', 'print the export record as JSON')
     .action(async (opts: { dataDir?: string; case: string; kind: ReportKind; format: ReportFormat; out: string; json?: boolean }) => {
-      try {
-        await withSession(opts, async ({ api }) => {
-          const result = await api.exportReport({ caseId: opts.case, kind: opts.kind, format: opts.format });
-          const out = path.resolve(opts.out);
-          // Written next to the target and renamed, so a failed export never leaves half a file.
-          const partial = `${out}.partial-${process.pid}`;
-          fs.writeFileSync(partial, Buffer.from(result.base64, 'base64'));
-          fs.renameSync(partial, out);
-          // The measurements travel beside the report as machine-readable JSON.
-          const attachment = result.attachment ? path.join(path.dirname(out), measurementAttachmentName(path.basename(out))) : null;
-          if (attachment && result.attachment) fs.writeFileSync(attachment, result.attachment.text, 'utf8');
-          if (opts.json) printJson({ ...result.record, file: out, ...(attachment ? { attachment } : {}) });
-          else process.stdout.write(`Wrote ${out} (${result.record.bytes} bytes, sha256 ${result.record.sha256})${attachment ? ` and ${attachment}` : ''}\n`);
-        });
-      } finally {
-        await closeDefaultPdfPrinter();
-      }
+      await withSession(opts, async ({ api }) => {
+        const result = await api.exportReport({ caseId: opts.case, kind: opts.kind, format: opts.format });
+        const out = path.resolve(opts.out);
+        // Written next to the target and renamed, so a failed export never leaves half a file.
+        const partial = `${out}.partial-${process.pid}`;
+        fs.writeFileSync(partial, Buffer.from(result.base64, 'base64'));
+        fs.renameSync(partial, out);
+        // The measurements travel beside the report as machine-readable JSON.
+        const attachment = result.attachment ? path.join(path.dirname(out), measurementAttachmentName(path.basename(out))) : null;
+        if (attachment && result.attachment) fs.writeFileSync(attachment, result.attachment.text, 'utf8');
+        if (opts.json) printJson({ ...result.record, file: out, ...(attachment ? { attachment } : {}) });
+        else process.stdout.write(`Wrote ${out} (${result.record.bytes} bytes, sha256 ${result.record.sha256})${attachment ? ` and ${attachment}` : ''}\n`);
+      });
     });
   return report;
 };

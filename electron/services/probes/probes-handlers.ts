@@ -1,25 +1,12 @@
 import type { probesCalls } from '../../../shared/contract/calls/probes-calls';
 import type { HandlersFor } from '../api/handler-types';
-import { appVersion, type AppServices } from '../app-services';
+import type { AppServices } from '../app-services';
 import { importBundle } from './import-bundle';
-import { ProbeRunManager } from './probe-run-manager';
 import { defaultProbeIds, probeCatalog, probesById } from './probe-registry';
 import { getProbeRun, listProbeRuns } from './probes-repository';
 
-/** One run manager per open database, however many transports serve it. */
-const managers = new WeakMap<AppServices, ProbeRunManager>();
-
-export const probeRunManagerFor = (services: AppServices): ProbeRunManager => {
-  let manager = managers.get(services);
-  if (!manager) {
-    manager = new ProbeRunManager(services.db, appVersion, services.log);
-    managers.set(services, manager);
-  }
-  return manager;
-};
-
 export const probesHandlers = (services: AppServices): HandlersFor<typeof probesCalls> => {
-  const manager = probeRunManagerFor(services);
+  const manager = services.probeRuns;
   return {
     'probes:catalog': () => probeCatalog(),
     'probes:start': (input) => ({ runId: manager.start(input.caseId, probesById(input.probeIds ?? defaultProbeIds), input.targets) }),

@@ -7,7 +7,6 @@ import { brandingForCase } from './branding-repository';
 import { buildReportSource } from './build-report-source';
 import { exportReport, reproduceExport } from './export-report';
 import { listExports } from './exports-repository';
-import { currentPdfPrinter } from './pdf-printer-registry';
 import { deletePriceBookItem, listPriceBook, savePriceBookItem } from './price-book-repository';
 import { getProposalSettings, saveProposalSettings } from './proposal-settings-repository';
 
@@ -19,7 +18,7 @@ export const reportsHandlers = (services: AppServices): HandlersFor<typeof repor
     source: buildReportSource(services, input.caseId, undefined, getProposalSettings(db, input.caseId).reportLanguage),
     branding: brandingForCase(db, input.caseId), priceBook: listPriceBook(db) }),
   'reports:export': async (input) => {
-    const result = await exportReport(services, input, currentPdfPrinter);
+    const result = await exportReport(services, input, services.pdf.printer);
     return {
       fileName: result.record.fileName,
       mime: result.mime,
@@ -29,7 +28,7 @@ export const reportsHandlers = (services: AppServices): HandlersFor<typeof repor
     };
   },
   'reports:reproduce': async (input) => {
-    const result = await reproduceExport(db, input.exportId, currentPdfPrinter);
+    const result = await reproduceExport(db, input.exportId, services.pdf.printer);
     return { fileName: result.record.fileName, mime: result.mime, base64: Buffer.from(result.bytes).toString('base64'), record: result.record, sha256: result.sha256, identical: result.identical };
   },
   'reports:listExports': (input) => listExports(db, input.caseId),

@@ -4,11 +4,9 @@ import { startAutoSync } from './auto-sync';
 import { runSync, type SyncDeps } from './sync-engine';
 import { readSyncState } from './sync-state';
 
-const overrides = new WeakMap<AppServices, Partial<SyncDeps>>();
-
-/** Tests and the benchmark tune retries and batch sizes per services instance. */
+/** Tests and the benchmark tune retries and batch sizes per services instance (kept in `services.sync`). */
 export const tuneSync = (services: AppServices, deps: Partial<SyncDeps>): void => {
-  overrides.set(services, deps);
+  services.sync.tuning = deps;
 };
 
 /** GROUNDWORK_SYNC_BATCH_SIZE: mutations per push request, for slow links (and the crash tests). */
@@ -24,21 +22,18 @@ export const syncDepsFor = (services: AppServices): SyncDeps => ({
   blobSource: (sha256) => services.blobs.read(sha256),
   blobs: services.blobs,
   ...batchSizeFromEnv(),
-  ...overrides.get(services),
+  ...services.sync.tuning,
 });
 
 /** One sync at a time per services: "Sync now" and the background timer queue behind each other. */
-const running = new WeakMap<AppServices, Promise<unknown>>();
-
 export const syncOnce = (services: AppServices): Promise<SyncReport> => {
-  const previous = running.get(services) ?? Promise.resolve();
-  const next = previous
+  const next = services.sync.queue
     .catch(() => {
       // handled: that sync's failure went to its own caller (and the sync state); this one just waits its turn.
       return undefined;
     })
     .then(() => runSync(syncDepsFor(services)));
-  running.set(services, next);
+  services.sync.queue = next;
   return next;
 };
 

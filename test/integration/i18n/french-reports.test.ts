@@ -8,7 +8,6 @@ import builtinEnglish from '../../../assets/question-bank/builtin-bank.json';
 import builtinFrench from '../../../assets/question-bank/builtin-bank.fr-CA.json';
 import { parseBank } from '../../../shared/interview/parse-bank';
 import { translatableTexts } from '../../../shared/interview/bank-translations';
-import { closeDefaultPdfPrinter } from '../../../electron/services/reports/pdf-printer-registry';
 import { runCli } from '../../support/run-cli';
 import { openTestServices, type TestServices } from '../../support/services';
 import { tempDir } from '../../support/temp-dir';
@@ -101,8 +100,8 @@ describe('the demo case reported in French (Canada)', () => {
 
   afterAll(async () => {
     try {
+      await t?.services.pdf.close();
       t?.services.close();
-      await closeDefaultPdfPrinter();
     } finally {
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     }

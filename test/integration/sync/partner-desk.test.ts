@@ -4,7 +4,6 @@ import { openHubStore } from '../../../hub/store/open-hub-store';
 import { nextTimestamp } from '../../../electron/services/db/device-clock';
 import { appendMutation } from '../../../electron/services/db/outbox';
 import { tuneSync } from '../../../electron/services/sync/sync-services';
-import { closeDefaultPdfPrinter } from '../../../electron/services/reports/pdf-printer-registry';
 import { useHubStores } from '../../support/hub-stores';
 import { enrollCode, hubCliOk, HubProcess, type HubLocation } from '../../support/hub-process';
 import { openTestServices, type TestServices } from '../../support/services';
@@ -41,8 +40,10 @@ describe('the account manager desk with a real hub and three laptops', () => {
     store = await openHubStore(where);
   });
   afterAll(async () => {
-    for (const t of opened) t.services.close();
-    await closeDefaultPdfPrinter();
+    for (const t of opened) {
+      await t.services.pdf.close();
+      t.services.close();
+    }
     await hub?.kill('SIGTERM');
     await store?.close();
   });

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../../shared/contract/result';
 import { probeTargetsSchema, type ProbeResult } from '../../../shared/probes/probe-schemas';
 import { buildBundle } from '../../../electron/services/probes/bundle';
-import { probeRunManagerFor } from '../../../electron/services/probes/probes-handlers';
 import { startReflector } from '../../../electron/services/probes/throughput/reflector-server';
 import { openTestServices, type TestServices } from '../../support/services';
 import { startSntpServer } from './local-servers';
@@ -135,6 +134,6 @@ describe('probes through the contract', () => {
     const again = await t.api.importProbeBundle({ caseId: t.caseId, bundleText: text });
     expect(again.id).toBe(imported.id);
     expect((await t.api.getProbeRun({ runId: imported.id })).results).toEqual([result]);
-    expect(probeRunManagerFor(t.services).isActive(imported.id)).toBe(false);
+    expect(t.services.probeRuns.isActive(imported.id)).toBe(false);
   });
 });
