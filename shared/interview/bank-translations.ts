@@ -29,6 +29,10 @@ export const translatableTexts = (bank: QuestionBank): Map<string, string> => {
         put(`questions.${q.id}.selfService.text`, q.selfService?.text);
         put(`questions.${q.id}.selfService.help`, q.selfService?.help);
         if ('options' in q) for (const o of q.options) put(`questions.${q.id}.options.${o.id}.label`, o.label);
+        if (q.type === 'scale') {
+          put(`questions.${q.id}.minLabel`, q.minLabel);
+          put(`questions.${q.id}.maxLabel`, q.maxLabel);
+        }
       }
     }
   }
@@ -37,6 +41,11 @@ export const translatableTexts = (bank: QuestionBank): Map<string, string> => {
     put(`rules.${r.id}.description`, r.description);
     put(`rules.${r.id}.recommendation`, r.recommendation);
     put(`rules.${r.id}.evidence`, r.evidence);
+  }
+  // A level's entry requirements print as what caps the level, so they read in the report's language too.
+  for (const r of bank.requirements ?? []) {
+    put(`requirements.${r.id}.title`, r.title);
+    put(`requirements.${r.id}.reason`, r.reason);
   }
   return texts;
 };
@@ -66,6 +75,7 @@ export const localiseBank = (bank: QuestionBank, locale: ReportLocale, translati
               ? { selfService: { text: tr(`questions.${q.id}.selfService.text`, q.selfService.text), help: tr(`questions.${q.id}.selfService.help`, q.selfService.help) } }
               : {}),
           };
+          if (q.type === 'scale') return { ...base, minLabel: tr(`questions.${q.id}.minLabel`, q.minLabel), maxLabel: tr(`questions.${q.id}.maxLabel`, q.maxLabel) };
           return 'options' in q ? { ...base, options: q.options.map((o) => ({ ...o, label: tr(`questions.${q.id}.options.${o.id}.label`, o.label) })) } : base;
         }),
       })),
@@ -77,6 +87,9 @@ export const localiseBank = (bank: QuestionBank, locale: ReportLocale, translati
       recommendation: tr(`rules.${r.id}.recommendation`, r.recommendation),
       evidence: r.evidence ? tr(`rules.${r.id}.evidence`, r.evidence) : r.evidence,
     })),
+    ...(bank.requirements
+      ? { requirements: bank.requirements.map((r) => ({ ...r, title: tr(`requirements.${r.id}.title`, r.title), reason: tr(`requirements.${r.id}.reason`, r.reason) })) }
+      : {}),
   };
 };
 
