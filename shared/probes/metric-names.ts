@@ -72,8 +72,11 @@ export const metricCatalog = {
   'latency.rtt_ms_p50': m('ms', 'Round-trip time (median)', 'internet', 'Median round-trip time (worst target)', path),
   'latency.rtt_ms_p95': m('ms', 'Round-trip time (95th percentile)', 'internet', '95th percentile round-trip time (worst target)', { ...path, informational: 'Shown beside the median; the Teams target is stated on the median round trip.' }),
   'latency.rtt_ms_min': m('ms', 'Round-trip time (minimum)', 'internet', 'Smallest round-trip time seen (worst target)', { ...path, informational: 'The floor of the path, for the engineer reading the chart.' }),
-  'latency.jitter_ms': m('ms', 'Jitter', 'internet', 'RFC 3550 interarrival jitter (worst target)', path),
-  'latency.loss_pct': m('pct', 'Packet loss', 'internet', 'Probes without an answer (worst target)', path),
+  'latency.jitter_ms': m('ms', 'Jitter', 'internet', 'RFC 3550 jitter in steady state: J seeded from the first pair, averaged over the series (worst target)', path),
+  'latency.loss_pct': m('pct', 'Packet loss', 'internet', 'Probes without an answer (worst target); the verdict reads its 95 % interval', path),
+  'latency.loss_pct_ci_low': m('pct', 'Packet loss, interval low end', 'internet', 'Low end of the 95 % Wilson interval of the loss figure', { ...path, informational: 'The resolution of the loss figure, which the bank reads; the verdict uses it.' }),
+  'latency.loss_pct_ci_high': m('pct', 'Packet loss, interval high end', 'internet', 'High end of the 95 % Wilson interval of the loss figure', { ...path, informational: 'The resolution of the loss figure, which the bank reads; the verdict uses it.' }),
+  'latency.probes_sent': m('count', 'Latency probes sent', 'internet', 'Probes sent to the target the loss figure is for', { ...path, informational: 'How the loss figure was measured.' }),
   'latency.gateway_rtt_ms_p50': m('ms', 'Round-trip time to the gateway', 'lan', 'Median round-trip time to the default gateway'),
 
   'dns.lookup_ms_p50': m('ms', 'DNS lookup time (median)', 'internet', 'Median OS resolver (dns.lookup) time, warm'),

@@ -44,9 +44,35 @@ const boolVerdicts: Record<string, { bad: boolean; verdict: Verdict }> = {
   'hardware.os_supported': { bad: false, verdict: 'problem' },
 };
 
-/** The verdict for one metric value, or null when there is no rule for it (or no value). */
-export const verdictFor = (name: string, value: MetricValue): Verdict | null => {
+/** The metrics beside a loss figure that carry its confidence interval (see wilsonInterval). */
+const lossIntervals: Record<string, { low: string; high: string; sent: string }> = {
+  'latency.loss_pct': { low: 'latency.loss_pct_ci_low', high: 'latency.loss_pct_ci_high', sent: 'latency.probes_sent' },
+};
+
+const intervalOf = (name: string, metrics: Readonly<Record<string, MetricValue>> | undefined) => {
+  const keys = lossIntervals[name];
+  if (!keys || !metrics) return null;
+  const low = metrics[keys.low];
+  const high = metrics[keys.high];
+  const sent = metrics[keys.sent];
+  return typeof low === 'number' && typeof high === 'number' ? { low, high, sent: typeof sent === 'number' ? sent : null } : null;
+};
+
+/**
+ * The verdict for one metric value, or null when there is no rule for it (or no value). A loss
+ * figure with its 95 % interval (in `metrics`, the result's other metrics) is judged on the
+ * interval, so a count too small to tell does not flip between good and problem: problem only
+ * when even the interval's low end is above the problem line, good only when the figure is
+ * within good and the high end is not above the problem line, watch otherwise.
+ */
+export const verdictFor = (name: string, value: MetricValue, metrics?: Readonly<Record<string, MetricValue>>): Verdict | null => {
   if (value === null) return null;
+  const interval = intervalOf(name, metrics);
+  const lossRule = thresholds[name];
+  if (interval && lossRule && typeof value === 'number') {
+    if (interval.low > lossRule.problem) return 'problem';
+    return value <= lossRule.good && interval.high <= lossRule.problem ? 'good' : 'watch';
+  }
   if (name === 'throughput.bufferbloat_grade' && typeof value === 'string') return gradeVerdicts[value] ?? null;
   const boolRule = boolVerdicts[name];
   if (boolRule && typeof value === 'boolean') return value === boolRule.bad ? boolRule.verdict : 'good';
@@ -57,8 +83,16 @@ export const verdictFor = (name: string, value: MetricValue): Verdict | null => 
   return v >= rule.good ? 'good' : v < rule.problem ? 'problem' : 'watch';
 };
 
-/** "good ≤ 50 ms, problem > 150 ms" */
-export const describeThreshold = (name: string, unit: string): string | null => {
+const pctText = (v: number) => `${Math.round(v * 100) / 100}`;
+
+/** "good ≤ 50 ms, problem > 150 ms"; a loss figure with its interval says it and what it was judged on. */
+export const describeThreshold = (name: string, unit: string, metrics?: Readonly<Record<string, MetricValue>>): string | null => {
+  const interval = intervalOf(name, metrics);
+  const lossRule = thresholds[name];
+  if (interval && lossRule) {
+    const over = interval.sent === null ? '' : ` over ${interval.sent} probes`;
+    return `95 % interval ${pctText(interval.low)}–${pctText(interval.high)} %${over}; good ≤ ${lossRule.good} % with the interval not above ${lossRule.problem} %, problem when the whole interval is above ${lossRule.problem} %`;
+  }
   if (name === 'throughput.bufferbloat_grade') return 'good A+/A, watch B/C, problem D/F';
   const rule = thresholds[name];
   if (!rule) return null;

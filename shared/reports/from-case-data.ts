@@ -152,8 +152,8 @@ const contextOf = (score: ScoreResult | null): string => {
   return '';
 };
 
-const statusOf = (name: string, value: number | string | boolean): MeasurementSource['status'] => {
-  const verdict = verdictFor(name, value);
+const statusOf = (name: string, value: number | string | boolean, metrics: ProbeResult['metrics']): MeasurementSource['status'] => {
+  const verdict = verdictFor(name, value, metrics);
   return verdict === 'good' ? 'pass' : verdict === 'watch' ? 'warn' : verdict === 'problem' ? 'fail' : 'info';
 };
 
@@ -209,8 +209,8 @@ export const measurementsOf = (result: ProbeResult): MeasurementSource[] => {
         display: formatMetricValue(name, m.value),
         scope: metricScopeLabels[m.scope],
         farEnd: farEndText(m.farEnd),
-        target: describeThreshold(name, info?.unit ?? '') ?? '',
-        status: statusOf(name, m.value),
+        target: describeThreshold(name, info?.unit ?? '', result.metrics) ?? '',
+        status: statusOf(name, m.value, result.metrics),
         measuredAt: result.startedAt,
         samples: [],
         raw: {},

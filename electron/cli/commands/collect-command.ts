@@ -29,6 +29,8 @@ interface CollectOptions {
   dnsName?: string[];
   aiEndpoint?: string[];
   mtuTarget?: string[];
+  latencyCount?: number;
+  latencyInterval?: number;
   gateway: boolean;
   seconds?: number;
   streams?: number;
@@ -98,6 +100,8 @@ export const collectCommand = (attacher?: CaseAttacher): Command => {
     .option('--ai-endpoint <url>', 'an AI service URL to check (repeatable)', collectList)
     .option('--mtu-target <host>', 'a host for the path-MTU probe (repeatable; default: the gateway)', collectList)
     .option('--no-gateway', 'never contact the default gateway (latency, path MTU)')
+    .option('--latency-count <n>', 'latency probes per target (default 200: one lost probe is 0.5 %)', positive)
+    .option('--latency-interval <ms>', 'milliseconds between latency probes (default 20)', positive)
     .option('--seconds <n>', 'throughput seconds per direction', positive)
     .option('--streams <n>', 'throughput streams per direction', positive)
     .option('--out <file>', 'where to write the bundle (default: groundwork-<host>-<time>.json here)')
@@ -122,6 +126,8 @@ export const collectCommand = (attacher?: CaseAttacher): Command => {
         ...(opts.dnsName ? { dnsNames: opts.dnsName } : {}),
         ...(opts.aiEndpoint ? { aiEndpoints: opts.aiEndpoint } : {}),
         ...(opts.mtuTarget ? { mtuTargets: opts.mtuTarget } : {}),
+        ...(opts.latencyCount ? { latencyCount: opts.latencyCount } : {}),
+        ...(opts.latencyInterval ? { latencyIntervalMs: opts.latencyInterval } : {}),
         ...(opts.seconds ? { throughputSeconds: opts.seconds } : {}),
         ...(opts.streams ? { throughputStreams: Math.round(opts.streams) } : {}),
       };

@@ -39,8 +39,8 @@ const MetricsTable = ({ result }: { result: ProbeResult }) => {
       <tbody>
         {entries.map(([name, value]) => {
           const info = (metricCatalog as Record<string, MetricInfo>)[name];
-          const verdict = verdictFor(name, value);
-          const threshold = info ? describeThreshold(name, info.unit) : null;
+          const verdict = verdictFor(name, value, result.metrics);
+          const threshold = info ? describeThreshold(name, info.unit, result.metrics) : null;
           return (
             <tr key={name}>
               <th scope="row">

@@ -1,5 +1,5 @@
 import { classifyTarget, type FarEnd } from '../../../../shared/probes/measurement';
-import { lossPercent, minimum, percentile, rfc3550Jitter, round } from '../../../../shared/probes/stats';
+import { jitterMethod, lossInterval, lossPercent, minimum, percentile, rfc3550Jitter, round } from '../../../../shared/probes/stats';
 import { defaultGateway } from '../default-gateway';
 import { parseHostPort, resolveAddress, timeTcpConnect } from '../net-helpers';
 import { allPlatforms, type ProbeOutcome, type ProbeContext, type ProbeDefinition } from '../probe-definition';
@@ -25,6 +25,11 @@ export interface LatencySummary {
   readonly rttMsMin: number | null;
   readonly jitterMs: number | null;
   readonly lossPct: number | null;
+  /** Probes sent and lost, and the 95 % Wilson interval of the loss rate. */
+  readonly sent: number;
+  readonly lost: number;
+  readonly lossCiLowPct: number | null;
+  readonly lossCiHighPct: number | null;
   readonly error?: string;
   /** What the target turned out to be: gateway, LAN host, internet host, loopback. */
   readonly farEnd?: FarEnd;
@@ -32,7 +37,12 @@ export interface LatencySummary {
 
 export const summariseRtts = (rtts: readonly (number | null)[]) => {
   const answered = rtts.filter((r): r is number => r !== null);
+  const interval = lossInterval(rtts);
   return {
+    sent: rtts.length,
+    lost: rtts.length - answered.length,
+    lossCiLowPct: round(interval?.lowPct ?? null, 2),
+    lossCiHighPct: round(interval?.highPct ?? null, 2),
     rttMsP50: round(percentile(answered, 50), 3),
     rttMsP95: round(percentile(answered, 95), 3),
     rttMsMin: round(minimum(answered), 3),
@@ -41,27 +51,36 @@ export const summariseRtts = (rtts: readonly (number | null)[]) => {
   };
 };
 
-const intervalMs = 50;
 const answerTimeoutMs = 1000;
 
-/** Starts one connect every interval without waiting for the last, so a dead host costs ~1 s, not count × timeout. */
-const tcpSeries = async (ctx: ProbeContext, plan: TargetPlan, address: string, count: number, onEach: () => void, onNoAnswer?: (why: string) => void): Promise<(number | null)[]> => {
+/**
+ * Starts one connect every interval without waiting for the last, so a dead host costs ~1 s, not
+ * count × timeout: once a full answer timeout has passed with every connect so far unanswered,
+ * no more are started (the ones sent count as lost).
+ */
+const tcpSeries = async (ctx: ProbeContext, plan: TargetPlan, address: string, count: number, intervalMs: number, onEach: () => void, onNoAnswer?: (why: string) => void): Promise<(number | null)[]> => {
   const pending: Promise<number | null>[] = [];
+  let answered = 0;
+  let settled = 0;
+  const firstSentAt = performance.now();
   for (let i = 0; i < count; i += 1) {
     pending.push(
       timeTcpConnect(ctx, address, plan.port, answerTimeoutMs, onNoAnswer).then((timing) => {
         const rtt = timing?.ms ?? null;
+        settled += 1;
+        if (rtt !== null) answered += 1;
         ctx.sample(`rtt:${plan.label}`, rtt === null ? null : round(rtt, 3));
         onEach();
         return rtt;
       }),
     );
+    if (answered === 0 && settled > 0 && performance.now() - firstSentAt > answerTimeoutMs) break;
     if (i < count - 1) await ctx.sleep(intervalMs);
   }
   return Promise.all(pending);
 };
 
-const udpSeries = async (ctx: ProbeContext, plan: TargetPlan, address: string, count: number, onEach: () => void): Promise<(number | null)[]> => {
+const udpSeries = async (ctx: ProbeContext, plan: TargetPlan, address: string, count: number, intervalMs: number, onEach: () => void): Promise<(number | null)[]> => {
   // Each answer is sampled as it arrives, so the chart shows when it happened; lost ones at the end.
   const pinger = new UdpPinger(ctx, address, plan.port, (rtt) => {
     ctx.sample(`rtt:${plan.label}`, rtt === null ? null : round(rtt, 3));
@@ -111,10 +130,13 @@ export const latencyProbe: ProbeDefinition = {
     'latency.rtt_ms_min',
     'latency.jitter_ms',
     'latency.loss_pct',
+    'latency.loss_pct_ci_low',
+    'latency.loss_pct_ci_high',
+    'latency.probes_sent',
     'latency.gateway_rtt_ms_p50',
   ],
   platforms: allPlatforms,
-  timeoutMs: (targets) => 8000 + targets.latencyCount * intervalMs,
+  timeoutMs: (targets) => 8000 + targets.latencyCount * targets.latencyIntervalMs,
   inDefaultSuite: true,
   run: async (ctx): Promise<ProbeOutcome> => {
     const { targets } = ctx;
@@ -158,8 +180,8 @@ export const latencyProbe: ProbeDefinition = {
           };
           const rtts =
             plan.method === 'udp-echo'
-              ? await udpSeries(ctx, plan, address, targets.latencyCount, onEach)
-              : await tcpSeries(ctx, plan, address, targets.latencyCount, onEach, noteWhy);
+              ? await udpSeries(ctx, plan, address, targets.latencyCount, targets.latencyIntervalMs, onEach)
+              : await tcpSeries(ctx, plan, address, targets.latencyCount, targets.latencyIntervalMs, onEach, noteWhy);
           if (plan.kind === 'gateway' && rtts.every((r) => r === null)) {
             ctx.progress(done / total, `pinging the gateway ${plan.host} (TCP got no answer)`);
             const pinged = await pingSeries(ctx, plan);
@@ -171,7 +193,7 @@ export const latencyProbe: ProbeDefinition = {
         } catch (error) {
           if (ctx.signal.aborted) throw error;
           const message = (error as NodeJS.ErrnoException).code === 'ENOTFOUND' ? `cannot resolve ${plan.host}` : (error as Error).message;
-          return { target: plan.label, kind: plan.kind, method: plan.method, rttMsP50: null, rttMsP95: null, rttMsMin: null, jitterMs: null, lossPct: 100, error: message, farEnd: farEndOf(address) };
+          return { target: plan.label, kind: plan.kind, method: plan.method, rttMsP50: null, rttMsP95: null, rttMsMin: null, jitterMs: null, lossPct: 100, sent: 0, lost: 0, lossCiLowPct: null, lossCiHighPct: null, error: message, farEnd: farEndOf(address) };
         }
       }),
     );
@@ -179,9 +201,17 @@ export const latencyProbe: ProbeDefinition = {
     const others = summaries.filter((s) => s.kind !== 'gateway');
     const pool = others.length > 0 ? others : summaries;
     const unreachable = summaries.filter((s) => s.lossPct === 100).map((s) => `${s.target}${s.error ? ` (${s.error})` : ''}`);
+    // The loss figure is the worst target's, and its interval comes with it (ties: the wider interval).
+    const lossTarget = pool
+      .filter((s) => s.lossPct !== null && s.sent > 0)
+      .sort((a, b) => (b.lossPct as number) - (a.lossPct as number) || (b.lossCiHighPct ?? 0) - (a.lossCiHighPct ?? 0))[0];
+    const lossWords = lossTarget
+      ? ` Loss ${lossTarget.lossPct} % (${lossTarget.lost} of ${lossTarget.sent} probes to ${lossTarget.target}; 95 % interval ${lossTarget.lossCiLowPct}–${lossTarget.lossCiHighPct} %).`
+      : '';
     const message =
       gatewayNote +
-      (unreachable.length > 0 ? `No answer from ${unreachable.join(', ')}.` : `Measured ${summaries.length} target${summaries.length === 1 ? '' : 's'}.`);
+      (unreachable.length > 0 ? `No answer from ${unreachable.join(', ')}.` : `Measured ${summaries.length} target${summaries.length === 1 ? '' : 's'}.`) +
+      lossWords;
     // Each summary figure is the worst target's, so its far end is that target.
     const worstTarget = (key: 'rttMsP50' | 'rttMsP95' | 'rttMsMin' | 'jitterMs' | 'lossPct'): FarEnd | undefined =>
       pool.filter((s) => s[key] !== null).sort((a, b) => (b[key] as number) - (a[key] as number))[0]?.farEnd;
@@ -192,6 +222,7 @@ export const latencyProbe: ProbeDefinition = {
       if (farEnd) farEnds[name] = farEnd;
     }
     if (gatewaySummary?.farEnd) farEnds['latency.gateway_rtt_ms_p50'] = gatewaySummary.farEnd;
+    if (lossTarget?.farEnd) for (const name of ['latency.loss_pct_ci_low', 'latency.loss_pct_ci_high', 'latency.probes_sent']) farEnds[name] = lossTarget.farEnd;
     // Nothing answering is itself the measurement (100 % loss, with why in the message), so it stays ok.
     return {
       metrics: {
@@ -200,6 +231,9 @@ export const latencyProbe: ProbeDefinition = {
         'latency.rtt_ms_min': worst(pool.map((s) => s.rttMsMin)),
         'latency.jitter_ms': worst(pool.map((s) => s.jitterMs)),
         'latency.loss_pct': worst(pool.map((s) => s.lossPct)),
+        'latency.loss_pct_ci_low': lossTarget?.lossCiLowPct ?? null,
+        'latency.loss_pct_ci_high': lossTarget?.lossCiHighPct ?? null,
+        'latency.probes_sent': lossTarget?.sent ?? null,
         'latency.gateway_rtt_ms_p50': gatewaySummary?.rttMsP50 ?? null,
       },
       farEnds,
@@ -207,7 +241,7 @@ export const latencyProbe: ProbeDefinition = {
         'latency.gateway_rtt_ms_p50': gatewaySummary ? `the gateway ${gatewaySummary.target} did not answer` : gatewayNote ? 'no default gateway is configured' : 'the gateway was left out of this run',
       },
       reason: unreachable.length > 0 ? `no answer from ${unreachable.join(', ')}` : 'no target answered',
-      details: { targets: summaries },
+      details: { targets: summaries, probes: { count: targets.latencyCount, intervalMs: targets.latencyIntervalMs, answerTimeoutMs, jitter: jitterMethod, lossInterval: '95 % Wilson score' } },
       message: message.trim(),
     };
   },
