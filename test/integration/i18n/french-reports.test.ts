@@ -7,7 +7,7 @@ import { en } from '../../../shared/i18n/messages-en';
 import builtinEnglish from '../../../assets/question-bank/builtin-bank.json';
 import builtinFrench from '../../../assets/question-bank/builtin-bank.fr-CA.json';
 import { parseBank } from '../../../shared/interview/parse-bank';
-import { translatableTexts } from '../../../shared/interview/bank-translations';
+import { translatableTexts, translationGaps } from '../../../shared/interview/bank-translations';
 import { runCli } from '../../support/run-cli';
 import { openTestServices, type TestServices } from '../../support/services';
 import { tempDir } from '../../support/temp-dir';
@@ -29,20 +29,37 @@ const englishSentences = (): string[] =>
   );
 
 describe('groundwork bank --check lists what a translation leaves in the default language', () => {
-  it('names each built-in text without French, and counts them', () => {
-    const r = runCli(['bank', '--check', path.join(process.cwd(), 'assets/question-bank/builtin-bank.json')]);
+  const builtin = path.join(process.cwd(), 'assets/question-bank/builtin-bank.json');
+  const summary = /translation fr-CA: (\d+) text\(s\) fall back to en, (\d+) unknown key\(s\)/;
+
+  it('finds nothing left in English in the built-in bank: every text has its French', () => {
+    const r = runCli(['bank', '--check', builtin]);
     expect(r.status, r.stderr).toBe(0);
-    const m = /translation fr-CA: (\d+) text\(s\) fall back to en, 0 unknown key\(s\)/.exec(r.stdout);
-    expect(m).not.toBeNull();
-    const missing = r.stdout.split('\n').filter((l) => l.includes('translation fr-CA: missing '));
-    expect(missing.length).toBe(Number(m?.[1]));
-    // Each English text with no French is listed by key; a translated one is not.
+    expect(summary.exec(r.stdout)?.slice(1)).toEqual(['0', '0']);
+    expect(r.stdout).not.toContain('translation fr-CA: missing ');
+    // The same count from the function: every translatable text (scale labels and level requirements included) has a key.
     const texts = [...translatableTexts(parseBank(builtinEnglish)).keys()];
-    const untranslated = texts.filter((k) => !(k in builtinFrench));
-    expect(missing.length).toBe(untranslated.length);
-    expect(r.stdout).toContain(`missing ${untranslated[0] ?? ''} (falls back to en)`);
-    expect(r.stdout).not.toContain('missing rules.security.no_mfa.title');
-    expect(r.stdout).not.toContain('missing rules.security.no_mfa.description');
+    expect(texts.length).toBeGreaterThan(1000);
+    expect(texts.filter((k) => !(k in builtinFrench))).toEqual([]);
+    expect(translationGaps(parseBank(builtinEnglish), { 'fr-CA': builtinFrench })).toEqual([{ locale: 'fr-CA', missing: [], unknown: [] }]);
+  });
+
+  it('names each text a translation leaves out, and each key it has that the bank does not', () => {
+    // A copy of the bank and its French beside it, with one French text taken out and one stray key put in.
+    const dir = tempDir();
+    const bank = path.join(dir, 'bank.json');
+    fs.copyFileSync(builtin, bank);
+    const french: Record<string, string> = { ...builtinFrench };
+    delete french['questions.security.mfa.options.admins.label'];
+    delete french['requirements.requirement.follower.backup.reason'];
+    french['questions.security.no_such_question.text'] = 'Une question disparue';
+    fs.writeFileSync(path.join(dir, 'bank.fr-CA.json'), JSON.stringify(french));
+    const r = runCli(['bank', '--check', bank]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(summary.exec(r.stdout)?.slice(1)).toEqual(['2', '1']);
+    expect(r.stdout).toContain('missing questions.security.mfa.options.admins.label (falls back to en)');
+    expect(r.stdout).toContain('missing requirements.requirement.follower.backup.reason (falls back to en)');
+    expect(r.stderr).toContain('questions.security.no_such_question.text names no text of the bank');
   });
 });
 
