@@ -88,6 +88,12 @@ export const metricCatalog = {
   'ai.endpoints_reachable': m('count', 'AI endpoints reachable', 'ai_endpoints', 'AI endpoints that answered over TLS'),
   'ai.endpoints_total': m('count', 'AI endpoints tried', 'ai_endpoints', 'AI endpoints tried', { informational: 'The denominator shown beside reachable and unreachable counts.' }),
   'ai.endpoints_unreachable': m('count', 'AI endpoints unreachable', 'ai_endpoints', 'AI endpoints that did not answer over TLS'),
+  'ai.endpoints_reachable_direct': m('count', 'AI endpoints reachable direct', 'ai_endpoints', 'AI endpoints that answered without a proxy', {
+    informational: 'Read beside the proxied count: which route works is the finding, the rules read the total reachable.',
+  }),
+  'ai.endpoints_reachable_via_proxy': m('count', 'AI endpoints reachable through the proxy', 'ai_endpoints', 'AI endpoints that answered through the configured proxy', {
+    informational: 'Read beside the direct count: which route works is the finding, the rules read the total reachable.',
+  }),
   'ai.dns_ms_max': m('ms', 'AI endpoint DNS time (slowest)', 'ai_endpoints', 'Slowest endpoint DNS resolution', { informational: 'A breakdown of the slow-endpoint rule, which reads TLS and first-byte times.' }),
   'ai.connect_ms_max': m('ms', 'AI endpoint connect time (slowest)', 'ai_endpoints', 'Slowest TCP connect', { informational: 'A breakdown of the slow-endpoint rule, which reads TLS and first-byte times.' }),
   'ai.tls_ms_max': m('ms', 'AI endpoint TLS handshake (slowest)', 'ai_endpoints', 'Slowest TLS handshake'),

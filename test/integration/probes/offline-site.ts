@@ -10,6 +10,7 @@ import path from 'node:path';
  */
 export interface OfflineSite {
   readonly laptop: string;
+  readonly router: string;
   readonly routerAddress: string;
   readonly laptopAddress: string;
   /** An address beyond the router: routed there and dropped. */
@@ -71,5 +72,5 @@ export const createOfflineSite = (options: OfflineSiteOptions): OfflineSite => {
     teardown();
     throw error;
   }
-  return { laptop, routerAddress, laptopAddress, beyondAddress, exec: ['ip', 'netns', 'exec', laptop], teardown };
+  return { laptop, router, routerAddress, laptopAddress, beyondAddress, exec: ['ip', 'netns', 'exec', laptop], teardown };
 };

@@ -139,7 +139,7 @@ describe('AI endpoint probe', () => {
     const server = await startHttpsServer(certs);
     cleanups.push(() => server.close());
     const roots = new Set([...publicRootFingerprints(), new crypto.X509Certificate(certs.caPem).fingerprint256]);
-    const result = await run(makeAiEndpointsProbe(() => roots), { aiEndpoints: [server.url] });
+    const result = await run(makeAiEndpointsProbe({ roots: () => roots }), { aiEndpoints: [server.url] });
     expect(result.metrics['ai.tls_intercepted']).toBe(false);
   });
 
