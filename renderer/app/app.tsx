@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { router } from './routes';
+import { AppIntlProvider } from '../i18n/app-intl';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -12,6 +13,8 @@ const queryClient = new QueryClient({
 
 export const App = () => (
   <QueryClientProvider client={queryClient}>
-    <RouterProvider router={router} />
+    <AppIntlProvider>
+      <RouterProvider router={router} />
+    </AppIntlProvider>
   </QueryClientProvider>
 );

@@ -6,6 +6,7 @@ import { InterviewTab } from '../features/interview/interview-tab';
 import { ResultsTab } from '../features/interview/results-tab';
 import { QuestionnaireTab } from '../features/questionnaire/questionnaire-tab';
 import { ProposalTab } from '../features/proposals/proposal-tab';
+import type { UiMessageId } from '../../shared/i18n/ui-messages-en';
 
 export interface CaseTabProps {
   readonly caseId: string;
@@ -14,17 +15,18 @@ export interface CaseTabProps {
 export interface CaseTab {
   /** The route segment: /cases/:caseId/<id>. */
   readonly id: string;
-  readonly label: string;
+  /** The tab's name, as a message id. */
+  readonly label: UiMessageId;
   readonly Component: ComponentType<CaseTabProps>;
 }
 
 /** The tabs of an open case, in order. Each feature folder adds its own tab here. */
 export const caseTabs: readonly CaseTab[] = [
-  { id: 'overview', label: 'Overview', Component: CaseOverview },
-  { id: 'questionnaire', label: 'Questionnaire', Component: QuestionnaireTab },
-  { id: 'interview', label: 'Interview', Component: InterviewTab },
-  { id: 'probes', label: 'Probes', Component: ProbesTab },
-  { id: 'results', label: 'Results', Component: ResultsTab },
-  { id: 'reports', label: 'Reports', Component: ReportsTab },
-  { id: 'proposal', label: 'Proposal', Component: ProposalTab },
+  { id: 'overview', label: 'case.tab.overview', Component: CaseOverview },
+  { id: 'questionnaire', label: 'case.tab.questionnaire', Component: QuestionnaireTab },
+  { id: 'interview', label: 'case.tab.interview', Component: InterviewTab },
+  { id: 'probes', label: 'case.tab.probes', Component: ProbesTab },
+  { id: 'results', label: 'case.tab.results', Component: ResultsTab },
+  { id: 'reports', label: 'case.tab.reports', Component: ReportsTab },
+  { id: 'proposal', label: 'case.tab.proposal', Component: ProposalTab },
 ];

@@ -1,24 +1,31 @@
 import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
+import { useText } from '../i18n/app-intl';
 
 export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export const LoadingState = ({ label = 'Loading…' }: { label?: string }) => (
-  <p className="state state-loading" role="status">
-    {label}
-  </p>
-);
+export const LoadingState = ({ label }: { label?: string }) => {
+  const { t } = useText();
+  return (
+    <p className="state state-loading" role="status">
+      {label ?? t('common.loading')}
+    </p>
+  );
+};
 
-export const ErrorState = ({ error, onRetry }: { error: unknown; onRetry?: () => void }) => (
-  <div className="state state-error" role="alert">
-    <p>{errorText(error)}</p>
-    {onRetry && (
-      <button type="button" className="button" onClick={onRetry}>
-        Try again
-      </button>
-    )}
-  </div>
-);
+export const ErrorState = ({ error, onRetry }: { error: unknown; onRetry?: () => void }) => {
+  const { t } = useText();
+  return (
+    <div className="state state-error" role="alert">
+      <p>{errorText(error)}</p>
+      {onRetry && (
+        <button type="button" className="button" onClick={onRetry}>
+          {t('common.tryAgain')}
+        </button>
+      )}
+    </div>
+  );
+};
 
 export const EmptyState = ({ title, children }: { title: string; children?: ReactNode }) => (
   <div className="state state-empty">

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appLocaleSchema } from '../i18n/locales';
 
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -26,3 +27,7 @@ export const passphraseChangeSchema = z
   .strict()
   .refine((input) => input.next === input.confirm, { message: 'The two new passphrases differ', path: ['confirm'] });
 export type PassphraseChange = z.infer<typeof passphraseChangeSchema>;
+
+/** The app's language: the engineer's, per installation; each case's report language is the customer's and separate. */
+export const appLanguageSchema = z.object({ language: appLocaleSchema }).strict();
+export type AppLanguage = z.infer<typeof appLanguageSchema>;

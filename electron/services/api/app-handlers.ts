@@ -2,6 +2,7 @@ import type { appCalls } from '../../../shared/contract/calls/app-calls';
 import type { HandlersFor } from './handler-types';
 import { appVersion, type AppServices } from '../app-services';
 import { deviceId } from '../db/device-clock';
+import { appLanguageOf, setAppLanguage } from '../db/app-language';
 import { schemaVersionOf } from '../db/open-database';
 import { currentProtection, setPassphrase } from '../at-rest/change-passphrase';
 
@@ -16,4 +17,6 @@ export const appHandlers = (services: AppServices): HandlersFor<typeof appCalls>
     keyProtection: currentProtection(services.db, services.keyProtection),
   }),
   'app:set-passphrase': (input) => setPassphrase(services, input),
+  'app:language': () => ({ language: appLanguageOf(services.db) }),
+  'app:set-language': (input) => ({ language: setAppLanguage(services.db, input.language) }),
 });

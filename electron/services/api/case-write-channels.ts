@@ -53,6 +53,8 @@ export const notCaseWorkChannels: readonly Channel[] = [
   'app:info',
   // The installation's key, not a case.
   'app:set-passphrase',
+  // The engineer's language on this installation, not a case (a case's report language is reports:saveProposalSettings).
+  'app:language', 'app:set-language',
   'branding:list', 'branding:save', 'branding:delete', 'branding:setLogo', 'branding:clearLogo', 'branding:forCase',
   'cases:list', 'cases:get', 'cases:create', 'cases:events', 'cases:reassess', 'cases:carried',
   'comments:list', 'comments:add',

@@ -8,6 +8,7 @@ import { fetchBlobFromHub } from '../sync/fetch-evidence';
 import { addEvidence, evidenceContent, hasEvidence } from './evidence-store';
 import { addException, removeException } from './exceptions-repository';
 import { interviewState, scoreCase } from './interview-service';
+import { caseBankInAppLanguage } from './bank-in-app-language';
 
 export const interviewHandlers = (services: AppServices): HandlersFor<typeof interviewCalls> => {
   const { db } = services;
@@ -33,7 +34,11 @@ export const interviewHandlers = (services: AppServices): HandlersFor<typeof int
     if (hasEvidence(db, caseId, sha256)) await fetchBlobFromHub({ db, blobs: services.blobs, tokenStore: services.tokenStore }, sha256);
     return evidenceContent(db, services.blobs, caseId, sha256);
   },
-  'interview:score': ({ caseId }) => scoreCase(db, caseId),
+  // Pillar and finding texts in the engineer's language; the numbers are the same in every language.
+  'interview:score': ({ caseId }) => {
+    getCase(db, caseId);
+    return scoreCase(db, caseId, caseBankInAppLanguage(db, caseId));
+  },
   'interview:findings': ({ caseId }) => scoreCase(db, caseId).findings,
   };
 };

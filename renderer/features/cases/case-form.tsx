@@ -3,6 +3,7 @@ import { caseCreateSchema, type CaseCreateInput, type ContactInput } from '../..
 import { TextField } from '../../components/text-field';
 import { fieldErrors } from '../../api/field-errors';
 import { ErrorState } from '../../components/query-state';
+import { useText } from '../../i18n/app-intl';
 
 export interface CaseFormValues {
   customerName: string;
@@ -36,6 +37,7 @@ interface CaseFormProps {
 /** Create and edit share one form; it validates with the schema the services use. */
 export const CaseForm = ({ initial, submitLabel, busy, submitError, onSubmit, onCancel }: CaseFormProps) => {
   const [values, setValues] = useState<CaseFormValues>(initial);
+  const { t } = useText();
   const [submitted, setSubmitted] = useState(false);
   // One entry per contact row: a stable React key, and whether the row is new (added since the last
   // submit and not yet left) — a new row shows no "name is required" before the engineer had a chance.
@@ -67,27 +69,27 @@ export const CaseForm = ({ initial, submitLabel, busy, submitError, onSubmit, on
   return (
     <form className="form" onSubmit={submit} noValidate>
       <fieldset className="form-section">
-        <legend>Customer and site</legend>
-        <TextField label="Customer" value={values.customerName} onChange={set('customerName')} error={errors.customerName} required autoFocus />
+        <legend>{t('caseForm.customerAndSite')}</legend>
+        <TextField label={t('caseForm.customer')} value={values.customerName} onChange={set('customerName')} error={errors.customerName} required autoFocus />
         <div className="form-row">
-          <TextField label="Site" value={values.siteName} onChange={set('siteName')} error={errors.siteName} hint="The location you are visiting, e.g. Head office" />
-          <TextField label="Site address" value={values.siteAddress} onChange={set('siteAddress')} error={errors.siteAddress} />
+          <TextField label={t('caseForm.site')} value={values.siteName} onChange={set('siteName')} error={errors.siteName} hint={t('caseForm.siteHint')} />
+          <TextField label={t('caseForm.siteAddress')} value={values.siteAddress} onChange={set('siteAddress')} error={errors.siteAddress} />
         </div>
       </fieldset>
       <fieldset className="form-section">
-        <legend>Engagement</legend>
+        <legend>{t('caseForm.engagement')}</legend>
         <div className="form-row">
-          <TextField label="Title" value={values.title} onChange={set('title')} error={errors.title} hint="e.g. AI readiness assessment" />
-          <TextField label="Engineer" value={values.engineer} onChange={set('engineer')} error={errors.engineer} />
+          <TextField label={t('caseForm.title')} value={values.title} onChange={set('title')} error={errors.title} hint={t('caseForm.titleHint')} />
+          <TextField label={t('caseForm.engineer')} value={values.engineer} onChange={set('engineer')} error={errors.engineer} />
         </div>
       </fieldset>
       <fieldset className="form-section">
-        <legend>Contacts</legend>
-        {values.contacts.length === 0 && <p className="muted">No contacts yet.</p>}
+        <legend>{t('caseForm.contacts')}</legend>
+        {values.contacts.length === 0 && <p className="muted">{t('caseForm.noContacts')}</p>}
         {values.contacts.map((contact, index) => (
           <div className="contact-row" key={rows[index]?.key ?? index}>
             <TextField
-              label={`Contact ${index + 1} name`}
+              label={t('caseForm.contactName', { n: index + 1 })}
               value={contact.name}
               onChange={setContact(index, 'name')}
               error={rowError(index, 'name')}
@@ -96,26 +98,26 @@ export const CaseForm = ({ initial, submitLabel, busy, submitError, onSubmit, on
               autoFocus={rows[index]?.fresh}
               onBlur={() => settle(index)}
             />
-            <TextField label="Role" value={contact.role} onChange={setContact(index, 'role')} />
-            <TextField label="Email" type="email" value={contact.email} onChange={setContact(index, 'email')} error={rowError(index, 'email')} onBlur={() => settle(index)} />
-            <TextField label="Phone" type="tel" value={contact.phone} onChange={setContact(index, 'phone')} />
-            <button type="button" className="button button-quiet" aria-label={`Remove contact ${index + 1}`} onClick={() => removeContact(index)}>
-              Remove
+            <TextField label={t('caseForm.role')} value={contact.role} onChange={setContact(index, 'role')} />
+            <TextField label={t('caseForm.email')} type="email" value={contact.email} onChange={setContact(index, 'email')} error={rowError(index, 'email')} onBlur={() => settle(index)} />
+            <TextField label={t('caseForm.phone')} type="tel" value={contact.phone} onChange={setContact(index, 'phone')} />
+            <button type="button" className="button button-quiet" aria-label={t('caseForm.removeContact', { n: index + 1 })} onClick={() => removeContact(index)}>
+              {t('common.remove')}
             </button>
           </div>
         ))}
         <button type="button" className="button button-secondary" onClick={addContact}>
-          Add contact
+          {t('caseForm.addContact')}
         </button>
       </fieldset>
       {submitError != null && <ErrorState error={submitError} />}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Saving…' : submitLabel}
+          {busy ? t('common.saving') : submitLabel}
         </button>
         {onCancel && (
           <button type="button" className="button button-quiet" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         )}
       </div>

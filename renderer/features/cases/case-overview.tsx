@@ -6,6 +6,7 @@ import { CaseEvents } from './case-events';
 import { CaseForm, type CaseFormValues } from './case-form';
 import { useCase, useUpdateCase } from './use-cases';
 import type { CaseDetail } from '../../../shared/domain/cases';
+import { useText } from '../../i18n/app-intl';
 
 const formValuesOf = (c: CaseDetail): CaseFormValues => ({
   customerName: c.customerName,
@@ -16,19 +17,21 @@ const formValuesOf = (c: CaseDetail): CaseFormValues => ({
   contacts: c.contacts.map(({ name, role, email, phone }) => ({ name, role, email, phone })),
 });
 
-const Details = ({ c }: { c: CaseDetail }) => (
+const Details = ({ c }: { c: CaseDetail }) => {
+  const { t } = useText();
+  return (
   <dl className="details">
-    <dt>Customer</dt>
+    <dt>{t('overview.customer')}</dt>
     <dd dir="auto">{c.customerName}</dd>
-    <dt>Site</dt>
+    <dt>{t('overview.site')}</dt>
     <dd dir="auto">{c.siteName || '—'}</dd>
-    <dt>Address</dt>
+    <dt>{t('overview.address')}</dt>
     <dd dir="auto">{c.siteAddress || '—'}</dd>
-    <dt>Title</dt>
+    <dt>{t('overview.title')}</dt>
     <dd dir="auto">{c.title || '—'}</dd>
-    <dt>Engineer</dt>
+    <dt>{t('overview.engineer')}</dt>
     <dd dir="auto">{c.engineer || '—'}</dd>
-    <dt>Contacts</dt>
+    <dt>{t('overview.contacts')}</dt>
     <dd>
       {c.contacts.length === 0 ? (
         '—'
@@ -46,19 +49,21 @@ const Details = ({ c }: { c: CaseDetail }) => (
       )}
     </dd>
   </dl>
-);
+  );
+};
 
 export const CaseOverview = ({ caseId }: CaseTabProps) => {
   const found = useCase(caseId);
   const update = useUpdateCase();
   const [editing, setEditing] = useState(false);
+  const { t } = useText();
   return (
     <QueryView query={found}>
       {(c) =>
         editing ? (
           <CaseForm
             initial={formValuesOf(c)}
-            submitLabel="Save changes"
+            submitLabel={t('caseForm.saveChanges')}
             busy={update.isPending}
             submitError={update.error}
             onSubmit={(values) => update.mutate({ id: c.id, ...values }, { onSuccess: () => setEditing(false) })}
@@ -69,7 +74,7 @@ export const CaseOverview = ({ caseId }: CaseTabProps) => {
             <Details c={c} />
             {!c.partner && c.status !== 'complete' && (
               <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
-                Edit details
+                {t('overview.edit')}
               </button>
             )}
             <CaseEvents caseId={c.id} />

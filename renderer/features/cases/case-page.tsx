@@ -7,28 +7,31 @@ import { CaseConflicts } from '../sync/field-conflicts';
 import { CaseLifecycle } from './case-lifecycle';
 import { ReassessButton } from './reassess-button';
 import { useArchiveCase, useCase } from './use-cases';
+import { useText } from '../../i18n/app-intl';
 
 /** Whose case this is, and why it cannot be changed here. */
 const OwnerNote = ({ found }: { found: CaseDetail }) => {
+  const { t, rich, dateTime } = useText();
   if (found.partner) {
     return (
       <p className="owner-note" role="note">
-        <span dir="auto">{found.engineer || 'Another engineer'}</span>&rsquo;s case
-        {found.ownerName && (
-          <>
-            {' '}
-            from <span dir="auto">{found.ownerName}</span>
-          </>
-        )}
-        : read-only here. Reports, proposals and comments are yours to add.
+        {rich('case.partnerNote', {
+          engineer: <span dir="auto">{found.engineer || t('case.anotherEngineer')}</span>,
+          hasOwner: found.ownerName ? 'yes' : 'no',
+          owner: <span dir="auto">{found.ownerName}</span>,
+        })}
       </p>
     );
   }
   if (found.status === 'complete') {
     return (
       <p className="owner-note" role="note">
-        Completed{found.completedBy && <> by <span dir="auto">{found.completedBy}</span></>}
-        {found.completedAt && <> on {new Date(found.completedAt).toLocaleDateString()}</>}: locked against changes until reopened.
+        {rich('case.completedNote', {
+          hasBy: found.completedBy ? 'yes' : 'no',
+          by: <span dir="auto">{found.completedBy}</span>,
+          hasDate: found.completedAt ? 'yes' : 'no',
+          date: found.completedAt ? dateTime(found.completedAt) : '',
+        })}
       </p>
     );
   }
@@ -37,6 +40,7 @@ const OwnerNote = ({ found }: { found: CaseDetail }) => {
 
 const CaseHeader = ({ found }: { found: CaseDetail }) => {
   const archive = useArchiveCase();
+  const { t } = useText();
   return (
     <div className="case-header">
       <div className="case-heading">
@@ -44,7 +48,7 @@ const CaseHeader = ({ found }: { found: CaseDetail }) => {
           {found.customerName}
         </h1>
         <p className="muted clip" dir="auto">
-          {[found.siteName, found.title, found.engineer].filter(Boolean).join(' · ') || 'No site or title yet'}
+          {[found.siteName, found.title, found.engineer].filter(Boolean).join(' · ') || t('case.noSiteOrTitle')}
         </p>
         <OwnerNote found={found} />
       </div>
@@ -52,12 +56,12 @@ const CaseHeader = ({ found }: { found: CaseDetail }) => {
         <StatusBadge status={found.status} archived={found.archived} />
         <CaseLifecycle found={found} />
         <Link to={`/history/customers/${found.customerId}`} className="button button-quiet">
-          Timeline
+          {t('case.timeline')}
         </Link>
         {!found.partner && <ReassessButton found={found} />}
         {!found.partner && (
           <button type="button" className="button button-quiet" disabled={archive.isPending} onClick={() => archive.mutate({ id: found.id, archived: !found.archived })}>
-            {found.archived ? 'Restore' : 'Archive'}
+            {found.archived ? t('case.restore') : t('case.archive')}
           </button>
         )}
       </div>
@@ -69,6 +73,7 @@ const CaseHeader = ({ found }: { found: CaseDetail }) => {
 export const CasePage = () => {
   const { caseId = '' } = useParams();
   const found = useCase(caseId);
+  const { t } = useText();
   return (
     <section className="page" aria-labelledby="case-title">
       <QueryView query={found}>
@@ -76,12 +81,12 @@ export const CasePage = () => {
           <>
             <CaseHeader found={c} />
             <CaseConflicts caseId={c.id} />
-            <nav aria-label="Case sections">
+            <nav aria-label={t('case.sections')}>
               <ul className="tabs">
                 {caseTabs.map((tab) => (
                   <li key={tab.id}>
                     <NavLink to={tab.id} className={({ isActive }) => (isActive ? 'tab active' : 'tab')}>
-                      {tab.label}
+                      {t(tab.label)}
                     </NavLink>
                   </li>
                 ))}

@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { CaseSummary } from '../../../shared/domain/cases';
+import { useText } from '../../i18n/app-intl';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
 
 interface CaseTableProps {
   readonly cases: readonly CaseSummary[];
@@ -12,7 +11,9 @@ interface CaseTableProps {
 }
 
 /** Cases as a table; names are rendered as text, never as markup. */
-export const CaseTable = ({ cases, caption, renderStatus }: CaseTableProps) => (
+export const CaseTable = ({ cases, caption, renderStatus }: CaseTableProps) => {
+  const { t, dateTime } = useText();
+  return (
   <table className="table">
     <caption className="visually-hidden">{caption}</caption>
     <colgroup>
@@ -22,12 +23,12 @@ export const CaseTable = ({ cases, caption, renderStatus }: CaseTableProps) => (
     </colgroup>
     <thead>
       <tr>
-        <th scope="col">Customer</th>
-        <th scope="col">Site</th>
-        <th scope="col">Title</th>
-        <th scope="col">Engineer</th>
-        <th scope="col">Status</th>
-        <th scope="col">Created</th>
+        <th scope="col">{t('cases.col.customer')}</th>
+        <th scope="col">{t('cases.col.site')}</th>
+        <th scope="col">{t('cases.col.title')}</th>
+        <th scope="col">{t('cases.col.engineer')}</th>
+        <th scope="col">{t('cases.col.status')}</th>
+        <th scope="col">{t('cases.col.created')}</th>
       </tr>
     </thead>
     <tbody>
@@ -49,12 +50,13 @@ export const CaseTable = ({ cases, caption, renderStatus }: CaseTableProps) => (
           </td>
           <td>{renderStatus(c)}</td>
           <td className="cell-nowrap">
-            <time dateTime={c.createdAt} title={dateTimeFormat.format(new Date(c.createdAt))}>
-              {dateFormat.format(new Date(c.createdAt))}
+            <time dateTime={c.createdAt} title={dateTime(c.createdAt, true)}>
+              {dateTime(c.createdAt)}
             </time>
           </td>
         </tr>
       ))}
     </tbody>
   </table>
-);
+  );
+};

@@ -3,28 +3,28 @@ import { useNavigate } from 'react-router';
 import type { CaseDetail } from '../../../shared/domain/cases';
 import { ErrorState } from '../../components/query-state';
 import { useReassessCase } from './use-cases';
+import { useText } from '../../i18n/app-intl';
 
 /** "Re-assess" says what a new assessment takes over from this one before it makes it. */
 export const ReassessButton = ({ found }: { found: CaseDetail }) => {
   const reassess = useReassessCase();
   const navigate = useNavigate();
   const [asking, setAsking] = useState(false);
+  const { t, rich } = useText();
   if (!asking) {
     return (
-      <button type="button" className="button button-quiet" title="Start a new assessment of this customer from this one" onClick={() => setAsking(true)}>
-        Re-assess
+      <button type="button" className="button button-quiet" title={t('case.reassessHint')} onClick={() => setAsking(true)}>
+        {t('case.reassess')}
       </button>
     );
   }
   return (
     <div className="confirm-box" role="alertdialog" aria-labelledby="reassess-title" aria-describedby="reassess-what">
       <p id="reassess-title" className="confirm-title">
-        Start a new assessment of <span dir="auto">{found.customerName}</span>?
+        {rich('case.reassessTitle', { customer: <span dir="auto">{found.customerName}</span> })}
       </p>
       <p id="reassess-what" className="muted">
-        Carried over: customer, site, {found.contacts.length === 1 ? 'the contact' : `${found.contacts.length} contacts`}, engineer and the facts already
-        known (head counts, sites, descriptions), marked as carried until confirmed. Scored questions are asked again and the probes run again; this
-        assessment stays as it is.
+        {t('case.reassessWhat', { contacts: found.contacts.length })}
       </p>
       <div className="case-actions">
         <button
@@ -33,10 +33,10 @@ export const ReassessButton = ({ found }: { found: CaseDetail }) => {
           disabled={reassess.isPending}
           onClick={() => reassess.mutate(found.id, { onSuccess: (created) => navigate(`/cases/${created.id}`) })}
         >
-          Start the re-assessment
+          {t('case.reassessStart')}
         </button>
         <button type="button" className="button button-quiet" onClick={() => setAsking(false)}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       {reassess.error != null && <ErrorState error={reassess.error} />}

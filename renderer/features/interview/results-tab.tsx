@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { LevelCaps } from './level-caps';
-import { readinessLevelLabels, type Severity } from '../../../shared/interview/bank-schema';
 import type { Finding, PillarScore, ScoreResult } from '../../../shared/interview/score-types';
 import type { CaseTabProps } from '../../app/case-tabs';
 import { ErrorState, QueryView } from '../../components/query-state';
@@ -10,9 +9,9 @@ import { readingValueLabel } from '../../../shared/interview/metric-readings';
 import { metricScopeLabels } from '../../../shared/probes/metric-names';
 import { useAddException, useCaseScore, useRemoveException } from './use-interview';
 import './interview.css';
+import { useText } from '../../i18n/app-intl';
+import { levelIds, severityIds } from '../../i18n/label-ids';
 
-const percent = (n: number) => `${Math.round(n * 100)}%`;
-const severityLabel: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
 
 const ExceptionForm = ({ caseId, finding }: { caseId: string; finding: Finding }) => {
   const add = useAddException(caseId);
@@ -20,15 +19,19 @@ const ExceptionForm = ({ caseId, finding }: { caseId: string; finding: Finding }
   const [open, setOpen] = useState(false);
   const [control, setControl] = useState('');
   const [reason, setReason] = useState('');
+  const { t, rich } = useText();
   if (finding.exception) {
     return (
       <div className="exception">
         <p>
-          <strong>Exception:</strong> <span dir="auto">{finding.exception.compensatingControl}</span> — <span dir="auto">{finding.exception.reason}</span>
+          {rich('results.exception', {
+            control: <span dir="auto">{finding.exception.compensatingControl}</span>,
+            reason: <span dir="auto">{finding.exception.reason}</span>,
+          })}
           {finding.exception.recordedBy && <span className="muted"> ({finding.exception.recordedBy})</span>}
         </p>
         <button type="button" className="button button-quiet" disabled={remove.isPending} onClick={() => remove.mutate(finding.id)}>
-          Withdraw exception
+          {t('results.withdrawException')}
         </button>
       </div>
     );
@@ -36,7 +39,7 @@ const ExceptionForm = ({ caseId, finding }: { caseId: string; finding: Finding }
   if (!open) {
     return (
       <button type="button" className="button button-quiet" onClick={() => setOpen(true)}>
-        Record an exception
+        {t('results.recordException')}
       </button>
     );
   }
@@ -49,19 +52,19 @@ const ExceptionForm = ({ caseId, finding }: { caseId: string; finding: Finding }
       }}
     >
       <div className="field">
-        <label htmlFor={`control-${finding.id}`}>Compensating control</label>
+        <label htmlFor={`control-${finding.id}`}>{t('results.control')}</label>
         <input id={`control-${finding.id}`} className="input" value={control} onChange={(e) => setControl(e.target.value)} required />
       </div>
       <div className="field">
-        <label htmlFor={`reason-${finding.id}`}>Reason</label>
+        <label htmlFor={`reason-${finding.id}`}>{t('results.reason')}</label>
         <input id={`reason-${finding.id}`} className="input" value={reason} onChange={(e) => setReason(e.target.value)} required />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={add.isPending}>
-          Save exception
+          {t('results.saveException')}
         </button>
         <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       {add.error != null && <ErrorState error={add.error} />}
@@ -69,48 +72,50 @@ const ExceptionForm = ({ caseId, finding }: { caseId: string; finding: Finding }
   );
 };
 
-const FindingCard = ({ caseId, finding }: { caseId: string; finding: Finding }) => (
+const FindingCard = ({ caseId, finding }: { caseId: string; finding: Finding }) => {
+  const { t, rich } = useText();
+  return (
   <li className={`finding finding-${finding.severity}`}>
     <div className="finding-head">
-      <span className={`badge severity-${finding.severity}`}>{severityLabel[finding.severity]}</span>
+      <span className={`badge severity-${finding.severity}`}>{t(severityIds[finding.severity])}</span>
       <h3 dir="auto">{finding.title}</h3>
       {finding.gate &&
         (finding.exception ? (
-          <span className="badge badge-lifted">Gate lifted by exception</span>
+          <span className="badge badge-lifted">{t('results.gateLifted')}</span>
         ) : (
-          <span className="badge badge-gate">Caps at {readinessLevelLabels[finding.gate]}</span>
+          <span className="badge badge-gate">{t('results.capsAt', { level: t(levelIds[finding.gate]) })}</span>
         ))}
     </div>
-    <p>{finding.description}</p>
-    <p>
-      <strong>Recommendation:</strong> {finding.recommendation}
-    </p>
+    <p dir="auto">{finding.description}</p>
+    <p dir="auto">{rich('results.recommendation', { text: finding.recommendation })}</p>
     {finding.evidence.length > 0 && (
       <p className="muted finding-evidence">
-        Based on:{' '}
-        {finding.evidence.map(evidenceText).join('; ')}
+        {t('results.basedOn', { evidence: finding.evidence.map(evidenceText).join('; ') })}
       </p>
     )}
     <ExceptionForm caseId={caseId} finding={finding} />
   </li>
-);
+  );
+};
 
-const PillarTrace = ({ pillar }: { pillar: PillarScore }) => (
+const PillarTrace = ({ pillar }: { pillar: PillarScore }) => {
+  const { t, percent, number, decimal } = useText();
+  return (
   <details className="pillar-trace">
     <summary>
       <span className="pillar-trace-title">{pillar.title}</span>
-      <span>{pillar.knownCount > 0 ? pillar.score : '—'}</span>
-      <span className="muted">confidence {percent(pillar.confidence)}</span>
+      <span>{pillar.knownCount > 0 ? decimal(pillar.score) : '—'}</span>
+      <span className="muted">{t('results.pillarConfidence', { confidence: percent(pillar.confidence) })}</span>
     </summary>
     <table className="table trace-table">
-      <caption className="visually-hidden">How the {pillar.title} score was made</caption>
+      <caption className="visually-hidden">{t('results.traceCaption', { pillar: pillar.title })}</caption>
       <thead>
         <tr>
-          <th scope="col">Question</th>
-          <th scope="col">Answer</th>
-          <th scope="col">Maturity</th>
-          <th scope="col">Weight</th>
-          <th scope="col">Points</th>
+          <th scope="col">{t('results.col.question')}</th>
+          <th scope="col">{t('results.col.answer')}</th>
+          <th scope="col">{t('results.col.maturity')}</th>
+          <th scope="col">{t('results.col.weight')}</th>
+          <th scope="col">{t('results.col.points')}</th>
         </tr>
       </thead>
       <tbody>
@@ -119,47 +124,56 @@ const PillarTrace = ({ pillar }: { pillar: PillarScore }) => (
             <td dir="auto">{c.questionText}</td>
             <td dir="auto">
               {c.valueLabel}
-              {c.source === 'customer' && <span className="badge badge-customer">From the customer{c.customer ? ` (${c.customer})` : ''}</span>}
+              {c.source === 'customer' && <span className="badge badge-customer">{t('results.fromCustomer', { hasCustomer: c.customer ? 'yes' : 'no', customer: c.customer ?? '' })}</span>}
               {c.source === 'measurement' && (
-                <span className="badge badge-measured" title={c.provenance ? provenanceText(c.provenance) : 'Taken from a probe measurement'}>
-                  Measured
+                <span className="badge badge-measured" title={c.provenance ? provenanceText(c.provenance) : t('results.measuredTitle')}>
+                  {t('results.measured')}
                 </span>
               )}
               {c.provenance && c.source === 'measurement' && <span className="muted"> {provenanceText(c.provenance)}</span>}
               {c.override && (
                 <span className="muted">
                   {' '}
-                  Answered instead of the measured {readingValueLabel(c.override.measured.metric, c.override.measured.value)}
-                  {c.override.reason ? `: ${c.override.reason}` : ' (no reason given)'}
+                  {t('results.override', {
+                    measured: readingValueLabel(c.override.measured.metric, c.override.measured.value),
+                    hasReason: c.override.reason ? 'yes' : 'no',
+                    reason: c.override.reason ?? '',
+                  })}
                 </span>
               )}
             </td>
-            <td>{c.maturity ?? '—'}</td>
-            <td>{c.weight}</td>
-            <td>{c.points.toFixed(1)}</td>
+            <td>{c.maturity === null ? '—' : decimal(c.maturity)}</td>
+            <td>{decimal(c.weight)}</td>
+            <td>{number(c.points, 1)}</td>
           </tr>
         ))}
       </tbody>
     </table>
   </details>
-);
+  );
+};
 
 const Results = ({ caseId, score }: { caseId: string; score: ScoreResult }) => {
+  const { t, percent, decimal } = useText();
   return (
     <div className="results">
       <section className="card results-summary" aria-labelledby="results-level">
         <div>
-          <p className="muted">Readiness level</p>
+          <p className="muted">{t('results.level')}</p>
           <h2 id="results-level" className="results-level">
-            {readinessLevelLabels[score.level]}
+            {t(levelIds[score.level])}
           </h2>
           <p>
-            Index <strong>{score.index}</strong> / 100 · confidence <strong>{percent(score.confidence)}</strong> · {score.progress.answered} of{' '}
-            {score.progress.visible} questions answered
+            {t('results.summary', {
+              index: decimal(score.index),
+              confidence: percent(score.confidence),
+              answered: score.progress.answered,
+              visible: score.progress.visible,
+            })}
           </p>
           <LevelCaps score={score} />
           <p className="muted">
-            Question bank {score.bankId} {score.bankVersion}
+            {t('results.bank', { bank: score.bankId, version: score.bankVersion })}
           </p>
         </div>
         <RadarChart
@@ -169,9 +183,9 @@ const Results = ({ caseId, score }: { caseId: string; score: ScoreResult }) => {
       </section>
 
       <section className="card" aria-labelledby="top-findings">
-        <h2 id="top-findings">Top findings</h2>
+        <h2 id="top-findings">{t('results.topFindings')}</h2>
         {score.findings.length === 0 ? (
-          <p className="muted">No findings from the answers so far.</p>
+          <p className="muted">{t('results.noFindings')}</p>
         ) : (
           <ol className="plain-list findings">
             {score.findings.slice(0, 10).map((f) => (
@@ -179,17 +193,17 @@ const Results = ({ caseId, score }: { caseId: string; score: ScoreResult }) => {
             ))}
           </ol>
         )}
-        {score.findings.length > 10 && <p className="muted">{score.findings.length - 10} more in the report.</p>}
+        {score.findings.length > 10 && <p className="muted">{t('results.moreFindings', { count: score.findings.length - 10 })}</p>}
       </section>
 
       {score.unmeasured.length > 0 && (
         <section className="card" aria-labelledby="unmeasured">
-          <h2 id="unmeasured">Could not be measured</h2>
-          <p className="muted">Neither a pass nor a fail: each lowers the confidence until it is measured or answered.</p>
+          <h2 id="unmeasured">{t('results.unmeasured')}</h2>
+          <p className="muted">{t('results.unmeasuredHint')}</p>
           <ul>
             {score.unmeasured.map((u) => (
               <li key={`${u.metric}@${u.scope}`}>
-                {u.label} <span className="muted">({metricScopeLabels[u.scope]})</span>: {u.reason}
+                {t('results.unmeasuredLine', { label: u.label, scope: metricScopeLabels[u.scope], reason: u.reason })}
               </li>
             ))}
           </ul>
@@ -197,8 +211,8 @@ const Results = ({ caseId, score }: { caseId: string; score: ScoreResult }) => {
       )}
 
       <section className="card" aria-labelledby="score-trace">
-        <h2 id="score-trace">Where each score comes from</h2>
-        <p className="muted">Open a pillar to see the answers and measurements that made its score. Points add up to the score.</p>
+        <h2 id="score-trace">{t('results.trace')}</h2>
+        <p className="muted">{t('results.traceHint')}</p>
         {score.pillars.map((p) => (
           <PillarTrace key={p.pillarId} pillar={p} />
         ))}

@@ -5,44 +5,41 @@ import { SyncSettings } from '../sync/sync-settings';
 import { BrandingSettings } from '../branding/branding-settings';
 import { PriceBookSettings } from '../branding/price-book-settings';
 import { PassphraseForm } from './passphrase-form';
-
-const keyLabels = {
-  'os-keychain': 'Encrypted; key in the operating system keychain',
-  'safe-storage': 'Encrypted; key protected by the app’s safe storage',
-  passphrase: 'Encrypted; key protected by a passphrase',
-} as const;
-
-const transportLabels = { ipc: 'Desktop app', 'http-bridge': 'Browser (loopback bridge)', cli: 'Command line' } as const;
+import { useText } from '../../i18n/app-intl';
+import { LanguageSettings } from './language-settings';
+import { keyProtectionIds, transportIds } from '../../i18n/label-ids';
 
 export const SettingsPage = () => {
   const info = useQuery({ queryKey: ['app', 'info'], queryFn: () => api.getAppInfo({}) });
+  const { t } = useText();
   return (
     <section className="page" aria-labelledby="settings-title">
-      <h1 id="settings-title">Settings</h1>
+      <h1 id="settings-title">{t('settings.title')}</h1>
+      <LanguageSettings />
       <section className="card" aria-labelledby="about-title">
-        <h2 id="about-title">This installation</h2>
+        <h2 id="about-title">{t('settings.installation')}</h2>
         <QueryView query={info}>
           {(i) => (
             <dl className="details">
-              <dt>Version</dt>
+              <dt>{t('settings.version')}</dt>
               <dd>{i.version}</dd>
-              <dt>Data directory</dt>
+              <dt>{t('settings.dataDir')}</dt>
               <dd>
                 <code>{i.dataDir}</code>
               </dd>
-              <dt>Case database</dt>
+              <dt>{t('settings.database')}</dt>
               <dd>
-                <code>{i.databaseFile}</code> (schema {i.schemaVersion})
+                <code>{i.databaseFile}</code> {t('settings.schema', { version: i.schemaVersion })}
               </dd>
-              <dt>Device id</dt>
+              <dt>{t('settings.deviceId')}</dt>
               <dd>
                 <code>{i.deviceId}</code>
               </dd>
-              <dt>Running as</dt>
-              <dd>{transportLabels[i.transport]}</dd>
-              <dt>Data at rest</dt>
+              <dt>{t('settings.runningAs')}</dt>
+              <dd>{t(transportIds[i.transport])}</dd>
+              <dt>{t('settings.dataAtRest')}</dt>
               <dd>
-                {keyLabels[i.keyProtection.method]}
+                {t(keyProtectionIds[i.keyProtection.method])}
                 {i.keyProtection.warning && (
                   <p className="sync-warning" role="alert">
                     {i.keyProtection.warning}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from '../define-call';
-import { appInfoSchema, passphraseChangeSchema } from '../../domain/app-info';
+import { appInfoSchema, appLanguageSchema, passphraseChangeSchema } from '../../domain/app-info';
 
 export const appCalls = {
   'app:info': defineCall({
@@ -14,5 +14,17 @@ export const appCalls = {
     summary: "Protect the case history's key with a passphrase, or change it (the current one is asked for)",
     input: passphraseChangeSchema,
     output: appInfoSchema.shape.keyProtection,
+  }),
+  'app:language': defineCall({
+    method: 'getAppLanguage',
+    summary: "The app's language on this installation (the engineer's; each case's report language is separate)",
+    input: z.object({}).strict(),
+    output: appLanguageSchema,
+  }),
+  'app:set-language': defineCall({
+    method: 'setAppLanguage',
+    summary: "Change the app's language; exports and each case's report language are not touched",
+    input: appLanguageSchema,
+    output: appLanguageSchema,
   }),
 } as const;

@@ -25,6 +25,7 @@ import { syncConflicts } from './0023-sync-conflicts';
 import { questionnaireLinks } from './0024-questionnaire-links';
 import { reportLanguage } from './0025-report-language';
 import { questionnairesSynced } from './0026-questionnaires-synced';
+import { appLanguage } from './0027-app-language';
 
 /** Every migration, in order, numbered 1, 2, 3 … Append only with the next number: a shipped migration is never edited or renumbered. */
 export const migrations: readonly Migration[] = [
@@ -54,6 +55,7 @@ export const migrations: readonly Migration[] = [
   questionnaireLinks,
   reportLanguage,
   questionnairesSynced,
+  appLanguage,
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

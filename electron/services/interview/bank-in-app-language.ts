@@ -1,0 +1,18 @@
+import type { Database } from 'better-sqlite3';
+import type { QuestionBank } from '../../../shared/interview/bank-schema';
+import { localiseBank } from '../../../shared/interview/bank-translations';
+import { appLanguageOf } from '../db/app-language';
+import { bankForCase } from './bank-store';
+import { builtinBankTranslations } from './builtin-bank';
+
+/**
+ * The case's bank with its texts in the app's language (the engineer reads the Results screen in
+ * it), as the reports do with the report language: the bank's own translations, else the shipped
+ * ones, else its default language. Only texts change; ids, weights and rules are the bank's.
+ */
+export const caseBankInAppLanguage = (db: Database, caseId: string): QuestionBank => {
+  const { bank } = bankForCase(db, caseId, { pin: false });
+  const language = appLanguageOf(db);
+  if (language !== 'fr-CA') return bank;
+  return localiseBank(bank, language, { ...builtinBankTranslations(bank), ...(bank.translations ?? {}) });
+};

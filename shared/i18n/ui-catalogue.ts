@@ -1,0 +1,21 @@
+import { catalogueFor } from './translator';
+import { pseudoLocale, type AppLocale } from './locales';
+import { pseudoMessage } from './pseudo-locale';
+import { uiEn, type UiCatalogue, type UiMessageId } from './ui-messages-en';
+import { uiFrCA } from './ui-messages-fr-ca';
+import type { MessageId } from './messages-en';
+
+/** Every id the app's screens may use: their own and the report ones they share (severity, level names). */
+export type AppMessageId = UiMessageId | MessageId;
+
+/** The screens' texts in one locale, the pseudo-locale made from English like the report one. */
+export const uiCatalogueFor = (locale: AppLocale): UiCatalogue => {
+  if (locale === 'fr-CA') return uiFrCA;
+  if (locale !== pseudoLocale) return uiEn;
+  const out = {} as Record<UiMessageId, string>;
+  for (const id of Object.keys(uiEn) as UiMessageId[]) out[id] = pseudoMessage(uiEn[id]);
+  return out;
+};
+
+/** What the renderer's IntlProvider holds: report and screen messages of one locale (ids never overlap: a test says so). */
+export const appCatalogueFor = (locale: AppLocale): Record<AppMessageId, string> => ({ ...catalogueFor(locale), ...uiCatalogueFor(locale) });
