@@ -18,6 +18,7 @@ import { defaultFailureLimit, failureLimiter, useDepthCheckedJson, type FailureL
 import type { HubLog } from './hub-log';
 import { isStoreUnavailable, StoreHealth, storeRetryAfterSeconds } from '../store/store-health';
 import { isOperationId, operationIdHeader } from '../../shared/contract/operation-id';
+import { errorBody, frameworkRefusal } from '../../shared/contract/http-error';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { appPlatforms, platformOfChannelFile, releaseFileOf, renderUpdateFeed } from '../updates/update-feed';
@@ -59,7 +60,7 @@ const parse = <S extends z.ZodType>(schema: S, value: unknown, what: string): z.
   if (result.success) return result.data;
   const first = result.error.issues[0];
   const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-  throw new HubFailure(400, 'bad_request', `Invalid ${what}: ${where}${first?.message ?? 'invalid'}`.slice(0, 300));
+  throw new HubFailure(400, 'validation', `Invalid ${what}: ${where}${first?.message ?? 'invalid'}`.slice(0, 300));
 };
 
 const deviceOf = (request: FastifyRequest): DeviceRecord => {
@@ -105,8 +106,9 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
     metrics.requestDuration.observe(labels, reply.elapsedTime / 1000);
   });
 
+  // Every error in the one body the loopback bridge sends too (shared/contract/http-error).
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply: FastifyReply) => {
-    if (error instanceof HubFailure) return reply.code(error.status).headers(error.headers).send({ error: error.code, message: error.message });
+    if (error instanceof HubFailure) return reply.code(error.status).headers(error.headers).send(errorBody(error.code, error.message));
     if (isStoreUnavailable(error)) {
       if (health.markDown(error)) _request.log.error({ err: error }, 'store unavailable; answering 503 until it is back');
       else _request.log.warn({ code: (error as { code?: string }).code }, 'store still unavailable');
@@ -115,16 +117,14 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
       return reply
         .code(503)
         .header('retry-after', String(storeRetryAfterSeconds))
-        .send({ error: 'store_unavailable', message: "The hub's database is unavailable at the moment; changes stay queued on the device and go through when it is back." });
+        .send(errorBody('store_unavailable', "The hub's database is unavailable at the moment; changes stay queued on the device and go through when it is back."));
     }
-    const status = error.statusCode ?? 500;
-    if (status === 413) return reply.code(413).send({ error: 'too_large', message: 'The request body is larger than the hub accepts.' });
-    if (status === 415) return reply.code(415).send({ error: 'unsupported_media_type', message: 'Unsupported content type.' });
-    if (status >= 400 && status < 500) return reply.code(400).send({ error: 'bad_request', message: 'The request could not be read.' });
+    const refusal = frameworkRefusal(error.statusCode);
+    if (refusal) return reply.code(refusal.status).send(errorBody(refusal.code, refusal.message));
     _request.log.error({ err: error }, 'request failed');
-    return reply.code(500).send({ error: 'internal', message: 'The hub hit an internal error; the details are in its log.' });
+    return reply.code(500).send(errorBody('internal', 'The hub hit an internal error; the details are in its log.'));
   });
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not_found', message: 'No such endpoint.' }));
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send(errorBody('not_found', 'No such endpoint.')));
 
   // Asks the store each time, so a load balancer sees the outage and the recovery as they happen.
   app.get('/healthz', async (request, reply) => {
@@ -257,7 +257,7 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
         blobs.put('/v1/blobs/:sha256', { bodyLimit: blobLimit }, async (request, reply) => {
           const device = deviceOf(request);
           const sha256 = hashParam(request);
-          if (!Buffer.isBuffer(request.body)) throw new HubFailure(400, 'bad_request', 'Send the blob as application/octet-stream.');
+          if (!Buffer.isBuffer(request.body)) throw new HubFailure(400, 'validation', 'Send the blob as application/octet-stream.');
           if (sha256Hex(request.body) !== sha256) throw new HubFailure(400, 'hash_mismatch', 'The blob does not match its sha256.');
           const knew = await mayRead(device, sha256);
           const created = await store.putBlob(device.partnerId, sha256, request.body);

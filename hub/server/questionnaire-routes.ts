@@ -32,7 +32,7 @@ const parse = <S extends z.ZodType>(schema: S, value: unknown, what: string): z.
   if (result.success) return result.data;
   const first = result.error.issues[0];
   const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-  throw new HubFailure(400, 'bad_request', `Invalid ${what}: ${where}${first?.message ?? 'invalid'}`.slice(0, 300));
+  throw new HubFailure(400, 'validation', `Invalid ${what}: ${where}${first?.message ?? 'invalid'}`.slice(0, 300));
 };
 
 /** The publish body: a form of up to 300 questions and a logo. */
@@ -123,8 +123,8 @@ export const registerQuestionnaireDeviceRoutes = (authed: FastifyInstance, store
     const input = parse(publishLinkRequestSchema, request.body, 'questionnaire link');
     const now = Date.now();
     const expires = Date.parse(input.expiresAt);
-    if (expires <= now) throw new HubFailure(400, 'bad_request', 'The link would already have expired: choose a later date.');
-    if (expires > now + maxLinkLifetimeDays * 86_400_000) throw new HubFailure(400, 'bad_request', `A link stays open at most ${maxLinkLifetimeDays} days.`);
+    if (expires <= now) throw new HubFailure(400, 'validation', 'The link would already have expired: choose a later date.');
+    if (expires > now + maxLinkLifetimeDays * 86_400_000) throw new HubFailure(400, 'validation', `A link stays open at most ${maxLinkLifetimeDays} days.`);
     const token = crypto.randomBytes(32).toString('base64url');
     const id = crypto.randomUUID();
     const expiresAt = new Date(expires).toISOString();

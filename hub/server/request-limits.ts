@@ -31,7 +31,7 @@ export const useDepthCheckedJson = (app: FastifyInstance): void => {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (jsonDepthExceeds(body as string, maxJsonDepth)) {
-      done(new HubFailure(400, 'bad_request', `The JSON is nested deeper than ${maxJsonDepth} levels.`), undefined);
+      done(new HubFailure(400, 'validation', `The JSON is nested deeper than ${maxJsonDepth} levels.`), undefined);
       return;
     }
     parseJson(request, body as string, done);

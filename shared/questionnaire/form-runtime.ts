@@ -189,7 +189,8 @@ export const formRuntimeSource = String.raw`
             return;
           }
           button.disabled = response.status === 410;
-          status.textContent = answer && answer.message ? answer.message : 'The answers could not be sent (HTTP ' + response.status + '). Your answers are kept in this browser: try again later.';
+          var said = answer && answer.error && typeof answer.error.message === 'string' ? answer.error.message : null;
+          status.textContent = said ? said : 'The answers could not be sent (HTTP ' + response.status + '). Your answers are kept in this browser: try again later.';
         });
       })
       .catch(function (error) {

@@ -154,7 +154,7 @@ export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 // Errors -------------------------------------------------------------------------------------
 
-export const hubErrorSchema = z.object({ error: z.string(), message: z.string() });
-export type HubError = z.infer<typeof hubErrorSchema>;
+/** What hubs before the shared error body (shared/contract/http-error) answered; a device still reads it. */
+export const legacyHubErrorSchema = z.object({ error: z.string(), message: z.string() });
 
 export { syncableTables };

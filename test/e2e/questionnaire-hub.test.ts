@@ -153,7 +153,7 @@ describe.each(storeKinds)('questionnaire hub link with a real hub process on %s'
       await saveScreenshot(form, `e2e-questionnaire-hub-used-${kind}`);
       const again = await fetch(itLink.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: '{}' }) });
       expect(again.status).toBe(410);
-      expect(((await again.json()) as { error: string }).error).toBe('already_used');
+      expect(((await again.json()) as { error: { code: string } }).error.code).toBe('already_used');
 
       // Another partner's laptop sees none of it and can withdraw none of it.
       const otherClient = new HubClient(hub.url, await tokenOf(other));

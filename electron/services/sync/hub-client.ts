@@ -1,8 +1,9 @@
 import type { z } from 'zod';
+import { httpErrorBodySchema } from '../../../shared/contract/http-error';
 import {
   blobPutResponseSchema,
   enrollResponseSchema,
-  hubErrorSchema,
+  legacyHubErrorSchema,
   pullResponseSchema,
   pushResponseSchema,
   type EnrollRequest,
@@ -108,9 +109,11 @@ export class HubClient {
     } catch {
       throw new HubUnreachableError(this.baseUrl, 'the connection broke during the answer');
     }
-    const answer = hubErrorSchema.safeParse(jsonOrUndefined(text));
-    const parsed = answer.success ? answer.data : null;
-    throw new HubHttpError(response.status, parsed?.error ?? 'http_error', parsed?.message ?? `HTTP ${response.status}`);
+    const json = jsonOrUndefined(text);
+    const answer = httpErrorBodySchema.safeParse(json);
+    const legacy = legacyHubErrorSchema.safeParse(json);
+    const parsed = answer.success ? answer.data.error : legacy.success ? { code: legacy.data.error, message: legacy.data.message } : null;
+    throw new HubHttpError(response.status, parsed?.code ?? 'http_error', parsed?.message ?? `HTTP ${response.status}`);
   }
 
   private async json<S extends z.ZodType>(response: Response, schema: S): Promise<z.output<S>> {

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { channels } from '../../../shared/contract/api-contract';
+import { httpErrorBodySchema } from '../../../shared/contract/http-error';
 import { startHttpBridge, maxBodyBytes, type HttpBridge } from '../../../electron/services/bridge/http-bridge';
 import { openTestServices } from '../../support/services';
 import { callBridge } from '../../support/web-process';
@@ -82,6 +83,27 @@ describe('loopback HTTP bridge', () => {
     const broken = await rawRequest(b.port, { path: '/api/cases:create', headers }, '{"customerName": ');
     expect(broken.status).toBe(400);
     expect(JSON.parse(broken.body).error.message).toMatch(/not valid JSON/);
+  });
+
+  it('says every refusal in the one error body the hub sends too, with the status of its contract code', async () => {
+    const b = await startBridge();
+    const host = `127.0.0.1:${b.port}`;
+    const auth = `Bearer ${b.token}`;
+    const cases = [
+      { status: 403, code: 'forbidden', options: { path: '/api/cases:list', headers: { host: 'evil.example', authorization: auth, 'content-type': 'application/json' } } },
+      { status: 401, code: 'unauthorized', options: { path: '/api/cases:list', headers: { host, 'content-type': 'application/json' } } },
+      { status: 404, code: 'not_found', options: { method: 'GET', path: '/api/cases:list', headers: { host, authorization: auth } } },
+      { status: 400, code: 'validation', options: { path: '/api/cases:list', headers: { host, authorization: auth, 'content-type': 'text/plain' } } },
+      { status: 404, code: 'unknown_call', options: { path: '/api/cases:nothing', headers: { host, authorization: auth, 'content-type': 'application/json' } } },
+      { status: 404, code: 'not_found', options: { method: 'GET', path: '/index.html', headers: { host } } },
+    ];
+    for (const c of cases) {
+      const answer = await rawRequest(b.port, c.options, c.options.method === 'GET' ? undefined : '{}');
+      expect({ path: c.options.path, status: answer.status }).toEqual({ path: c.options.path, status: c.status });
+      const body = httpErrorBodySchema.parse(JSON.parse(answer.body));
+      expect(body.error.code).toBe(c.code);
+      expect(body.error.message.length).toBeGreaterThan(5);
+    }
   });
 
   it.each(channels)('answers an invalid payload to %s with a validation error', async (channel) => {

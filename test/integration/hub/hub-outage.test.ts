@@ -75,7 +75,7 @@ describe.skipIf(!postgresAvailable())('a hub on PostgreSQL rides out a database 
       });
       expect(push.status).toBe(503);
       expect(push.headers.get('retry-after')).toBe('5');
-      expect(await push.json()).toMatchObject({ error: 'store_unavailable' });
+      expect(await push.json()).toMatchObject({ ok: false, error: { code: 'store_unavailable' } });
       // pg_ctl stop blocks this process while it runs, so a batch the database committed just before
       // it stopped is acknowledged only now; let those answers arrive before counting.
       await new Promise((resolve) => setTimeout(resolve, 500));

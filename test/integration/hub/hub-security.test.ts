@@ -124,7 +124,7 @@ describe.each(storeKinds)('hub API security on %s', (kind) => {
     for (const bad of ['{"mutations": [', '[]', '{"mutations": []}', JSON.stringify({ mutations: [{ ...caseMutation(1, rowA, 'a'), table: 'devices' }] })]) {
       const response = await call('POST', '/v1/push', auth, bad);
       expect(response.status, bad).toBe(400);
-      expect(await response.json()).toMatchObject({ error: 'bad_request' });
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'validation' } });
     }
     // Seqs must increase within a batch.
     const backwards = JSON.stringify({ mutations: [caseMutation(2, rowA, 'a'), caseMutation(1, rowB, 'b')] });
@@ -141,7 +141,7 @@ describe.each(storeKinds)('hub API security on %s', (kind) => {
     const wrong = sha256Hex('something else');
     const mismatch = await call('PUT', `/v1/blobs/${wrong}`, auth, data, 'application/octet-stream');
     expect(mismatch.status).toBe(400);
-    expect(await mismatch.json()).toMatchObject({ error: 'hash_mismatch' });
+    expect(await mismatch.json()).toMatchObject({ ok: false, error: { code: 'hash_mismatch' } });
     expect((await store.counts()).blobs).toBe(0);
     const sha = sha256Hex(data);
     expect((await call('PUT', `/v1/blobs/${sha}`, auth, data, 'application/octet-stream')).status).toBe(201);

@@ -112,7 +112,7 @@ describe.each(storeKinds)('questionnaire links at the hub on %s', (kind) => {
     for (const [body, message] of refusals) {
       const answer = await submit(body);
       expect(answer.status, JSON.stringify(body).slice(0, 80)).toBe(400);
-      expect(((await answer.json()) as { message: string }).message).toMatch(message);
+      expect(((await answer.json()) as { error: { message: string } }).error.message).toMatch(message);
     }
     // None of them spent the token; the good one does, and is kept byte for byte.
     const good = payloadOf();

@@ -78,22 +78,22 @@ describe.each(storeKinds)('hostile clocks against a real hub process on %s', (ki
           mutations: [{ seq, mutationId: `evil-${seq}`, table, rowId: newId(), op: 'upsert', fields: { deleted: 0 }, hlc, originDevice: 'evil' }],
         }),
       });
-      return { status: response.status, body: (await response.json()) as { error?: string; message?: string } };
+      return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string } } };
     };
 
     // Far future: the tester's value, the "milder" one (year 2255) and ten minutes ahead (bound 5 minutes).
     for (const hlc of ['9999999999999-99999-x', '9000000000000-00000-x', `${pad(Date.now() + 10 * minute)}-00000-x`]) {
       const answer = await push(hlc);
       expect(answer.status, hlc).toBe(422);
-      expect(answer.body).toMatchObject({ error: 'clock_skew', message: expect.stringMatching(/ahead of the hub's .*date and time/) });
+      expect(answer.body).toMatchObject({ error: { code: 'clock_skew', message: expect.stringMatching(/ahead of the hub's .*date and time/) } });
     }
     // 9999999999999 ms is 2286-11-20: the message names the distance in years.
-    expect((await push('9999999999999-99999-x')).body.message).toMatch(/\d{3} years ahead/);
+    expect((await push('9999999999999-99999-x')).body.error?.message).toMatch(/\d{3} years ahead/);
     // Malformed: 14-digit wall, 6-digit counter, empty node, NUL and space in the node, words.
     for (const hlc of ['10000000000000-00000-x', `${pad(Date.now())}-100000-x`, `${pad(Date.now())}-00000-`, `${pad(Date.now())}-00000-a\u0000b`, `${pad(Date.now())}-00000-a b`, 'yesterday']) {
       const answer = await push(hlc);
       expect(answer.status, JSON.stringify(hlc)).toBe(400);
-      expect(answer.body.message).toMatch(/HLC timestamp/);
+      expect(answer.body.error?.message).toMatch(/HLC timestamp/);
     }
     // The hub holds none of it: nothing from the attacker was logged or merged.
     const counts = await store.counts();

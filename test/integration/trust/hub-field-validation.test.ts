@@ -52,7 +52,7 @@ describe.each(storeKinds)('pushed fields checked per table at the hub on %s', (k
       // A valid change first, the bad one second: the valid one must not be applied either.
       const response = await push([good, { table: 'price_book_items', fields }], 1);
       expect(response.status, JSON.stringify(fields)).toBe(422);
-      expect(await response.json()).toMatchObject({ error: 'invalid_fields', message: expect.stringMatching(message) });
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid_fields', message: expect.stringMatching(message) } });
     }
     expect(await store.records((await store.findPartnerByName('Acme'))!.id)).toEqual([]);
     expect((await store.counts()).mutations).toBe(0);

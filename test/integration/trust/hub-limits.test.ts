@@ -58,7 +58,7 @@ describe.each(storeKinds)('hub limits on a real hub process on %s', (kind) => {
       headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
       body,
     });
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { error: string; message: string } };
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { error?: { code: string; message: string } } };
   };
 
   it('six parallel 60 MiB POSTs to /v1/enroll are refused before being buffered', async () => {
@@ -145,7 +145,7 @@ describe.each(storeKinds)('client mistakes get 4xx, never 500, on %s', (kind) =>
       headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
       body,
     });
-    return { status: response.status, body: (await response.json()) as { error: string; message: string } };
+    return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string } } };
   };
   let seq = 0;
   const mutation = (over: Record<string, unknown>) => {
@@ -158,7 +158,7 @@ describe.each(storeKinds)('client mistakes get 4xx, never 500, on %s', (kind) =>
       const body = { code: enrollCode(where, 'Acme IT', 'engineer'), deviceName: 'laptop', localDeviceId: 'l', [field]: 'a\u0000b' };
       const answer = await post('/v1/enroll', JSON.stringify(body), false);
       expect(answer.status, field).toBe(400);
-      expect(answer.body.message).toMatch(/control characters/);
+      expect(answer.body.error?.message).toMatch(/control characters/);
     }
     for (const over of [{ mutationId: 'm\u0000' }, { originDevice: 'd\u0000' }, { hlc: `${Date.now()}-00000-a\u0000b` }]) {
       const answer = await post('/v1/push', JSON.stringify({ mutations: [mutation(over)] }));
@@ -173,7 +173,7 @@ describe.each(storeKinds)('client mistakes get 4xx, never 500, on %s', (kind) =>
     const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
     const push = await post('/v1/push', `{"mutations":${deep(100_000)}}`);
     expect(push.status).toBe(400);
-    expect(push.body.message).toMatch(/nested deeper than 64/);
+    expect(push.body.error?.message).toMatch(/nested deeper than 64/);
     // Enroll bodies are capped at 8 KiB: 100,000 levels is 200 KB, refused for size first.
     expect((await post('/v1/enroll', `{"code":${deep(100_000)}}`, false)).status).toBe(413);
     expect((await post('/v1/enroll', `{"code":${deep(1_000)}}`, false)).status).toBe(400);
