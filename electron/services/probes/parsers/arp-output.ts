@@ -62,18 +62,41 @@ export const parseBsdArp = (text: string): Neighbour[] =>
     })),
   );
 
-/** Windows `arp -a`: per-interface tables of `address  physical  type`. */
+/**
+ * Windows `arp -a` in English, German and French: per-interface tables of `address  physical
+ * type`. The interface line is "<word> : <address> --- 0x<n>" in every language (Interface,
+ * Schnittstelle); a dynamic entry is dynamic, dynamisch or dynamique.
+ */
 export const parseWindowsArp = (text: string): Neighbour[] => {
   const out: Neighbour[] = [];
   let device: string | null = null;
   for (const line of text.split(/\r?\n/)) {
-    const iface = /^Interface:\s+(\S+)/.exec(line);
+    const iface = /^\S[^:]*?\s*:\s*(\d+\.\d+\.\d+\.\d+)\s+---\s+0x[0-9a-f]+/i.exec(line);
     if (iface) {
       device = iface[1] as string;
       continue;
     }
-    const row = /^\s+(\d+\.\d+\.\d+\.\d+)\s+([0-9a-f]{2}(?:-[0-9a-f]{2}){5})\s+dynamic/i.exec(line);
+    const row = /^\s+(\d+\.\d+\.\d+\.\d+)\s+([0-9a-f]{2}(?:-[0-9a-f]{2}){5})\s+(?:dynamic|dynamisch|dynamique)\b/i.exec(line);
     if (row) out.push({ ip: row[1] as string, mac: normaliseMac(row[2] as string), device });
   }
   return keep(out);
+};
+
+/** `Get-NetNeighbor` states that are learnt entries (arp -a's "dynamic"); numbers are the enum's values. */
+const learntStates = new Set(['reachable', 'stale', 'delay', 'probe', '2', '3', '4', '5']);
+
+/**
+ * Windows `Get-NetNeighbor -AddressFamily IPv4 | Select-Object IPAddress, LinkLayerAddress,
+ * State, InterfaceAlias | ConvertTo-Json`: the same table as arp -a, with English property
+ * names and enum values whatever the display language.
+ */
+export const parseGetNetNeighborJson = (json: string): Neighbour[] => {
+  const parsed = JSON.parse(json.replace(/^\uFEFF/, '').trim() || '[]') as unknown;
+  const rows = (Array.isArray(parsed) ? parsed : [parsed]) as { IPAddress?: unknown; LinkLayerAddress?: unknown; State?: unknown; InterfaceAlias?: unknown }[];
+  return keep(
+    rows
+      .filter((r) => typeof r.IPAddress === 'string' && typeof r.LinkLayerAddress === 'string' && /^[0-9a-f]{2}(?:-[0-9a-f]{2}){5}$/i.test(r.LinkLayerAddress))
+      .filter((r) => learntStates.has(String(r.State).toLowerCase()))
+      .map((r) => ({ ip: r.IPAddress as string, mac: normaliseMac(r.LinkLayerAddress as string), device: typeof r.InterfaceAlias === 'string' ? r.InterfaceAlias : null })),
+  );
 };

@@ -14,28 +14,44 @@ export interface PingSummary {
 
 const num = (text: string | undefined): number | null => (text === undefined ? null : Number(text.replace(',', '.')));
 
-/** Parses Linux (iputils/busybox), macOS/BSD and Windows `ping` output (English locale). */
-export const parsePingOutput = (output: string, platform: NodeJS.Platform): PingSummary => {
+/**
+ * Windows `ping` in English, German and French. Matched by structure, not by words, wherever the
+ * structure allows it (the counts line is "X = n, Y = n, Z = n", the times line three "= n ms"),
+ * and with `.` for accented letters: piped, ping writes the OEM code page, which reads as
+ * replacement characters when decoded as UTF-8.
+ */
+const windowsNoHost = /could not find host|konnte Host .* nicht finden|n.a pas pu trouver l.h.te/i;
+const windowsNoRoute = /Destination (?:host|net) unreachable|Zielhost nicht erreichbar|Zielnetz nicht erreichbar|Impossible de joindre l.h.te de destination|General failure|Allgemeiner Fehler|D.faillance g.n.rale|Transmit failed|.bertragung fehlgeschlagen|.chec de la transmission/i;
+
+const parseWindowsPing = (output: string): PingSummary => {
   const rtts: number[] = [];
-  if (platform === 'win32') {
-    for (const match of output.matchAll(/time([<=])([\d.]+)\s*ms/gi)) {
-      rtts.push(match[1] === '<' ? Number(match[2]) / 2 : Number(match[2]));
-    }
-    const counts = /Sent = (\d+), Received = (\d+), Lost = (\d+) \((\d+)% loss\)/i.exec(output);
-    const times = /Minimum = (\d+)ms, Maximum = (\d+)ms, Average = (\d+)ms/i.exec(output);
-    const sent = num(counts?.[1]);
-    const received = num(counts?.[2]);
-    return {
-      sent,
-      received,
-      lossPct: num(counts?.[4]),
-      rtts,
-      minMs: num(times?.[1]),
-      avgMs: num(times?.[3]),
-      maxMs: num(times?.[2]),
-      unreachable: /could not find host|unreachable|General failure/i.test(output) && rtts.length === 0,
-    };
+  for (const match of output.matchAll(/(?:time|Zeit|temps)\s*([<=])\s*([\d.,]+)\s*ms/gi)) {
+    const value = num(match[2]) as number;
+    rtts.push(match[1] === '<' ? value / 2 : value);
   }
+  const counts = /=\s*(\d+),\s*[^=\r\n]*?=\s*(\d+),\s*[^=\r\n]*?=\s*(\d+)/.exec(output);
+  const lossMatch = /\((?:[^\d\r\n)]*?)(\d+)\s*%/.exec(output);
+  const times = /=\s*(\d+)\s*ms,\s*[^=\r\n]*?=\s*(\d+)\s*ms,\s*[^=\r\n]*?=\s*(\d+)\s*ms/i.exec(output);
+  const sent = num(counts?.[1]);
+  // "Destination host unreachable" replies are counted as received by Windows: they are not echoes.
+  const received = counts ? rtts.length : null;
+  const lossPct = sent ? Math.round(((sent - rtts.length) / sent) * 100) : num(lossMatch?.[1]);
+  return {
+    sent,
+    received,
+    lossPct,
+    rtts,
+    minMs: num(times?.[1]),
+    avgMs: num(times?.[3]),
+    maxMs: num(times?.[2]),
+    unreachable: (windowsNoHost.test(output) || windowsNoRoute.test(output)) && rtts.length === 0,
+  };
+};
+
+/** Parses Linux (iputils/busybox), macOS/BSD (never translated) and Windows (English, German, French) `ping` output. */
+export const parsePingOutput = (output: string, platform: NodeJS.Platform): PingSummary => {
+  if (platform === 'win32') return parseWindowsPing(output);
+  const rtts: number[] = [];
   for (const match of output.matchAll(/time[=<]([\d.]+)\s*ms/g)) rtts.push(Number(match[1]));
   const counts = /(\d+) packets transmitted, (\d+) (?:packets )?received(?:, \+\d+ errors)?, ([\d.]+)% packet loss/.exec(output);
   const summary = /(?:rtt|round-trip) min\/avg\/max\/(?:mdev|stddev) = ([\d.]+)\/([\d.]+)\/([\d.]+)/.exec(output);
@@ -65,7 +81,7 @@ export const parseDfPingOutput = (output: string, platform: NodeJS.Platform): Df
   const replies = parsePingOutput(output, platform).rtts.length;
   const mtuMatch = /mtu\s*=?\s*(\d+)/i.exec(output) ?? /\(MTU (\d+)\)/i.exec(output);
   const tooBig =
-    /message too long|frag(mentation)? needed|needs to be fragmented|Frag needed and DF set|packet too big/i.test(output) && replies === 0;
+    /message too long|frag(mentation)? needed|needs to be fragmented|Frag needed and DF set|packet too big|fragmentiert werden|doit .tre fragment/i.test(output) && replies === 0;
   return { passed: replies > 0, tooBig, reportedMtu: mtuMatch ? Number(mtuMatch[1]) : null };
 };
 

@@ -26,21 +26,38 @@ const field = (text: string, name: string): string | null => {
   return match ? (match[1] as string) : null;
 };
 
-/** Windows: `netsh wlan show interfaces`. Signal is a percentage; 100 % ≈ −50 dBm, 0 % ≈ −100 dBm. */
+/**
+ * `netsh wlan show interfaces` labels in English, German and French. netsh has no format mode
+ * for this command, so the labels are matched, with `.` for accented letters (piped, netsh writes
+ * the OEM code page, which reads as replacement characters when decoded as UTF-8).
+ */
+const netshLabels = {
+  state: '(?:State|Status|.tat)',
+  channel: '(?:Channel|Kanal|Canal)',
+  band: '(?:Band|Bande)',
+  transmit: '(?:Transmit rate \\(Mbps\\)|.bertragungsrate \\(MBit/s\\)|Transmission \\(Mbits/s\\))',
+};
+const netshConnected = /^(?:connected|verbunden|connect.)$/i;
+
+/**
+ * Windows: `netsh wlan show interfaces` (English, German, French). Signal is a percentage;
+ * 100 % ≈ −50 dBm, 0 % ≈ −100 dBm.
+ */
 export const parseNetshWlan = (output: string): WifiLink => {
-  const state = field(output, 'State');
-  if (!state || !/^connected/i.test(state)) return notConnected;
-  const signal = field(output, 'Signal');
-  const channel = Number(field(output, 'Channel')) || null;
-  const band = field(output, 'Band');
-  const pct = signal ? Number(signal.replace('%', '')) : null;
+  const state = field(output, netshLabels.state);
+  const ssid = field(output, 'SSID');
+  if (!state || !netshConnected.test(state) || !ssid) return notConnected;
+  const signal = /^\s*Signal\s*:\s*(\d+)\s*%/im.exec(output)?.[1];
+  const channel = Number(field(output, netshLabels.channel)) || null;
+  const band = field(output, netshLabels.band);
+  const pct = signal === undefined ? null : Number(signal);
   return {
     connected: true,
-    ssid: field(output, 'SSID'),
+    ssid,
     signalDbm: pct === null ? null : Math.round(pct / 2 - 100),
     channel,
-    bandGhz: band ? Number(/([\d.]+)\s*GHz/i.exec(band)?.[1]) || null : channel ? bandOfChannel(channel) : null,
-    txRateMbps: Number(field(output, 'Transmit rate \\(Mbps\\)')) || null,
+    bandGhz: band ? Number(/([\d.,]+)\s*GHz/i.exec(band)?.[1]?.replace(',', '.')) || null : channel ? bandOfChannel(channel) : null,
+    txRateMbps: Number(field(output, netshLabels.transmit)?.replace(',', '.')) || null,
   };
 };
 
@@ -79,4 +96,73 @@ export const parseIwLink = (output: string): WifiLink => {
     bandGhz: freq && channel ? bandOfChannel(channel, freq) : null,
     txRateMbps: tx ? Number(/([\d.]+)\s*MBit/i.exec(tx)?.[1]) || null : null,
   };
+};
+
+const channelAndBand = (text: string): { channel: number | null; bandGhz: number | null } => {
+  const channel = Number(/^(\d+)/.exec(text)?.[1]) || null;
+  // system_profiler writes "5GHz", "2GHz" (meaning 2.4) and "6GHz".
+  const ghz = /(\d+(?:\.\d+)?)\s*GHz/i.exec(text)?.[1];
+  const bandGhz = ghz ? (ghz === '2' ? 2.4 : Number(ghz)) : channel ? bandOfChannel(channel) : null;
+  return { channel, bandGhz };
+};
+
+/** A network name macOS hides from an app without Location Services permission (14.4 and later). */
+export const redactedSsid = (ssid: string | null): boolean => ssid === null || ssid === '<redacted>' || ssid === '';
+
+/**
+ * macOS: `system_profiler SPAirPortDataType -json`. Its keys (`spairport_*`) are the same in every
+ * display language, unlike the text form's headings. The SSID reads `<redacted>` without Location
+ * Services permission; the link figures are still given.
+ */
+export const parseSystemProfilerAirportJson = (json: string): WifiLink | null => {
+  const data = JSON.parse(json) as { SPAirPortDataType?: { spairport_airport_interfaces?: Record<string, unknown>[] }[] };
+  const interfaces = data.SPAirPortDataType?.flatMap((d) => d.spairport_airport_interfaces ?? []) ?? [];
+  const wifi = interfaces.filter((i) => i._name !== 'awdl0' && i._name !== 'llw0');
+  if (wifi.length === 0) return null;
+  const current = wifi.map((i) => i.spairport_current_network_information as Record<string, unknown> | undefined).find((c) => c !== undefined);
+  if (!current) return notConnected;
+  const name = typeof current._name === 'string' ? current._name : null;
+  const { channel, bandGhz } = channelAndBand(String(current.spairport_network_channel ?? ''));
+  const signal = /(-?\d+)\s*dBm/.exec(String(current.spairport_signal_noise ?? ''))?.[1];
+  return {
+    connected: true,
+    ssid: redactedSsid(name) ? null : name,
+    signalDbm: signal === undefined ? null : Number(signal),
+    channel,
+    bandGhz,
+    txRateMbps: Number(current.spairport_network_rate) || null,
+  };
+};
+
+/**
+ * macOS: `wdutil info` (root only). Its WIFI section: RSSI, Tx Rate, and Channel as `5g149/80`
+ * (band, channel, width).
+ */
+export const parseWdutilInfo = (output: string): WifiLink | null => {
+  const section = /\nWIFI\n[^\n]*\n([\s\S]*?)(?:\n[^\n]*\n[A-Z][A-Z ]+\n|$)/.exec(`\n${output}`)?.[1];
+  if (!section) return null;
+  const ssid = field(section, 'SSID');
+  const power = field(section, 'Power');
+  if (!ssid || ssid === 'None' || /^Off/i.test(power ?? '')) return notConnected;
+  const channel = /^(\d)g(\d+)/i.exec(field(section, 'Channel') ?? '');
+  const rssi = /(-?\d+)\s*dBm/.exec(field(section, 'RSSI') ?? '')?.[1];
+  const band = channel ? Number(channel[1]) : null;
+  return {
+    connected: true,
+    ssid: redactedSsid(ssid) ? null : ssid,
+    signalDbm: rssi === undefined ? null : Number(rssi),
+    channel: channel ? Number(channel[2]) : null,
+    bandGhz: band === 2 ? 2.4 : band,
+    txRateMbps: Number(/([\d.]+)\s*Mbps/i.exec(field(section, 'Tx Rate') ?? '')?.[1]) || null,
+  };
+};
+
+/** macOS: `networksetup -listallhardwareports`: the device of the "Wi-Fi" (older: "AirPort") port. */
+export const wifiDeviceOfHardwarePorts = (output: string): string | null =>
+  /Hardware Port:\s*(?:Wi-Fi|AirPort)\s*\nDevice:\s*(\S+)/i.exec(output.replace(/\r\n/g, '\n'))?.[1] ?? null;
+
+/** macOS: `networksetup -getairportnetwork <dev>`: the network name only, or "not associated". */
+export const parseNetworksetupAirport = (output: string): { associated: boolean; ssid: string | null } => {
+  const ssid = /^Current (?:Wi-Fi|AirPort) Network:\s*(.+?)\s*$/m.exec(output)?.[1] ?? null;
+  return { associated: ssid !== null, ssid: redactedSsid(ssid) ? null : ssid };
 };
