@@ -129,6 +129,13 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
       expect(await layoutProblems(page)).toEqual([]);
       await docsShot(page, 'cases-fr-ca');
 
+      await go(page, '#/history', 'Historique');
+      await expect.poll(() => page.getByRole('status').filter({ hasText: '4 mandats' }).isVisible(), { timeout: 15_000 }).toBe(true);
+      expect(await page.getByRole('combobox', { name: 'Trier' }).isVisible()).toBe(true);
+      await expectAccessible(page, 'historique');
+      expect(await layoutProblems(page)).toEqual([]);
+      await saveScreenshot(page, 'e2e-fr-ca-history');
+
       await go(page, `#/cases/${assessed}/overview`, 'Boulangerie Saint-Laurent inc.');
       expect(await page.getByRole('link', { name: 'Aperçu' }).isVisible()).toBe(true);
       expect(await page.getByText('Courriel').count()).toBe(0);
@@ -170,6 +177,7 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
       const screens: Array<[string, string, string]> = [
         ['#/cases', 'cases', 'body'],
         ['#/cases/new', 'new case', 'body'],
+        ['#/history', 'history', 'body'],
         [`#/cases/${assessed}/overview`, 'case overview', 'body'],
         [`#/cases/${assessed}/results`, 'results', '.shell-header'],
         ['#/settings', 'settings', '.shell-header'],

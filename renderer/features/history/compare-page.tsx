@@ -4,28 +4,33 @@ import { api } from '../../api/api';
 import { QueryView } from '../../components/query-state';
 import { LevelBadge } from '../../components/level-badge';
 import type { Comparison } from '../../../shared/history/compare';
+import { useText } from '../../i18n/app-intl';
+import { severityIds } from '../../i18n/label-ids';
+import { useIntl, type IntlShape } from 'react-intl';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const signed = (n: number | null, digits = 1) => (n === null ? '—' : `${n > 0 ? '+' : ''}${n.toFixed(digits)}`);
+/** A change with its sign, in the app's locale: "+3.5" / "+3,5", "−1,25". */
+const signedWith = (intl: IntlShape) => (n: number | null, digits = 1) =>
+  n === null ? '—' : intl.formatNumber(n, { signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-const FindingList = ({ title, items, tone }: { title: string; items: Comparison['findings']['resolved']; tone: string }) => (
+const FindingList = ({ title, items, tone }: { title: string; items: Comparison['findings']['resolved']; tone: string }) => {
+  const { t } = useText();
+  return (
   <div className={`finding-group finding-group-${tone}`}>
-    <h3>
-      {title} ({items.length})
-    </h3>
+    <h3>{t('historyCompare.group', { title, count: items.length })}</h3>
     {items.length === 0 ? (
-      <p className="muted">None</p>
+      <p className="muted">{t('historyCompare.none')}</p>
     ) : (
       <ul>
         {items.map((f) => (
           <li key={f.id}>
-            <span className={`badge severity-${f.severity}`}>{f.severity}</span> {f.title}
+            <span className={`badge severity-${f.severity}`}>{t(severityIds[f.severity])}</span> <span dir="auto">{f.title}</span>
           </li>
         ))}
       </ul>
     )}
   </div>
-);
+  );
+};
 
 /** Two assessments of one customer side by side: what moved, what was fixed, what is new. */
 export const ComparePage = () => {
@@ -34,50 +39,53 @@ export const ComparePage = () => {
     queryKey: ['history', 'compare', first, second],
     queryFn: () => api.compareAssessments({ firstCaseId: first, secondCaseId: second }),
   });
+  const intl = useIntl();
+  const signed = signedWith(intl);
+  const { t, dateTime, number } = useText();
   return (
     <section className="page" aria-labelledby="compare-title">
       <p className="breadcrumb">
-        <Link to="/history">History</Link> / Compare
+        <Link to="/history">{t('history.title')}</Link> / {t('historyCompare.breadcrumb')}
       </p>
-      <h1 id="compare-title">Compare assessments</h1>
+      <h1 id="compare-title">{t('historyCompare.title')}</h1>
       <QueryView query={comparison}>
         {(c) => (
           <>
             <div className="compare-heads">
               {[c.before, c.after].map((side, i) => (
                 <div key={side.caseId} className="card compare-head">
-                  <p className="muted">{i === 0 ? 'Before' : 'After'}</p>
+                  <p className="muted">{i === 0 ? t('historyCompare.before') : t('historyCompare.after')}</p>
                   <Link to={`/cases/${side.caseId}`} className="case-link">
-                    {side.title || 'Assessment'}
+                    {side.title || t('timeline.assessment')}
                   </Link>
                   <p>
-                    {dateFormat.format(new Date(side.createdAt))} · <LevelBadge level={side.level} />{' '}
-                    {side.readinessIndex !== null && <span>index {Math.round(side.readinessIndex)}</span>}
+                    {dateTime(side.createdAt)} · <LevelBadge level={side.level} />{' '}
+                    {side.readinessIndex !== null && <span>{t('timeline.index', { index: number(Math.round(side.readinessIndex)) })}</span>}
                   </p>
                 </div>
               ))}
               <div className="card compare-head">
-                <p className="muted">Change in readiness index</p>
+                <p className="muted">{t('historyCompare.indexChange')}</p>
                 <p className="big-number">{signed(c.indexDelta)}</p>
               </div>
             </div>
             <div className="card">
-              <h2>Pillars</h2>
+              <h2>{t('historyCompare.pillars')}</h2>
               <table className="table">
                 <thead>
                   <tr>
-                    <th scope="col">Pillar</th>
-                    <th scope="col">Before</th>
-                    <th scope="col">After</th>
-                    <th scope="col">Change</th>
+                    <th scope="col">{t('historyCompare.pillar')}</th>
+                    <th scope="col">{t('historyCompare.before')}</th>
+                    <th scope="col">{t('historyCompare.after')}</th>
+                    <th scope="col">{t('historyCompare.change')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {c.pillars.map((p) => (
                     <tr key={p.pillarId}>
                       <td>{p.title}</td>
-                      <td>{p.before === null ? '—' : Math.round(p.before)}</td>
-                      <td>{p.after === null ? '—' : Math.round(p.after)}</td>
+                      <td>{p.before === null ? '—' : number(Math.round(p.before))}</td>
+                      <td>{p.after === null ? '—' : number(Math.round(p.after))}</td>
                       <td className={p.delta === null ? '' : p.delta > 0 ? 'delta-up' : p.delta < 0 ? 'delta-down' : ''}>{signed(p.delta)}</td>
                     </tr>
                   ))}
@@ -85,25 +93,25 @@ export const ComparePage = () => {
               </table>
             </div>
             <div className="card">
-              <h2>Findings</h2>
+              <h2>{t('historyCompare.findings')}</h2>
               <div className="finding-groups">
-                <FindingList title="Resolved" items={c.findings.resolved} tone="good" />
-                <FindingList title="New" items={c.findings.new} tone="problem" />
-                <FindingList title="Still open" items={c.findings.stillOpen} tone="watch" />
+                <FindingList title={t('historyCompare.resolved')} items={c.findings.resolved} tone="good" />
+                <FindingList title={t('historyCompare.new')} items={c.findings.new} tone="problem" />
+                <FindingList title={t('historyCompare.stillOpen')} items={c.findings.stillOpen} tone="watch" />
               </div>
             </div>
             <div className="card">
-              <h2>Measurements</h2>
+              <h2>{t('historyCompare.measurements')}</h2>
               {c.metrics.length === 0 ? (
-                <p className="muted">Neither assessment has probe measurements.</p>
+                <p className="muted">{t('historyCompare.noMeasurements')}</p>
               ) : (
                 <table className="table">
                   <thead>
                     <tr>
-                      <th scope="col">Metric</th>
-                      <th scope="col">Before</th>
-                      <th scope="col">After</th>
-                      <th scope="col">Change</th>
+                      <th scope="col">{t('historyCompare.metric')}</th>
+                      <th scope="col">{t('historyCompare.before')}</th>
+                      <th scope="col">{t('historyCompare.after')}</th>
+                      <th scope="col">{t('historyCompare.change')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -112,11 +120,11 @@ export const ComparePage = () => {
                         <td>
                           <code>{m.metric}</code>
                         </td>
-                        <td>{m.before ?? '—'}</td>
-                        <td>{m.after ?? '—'}</td>
+                        <td>{m.before === null ? '—' : number(m.before, 2)}</td>
+                        <td>{m.after === null ? '—' : number(m.after, 2)}</td>
                         <td className={m.improved === null ? '' : m.improved ? 'delta-up' : 'delta-down'}>
                           {signed(m.delta, 2)}
-                          {m.improved !== null && <span className="visually-hidden">{m.improved ? ' (better)' : ' (worse)'}</span>}
+                          {m.improved !== null && <span className="visually-hidden">{' '}{m.improved ? t('historyCompare.better') : t('historyCompare.worse')}</span>}
                         </td>
                       </tr>
                     ))}

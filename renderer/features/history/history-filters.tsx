@@ -1,18 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/api';
-import { caseStatuses, caseStatusLabels, type CaseOwnership } from '../../../shared/domain/cases';
+import { caseStatuses, type CaseOwnership } from '../../../shared/domain/cases';
 import { historySorts, type HistorySort } from '../../../shared/history/history-schemas';
-import { readinessLevelLabels, readinessLevels } from '../../../shared/interview/bank-schema';
+import { readinessLevels } from '../../../shared/interview/bank-schema';
 import { emptyHistoryFilters, type HistoryFilterValues } from './history-url';
+import { useText } from '../../i18n/app-intl';
+import { levelIds, statusIds } from '../../i18n/label-ids';
+import type { UiMessageId } from '../../../shared/i18n/ui-messages-en';
 
-const sortLabels: Record<HistorySort, string> = {
-  created_desc: 'Newest first',
-  created_asc: 'Oldest first',
-  customer_asc: 'Customer A–Z',
-  updated_desc: 'Recently changed',
-  index_asc: 'Lowest readiness first',
-  index_desc: 'Highest readiness first',
-  relevance: 'Best match',
+const sortLabels: Record<HistorySort, UiMessageId> = {
+  created_desc: 'history.sort.created_desc',
+  created_asc: 'history.sort.created_asc',
+  customer_asc: 'history.sort.customer_asc',
+  updated_desc: 'history.sort.updated_desc',
+  index_asc: 'history.sort.index_asc',
+  index_desc: 'history.sort.index_desc',
+  relevance: 'history.sort.relevance',
 };
 
 const toggle = <T,>(list: readonly T[], item: T): T[] => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
@@ -24,44 +27,45 @@ interface Props {
 
 export const HistoryFilters = ({ value, onChange }: Props) => {
   const bank = useQuery({ queryKey: ['interview', 'active-bank'], queryFn: () => api.getActiveQuestionBank({}), staleTime: Infinity });
+  const { t } = useText();
   const set = <K extends keyof HistoryFilterValues>(key: K, v: HistoryFilterValues[K]) => onChange({ ...value, [key]: v });
   return (
     <div className="history-filters">
       <label className="search">
-        <span className="visually-hidden">Search customers, sites, notes and findings</span>
+        <span className="visually-hidden">{t('history.searchLabel')}</span>
         <input
           type="search"
           className="input"
-          placeholder="Search customers, sites, people, notes, findings"
+          placeholder={t('history.searchPlaceholder')}
           value={value.text}
           onChange={(e) => set('text', e.target.value)}
         />
       </label>
       <div className="filter-row">
         <label className="filter">
-          Cases
+          {t('history.filter.cases')}
           <select className="input" value={value.ownership} onChange={(e) => set('ownership', e.target.value as CaseOwnership)}>
-            <option value="all">Mine and the partner&rsquo;s</option>
-            <option value="mine">Mine</option>
-            <option value="partner">Other engineers&rsquo;</option>
+            <option value="all">{t('history.filter.all')}</option>
+            <option value="mine">{t('history.filter.mine')}</option>
+            <option value="partner">{t('history.filter.partner')}</option>
           </select>
         </label>
         <label className="filter">
-          Engineer
+          {t('history.filter.engineer')}
           <input className="input" value={value.engineer} onChange={(e) => set('engineer', e.target.value)} />
         </label>
         <label className="filter">
-          From
+          {t('history.filter.from')}
           <input type="date" className="input" value={value.from} onChange={(e) => set('from', e.target.value)} />
         </label>
         <label className="filter">
-          To
+          {t('history.filter.to')}
           <input type="date" className="input" value={value.to} onChange={(e) => set('to', e.target.value)} />
         </label>
         <label className="filter">
-          Pillar
+          {t('history.filter.pillar')}
           <select className="input" value={value.pillarId} onChange={(e) => set('pillarId', e.target.value)}>
-            <option value="">Any pillar</option>
+            <option value="">{t('history.filter.anyPillar')}</option>
             {bank.data?.pillars.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.title}
@@ -70,7 +74,7 @@ export const HistoryFilters = ({ value, onChange }: Props) => {
           </select>
         </label>
         <label className="filter filter-narrow">
-          scoring below
+          {t('history.filter.below')}
           <input
             type="number"
             min={0}
@@ -82,11 +86,11 @@ export const HistoryFilters = ({ value, onChange }: Props) => {
           />
         </label>
         <label className="filter">
-          Sort
+          {t('history.filter.sort')}
           <select className="input" value={value.sort} onChange={(e) => set('sort', e.target.value as HistorySort)}>
             {historySorts.map((s) => (
               <option key={s} value={s}>
-                {sortLabels[s]}
+                {t(sortLabels[s])}
               </option>
             ))}
           </select>
@@ -94,25 +98,25 @@ export const HistoryFilters = ({ value, onChange }: Props) => {
       </div>
       <div className="filter-row">
         <fieldset className="chip-group">
-          <legend>Level</legend>
+          <legend>{t('history.filter.level')}</legend>
           {readinessLevels.map((level) => (
             <label key={level} className="chip">
               <input type="checkbox" checked={value.levels.includes(level)} onChange={() => set('levels', toggle(value.levels, level))} />
-              {readinessLevelLabels[level]}
+              {t(levelIds[level])}
             </label>
           ))}
         </fieldset>
         <fieldset className="chip-group">
-          <legend>Status</legend>
+          <legend>{t('history.filter.status')}</legend>
           {caseStatuses.map((status) => (
             <label key={status} className="chip">
               <input type="checkbox" checked={value.statuses.includes(status)} onChange={() => set('statuses', toggle(value.statuses, status))} />
-              {caseStatusLabels[status]}
+              {t(statusIds[status])}
             </label>
           ))}
         </fieldset>
         <button type="button" className="button button-quiet" onClick={() => onChange(emptyHistoryFilters)}>
-          Clear filters
+          {t('history.filter.clear')}
         </button>
       </div>
     </div>

@@ -8,9 +8,9 @@ import { HistoryFilters } from './history-filters';
 import { filtersFromParams, paramsFromFilters, type HistoryFilterValues } from './history-url';
 import { useHistoryPages } from './use-history';
 import { VirtualList } from './virtual-list';
+import { useText } from '../../i18n/app-intl';
 
 const rowHeight = 56;
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 const toQuery = (f: HistoryFilterValues): HistoryQuery => {
   const below = Number.parseFloat(f.pillarBelow);
@@ -29,6 +29,7 @@ const toQuery = (f: HistoryFilterValues): HistoryQuery => {
 };
 
 const HistoryItem = ({ row }: { row: HistoryRow | undefined }) => {
+  const { t, dateTime, number } = useText();
   if (!row) return <div className="history-item history-item-loading" aria-hidden="true" />;
   return (
     <div className="history-item">
@@ -40,20 +41,20 @@ const HistoryItem = ({ row }: { row: HistoryRow | undefined }) => {
           {[row.siteName, row.title].filter(Boolean).join(' · ') || '—'}
         </span>
       </div>
-      <span className="history-engineer clip" dir="auto" title={row.partner && row.ownerName ? `From ${row.ownerName}` : undefined}>
+      <span className="history-engineer clip" dir="auto" title={row.partner && row.ownerName ? t('history.from', { owner: row.ownerName }) : undefined}>
         {row.engineer || '—'}
-        {row.partner && <span className="badge badge-partner">Partner</span>}
+        {row.partner && <span className="badge badge-partner">{t('history.partner')}</span>}
       </span>
       <time className="history-date" dateTime={row.createdAt}>
-        {dateFormat.format(new Date(row.createdAt))}
+        {dateTime(row.createdAt)}
       </time>
       <span className="history-level">
         <LevelBadge level={row.level} />
-        {row.readinessIndex !== null && <span className="muted"> {Math.round(row.readinessIndex)}</span>}
+        {row.readinessIndex !== null && <span className="muted"> {number(Math.round(row.readinessIndex))}</span>}
       </span>
       <StatusBadge status={row.status} archived={row.archived} />
-      <Link to={`/history/customers/${row.customerId}`} className="history-timeline-link" aria-label={`Timeline of ${row.customerName}`}>
-        Timeline
+      <Link to={`/history/customers/${row.customerId}`} className="history-timeline-link" aria-label={t('history.timelineOf', { customer: row.customerName })}>
+        {t('history.timeline')}
       </Link>
     </div>
   );
@@ -67,10 +68,11 @@ export const HistoryPage = () => {
   const deferred = useDeferredValue(filters);
   const query = useMemo(() => toQuery(deferred), [deferred]);
   const { first, total, rowAt, onRangeChange } = useHistoryPages(query);
+  const { t } = useText();
   return (
     <section className="page" aria-labelledby="history-title">
       <div className="page-header">
-        <h1 id="history-title">History</h1>
+        <h1 id="history-title">{t('history.title')}</h1>
       </div>
       <HistoryFilters value={filters} onChange={setFilters} />
       {first.isError ? (
@@ -80,18 +82,18 @@ export const HistoryPage = () => {
       ) : (
         <>
           <p className="result-count" role="status">
-            {total === 1 ? '1 engagement' : `${total.toLocaleString()} engagements`}
+            {t('history.count', { count: total })}
           </p>
           {total === 0 ? (
             <div className="state state-empty">
-              <h2>Nothing matches</h2>
+              <h2>{t('history.nothing')}</h2>
             </div>
           ) : (
             <VirtualList
               total={total}
               rowHeight={rowHeight}
               height={Math.min(total * rowHeight + 2, 620)}
-              label="Engagements"
+              label={t('history.list')}
               rowAt={rowAt}
               renderRow={(row) => <HistoryItem row={row} />}
               onRangeChange={onRangeChange}
