@@ -109,7 +109,10 @@ export const probeTargetsSchema = z.object({
   resolvers: z.array(hostTargetSchema).max(10).default([]),
   aiEndpoints: z.array(z.url({ protocol: /^https?$/ })).max(30).default(defaultAiEndpoints),
   ntpServer: hostTargetSchema.default('pool.ntp.org'),
-  /** Hosts the path-MTU probe checks; empty means the gateway (unless includeGateway is off). */
+  /**
+   * Hosts the path-MTU probe checks; empty means the gateway (unless includeGateway is off) and a
+   * host beyond it (the first latency target, else the first AI endpoint's host).
+   */
   mtuTargets: z.array(hostTargetSchema).max(5).default([]),
   throughputSeconds: z.number().min(1).max(60).default(10),
   throughputStreams: z.number().int().min(1).max(16).default(4),

@@ -1,5 +1,6 @@
 import type { ProbeId, ProbeTargets } from '../../../shared/probes/probe-schemas';
 import type { ProbeDefinition } from './probe-definition';
+import { beyondGatewayTarget } from './probes/path-mtu-probe';
 
 /**
  * What each probe contacts, in words, so the collector can say up front what it will measure and
@@ -22,7 +23,12 @@ const destinations: Record<ProbeId, (t: ProbeTargets) => string> = {
   ntp: (t) => `${t.ntpServer} (SNTP, UDP 123)`,
   neighbours: (t) =>
     t.sweep ? `a sweep of ${t.sweep.scope}, ports ${t.sweep.ports.join(', ')}, authorised by ${t.sweep.authorisedBy}` : "this machine's ARP/neighbour table only (no sweep)",
-  'path-mtu': (t) => (t.mtuTargets.length > 0 ? t.mtuTargets.join(', ') : t.includeGateway ? 'the default gateway' : 'nothing (no target given)'),
+  'path-mtu': (t) => {
+    if (t.mtuTargets.length > 0) return `${t.mtuTargets.join(', ')} (ICMP echo)`;
+    const beyond = beyondGatewayTarget(t);
+    const hosts = [t.includeGateway ? 'the default gateway' : '', beyond ? `${beyond} (beyond the gateway)` : ''].filter(Boolean);
+    return hosts.length > 0 ? `${hosts.join(' and ')}, ICMP echo` : 'nothing (no target given)';
+  },
   wifi: () => 'this machine only (the Wi-Fi adapter)',
   throughput: (t) => (t.iperf3 ? `iperf3 server ${t.iperf3}` : t.reflector ? `reflector ${t.reflector}` : 'nothing (no iperf3 server or reflector given)'),
 };
