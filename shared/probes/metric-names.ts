@@ -7,7 +7,7 @@
  * their scope from what they were measured against: throughput against a LAN reflector is a LAN
  * figure, never the site's internet speed.
  */
-export type MetricUnit = 'ms' | 'pct' | 'mbps' | 'count' | 'bytes' | 'gb' | 'grade' | 'bool' | 'text' | 'mhz' | 'dbm' | 'ghz';
+export type MetricUnit = 'ms' | 'pct' | 'mbps' | 'count' | 'bytes' | 'gb' | 'grade' | 'bool' | 'text' | 'mhz' | 'dbm' | 'ghz' | 'rpm';
 
 export const metricScopes = ['laptop', 'lan', 'internet', 'ai_endpoints'] as const;
 export type MetricScope = (typeof metricScopes)[number];
@@ -117,6 +117,17 @@ export const metricCatalog = {
   'throughput.upload_loaded_jitter_ms': m('ms', 'Jitter under upload load', 'internet', 'RFC 3550 jitter of the RTTs while the upload runs', { ...path, informational: 'A breakdown of the loaded latency behind the bufferbloat figure, which the bank reads.' }),
   'throughput.upload_loaded_loss_pct': m('pct', 'Loss under upload load', 'internet', 'Latency probes lost (or later than 1 s) while the upload runs', { ...path, informational: 'A breakdown of the loaded latency behind the bufferbloat figure, which the bank reads.' }),
 
+  'responsiveness.rpm': m('rpm', 'Responsiveness (RPM)', 'internet', 'Round-trips per minute under working conditions (draft-ietf-ippm-responsiveness): 60 000 / loaded latency; concurrent load when measured, else the worse direction', { ...path, ...positive, informational: 'New in this release: shown with its band and verdict; no built-in rule reads it yet.' }),
+  'responsiveness.band': m('text', 'Responsiveness band', 'internet', 'High ≥ 1 000 RPM, Medium 300–999, Low < 300', { ...path, informational: 'The RPM figure in words for people.' }),
+  'responsiveness.confidence': m('text', 'Responsiveness confidence', 'internet', 'High: goodput and responsiveness both stable with ≥ 10 probes of each kind; Medium: one stable; Low: neither (the time limit ended the test)', { ...path, informational: 'How far to trust the RPM figure.' }),
+  'responsiveness.loaded_latency_ms': m('ms', 'Latency under working conditions', 'internet', 'The latency the RPM is computed from: half foreign probes (TCP, TLS, HTTP on a new connection), half self probes (HTTP on a loaded connection), each a trimmed mean', { ...path, informational: 'The RPM figure in milliseconds.' }),
+  'responsiveness.idle_latency_ms': m('ms', 'Latency before load (responsiveness test)', 'internet', 'Trimmed mean of foreign probes before any load', { ...path, informational: 'The baseline beside the RPM figure.' }),
+  'responsiveness.download_rpm': m('rpm', 'Responsiveness under download', 'internet', 'RPM while only downloads load the link (sequential run)', { ...path, ...positive, informational: 'A breakdown of the RPM figure by direction.' }),
+  'responsiveness.upload_rpm': m('rpm', 'Responsiveness under upload', 'internet', 'RPM while only uploads load the link (sequential run)', { ...path, ...positive, informational: 'A breakdown of the RPM figure by direction.' }),
+  'responsiveness.concurrent_rpm': m('rpm', 'Responsiveness under both directions', 'internet', 'RPM while downloads and uploads load the link at once', { ...path, ...positive, informational: 'A breakdown of the RPM figure by load.' }),
+  'responsiveness.download_mbps': m('mbps', 'Goodput during the responsiveness test (down)', 'internet', 'Download goodput over the final window of the responsiveness test', { ...path, informational: 'How hard the link was loaded; the throughput probe measures capacity.' }),
+  'responsiveness.upload_mbps': m('mbps', 'Goodput during the responsiveness test (up)', 'internet', 'Upload goodput over the final window of the responsiveness test', { ...path, informational: 'How hard the link was loaded; the throughput probe measures capacity.' }),
+
   'mtu.path_mtu_bytes': m('bytes', 'Path MTU', 'internet', "Largest packet that passes with don't-fragment set", { ...path, ...positive }),
 
   'wifi.connected': m('bool', 'Wi-Fi connected', 'lan', 'Connected to a Wi-Fi network'),
@@ -162,6 +173,7 @@ export const unitSuffix: Record<MetricUnit, string> = {
   mhz: ' MHz',
   dbm: ' dBm',
   ghz: ' GHz',
+  rpm: ' RPM',
 };
 
 const decimals = (n: number): string => {

@@ -14,6 +14,7 @@ export const probeIds = [
   'path-mtu',
   'wifi',
   'throughput',
+  'responsiveness',
 ] as const;
 export const probeIdSchema = z.enum(probeIds);
 export type ProbeId = z.infer<typeof probeIdSchema>;
@@ -123,6 +124,15 @@ export const probeTargetsSchema = z.object({
   latencyCount: z.number().int().min(3).max(5000).default(200),
   /** Milliseconds between latency probes (200 probes take 4 s at the default). */
   latencyIntervalMs: z.number().int().min(5).max(1000).default(20),
+  /**
+   * A responsiveness server's configuration (draft-ietf-ippm-responsiveness: /.well-known/nq or any
+   * URL serving the same JSON); without it the reflector's own /.well-known/nq.
+   */
+  responsivenessUrl: z.url({ protocol: /^https?$/ }).max(500).optional(),
+  /** Download and upload one after the other, both at once, or both ways (three runs). */
+  responsivenessMode: z.enum(['both', 'sequential', 'concurrent']).default('both'),
+  /** Time limit of each run; the draft's is 20 s (a run ends sooner once stable). */
+  responsivenessSeconds: z.number().min(5).max(60).default(20),
   /** Present only when the engineer explicitly authorised a scoped sweep. */
   sweep: sweepAuthorisationSchema.optional(),
 });

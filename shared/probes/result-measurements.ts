@@ -14,6 +14,7 @@ const prefixOf: Record<ProbeId, string> = {
   'path-mtu': 'mtu.',
   wifi: 'wifi.',
   throughput: 'throughput.',
+  responsiveness: 'responsiveness.',
 };
 
 export const metricsOfProbe = (probeId: ProbeId): string[] => metricNames.filter((n) => n.startsWith(prefixOf[probeId]));

@@ -32,11 +32,15 @@ export const thresholds: Record<string, Threshold> = {
   'ntp.offset_ms': { direction: 'lower', good: 100, problem: 1000 },
   'wifi.signal_dbm': { direction: 'higher', good: -67, problem: -75 },
   'mtu.path_mtu_bytes': { direction: 'higher', good: 1500, problem: 1400 },
+  // The responsiveness bands: High is good, Medium watch, Low a problem.
+  'responsiveness.rpm': { direction: 'higher', good: 1000, problem: 300 },
   'hardware.memory_gb': { direction: 'higher', good: 16, problem: 8 },
   'hardware.disk_free_gb': { direction: 'higher', good: 100, problem: 20 },
 };
 
 const gradeVerdicts: Record<string, Verdict> = { 'A+': 'good', A: 'good', B: 'watch', C: 'watch', D: 'problem', F: 'problem' };
+
+const bandVerdicts: Record<string, Verdict> = { High: 'good', Medium: 'watch', Low: 'problem' };
 
 const boolVerdicts: Record<string, { bad: boolean; verdict: Verdict }> = {
   'ai.tls_intercepted': { bad: true, verdict: 'problem' },
@@ -74,6 +78,7 @@ export const verdictFor = (name: string, value: MetricValue, metrics?: Readonly<
     return value <= lossRule.good && interval.high <= lossRule.problem ? 'good' : 'watch';
   }
   if (name === 'throughput.bufferbloat_grade' && typeof value === 'string') return gradeVerdicts[value] ?? null;
+  if (name === 'responsiveness.band' && typeof value === 'string') return bandVerdicts[value] ?? null;
   const boolRule = boolVerdicts[name];
   if (boolRule && typeof value === 'boolean') return value === boolRule.bad ? boolRule.verdict : 'good';
   const rule = thresholds[name];
@@ -94,9 +99,10 @@ export const describeThreshold = (name: string, unit: string, metrics?: Readonly
     return `95 % interval ${pctText(interval.low)}–${pctText(interval.high)} %${over}; good ≤ ${lossRule.good} % with the interval not above ${lossRule.problem} %, problem when the whole interval is above ${lossRule.problem} %`;
   }
   if (name === 'throughput.bufferbloat_grade') return 'good A+/A, watch B/C, problem D/F';
+  if (name === 'responsiveness.band') return 'good High, watch Medium, problem Low';
   const rule = thresholds[name];
   if (!rule) return null;
-  const u = unit === 'pct' ? ' %' : unit === 'mbps' ? ' Mbit/s' : unit === 'gb' ? ' GB' : ` ${unit}`;
+  const u = unit === 'pct' ? ' %' : unit === 'mbps' ? ' Mbit/s' : unit === 'gb' ? ' GB' : unit === 'rpm' ? ' RPM' : ` ${unit}`;
   return rule.direction === 'lower'
     ? `good ≤ ${rule.good}${u}, problem > ${rule.problem}${u}`
     : `good ≥ ${rule.good}${u}, problem < ${rule.problem}${u}`;

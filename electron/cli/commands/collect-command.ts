@@ -34,6 +34,9 @@ interface CollectOptions {
   gateway: boolean;
   seconds?: number;
   streams?: number;
+  rpmUrl?: string;
+  rpmMode?: string;
+  rpmSeconds?: number;
   out?: string;
   json?: boolean;
   case?: string;
@@ -104,6 +107,9 @@ export const collectCommand = (attacher?: CaseAttacher): Command => {
     .option('--latency-interval <ms>', 'milliseconds between latency probes (default 20)', positive)
     .option('--seconds <n>', 'throughput seconds per direction', positive)
     .option('--streams <n>', 'throughput streams per direction', positive)
+    .option('--rpm-url <url>', 'a responsiveness server config (/.well-known/nq URL) for the responsiveness probe (default: the reflector\'s)')
+    .addOption(new Option('--rpm-mode <mode>', 'responsiveness runs: download and upload one after the other, both at once, or all three').choices(['both', 'sequential', 'concurrent']))
+    .option('--rpm-seconds <n>', 'time limit of each responsiveness run (5–60, default 20)', positive)
     .option('--out <file>', 'where to write the bundle (default: groundwork-<host>-<time>.json here)')
     .option('--json', 'print the bundle to stdout (and write --out only if given)')
     .action(async (opts: CollectOptions) => {
@@ -130,6 +136,9 @@ export const collectCommand = (attacher?: CaseAttacher): Command => {
         ...(opts.latencyInterval ? { latencyIntervalMs: opts.latencyInterval } : {}),
         ...(opts.seconds ? { throughputSeconds: opts.seconds } : {}),
         ...(opts.streams ? { throughputStreams: Math.round(opts.streams) } : {}),
+        ...(opts.rpmUrl ? { responsivenessUrl: opts.rpmUrl } : {}),
+        ...(opts.rpmMode ? { responsivenessMode: opts.rpmMode } : {}),
+        ...(opts.rpmSeconds ? { responsivenessSeconds: opts.rpmSeconds } : {}),
       };
       const targets = probeTargetsSchema.safeParse(targetsInput);
       if (!targets.success) throw validationFailure(targets.error, 'targets');

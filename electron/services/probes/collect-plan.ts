@@ -1,6 +1,7 @@
 import type { ProbeId, ProbeTargets } from '../../../shared/probes/probe-schemas';
 import type { ProbeDefinition } from './probe-definition';
 import { beyondGatewayTarget } from './probes/path-mtu-probe';
+import { responsivenessConfigUrl } from './probes/responsiveness-probe';
 
 /**
  * What each probe contacts, in words, so the collector can say up front what it will measure and
@@ -30,6 +31,10 @@ const destinations: Record<ProbeId, (t: ProbeTargets) => string> = {
     return hosts.length > 0 ? `${hosts.join(' and ')}, ICMP echo` : 'nothing (no target given)';
   },
   wifi: () => 'this machine only (the Wi-Fi adapter)',
+  responsiveness: (t) => {
+    const url = responsivenessConfigUrl(t);
+    return url ? `${url} and the URLs it names (HTTP/2 load and probes)` : 'nothing (no reflector or responsiveness URL given)';
+  },
   throughput: (t) => (t.iperf3 ? `iperf3 server ${t.iperf3}` : t.reflector ? `reflector ${t.reflector}` : 'nothing (no iperf3 server or reflector given)'),
 };
 

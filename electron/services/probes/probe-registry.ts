@@ -10,6 +10,7 @@ import { networkConfigProbe } from './probes/network-config-probe';
 import { ntpProbe } from './probes/ntp-probe';
 import { pathMtuProbe } from './probes/path-mtu-probe';
 import { throughputProbe } from './probes/throughput-probe';
+import { responsivenessProbe } from './probes/responsiveness-probe';
 import { wifiProbe } from './probes/wifi-probe';
 import { probeTargetsSchema } from '../../../shared/probes/probe-schemas';
 
@@ -25,6 +26,7 @@ export const allProbes: readonly ProbeDefinition[] = [
   pathMtuProbe,
   wifiProbe,
   throughputProbe,
+  responsivenessProbe,
 ];
 
 export const defaultProbeIds: ProbeId[] = allProbes.filter((p) => p.inDefaultSuite).map((p) => p.id);

@@ -11,7 +11,7 @@ export const statusLabels: Record<ProbeStatus, string> = {
   unsupported: 'Not available',
 };
 
-const unitSuffix: Record<string, string> = { ms: ' ms', pct: ' %', mbps: ' Mbit/s', gb: ' GB', bytes: ' bytes', dbm: ' dBm', ghz: ' GHz', mhz: ' MHz' };
+const unitSuffix: Record<string, string> = { ms: ' ms', pct: ' %', mbps: ' Mbit/s', gb: ' GB', bytes: ' bytes', dbm: ' dBm', ghz: ' GHz', mhz: ' MHz', rpm: ' RPM' };
 
 export const formatMetric = (name: string, value: MetricValue): string => {
   if (value === null) return 'not measured';
@@ -89,6 +89,16 @@ const Charts = ({ result }: { result: ProbeResult }) => {
           unit="ms"
           series={seriesOf(result.samples, (s) => s.startsWith('rtt_'), (s) => ({ rtt_idle: 'Idle', rtt_loaded_download: 'During download', rtt_loaded_upload: 'During upload' })[s] ?? s)}
         />
+      </>
+    );
+  }
+  if (result.probeId === 'responsiveness') {
+    const names: Record<string, string> = { download: 'Download', upload: 'Upload', concurrent: 'Both at once' };
+    const runOf = (s: string) => names[s.split('_')[0] ?? ''] ?? s;
+    return (
+      <>
+        <LineChart title="Goodput per second while ramping" unit="Mbit/s" series={seriesOf(result.samples, (s) => s.endsWith('_mbps'), runOf)} />
+        <LineChart title="Latency under working conditions per second" unit="ms" series={seriesOf(result.samples, (s) => s.endsWith('_latency_ms'), runOf)} />
       </>
     );
   }

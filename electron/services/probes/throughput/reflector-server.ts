@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { maxSourceSeconds, tcpHeaderPrefix, type ReflectorMode, type SinkReport } from './reflector-protocol';
 import { startUdpEchoWorker, type UdpEchoWorker } from './udp-echo-worker';
+import { createResponsivenessHttp, looksLikeHttp, type ResponsivenessHttp } from '../responsiveness/rpm-endpoints';
 
 export interface ReflectorOptions {
   readonly port: number;
@@ -64,7 +65,7 @@ const serveEcho = (socket: net.Socket, first: Buffer): void => {
   socket.on('end', () => socket.end());
 };
 
-const handleConnection = (socket: net.Socket): void => {
+const handleConnection = (socket: net.Socket, responsiveness: ResponsivenessHttp): void => {
   socket.setNoDelay(true);
   socket.on('error', () => undefined);
   let buffered = Buffer.alloc(0);
@@ -79,6 +80,11 @@ const handleConnection = (socket: net.Socket): void => {
     clearTimeout(headerTimer);
     socket.off('data', onData);
     const line = buffered.subarray(0, newline).toString('utf8');
+    // An HTTP client (the responsiveness test, curl, networkQuality-style tools) on the same port.
+    if (looksLikeHttp(line)) {
+      responsiveness.serve(socket, buffered);
+      return;
+    }
     const rest = buffered.subarray(newline + 1);
     let mode: ReflectorMode | undefined;
     try {
@@ -96,14 +102,18 @@ const handleConnection = (socket: net.Socket): void => {
   socket.on('close', () => clearTimeout(headerTimer));
 };
 
-/** Starts a reflector: TCP (sink/source/echo streams) and UDP echo (on a worker thread) on the same port. */
+/**
+ * Starts a reflector: TCP (sink/source/echo streams), the responsiveness test's HTTP endpoints
+ * (/.well-known/nq and the objects it names) and UDP echo (on a worker thread), all on one port.
+ */
 export const startReflector = async (options: ReflectorOptions): Promise<RunningReflector> => {
   const host = options.host ?? '0.0.0.0';
   const connections = new Set<net.Socket>();
+  const responsiveness = createResponsivenessHttp();
   const server = net.createServer((socket) => {
     connections.add(socket);
     socket.on('close', () => connections.delete(socket));
-    handleConnection(socket);
+    handleConnection(socket, responsiveness);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -117,12 +127,13 @@ export const startReflector = async (options: ReflectorOptions): Promise<Running
     await new Promise<void>((r) => server.close(() => r()));
     throw error;
   }
-  options.log?.(`Groundwork reflector listening on ${host}:${port} (TCP streams and UDP echo)`);
+  options.log?.(`Groundwork reflector listening on ${host}:${port} (TCP streams, UDP echo, responsiveness at http://${host.includes(':') ? `[${host}]` : host}:${port}/.well-known/nq)`);
   return {
     port,
     host,
     connectionCount: () => connections.size,
     close: async () => {
+      responsiveness.close();
       for (const socket of connections) socket.destroy();
       await Promise.all([new Promise<void>((r) => server.close(() => r())), udp.close()]);
     },

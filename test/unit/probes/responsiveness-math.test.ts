@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isStable,
+  lowerConfidence,
+  parseResponsivenessConfig,
+  responsivenessBand,
+  responsivenessConfidence,
+  responsivenessLatencyMs,
+  rpmFromLatency,
+  trimmedMean,
+} from '../../../shared/probes/responsiveness';
+import { probeTargetsSchema } from '../../../shared/probes/probe-schemas';
+import { describeThreshold, verdictFor } from '../../../shared/probes/verdicts';
+
+describe('responsiveness arithmetic (draft-ietf-ippm-responsiveness)', () => {
+  it('the trimmed mean keeps the fastest 95 % and drops the slowest 5 %', () => {
+    const values = [...Array.from({ length: 95 }, () => 10), ...Array.from({ length: 5 }, () => 1000)];
+    expect(trimmedMean(values)).toBe(10);
+    // Shuffled input gives the same answer: it sorts.
+    expect(trimmedMean([...values].reverse())).toBe(10);
+    // Under 20 values nothing is dropped (5 % of 19 is not a whole value); 20 lose the slowest one.
+    expect(trimmedMean([1, 2, 3])).toBe(2);
+    expect(trimmedMean([...Array.from({ length: 19 }, () => 4), 400])).toBe(4);
+    expect(trimmedMean([])).toBeNull();
+  });
+
+  it('stability needs 2·MAD−1 intervals and moving averages within 5 % of the latest', () => {
+    expect(isStable([100, 100, 100, 100, 100, 100])).toBe(false);
+    expect(isStable([100, 100, 100, 100, 100, 100, 100])).toBe(true);
+    // Still ramping: each interval 20 % higher.
+    expect(isStable([10, 12, 14.4, 17.3, 20.7, 24.9, 29.9, 35.8])).toBe(false);
+    // Ramped, then flat for long enough.
+    expect(isStable([10, 50, 90, 100, 100, 101, 99, 100, 100, 100, 100])).toBe(true);
+    // A gap (no probe finished in an interval) inside the window is skipped, a window of gaps is not stable.
+    expect(isStable([100, 100, 100, 100, null, 100, 100])).toBe(true);
+    expect(isStable([null, null, null, null, null, null, null])).toBe(false);
+  });
+
+  it('latency is half foreign (mean of TCP, TLS, HTTP trimmed means) and half self; RPM = 60000 / ms', () => {
+    const latency = responsivenessLatencyMs({ tcp: [30, 30], tls: [60, 60], http: [90, 90], self: [100, 100] });
+    expect(latency).toBe((30 + 60 + 90) / 3 / 2 + 100 / 2);
+    expect(rpmFromLatency(latency)).toBeCloseTo(60000 / 80, 6);
+    // Cleartext: no TLS component, TCP and HTTP share the foreign half.
+    expect(responsivenessLatencyMs({ tcp: [20], tls: [], http: [40], self: [60] })).toBe(30 / 2 + 60 / 2);
+    expect(responsivenessLatencyMs({ tcp: [], tls: [], http: [], self: [] })).toBeNull();
+    expect(rpmFromLatency(null)).toBeNull();
+  });
+
+  it('bands, confidence and the verdicts shown beside them', () => {
+    expect(responsivenessBand(2400)).toBe('High');
+    expect(responsivenessBand(1000)).toBe('High');
+    expect(responsivenessBand(999)).toBe('Medium');
+    expect(responsivenessBand(300)).toBe('Medium');
+    expect(responsivenessBand(299)).toBe('Low');
+    expect(verdictFor('responsiveness.band', 'High')).toBe('good');
+    expect(verdictFor('responsiveness.band', 'Low')).toBe('problem');
+    expect(verdictFor('responsiveness.rpm', 500)).toBe('watch');
+    expect(describeThreshold('responsiveness.rpm', 'rpm')).toBe('good ≥ 1000 RPM, problem < 300 RPM');
+    expect(responsivenessConfidence({ goodputStable: true, responsivenessStable: true, foreignProbes: 40, selfProbes: 40 })).toBe('High');
+    expect(responsivenessConfidence({ goodputStable: true, responsivenessStable: true, foreignProbes: 4, selfProbes: 40 })).toBe('Medium');
+    expect(responsivenessConfidence({ goodputStable: false, responsivenessStable: true, foreignProbes: 40, selfProbes: 40 })).toBe('Medium');
+    expect(responsivenessConfidence({ goodputStable: false, responsivenessStable: false, foreignProbes: 40, selfProbes: 40 })).toBe('Low');
+    expect(lowerConfidence('High', 'Medium')).toBe('Medium');
+    expect(lowerConfidence('Low', 'High')).toBe('Low');
+  });
+});
+
+describe('the /.well-known/nq configuration', () => {
+  it('reads the field names goresponsiveness and networkQuality read (*_https_*), byte for byte as such a server publishes them', () => {
+    // Shaped as goresponsiveness's config struct reads it: version, urls.{small,large}_https_download_url, urls.https_upload_url, test_endpoint.
+    const text = '{"version":1,"urls":{"small_https_download_url":"https://nq.example.net/api/v1/gm/small","large_https_download_url":"https://nq.example.net/api/v1/gm/large","https_upload_url":"https://nq.example.net/api/v1/gm/slurp"},"test_endpoint":"nq-edge-7.example.net"}';
+    const parsed = parseResponsivenessConfig(JSON.parse(text));
+    expect(parsed).toEqual({
+      ok: true,
+      urls: { small: 'https://nq.example.net/api/v1/gm/small', large: 'https://nq.example.net/api/v1/gm/large', upload: 'https://nq.example.net/api/v1/gm/slurp', testEndpoint: 'nq-edge-7.example.net' },
+    });
+  });
+
+  it("reads the draft's own names, and prefers them when both are present", () => {
+    const parsed = parseResponsivenessConfig({
+      version: 1,
+      urls: { large_download_url: 'http://a/l', small_download_url: 'http://a/s', upload_url: 'http://a/u', large_https_download_url: 'https://b/l', small_https_download_url: 'https://b/s', https_upload_url: 'https://b/u' },
+    });
+    expect(parsed.ok && parsed.urls.large).toBe('http://a/l');
+  });
+
+  it('hostile or incomplete documents get a plain reason, never a throw', () => {
+    expect(parseResponsivenessConfig(null)).toMatchObject({ ok: false });
+    expect(parseResponsivenessConfig({ version: 1 })).toMatchObject({ ok: false, reason: expect.stringMatching(/urls/) });
+    expect(parseResponsivenessConfig({ urls: { large_download_url: 'http://a/l', small_download_url: 'http://a/s' } })).toEqual({ ok: false, reason: 'the configuration has no upload URL' });
+    expect(parseResponsivenessConfig({ urls: { large_download_url: 'javascript:alert(1)', small_download_url: 'http://a/s', upload_url: 'http://a/u' } })).toMatchObject({ ok: false });
+    expect(parseResponsivenessConfig({ urls: { large_download_url: 'file:///etc/passwd', small_download_url: 'http://a/s', upload_url: 'http://a/u' } })).toMatchObject({ ok: false });
+    expect(parseResponsivenessConfig({ urls: { large_download_url: `http://a/${'é'.repeat(5000)}`, small_download_url: 'http://a/s', upload_url: 'http://a/u' } })).toMatchObject({ ok: true });
+  });
+
+  it('probe targets take only an http(s) config URL, a known mode and 5–60 s', () => {
+    expect(probeTargetsSchema.parse({}).responsivenessMode).toBe('both');
+    expect(probeTargetsSchema.parse({}).responsivenessSeconds).toBe(20);
+    expect(probeTargetsSchema.safeParse({ responsivenessUrl: 'file:///etc/passwd' }).success).toBe(false);
+    expect(probeTargetsSchema.safeParse({ responsivenessUrl: '<script>alert(1)</script>' }).success).toBe(false);
+    expect(probeTargetsSchema.safeParse({ responsivenessMode: 'parallel' }).success).toBe(false);
+    expect(probeTargetsSchema.safeParse({ responsivenessSeconds: 2 }).success).toBe(false);
+    expect(probeTargetsSchema.safeParse({ responsivenessUrl: 'https://nq.example.net/.well-known/nq' }).success).toBe(true);
+  });
+});
