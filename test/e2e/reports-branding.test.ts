@@ -16,17 +16,18 @@ import { solidPng } from '../integration/reports/png';
 
 /**
  * The Settings components before the app mounts them: bundled on their own with the app's
- * stylesheet, served by the real loopback bridge, talking to the real services.
+ * stylesheet and language provider (shared components read their texts from it), served by the real loopback bridge, talking to the real services.
  */
 const harness = `
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrandingSettings } from './renderer/features/branding/branding-settings';
 import { PriceBookSettings } from './renderer/features/branding/price-book-settings';
+import { AppIntlProvider } from './renderer/i18n/app-intl';
 import './renderer/app/app.css';
 const client = new QueryClient();
 createRoot(document.getElementById('root')).render(
-  <QueryClientProvider client={client}><main className="page"><h1>Settings</h1><BrandingSettings /><PriceBookSettings /></main></QueryClientProvider>,
+  <QueryClientProvider client={client}><AppIntlProvider><main className="page"><h1>Settings</h1><BrandingSettings /><PriceBookSettings /></main></AppIntlProvider></QueryClientProvider>,
 );
 `;
 

@@ -113,6 +113,6 @@ describe.skipIf(unavailable !== null)('probes on a link shaped to 50 Mbit/s (ip 
     expect(byId.latency?.message).toMatch(/No default gateway is configured/);
     expect(byId.dns?.metrics['dns.failure_pct']).toBe(100);
     // How DNS fails depends on the host's resolv.conf (refused, silent, no route): each says it was DNS.
-    expect(byId['ai-endpoints']?.message).toMatch(/0 of 1 endpoints answered\. Unreachable: api\.openai\.com \(DNS /);
+    expect(byId['ai-endpoints']?.message).toMatch(/^0 of 1 endpoints answered\. Checked direct: no proxy is configured\. Unreachable: api\.openai\.com \(DNS /);
   });
 });
