@@ -1,5 +1,6 @@
 import type { FarEnd } from '../../../shared/probes/measurement';
 import type { Log } from '../log/logger';
+import type { CommandRunner } from './run-command';
 
 /**
  * What a probe logs with: the services' pino log in the app. Only the type comes from the logger,
@@ -33,6 +34,10 @@ export interface ProbeContext {
   sleep(ms: number): Promise<void>;
   /** The services' log: a fact a probe could not read goes here (debug), the result says "not available". */
   readonly log: ProbeLog;
+  /** Runs platform tools (ping, netsh, PowerShell, system_profiler...); tests give recorded outputs. */
+  readonly commands: CommandRunner;
+  /** The default gateway's address, or null when there is none (tests name one). */
+  gateway(): Promise<string | null>;
 }
 
 export interface ProbeOutcome {

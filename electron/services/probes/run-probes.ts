@@ -2,6 +2,8 @@ import type { ProbeResult, ProbeSample, ProbeStatus, ProbeTargets } from '../../
 import { defaultNameLookup, makeNameLookup } from './name-lookup';
 import { toMeasurement, unmeasuredAll, type Measurement } from '../../../shared/probes/measurement';
 import { measuredValues } from '../../../shared/probes/result-measurements';
+import { defaultGateway } from './default-gateway';
+import { spawnCommand, type CommandRunner } from './run-command';
 import { type Closable, type ProbeLog, type ProbeContext, type ProbeDefinition, type ProbeOutcome, ProbeUnsupported } from './probe-definition';
 
 export interface ProbeProgressEvent {
@@ -23,6 +25,10 @@ export interface RunProbesOptions {
   readonly timeoutMs?: number;
   /** The services' log; omitted (unit tests of single probes), lines are dropped. */
   readonly log?: ProbeLog;
+  /** Runs platform tools; defaults to spawning them. Tests pass recorded outputs of other platforms. */
+  readonly commands?: CommandRunner;
+  /** The default gateway; defaults to the OS's routing table. */
+  readonly gateway?: () => Promise<string | null>;
 }
 
 
@@ -148,6 +154,8 @@ export const runProbe = async (probe: ProbeDefinition, options: RunProbesOptions
       samples.push({ series, t: Math.round((performance.now() - started) * 100) / 100, value });
     },
     lookup: options.lookup ?? ((host) => lookupHere(host)),
+    commands: options.commands ?? spawnCommand,
+    gateway: options.gateway ?? (() => defaultGateway(log)),
     track: (handle) => {
       if (abortReason) closeHandle(handle, log);
       else handles.add(handle);

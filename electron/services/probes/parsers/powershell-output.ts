@@ -127,5 +127,56 @@ export const tpmOfPnpDevices = (json: string): boolean => {
   return rows.some((r) => /MSFT0101|PNP0C31/i.test([r.InstanceId, r.HardwareID, r.CompatibleID].flat().map(String).join(' ')));
 };
 
+/** `-InputObject @(...)`: an empty list prints `[]` rather than nothing, so "no TPM listed" is told apart from "no output". */
 export const windowsTpmPnpScript =
-  'Get-PnpDevice -Class SecurityDevices -PresentOnly -ErrorAction SilentlyContinue | Select-Object FriendlyName, InstanceId | ConvertTo-Json -Compress';
+  'ConvertTo-Json -Compress -InputObject @(Get-PnpDevice -Class SecurityDevices -PresentOnly -ErrorAction SilentlyContinue | Select-Object FriendlyName, InstanceId)';
+
+/** Elevated only: `Get-Tpm` refuses an unelevated shell (access denied). */
+export const windowsGetTpmScript = 'ConvertTo-Json -Compress -InputObject (Get-Tpm -ErrorAction Stop | Select-Object TpmPresent, TpmReady)';
+
+/** `Get-Tpm`'s answer, or null when it printed no object (refused, or an error). */
+export const parseGetTpmJson = (json: string): { present: boolean; ready: boolean | null } | null => {
+  try {
+    const [row] = asRows(json) as { TpmPresent?: unknown; TpmReady?: unknown }[];
+    if (!row || typeof row.TpmPresent !== 'boolean') return null;
+    return { present: row.TpmPresent, ready: typeof row.TpmReady === 'boolean' ? row.TpmReady : null };
+  } catch (error) {
+    // Not JSON: PowerShell printed its (localized) error text instead; the caller says why from the exit code.
+    if (error instanceof SyntaxError) return null;
+    throw error;
+  }
+};
+
+/**
+ * The Wi-Fi adapters (NDIS physical medium 9, native 802.11) with their state as enum names,
+ * which are English whatever the display language: the locale-independent answer to "is there
+ * Wi-Fi, and is it connected". `TransmitLinkSpeed` is in bit/s.
+ */
+export const windowsWifiAdapterScript =
+  "ConvertTo-Json -Compress -InputObject @(Get-NetAdapter -ErrorAction Stop | Where-Object { $_.NdisPhysicalMedium -eq 9 } | Select-Object Name, InterfaceDescription, @{ n = 'Status'; e = { [string]$_.Status } }, @{ n = 'MediaConnectionState'; e = { [string]$_.MediaConnectionState } }, TransmitLinkSpeed)";
+
+export interface WindowsWifiAdapter {
+  readonly name: string;
+  readonly description: string | null;
+  /** Disabled in Windows or switched off (airplane mode): the adapter is down, not merely unassociated. */
+  readonly enabled: boolean;
+  readonly connected: boolean;
+  readonly txRateMbps: number | null;
+}
+
+export const parseWifiAdapterJson = (json: string): WindowsWifiAdapter[] =>
+  (asRows(json) as Record<string, unknown>[])
+    .filter((r) => typeof r.Name === 'string')
+    .map((r) => {
+      const status = String(r.Status);
+      const media = String(r.MediaConnectionState);
+      const bps = Number(r.TransmitLinkSpeed);
+      const connected = media === 'Connected' || media === '1' || (media !== 'Disconnected' && status === 'Up');
+      return {
+        name: r.Name as string,
+        description: typeof r.InterfaceDescription === 'string' ? r.InterfaceDescription : null,
+        enabled: !/^(Disabled|Not Present)$/i.test(status),
+        connected,
+        txRateMbps: connected && Number.isFinite(bps) && bps > 0 ? Math.round(bps / 100_000) / 10 : null,
+      };
+    });

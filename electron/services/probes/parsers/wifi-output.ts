@@ -5,6 +5,8 @@ export interface WifiLink {
   readonly channel: number | null;
   readonly bandGhz: number | null;
   readonly txRateMbps: number | null;
+  /** The radio is switched off (not merely unassociated), where the source says so. */
+  readonly radioOff?: boolean;
 }
 
 const notConnected: WifiLink = { connected: false, ssid: null, signalDbm: null, channel: null, bandGhz: null, txRateMbps: null };
@@ -38,6 +40,18 @@ const netshLabels = {
   transmit: '(?:Transmit rate \\(Mbps\\)|.bertragungsrate \\(MBit/s\\)|Transmission \\(Mbits/s\\))',
 };
 const netshConnected = /^(?:connected|verbunden|connect.)$/i;
+
+/**
+ * What a `netsh wlan show interfaces` output is, before its fields are read: the service is
+ * stopped (`wlansvc` is named in every language), no interface (a sentence, with no indented
+ * `label : value` field lines as every interface block has), or interfaces whose state label is,
+ * or is not, one this parser reads.
+ */
+export const netshWlanKind = (output: string): 'service-stopped' | 'no-interface' | 'read' | 'unknown-language' => {
+  if (/wlansvc/i.test(output)) return 'service-stopped';
+  if (!/^[ \t]+[^\s:][^:\r\n]*?[ \t]:[ \t]*\S/m.test(output)) return 'no-interface';
+  return field(output, netshLabels.state) ? 'read' : 'unknown-language';
+};
 
 /**
  * Windows: `netsh wlan show interfaces` (English, German, French). Signal is a percentage;
@@ -120,7 +134,7 @@ export const parseSystemProfilerAirportJson = (json: string): WifiLink | null =>
   const wifi = interfaces.filter((i) => i._name !== 'awdl0' && i._name !== 'llw0');
   if (wifi.length === 0) return null;
   const current = wifi.map((i) => i.spairport_current_network_information as Record<string, unknown> | undefined).find((c) => c !== undefined);
-  if (!current) return notConnected;
+  if (!current) return wifi.some((i) => i.spairport_status_information === 'spairport_status_off') ? { ...notConnected, radioOff: true } : notConnected;
   const name = typeof current._name === 'string' ? current._name : null;
   const { channel, bandGhz } = channelAndBand(String(current.spairport_network_channel ?? ''));
   const signal = /(-?\d+)\s*dBm/.exec(String(current.spairport_signal_noise ?? ''))?.[1];
@@ -143,7 +157,8 @@ export const parseWdutilInfo = (output: string): WifiLink | null => {
   if (!section) return null;
   const ssid = field(section, 'SSID');
   const power = field(section, 'Power');
-  if (!ssid || ssid === 'None' || /^Off/i.test(power ?? '')) return notConnected;
+  if (/^Off/i.test(power ?? '')) return { ...notConnected, radioOff: true };
+  if (!ssid || ssid === 'None') return notConnected;
   const channel = /^(\d)g(\d+)/i.exec(field(section, 'Channel') ?? '');
   const rssi = /(-?\d+)\s*dBm/.exec(field(section, 'RSSI') ?? '')?.[1];
   const band = channel ? Number(channel[1]) : null;

@@ -1,12 +1,12 @@
 import { classifyTarget, type FarEnd } from '../../../../shared/probes/measurement';
 import { jitterMethod, lossInterval, lossPercent, minimum, percentile, rfc3550Jitter, round } from '../../../../shared/probes/stats';
-import { defaultGateway } from '../default-gateway';
 import { parseHostPort, resolveAddress, timeTcpConnect } from '../net-helpers';
 import { allPlatforms, type ProbeOutcome, type ProbeContext, type ProbeDefinition } from '../probe-definition';
 import { defaultReflectorPort } from '../throughput/reflector-protocol';
 import { UdpPinger } from '../udp-echo';
 import { parsePingOutput, pingCommand } from '../parsers/ping-output';
-import { runCommand } from '../run-command';
+import { parsePowerShellPing, powershellArgs, windowsPingScript } from '../parsers/powershell-output';
+import { runCommand, whyNoAnswer } from '../run-command';
 
 interface TargetPlan {
   readonly label: string;
@@ -99,14 +99,34 @@ const udpSeries = async (ctx: ProbeContext, plan: TargetPlan, address: string, c
   }
 };
 
-/** Gateways often drop TCP to port 80 silently; then the platform ping (ICMP) is asked instead. */
+/** The platform's echo, as JSON objects on Windows (the same in every display language), as ping's text elsewhere or when PowerShell cannot run. */
+const platformEcho = async (ctx: ProbeContext, host: string, count: number): Promise<{ rtts: number[]; sent: number | null; source: string } | null> => {
+  if (ctx.platform === 'win32') {
+    try {
+      const out = await runCommand(ctx, 'powershell', powershellArgs(windowsPingScript(host, count, answerTimeoutMs, 200)), count * (answerTimeoutMs + 200) + 5000);
+      if (out.code === 0) {
+        const parsed = parsePowerShellPing(out.stdout);
+        return { rtts: parsed.rtts, sent: parsed.sent, source: 'PowerShell (.NET Ping)' };
+      }
+      ctx.log.debug({ why: whyNoAnswer('powershell', out) }, 'latency probe: PowerShell echo failed, using ping');
+    } catch (error) {
+      if (ctx.signal.aborted) throw error;
+      // ping's text (read in English, German and French) answers instead.
+      ctx.log.debug({ err: error }, 'latency probe: PowerShell echo did not run, using ping');
+    }
+  }
+  const [command, args] = pingCommand(ctx.platform, host, count, answerTimeoutMs);
+  const out = await runCommand(ctx, command, args, count * 1000 + 3000);
+  const parsed = parsePingOutput(out.stdout, ctx.platform);
+  return { rtts: parsed.rtts, sent: parsed.sent, source: 'ping' };
+};
+
+/** Gateways often drop TCP to port 80 silently; then the platform's ICMP echo is asked instead. */
 const pingSeries = async (ctx: ProbeContext, plan: TargetPlan): Promise<(number | null)[] | null> => {
   const count = 5;
-  const [command, args] = pingCommand(ctx.platform, plan.host, count, answerTimeoutMs);
   try {
-    const out = await runCommand(ctx, command, args, count * 1000 + 3000);
-    const parsed = parsePingOutput(out.stdout, ctx.platform);
-    if (parsed.rtts.length === 0) return null;
+    const parsed = await platformEcho(ctx, plan.host, count);
+    if (!parsed || parsed.rtts.length === 0) return null;
     const rtts: (number | null)[] = [...parsed.rtts, ...Array<null>(Math.max(0, (parsed.sent ?? count) - parsed.rtts.length)).fill(null)];
     for (const rtt of rtts) ctx.sample(`rtt:${plan.label}`, rtt);
     return rtts;
@@ -142,7 +162,7 @@ export const latencyProbe: ProbeDefinition = {
     const { targets } = ctx;
     const plans: TargetPlan[] = [];
     let gatewayNote = '';
-    const gateway = targets.includeGateway ? await defaultGateway(ctx.log) : null;
+    const gateway = targets.includeGateway ? await ctx.gateway() : null;
     if (targets.includeGateway) {
       if (gateway) plans.push({ label: gateway, kind: 'gateway', method: 'tcp-connect', host: gateway, port: 80 });
       else gatewayNote = 'No default gateway is configured. ';

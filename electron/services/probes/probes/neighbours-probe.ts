@@ -1,23 +1,53 @@
 import fs from 'node:fs';
 import { hostsOfCidr } from '../cidr';
 import { timeTcpConnect } from '../net-helpers';
-import { parseBsdArp, parseIpNeigh, parseProcNetArp, parseWindowsArp, type Neighbour } from '../parsers/arp-output';
+import { parseBsdArp, parseGetNetNeighborJson, parseIpNeigh, parseProcNetArp, parseWindowsArp, type Neighbour } from '../parsers/arp-output';
+import { powershellArgs, windowsNeighbourScript } from '../parsers/powershell-output';
 import { allPlatforms, type ProbeOutcome, type ProbeContext, type ProbeDefinition } from '../probe-definition';
-import { runCommand } from '../run-command';
+import { runCommand, ToolMissing, whyNoAnswer, type SourceAttempt } from '../run-command';
 
-export const readNeighbourTable = async (ctx: ProbeContext): Promise<{ neighbours: Neighbour[]; source: string }> => {
+export interface NeighbourTable {
+  readonly neighbours: Neighbour[];
+  readonly source: string;
+  readonly attempts: SourceAttempt[];
+}
+
+/**
+ * Windows: `Get-NetNeighbor` as JSON first (English property and state names in every display
+ * language), `arp -a` (read in English, German and French) when PowerShell cannot answer.
+ */
+const windowsNeighbourTable = async (ctx: ProbeContext): Promise<NeighbourTable> => {
+  const attempts: SourceAttempt[] = [];
+  const psSource = 'PowerShell Get-NetNeighbor';
+  try {
+    const out = await runCommand(ctx, 'powershell', powershellArgs(windowsNeighbourScript), 6000);
+    if (out.code === 0) return { neighbours: parseGetNetNeighborJson(out.stdout), source: psSource, attempts: [{ source: psSource, outcome: 'used' }] };
+    attempts.push({ source: psSource, outcome: 'failed', why: whyNoAnswer('powershell', out, undefined, 6000) });
+  } catch (error) {
+    if (ctx.signal.aborted) throw error;
+    // The text table below still answers; the result's details say why PowerShell did not.
+    ctx.log.debug({ err: error }, 'neighbours probe: Get-NetNeighbor did not answer, using arp -a');
+    attempts.push({ source: psSource, outcome: error instanceof ToolMissing ? 'missing' : 'failed', why: whyNoAnswer('powershell', null, error) });
+  }
+  const out = await runCommand(ctx, 'arp', ['-a'], 5000);
+  attempts.push({ source: 'arp -a', outcome: 'used' });
+  return { neighbours: parseWindowsArp(out.stdout), source: 'arp -a', attempts };
+};
+
+export const readNeighbourTable = async (ctx: ProbeContext): Promise<NeighbourTable> => {
   if (ctx.platform === 'linux') {
     try {
-      return { neighbours: parseProcNetArp(fs.readFileSync('/proc/net/arp', 'utf8')), source: '/proc/net/arp' };
+      return { neighbours: parseProcNetArp(fs.readFileSync('/proc/net/arp', 'utf8')), source: '/proc/net/arp', attempts: [{ source: '/proc/net/arp', outcome: 'used' }] };
     } catch (error) {
       // No /proc (a sandbox): the same table from `ip neigh`, and the result names that source.
       ctx.log.debug({ err: error }, 'neighbours probe: /proc/net/arp not readable, using ip neigh');
       const out = await runCommand(ctx, 'ip', ['neigh', 'show'], 3000);
-      return { neighbours: parseIpNeigh(out.stdout), source: 'ip neigh' };
+      return { neighbours: parseIpNeigh(out.stdout), source: 'ip neigh', attempts: [{ source: '/proc/net/arp', outcome: 'failed', why: 'not readable here' }, { source: 'ip neigh', outcome: 'used' }] };
     }
   }
-  if (ctx.platform === 'darwin') return { neighbours: parseBsdArp((await runCommand(ctx, 'arp', ['-an'], 5000)).stdout), source: 'arp -an' };
-  return { neighbours: parseWindowsArp((await runCommand(ctx, 'arp', ['-a'], 5000)).stdout), source: 'arp -a' };
+  // BSD arp prints the same words in every language.
+  if (ctx.platform === 'darwin') return { neighbours: parseBsdArp((await runCommand(ctx, 'arp', ['-an'], 5000)).stdout), source: 'arp -an', attempts: [{ source: 'arp -an', outcome: 'used' }] };
+  return windowsNeighbourTable(ctx);
 };
 
 const sweepConcurrency = 64;
@@ -58,7 +88,7 @@ export const neighboursProbe: ProbeDefinition = {
       await Promise.all(Array.from({ length: Math.min(sweepConcurrency, jobs.length) }, worker));
       responders = [...alive].sort();
     }
-    const { neighbours, source } = await readNeighbourTable(ctx);
+    const { neighbours, source, attempts } = await readNeighbourTable(ctx);
     ctx.progress(1, 'read the neighbour table');
     return {
       metrics: { 'neighbours.count': neighbours.length, 'neighbours.sweep_responders': responders ? responders.length : null },
@@ -66,6 +96,7 @@ export const neighboursProbe: ProbeDefinition = {
       reasons: { 'neighbours.sweep_responders': 'no sweep was authorised, so none ran' },
       details: {
         source,
+        attempts,
         neighbours,
         sweep: sweep ? { authorisedBy: sweep.authorisedBy, scope: sweep.scope, reason: sweep.reason, ports: sweep.ports, responders } : null,
       },

@@ -1,7 +1,8 @@
 import dns from 'node:dns';
 import si from 'systeminformation';
-import { allPlatforms, type ProbeOutcome, type ProbeDefinition } from '../probe-definition';
-import { defaultGateway } from '../default-gateway';
+import { parseGetNetIPInterfaceJson, powershellArgs, windowsIpInterfaceScript } from '../parsers/powershell-output';
+import { allPlatforms, type ProbeOutcome, type ProbeContext, type ProbeDefinition } from '../probe-definition';
+import { runCommand, whyNoAnswer } from '../run-command';
 
 const proxyVariables = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy', 'NO_PROXY', 'no_proxy'];
 
@@ -13,6 +14,25 @@ const redact = (value: string): string => {
   } catch {
     // handled: not a URL (a bare host:port), so strip anything that looks like credentials and show the rest.
     return value.replace(/\/\/[^@/]*@/, '//');
+  }
+};
+
+/**
+ * Windows: the IPv4 MTU per interface from `Get-NetIPInterface` (systeminformation gives none
+ * there): the default interface's by name, else the connected one with the lowest route metric.
+ */
+const windowsMtu = async (ctx: ProbeContext, iface: string | null): Promise<{ mtu: number | null; why: string; alias: string | null }> => {
+  try {
+    const out = await runCommand(ctx, 'powershell', powershellArgs(windowsIpInterfaceScript), 5000);
+    if (out.code !== 0) return { mtu: null, why: `Get-NetIPInterface did not answer (${whyNoAnswer('powershell', out, undefined, 5000)})`, alias: null };
+    const list = parseGetNetIPInterfaceJson(out.stdout).filter((i) => i.connected && i.mtu !== null);
+    const chosen = list.find((i) => i.alias === iface) ?? [...list].sort((a, b) => (a.metric ?? 9999) - (b.metric ?? 9999))[0];
+    return chosen ? { mtu: chosen.mtu, why: '', alias: chosen.alias } : { mtu: null, why: 'Windows lists no connected interface with an MTU', alias: null };
+  } catch (error) {
+    if (ctx.signal.aborted) throw error;
+    // The MTU shows as not measured with this reason; the other facts stand.
+    ctx.log.debug({ err: error }, 'network probe: Get-NetIPInterface not readable');
+    return { mtu: null, why: `Get-NetIPInterface did not answer (${whyNoAnswer('powershell', null, error)})`, alias: null };
   }
 };
 
@@ -32,10 +52,13 @@ export const networkConfigProbe: ProbeDefinition = {
         ctx.log.debug({ err: error }, 'network probe: default interface not readable');
         return '';
       }),
-      defaultGateway(ctx.log),
+      ctx.gateway(),
     ]);
     const up = interfaces.filter((i) => !i.internal && i.operstate === 'up');
     const primary = interfaces.find((i) => i.iface === defaultInterface) ?? up[0];
+    const siMtu = primary?.mtu && primary.mtu > 0 ? primary.mtu : null;
+    const fromWindows = ctx.platform === 'win32' ? await windowsMtu(ctx, primary?.iface ?? null) : null;
+    const mtu = fromWindows?.mtu ?? siMtu;
     const dnsServers = dns.getServers();
     const proxies = Object.fromEntries(
       proxyVariables.filter((name) => process.env[name]).map((name) => [name, name.toLowerCase() === 'no_proxy' ? (process.env[name] as string) : redact(process.env[name] as string)]),
@@ -51,7 +74,7 @@ export const networkConfigProbe: ProbeDefinition = {
       metrics: {
         'network.interface_count': up.length,
         'network.link_speed_mbps': primary?.speed ?? null,
-        'network.mtu': primary?.mtu ?? null,
+        'network.mtu': mtu,
         'network.has_gateway': gateway !== null,
         'network.gateway': gateway,
         'network.dns_server_count': dnsServers.length,
@@ -60,11 +83,12 @@ export const networkConfigProbe: ProbeDefinition = {
       reasons: {
         // systeminformation gives -1 or nothing for Wi-Fi and virtual adapters; the engine keeps it out.
         'network.link_speed_mbps': 'the interface does not report a link speed (usual for Wi-Fi and virtual adapters)',
-        'network.mtu': 'the interface does not report its MTU',
+        'network.mtu': fromWindows?.why || 'the interface does not report its MTU',
         'network.gateway': 'no default gateway is configured',
       },
       details: {
         defaultInterface: primary?.iface ?? null,
+        ...(fromWindows ? { mtuSource: fromWindows.mtu !== null ? `Get-NetIPInterface (${fromWindows.alias ?? 'interface'})` : null } : {}),
         interfaces: interfaces
           .filter((i) => !i.internal)
           .map((i) => ({ name: i.iface, type: i.type, up: i.operstate === 'up', ipv4: i.ip4, ipv6: i.ip6, mac: i.mac, speedMbps: i.speed, mtu: i.mtu ?? null, dhcp: i.dhcp })),

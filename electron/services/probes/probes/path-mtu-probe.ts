@@ -1,7 +1,6 @@
 import net from 'node:net';
 import { classifyTarget } from '../../../../shared/probes/measurement';
 import type { ProbeTargets } from '../../../../shared/probes/probe-schemas';
-import { defaultGateway } from '../default-gateway';
 import { searchPathMtu, type PathMtuSearch } from '../df-ping';
 import { parseHostPort, plainNetworkError, resolveAddress } from '../net-helpers';
 import { allPlatforms, type ProbeOutcome, type ProbeDefinition } from '../probe-definition';
@@ -37,7 +36,7 @@ export const pathMtuProbe: ProbeDefinition = {
   inDefaultSuite: true,
   run: async (ctx): Promise<ProbeOutcome> => {
     const given = ctx.targets.mtuTargets;
-    const gateway = ctx.targets.includeGateway ? await defaultGateway(ctx.log) : null;
+    const gateway = ctx.targets.includeGateway ? await ctx.gateway() : null;
     const plan: { host: string; role: PathMtuTarget['role'] }[] =
       given.length > 0
         ? given.map((host) => ({ host, role: 'given' as const }))
