@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import net from 'node:net';
 import { SocketReader } from './socket-reader';
-import { sendBlock, toMbps, type DirectionResult, type ThroughputRunOptions } from './throughput-types';
+import { countingOnread, sendBlock, toMbps, type DirectionResult, type ThroughputRunOptions } from './throughput-types';
 
 /**
  * A client for the iperf3 3.x control protocol (TCP tests), written from the protocol as
@@ -48,9 +48,10 @@ const readJson = async (reader: SocketReader): Promise<unknown> => {
   return JSON.parse((await reader.read(size)).toString('utf8')) as unknown;
 };
 
-const connect = (options: ThroughputRunOptions): Promise<net.Socket> =>
+/** `onread`: a data stream that only counts what it receives (see countingOnread). */
+const connect = (options: ThroughputRunOptions, onread?: net.OnReadOpts): Promise<net.Socket> =>
   new Promise((resolve, reject) => {
-    const socket = options.ctx.track(net.connect({ host: options.host, port: options.port }));
+    const socket = options.ctx.track(net.connect({ host: options.host, port: options.port, ...(onread ? { onread } : {}) }));
     const timer = setTimeout(() => {
       socket.destroy();
       reject(new Error(`the iperf3 server at ${options.host}:${options.port} did not accept a connection within 5 s`));
@@ -147,19 +148,19 @@ export const runIperf3Throughput = async (options: ThroughputRunOptions): Promis
         });
       } else if (state === iperfState.CREATE_STREAMS) {
         for (let i = 0; i < options.streams; i += 1) {
-          const stream = await connect(options);
-          stream.setNoDelay(false);
-          stream.write(cookie);
           const index = streams.length;
           streamBytes.push(0);
+          const onread = reverse
+            ? countingOnread((bytes) => {
+                if (!counting) return;
+                streamBytes[index] = (streamBytes[index] ?? 0) + bytes;
+                intervalBytes += bytes;
+              })
+            : undefined;
+          const stream = await connect(options, onread);
+          stream.setNoDelay(false);
+          stream.write(cookie);
           stream.on('error', () => undefined);
-          if (reverse) {
-            stream.on('data', (chunk: Buffer) => {
-              if (!counting) return;
-              streamBytes[index] = (streamBytes[index] ?? 0) + chunk.length;
-              intervalBytes += chunk.length;
-            });
-          }
           streams.push(stream);
         }
       } else if (state === iperfState.TEST_START) {

@@ -1,11 +1,12 @@
 import net from 'node:net';
 import { encodeHeader, type SinkReport } from './reflector-protocol';
 import { SocketReader } from './socket-reader';
-import { sendBlock, toMbps, type DirectionResult, type ThroughputRunOptions } from './throughput-types';
+import { countingOnread, sendBlock, toMbps, type DirectionResult, type ThroughputRunOptions } from './throughput-types';
 
-const openStream = (options: ThroughputRunOptions, mode: 'sink' | 'source'): Promise<net.Socket> =>
+/** `onread`: a source stream only counts what arrives (see countingOnread). */
+const openStream = (options: ThroughputRunOptions, mode: 'sink' | 'source', onread?: net.OnReadOpts): Promise<net.Socket> =>
   new Promise((resolve, reject) => {
-    const socket = options.ctx.track(net.connect({ host: options.host, port: options.port }));
+    const socket = options.ctx.track(net.connect({ host: options.host, port: options.port, ...(onread ? { onread } : {}) }));
     const timer = setTimeout(() => {
       socket.destroy();
       reject(new Error(`the reflector at ${options.host}:${options.port} did not accept a connection within 5 s`));
@@ -23,21 +24,19 @@ const openStream = (options: ThroughputRunOptions, mode: 'sink' | 'source'): Pro
 
 /** Download: the reflector sends on every stream; we count what arrives between first and last byte. */
 const download = async (options: ThroughputRunOptions): Promise<DirectionResult> => {
-  const sockets = await Promise.all(Array.from({ length: options.streams }, () => openStream(options, 'source')));
   let bytes = 0;
   let firstAt: number | null = null;
   let lastAt = 0;
   let intervalBytes = 0;
-  for (const socket of sockets) {
-    socket.on('data', (chunk: Buffer) => {
-      const t = performance.now();
-      firstAt ??= t;
-      lastAt = t;
-      bytes += chunk.length;
-      intervalBytes += chunk.length;
-    });
-    socket.on('error', () => undefined);
-  }
+  const count = (read: number) => {
+    const t = performance.now();
+    firstAt ??= t;
+    lastAt = t;
+    bytes += read;
+    intervalBytes += read;
+  };
+  const sockets = await Promise.all(Array.from({ length: options.streams }, () => openStream(options, 'source', countingOnread(count))));
+  for (const socket of sockets) socket.on('error', () => undefined);
   const ticker = setInterval(() => {
     options.onInterval?.(((intervalBytes * 8) / 250_000) || 0);
     intervalBytes = 0;
