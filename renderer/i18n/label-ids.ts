@@ -1,5 +1,5 @@
 import type { CaseStatus } from '../../shared/domain/cases';
-import type { ReadinessLevel, Severity } from '../../shared/interview/bank-schema';
+import type { ReadinessLevel, Severity, Stakeholder } from '../../shared/interview/bank-schema';
 import type { AppInfo } from '../../shared/domain/app-info';
 import type { UiMessageId } from '../../shared/i18n/ui-messages-en';
 
@@ -20,6 +20,14 @@ export const severityIds: Record<Severity, UiMessageId> = {
   high: 'severityName.high',
   medium: 'severityName.medium',
   low: 'severityName.low',
+};
+
+export const stakeholderIds: Record<Stakeholder, UiMessageId> = {
+  it_lead: 'stakeholder.it_lead',
+  operations: 'stakeholder.operations',
+  finance: 'stakeholder.finance',
+  executive: 'stakeholder.executive',
+  end_user: 'stakeholder.end_user',
 };
 
 export const eventKindIds = {

@@ -10,6 +10,11 @@ import { seriousAxeViolations } from '../support/axe';
 import { repoRoot } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
 import { answerEverything, recordProbeRun } from '../integration/reports/full-case';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { uiEn } from '../../shared/i18n/ui-messages-en';
+import { uiFrCA } from '../../shared/i18n/ui-messages-fr-ca';
+import { en } from '../../shared/i18n/messages-en';
+import { frCA } from '../../shared/i18n/messages-fr-ca';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -84,7 +89,8 @@ const layoutProblems = (page: Page): Promise<string[]> =>
 const untranslatedText = (page: Page, scope = 'body'): Promise<string[]> =>
   page.evaluate((selector) => {
     const out: string[] = [];
-    const skip = '[dir="auto"], code, time, .brand, svg, option, script, style, [data-user-text], .gw-report';
+    // A bank text ([data-bank-text]) is the bank's, in its own languages (bank --check lists what is missing).
+    const skip = '[dir="auto"], code, time, .brand, svg, option, script, style, [data-user-text], [data-bank-text], .gw-report';
     const root = document.querySelector(selector);
     if (!root) return ['no element ' + selector];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -97,6 +103,75 @@ const untranslatedText = (page: Page, scope = 'body'): Promise<string[]> =>
     return out;
   }, scope);
 
+const literalsOf = (ast: readonly MessageFormatElement[], out: string[] = []): string[] => {
+  for (const el of ast) {
+    if (el.type === TYPE.literal) out.push(el.value);
+    if (el.type === TYPE.plural || el.type === TYPE.select) for (const o of Object.values(el.options)) literalsOf(o.value, out);
+    if (el.type === TYPE.tag) literalsOf(el.children, out);
+  }
+  return out;
+};
+
+/**
+ * What English the catalogues would put on a screen: each message's sentences of two words or more
+ * (the words between its arguments), and its one-word messages. Anything French also says is left out
+ * ("Version", "Site", a customer's name), so a hit is English the French catalogue does not write.
+ */
+const englishCatalogueText = (() => {
+  const french = [...Object.values(uiFrCA), ...Object.values(frCA)].join('\n');
+  const frenchWhole = new Set([...Object.values(uiFrCA), ...Object.values(frCA)].map((m) => m.trim()));
+  const phrases = new Set<string>();
+  const words = new Set<string>();
+  for (const message of [...Object.values(uiEn), ...Object.values(en)]) {
+    for (const literal of literalsOf(parse(message))) {
+      for (const piece of literal.split(/[(){}·—:;,.!?…\n]+/)) {
+        const phrase = piece.trim();
+        if (/^[A-Za-z’'-]{2,}(\s+[A-Za-z’'-]{2,}){1,}$/.test(phrase) && phrase.length >= 9 && !french.includes(phrase)) phrases.add(phrase);
+      }
+    }
+    const whole = message.trim();
+    if (/^[A-Z][a-z]{3,}$/.test(whole) && !frenchWhole.has(whole)) words.add(whole);
+  }
+  return { phrases: [...phrases], words: [...words] };
+})();
+
+/** English from the catalogues on a French screen: a sentence anywhere in a text, or a one-word label on its own. */
+const englishOnFrenchScreen = (page: Page, scope = 'body'): Promise<string[]> =>
+  page.evaluate(
+    ({ selector, phrases, words }) => {
+      const out: string[] = [];
+      // The customer's own data, codes and a report previewed in its own (the customer's) language are not the app's words.
+      const skip = '[dir="auto"], code, time, .brand, script, style, [data-user-text], .gw-report';
+      const root = document.querySelector(selector);
+      if (!root) return ['no element ' + selector];
+      const single = new Set(words);
+      const texts: string[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const parent = n.parentElement;
+        if (!parent || parent.closest(skip)) continue;
+        const text = (n.textContent ?? '').trim();
+        if (text) texts.push(text);
+        if (single.has(text)) out.push(`${parent.tagName.toLowerCase()}: "${text}"`);
+      }
+      for (const el of root.querySelectorAll<HTMLElement>('[aria-label], [placeholder], [title]')) {
+        if (el.closest(skip)) continue;
+        for (const attr of ['aria-label', 'placeholder', 'title']) {
+          const value = el.getAttribute(attr);
+          if (value) texts.push(value.trim());
+          if (value && single.has(value.trim())) out.push(`${attr}: "${value}"`);
+        }
+      }
+      const all = texts.join('\n');
+      for (const phrase of phrases) {
+        const at = all.search(new RegExp(`(^|[^\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u'));
+        if (at >= 0) out.push(`"${phrase}" in "${all.slice(Math.max(0, at - 20), at + phrase.length + 20).replace(/\n/g, ' | ')}"`);
+      }
+      return out;
+    },
+    { selector: scope, ...englishCatalogueText },
+  );
+
 const docsShot = async (page: Page, name: string) => {
   const dir = path.join(repoRoot, 'docs/screenshots');
   fs.mkdirSync(dir, { recursive: true });
@@ -107,7 +182,7 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
   it('switches language in Settings without a restart and shows the main screens in French, accessible and unclipped', async () => {
     const app = await startWebApp(tempDir());
     try {
-      const { assessed } = await seed(app);
+      const { assessed, draft } = await seed(app);
       const { page, errors } = await open(app, '#/settings');
       await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Settings' }).isVisible(), { timeout: 15_000 }).toBe(true);
       await page.getByLabel('Language of the app').selectOption('fr-CA');
@@ -126,6 +201,7 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
       // Dates by locale: the month is French ("2 déc. 2026").
       expect(await page.locator('td time').first().textContent()).toMatch(/janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc/);
       await expectAccessible(page, 'dossiers');
+      expect(await englishOnFrenchScreen(page), 'English on dossiers').toEqual([]);
       expect(await layoutProblems(page)).toEqual([]);
       await docsShot(page, 'cases-fr-ca');
 
@@ -133,6 +209,7 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
       await expect.poll(() => page.getByRole('status').filter({ hasText: '4 mandats' }).isVisible(), { timeout: 15_000 }).toBe(true);
       expect(await page.getByRole('combobox', { name: 'Trier' }).isVisible()).toBe(true);
       await expectAccessible(page, 'historique');
+      expect(await englishOnFrenchScreen(page), 'English on historique').toEqual([]);
       expect(await layoutProblems(page)).toEqual([]);
       await saveScreenshot(page, 'e2e-fr-ca-history');
 
@@ -140,6 +217,7 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
       expect(await page.getByRole('link', { name: 'Aperçu' }).isVisible()).toBe(true);
       expect(await page.getByText('Courriel').count()).toBe(0);
       await expectAccessible(page, 'aperçu du dossier');
+      expect(await englishOnFrenchScreen(page), 'English on aperçu du dossier').toEqual([]);
       expect(await layoutProblems(page)).toEqual([]);
       await saveScreenshot(page, 'e2e-fr-ca-case-overview');
 
@@ -148,6 +226,7 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
       await page.getByRole('button', { name: 'Ajouter une personne-ressource' }).click();
       expect(await page.getByLabel('Courriel').isVisible()).toBe(true);
       await expectAccessible(page, 'nouveau dossier');
+      expect(await englishOnFrenchScreen(page), 'English on nouveau dossier').toEqual([]);
       expect(await layoutProblems(page)).toEqual([]);
 
       await go(page, `#/cases/${assessed}/results`, 'Boulangerie Saint-Laurent inc.');
@@ -155,8 +234,20 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
       // Percent by locale: "confiance 87 %" with a no-break space.
       expect(await page.locator('.results-summary').textContent()).toMatch(/confiance \d+\u00a0%/);
       await expectAccessible(page, 'résultats');
+      expect(await englishOnFrenchScreen(page), 'English on résultats').toEqual([]);
       expect(await layoutProblems(page)).toEqual([]);
       await docsShot(page, 'results-fr-ca');
+
+      // The interview: the question, its options and help in the bank's French, the screen in the catalogue's.
+      await go(page, `#/cases/${draft}/interview`, 'Quincaillerie Gagnon et fils');
+      await expect.poll(() => page.getByRole('button', { name: /Suivante/ }).isVisible(), { timeout: 15_000 }).toBe(true);
+      expect(await page.getByRole('heading', { name: 'Résultats en direct' }).isVisible()).toBe(true);
+      expect(await page.locator('.progress-line').textContent()).toMatch(/^Réponses\u00a0: 0 sur \d+ · environ \d+ min à faire$/);
+      expect(await page.getByRole('button', { name: /^Je ne sais pas/ }).isVisible()).toBe(true);
+      await expectAccessible(page, 'entrevue');
+      expect(await layoutProblems(page)).toEqual([]);
+      expect(await englishOnFrenchScreen(page), 'English on entrevue').toEqual([]);
+      await saveScreenshot(page, 'e2e-fr-ca-interview');
       expect(errors).toEqual([]);
 
       // Still French after a reload: the setting is the installation's.
@@ -171,7 +262,7 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
   it('in the pseudo-locale every screen text is accented and 30 % longer, and no layout breaks', async () => {
     const app = await startWebApp(tempDir());
     try {
-      const { api, assessed } = await seed(app);
+      const { api, assessed, draft } = await seed(app);
       await api.setAppLanguage({ language: 'en-XA' });
       const { page, errors } = await open(app, '#/cases');
       const screens: Array<[string, string, string]> = [
@@ -181,6 +272,7 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
         [`#/cases/${assessed}/overview`, 'case overview', 'body'],
         [`#/cases/${assessed}/results`, 'results', '.shell-header'],
         ['#/settings', 'settings', '.shell-header'],
+        [`#/cases/${draft}/interview`, 'interview', 'body'],
       ];
       for (const [hash, screen, scope] of screens) {
         await page.evaluate((h) => {

@@ -8,16 +8,18 @@ import { fetchBlobFromHub } from '../sync/fetch-evidence';
 import { addEvidence, evidenceContent, hasEvidence } from './evidence-store';
 import { addException, removeException } from './exceptions-repository';
 import { interviewState, scoreCase } from './interview-service';
-import { caseBankInAppLanguage } from './bank-in-app-language';
+import { bankInAppLanguage, caseBankInAppLanguage } from './bank-in-app-language';
 
 export const interviewHandlers = (services: AppServices): HandlersFor<typeof interviewCalls> => {
   const { db } = services;
   return {
-  'interview:bank': ({ caseId }) => {
+  // The interview reads the bank in the engineer's language; the CLI's bank --check wants it as stored.
+  'interview:bank': ({ caseId, inAppLanguage }) => {
     getCase(db, caseId);
-    return bankForCase(db, caseId, { pin: false });
+    const found = bankForCase(db, caseId, { pin: false });
+    return inAppLanguage ? { ...found, bank: bankInAppLanguage(db, found.bank) } : found;
   },
-  'interview:active-bank': () => activeBank(db),
+  'interview:active-bank': ({ inAppLanguage }) => (inAppLanguage ? bankInAppLanguage(db, activeBank(db)) : activeBank(db)),
   'interview:banks': () => listBanks(db),
   'interview:answer': (input) => recordAnswer(db, input),
   'interview:answers': ({ caseId }) => interviewState(db, caseId),

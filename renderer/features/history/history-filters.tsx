@@ -26,8 +26,9 @@ interface Props {
 }
 
 export const HistoryFilters = ({ value, onChange }: Props) => {
-  const bank = useQuery({ queryKey: ['interview', 'active-bank'], queryFn: () => api.getActiveQuestionBank({}), staleTime: Infinity });
-  const { t } = useText();
+  const { t, locale } = useText();
+  // Pillar names in the app's language: the key carries it, so switching language reloads them.
+  const bank = useQuery({ queryKey: ['interview', 'active-bank', locale], queryFn: () => api.getActiveQuestionBank({ inAppLanguage: true }), staleTime: Infinity });
   const set = <K extends keyof HistoryFilterValues>(key: K, v: HistoryFilterValues[K]) => onChange({ ...value, [key]: v });
   return (
     <div className="history-filters">

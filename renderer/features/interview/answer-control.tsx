@@ -1,6 +1,29 @@
 import type { AnswerValue } from '../../../shared/interview/answer-values';
 import type { Question } from '../../../shared/interview/bank-schema';
 import { toggled } from './interview-model';
+import { useText, type AppText } from '../../i18n/app-intl';
+
+/** An answer as the engineer reads it, in the app's language (option labels are the bank's, already localised). */
+export const useDescribeAnswer = () => {
+  const { t, decimal } = useText();
+  return (question: Question, value: AnswerValue): string => {
+    if (value === null) return t('answer.dontKnow');
+    switch (question.type) {
+      case 'single':
+        return question.options.find((o) => o.id === value)?.label ?? String(value);
+      case 'multi':
+        return Array.isArray(value) ? question.options.filter((o) => value.includes(o.id)).map((o) => o.label).join(' · ') || t('answer.none') : '';
+      case 'scale':
+        return t('answer.scaleValue', { value: Number(value), max: question.max });
+      case 'number':
+        return typeof value === 'number' ? `${decimal(value)}${question.unit ? `\u00a0${question.unit}` : ''}` : String(value);
+      case 'yes_no_unknown':
+        return value === 'yes' ? t('answer.yes') : t('answer.no');
+      case 'text':
+        return String(value);
+    }
+  };
+};
 
 interface AnswerControlProps {
   readonly question: Question;
@@ -18,14 +41,14 @@ interface Choice {
   readonly value: AnswerValue;
 }
 
-const choicesOf = (question: Question): Choice[] => {
+const choicesOf = ({ t }: AppText, question: Question): Choice[] => {
   switch (question.type) {
     case 'single':
       return question.options.map((o, i) => ({ key: String(i + 1), label: o.label, value: o.id }));
     case 'yes_no_unknown':
       return [
-        { key: '1', label: 'Yes', value: 'yes' },
-        { key: '2', label: 'No', value: 'no' },
+        { key: '1', label: t('answer.yes'), value: 'yes' },
+        { key: '2', label: t('answer.no'), value: 'no' },
       ];
     case 'scale':
       return Array.from({ length: question.max - question.min + 1 }, (_, i) => ({
@@ -43,11 +66,13 @@ const same = (a: AnswerValue | undefined, b: AnswerValue) => a !== undefined && 
 /** The answer input for one question type. Number keys are handled by the tab; these are the pointer and Tab-key paths. */
 export const AnswerControl = ({ question, value, draft, onDraft, onSave, onCommitDraft, labelledBy }: AnswerControlProps) => {
   const name = `answer-${question.id}`;
+  const text = useText();
+  const { t } = text;
   const unknown = (
     <label className={`choice choice-unknown${value === null ? ' chosen' : ''}`}>
       <input type="radio" name={name} checked={value === null} onChange={() => onSave(null)} />
       <kbd>{question.type === 'yes_no_unknown' ? '3' : '0'}</kbd>
-      <span>Don&apos;t know</span>
+      <span>{t('answer.dontKnow')}</span>
     </label>
   );
 
@@ -66,14 +91,18 @@ export const AnswerControl = ({ question, value, draft, onDraft, onSave, onCommi
         {question.type === 'number' ? (
           <div className="number-row">
             <input {...common} type="number" inputMode="decimal" min={question.minValue} max={question.maxValue} step="any" />
-            {question.unit && <span className="muted">{question.unit}</span>}
+            {question.unit && (
+              <span className="muted" data-bank-text="">
+                {question.unit}
+              </span>
+            )}
           </div>
         ) : (
           <textarea {...common} rows={3} maxLength={question.maxLength} />
         )}
         {question.type === 'number' && (
           <button type="button" className={`button button-quiet${value === null ? ' chosen' : ''}`} onClick={() => onSave(null)}>
-            Don&apos;t know <kbd>0</kbd>
+            {t('answer.dontKnow')} <kbd>0</kbd>
           </button>
         )}
       </div>
@@ -88,7 +117,7 @@ export const AnswerControl = ({ question, value, draft, onDraft, onSave, onCommi
           <label key={o.id} className={`choice${selected.includes(o.id) ? ' chosen' : ''}`}>
             <input type="checkbox" checked={selected.includes(o.id)} onChange={() => onSave(toggled(question, value ?? [], o.id))} />
             <kbd>{i + 1}</kbd>
-            <span>{o.label}</span>
+            <span data-bank-text="">{o.label}</span>
           </label>
         ))}
         {unknown}
@@ -98,11 +127,11 @@ export const AnswerControl = ({ question, value, draft, onDraft, onSave, onCommi
 
   return (
     <div className="choices" role="radiogroup" aria-labelledby={labelledBy}>
-      {choicesOf(question).map((c) => (
+      {choicesOf(text, question).map((c) => (
         <label key={c.key} className={`choice${same(value, c.value) ? ' chosen' : ''}`}>
           <input type="radio" name={name} checked={same(value, c.value)} onChange={() => onSave(c.value)} />
           <kbd>{c.key}</kbd>
-          <span>{c.label}</span>
+          <span data-bank-text={question.type === 'yes_no_unknown' ? undefined : ''}>{c.label}</span>
         </label>
       ))}
       {unknown}

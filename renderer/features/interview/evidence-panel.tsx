@@ -3,16 +3,23 @@ import type { EvidenceRecord } from '../../../shared/interview/api-schemas';
 import { maxEvidenceBytes } from '../../../shared/interview/api-schemas';
 import { errorText } from '../../components/query-state';
 import { useAddEvidence } from './use-interview';
+import { useText, type AppText } from '../../i18n/app-intl';
 
-const readBase64 = (file: File): Promise<string> =>
+const readBase64 = (file: File, unreadable: string): Promise<string> =>
   new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('Could not read the file'));
+    reader.onerror = () => reject(reader.error ?? new Error(unreadable));
     reader.readAsDataURL(file);
   });
 
-const size = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`);
+/** A file size in the app's language (« 1,5 Mio »). */
+export const sizeText = ({ t, number }: AppText, bytes: number): string =>
+  bytes < 1024
+    ? t('size.bytes', { n: number(bytes) })
+    : bytes < 1024 * 1024
+      ? t('size.kib', { n: number(Math.round(bytes / 1024)) })
+      : t('size.mib', { n: number(bytes / 1024 / 1024, 1) });
 
 /** Photos, screenshots or files for one question, stored by their sha256. */
 export const EvidencePanel = ({
@@ -31,12 +38,14 @@ export const EvidencePanel = ({
   const id = useId();
   const add = useAddEvidence(caseId);
   const [problem, setProblem] = useState<string | null>(null);
+  const text = useText();
+  const { t } = text;
 
   const attach = async (files: FileList | null) => {
     setProblem(null);
     for (const file of Array.from(files ?? [])) {
       if (file.size > maxEvidenceBytes) {
-        setProblem(`${file.name} is larger than ${maxEvidenceBytes / 1024 / 1024} MiB`);
+        setProblem(t('evidence.tooLarge', { file: file.name, max: text.number(maxEvidenceBytes / 1024 / 1024) }));
         continue;
       }
       try {
@@ -44,11 +53,11 @@ export const EvidencePanel = ({
           questionId,
           fileName: file.name,
           mediaType: file.type || 'application/octet-stream',
-          dataBase64: await readBase64(file),
+          dataBase64: await readBase64(file, t('evidence.unreadable')),
         });
         onAdded(record);
       } catch (error) {
-        setProblem(`${file.name}: ${errorText(error)}`);
+        setProblem(t('evidence.failed', { file: file.name, reason: errorText(error) }));
       }
     }
   };
@@ -56,7 +65,7 @@ export const EvidencePanel = ({
   return (
     <div className="evidence">
       <label htmlFor={id} className="evidence-label">
-        Evidence{expected ? ' (expected for this question)' : ''}
+        {t('evidence.label', { expected: expected ? 'yes' : 'no' })}
       </label>
       <input id={id} type="file" multiple className="evidence-input" onChange={(e) => void attach(e.target.files)} disabled={add.isPending} />
       {items.length > 0 && (
@@ -67,7 +76,7 @@ export const EvidencePanel = ({
                 {item.fileName}
               </span>{' '}
               <span className="muted">
-                {size(item.sizeBytes)} · <code title={item.sha256}>{item.sha256.slice(0, 10)}</code>
+                {sizeText(text, item.sizeBytes)} · <code title={item.sha256}>{item.sha256.slice(0, 10)}</code>
               </span>
             </li>
           ))}

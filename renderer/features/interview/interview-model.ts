@@ -61,7 +61,8 @@ export const toggled = (question: Question, current: AnswerValue | undefined, op
   return 'options' in question ? question.options.filter((o) => next.includes(o.id)).map((o) => o.id) : next;
 };
 
-export const formatMinutes = (seconds: number): string => (seconds < 60 ? 'under a minute' : `about ${Math.ceil(seconds / 60)} min`);
+/** Minutes left as the progress messages count them: 0 reads "under a minute". */
+export const minutesLeft = (seconds: number): number => (seconds < 60 ? 0 : Math.ceil(seconds / 60));
 
 /**
  * Where the interview goes when the engineer switches stakeholder: it stays on the current question

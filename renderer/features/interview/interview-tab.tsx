@@ -5,7 +5,7 @@ import type { AnswersList, EvidenceRecord } from '../../../shared/interview/api-
 import type { QuestionBank, Stakeholder } from '../../../shared/interview/bank-schema';
 import type { CaseTabProps } from '../../app/case-tabs';
 import { QueryView, errorText } from '../../components/query-state';
-import { formatMinutes, interviewSequence, pickForDigit, questionAfterSwitch, toggled, type LocalAnswer, type Prefill } from './interview-model';
+import { minutesLeft, interviewSequence, pickForDigit, questionAfterSwitch, toggled, type LocalAnswer, type Prefill } from './interview-model';
 import { PillarSidebar } from './pillar-sidebar';
 import { QuestionCard } from './question-card';
 import { QuestionSearch } from './question-search';
@@ -15,21 +15,21 @@ import { useInterviewKeys } from './use-interview-keys';
 import { useNoteAutosave } from './use-note-autosave';
 import { useCarriedAnswers, useCaseBank, useInterviewState, useSaveAnswer, useSavePosition } from './use-interview';
 import './interview.css';
+import { useText } from '../../i18n/app-intl';
 
 const draftOf = (value: AnswerValue | undefined): string => (value === undefined || value === null || Array.isArray(value) ? '' : String(value));
 
 const EndCard = ({ empty, answered, count }: { empty: boolean; answered: number; count: number }) => {
   const linkRef = useRef<HTMLAnchorElement>(null);
+  const { t } = useText();
   // React only auto-focuses form controls; the link takes the focus so Enter opens the results.
   useEffect(() => linkRef.current?.focus(), []);
   return (
     <section className="card question-card complete" aria-labelledby="interview-complete">
-      <h2 id="interview-complete">{empty ? 'No questions for this stakeholder' : 'End of the interview'}</h2>
-      <p>
-        {answered} of {count} questions answered. Every answer is already saved. Press Shift+Enter to go back.
-      </p>
+      <h2 id="interview-complete">{empty ? t('interview.end.empty') : t('interview.end.title')}</h2>
+      <p>{t('interview.end.summary', { answered, count })}</p>
       <Link to="../results" className="button button-primary" ref={linkRef}>
-        See the results
+        {t('interview.end.results')}
       </Link>
     </section>
   );
@@ -55,6 +55,7 @@ const Interview = ({ caseId, bank, initial }: { caseId: string; bank: QuestionBa
   const savePosition = useSavePosition(caseId);
   const notes = useNoteAutosave(caseId, new Map(initial.answers.map((a) => [a.questionId, a.note])), setStatus);
   const searchRef = useRef<HTMLInputElement>(null);
+  const { t } = useText();
 
   const index = sequence.findIndex((q) => q.question.id === currentId);
   const entry = index >= 0 ? sequence[index] : undefined;
@@ -92,7 +93,7 @@ const Interview = ({ caseId, bank, initial }: { caseId: string; bank: QuestionBa
     if (question.type === 'number') {
       const n = Number(text);
       if (!Number.isFinite(n)) {
-        setStatus({ state: 'error', message: 'Type a number, or press 0 for "don\'t know".' });
+        setStatus({ state: 'error', message: t('interview.notNumber') });
         return false;
       }
       if (previous !== n) save(question.id, n, prefill !== undefined && prefill.value === n);
@@ -159,10 +160,10 @@ const Interview = ({ caseId, bank, initial }: { caseId: string; bank: QuestionBa
             }}
           />
           <p className="progress-line" aria-live="polite">
-            {answeredInSequence} of {sequence.length} answered · {formatMinutes(secondsLeft)} left
+            {t('interview.progress', { answered: answeredInSequence, count: sequence.length, minutes: minutesLeft(secondsLeft) })}
           </p>
         </div>
-        <progress className="interview-progress" max={Math.max(1, sequence.length)} value={answeredInSequence} aria-label="Interview progress" />
+        <progress className="interview-progress" max={Math.max(1, sequence.length)} value={answeredInSequence} aria-label={t('interview.progressLabel')} />
 
         {complete || !question || !entry ? (
           <EndCard empty={sequence.length === 0} answered={answeredInSequence} count={sequence.length} />
@@ -196,7 +197,7 @@ const Interview = ({ caseId, bank, initial }: { caseId: string; bank: QuestionBa
 
 /** The guided interview of a case: keyboard first, every answer saved as it is given. */
 export const InterviewTab = ({ caseId }: CaseTabProps) => {
-  const bank = useCaseBank(caseId);
+  const bank = useCaseBank(caseId, useText().locale);
   const state = useInterviewState(caseId);
   return (
     <QueryView query={bank}>

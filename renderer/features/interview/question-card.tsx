@@ -1,13 +1,14 @@
 import { useEffect, useRef } from 'react';
 import type { AnswerValue } from '../../../shared/interview/answer-values';
-import { describeValue } from '../../../shared/interview/answer-values';
 import type { EvidenceRecord } from '../../../shared/interview/api-schemas';
-import { stakeholderLabels } from '../../../shared/interview/bank-schema';
 import type { BankQuestion } from '../../../shared/interview/parse-bank';
 import { AnswerControl } from './answer-control';
 import { EvidencePanel } from './evidence-panel';
 import type { LocalAnswer, Prefill } from './interview-model';
 import { SaveStatusLine, type SaveStatus } from './save-status';
+import { useText } from '../../i18n/app-intl';
+import { stakeholderIds } from '../../i18n/label-ids';
+import { useDescribeAnswer } from './answer-control';
 
 export interface QuestionCardProps {
   readonly caseId: string;
@@ -36,6 +37,8 @@ export const QuestionCard = (props: QuestionCardProps) => {
   const { entry, current, prefill, position } = props;
   const question = entry.question;
   const cardRef = useRef<HTMLElement>(null);
+  const { t } = useText();
+  const describe = useDescribeAnswer();
 
   // A new question: focus its answer box if it has one, else the card, so the number keys work.
   useEffect(() => {
@@ -54,37 +57,42 @@ export const QuestionCard = (props: QuestionCardProps) => {
       data-question-type={question.type}
     >
       <p className="question-context muted">
-        {props.pillarTitle} › {entry.sectionTitle} · question {position.index + 1} of {position.count}
+        <span data-bank-text="">
+          {props.pillarTitle} › {entry.sectionTitle}
+        </span>{' '}
+        · {t('interview.position', { n: position.index + 1, count: position.count })}
       </p>
-      <h2 id="question-text" dir="auto">
+      <h2 id="question-text" dir="auto" data-bank-text="">
         {question.text}
       </h2>
       <p className="question-meta">
         {question.stakeholders.map((s) => (
           <span key={s} className="badge badge-stakeholder">
-            {stakeholderLabels[s]}
+            {t(stakeholderIds[s])}
           </span>
         ))}
         {(current?.measured || prefill) && (
-          <span className="badge badge-measured" title={prefill ? `From probe metric ${prefill.metric}` : 'Taken from a probe measurement'}>
-            Measured{prefill ? `: ${describeValue(question, prefill.value)}` : ''}
+          <span className="badge badge-measured" title={prefill ? t('interview.measuredFrom', { metric: prefill.metric }) : t('results.measuredTitle')}>
+            {prefill ? t('interview.measuredValue', { value: describe(question, prefill.value) }) : t('results.measured')}
           </span>
         )}
         {current?.customer && (
-          <span className="badge badge-customer" title={`Answered by ${current.customer.respondent} in the pre-visit questionnaire`}>
-            From the customer ({current.customer.respondent}, {stakeholderLabels[current.customer.stakeholder]}): confirm or correct{' '}
+          <span className="badge badge-customer" title={t('interview.fromCustomerTitle', { respondent: current.customer.respondent })}>
+            {t('interview.fromCustomer', { respondent: current.customer.respondent, stakeholder: t(stakeholderIds[current.customer.stakeholder]) })}{' '}
             <button type="button" className="button button-quiet button-small" onClick={props.onConfirm}>
-              Confirm
+              {t('interview.confirm')}
             </button>
           </span>
         )}
         {props.carried && (
-          <span className="badge badge-carried" title="Answered at the previous assessment; answer again to confirm or change it">
-            Carried from the last assessment: confirm or change
+          <span className="badge badge-carried" title={t('interview.carriedTitle')}>
+            {t('interview.carried')}
           </span>
         )}
       </p>
-      <p className="question-help">{question.help}</p>
+      <p className="question-help" data-bank-text="">
+        {question.help}
+      </p>
       <AnswerControl
         question={question}
         value={current?.value}
@@ -96,17 +104,17 @@ export const QuestionCard = (props: QuestionCardProps) => {
       />
       <div className="question-nav">
         <button type="button" className="button" onClick={props.onBack} disabled={position.index === 0}>
-          Back <kbd>Shift+Enter</kbd>
+          {t('interview.back')} <kbd>{t('interview.key.back')}</kbd>
         </button>
         <button type="button" className="button button-primary" onClick={props.onNext}>
-          Next <kbd>Enter</kbd>
+          {t('interview.next')} <kbd>{t('interview.key.next')}</kbd>
         </button>
         <SaveStatusLine status={props.status} />
       </div>
       <details className="question-extras" open={Boolean(props.note.text) || question.evidenceExpected}>
-        <summary>Note and evidence</summary>
+        <summary>{t('interview.extras')}</summary>
         <div className="field">
-          <label htmlFor="question-note">Note</label>
+          <label htmlFor="question-note">{t('interview.note')}</label>
           <textarea
             id="question-note"
             className="input"
@@ -125,7 +133,7 @@ export const QuestionCard = (props: QuestionCardProps) => {
         />
       </details>
       <p className="keys-hint muted">
-        Keys: number keys pick an answer (0 = don&apos;t know), Enter next, Shift+Enter back, / or Ctrl+K search.
+        {t('interview.keys')}
       </p>
     </section>
   );

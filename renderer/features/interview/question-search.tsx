@@ -1,5 +1,6 @@
 import { useId, useMemo, useState, type Ref } from 'react';
 import type { BankQuestion } from '../../../shared/interview/parse-bank';
+import { useText } from '../../i18n/app-intl';
 
 /** Type a few words, press Enter: jumps to the first matching visible question (or pick one from the list). */
 export const QuestionSearch = ({
@@ -13,6 +14,7 @@ export const QuestionSearch = ({
 }) => {
   const id = useId();
   const [text, setText] = useState('');
+  const { t } = useText();
   const matches = useMemo(() => {
     const words = text.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length === 0) return [];
@@ -32,14 +34,14 @@ export const QuestionSearch = ({
   return (
     <div className="question-search">
       <label htmlFor={id} className="visually-hidden">
-        Jump to a question
+        {t('search.label')}
       </label>
       <input
         id={id}
         ref={ref}
         type="search"
         className="input"
-        placeholder="Jump to a question ( / )"
+        placeholder={t('search.placeholder')}
         value={text}
         autoComplete="off"
         aria-controls={matches.length > 0 ? `${id}-results` : undefined}
@@ -55,10 +57,10 @@ export const QuestionSearch = ({
         }}
       />
       {matches.length > 0 && (
-        <ul id={`${id}-results`} className="search-results plain-list" aria-label="Matching questions">
+        <ul id={`${id}-results`} className="search-results plain-list" aria-label={t('search.results')}>
           {matches.map(({ question }) => (
             <li key={question.id}>
-              <button type="button" className="search-result" onClick={() => jump(question.id)}>
+              <button type="button" className="search-result" data-bank-text="" onClick={() => jump(question.id)}>
                 {question.text}
               </button>
             </li>

@@ -178,6 +178,7 @@ const Results = ({ caseId, score }: { caseId: string; score: ScoreResult }) => {
         </div>
         <RadarChart
           color="#1f4e79"
+          label={t('tech.byPillar')}
           points={score.pillars.map((p) => ({ label: p.title, value: p.knownCount > 0 ? p.score : 0 }))}
         />
       </section>

@@ -9,8 +9,9 @@ export const interviewKeys = {
   score: (caseId: string) => ['interview', caseId, 'score'] as const,
 };
 
-export const useCaseBank = (caseId: string) =>
-  useQuery({ queryKey: interviewKeys.bank(caseId), queryFn: () => api.getInterviewBank({ caseId }), staleTime: Infinity });
+/** The bank in the app's language (its texts only): the key carries the language, so switching it reloads. */
+export const useCaseBank = (caseId: string, locale: string) =>
+  useQuery({ queryKey: [...interviewKeys.bank(caseId), locale], queryFn: () => api.getInterviewBank({ caseId, inAppLanguage: true }), staleTime: Infinity });
 
 /** Loaded once per visit: while the tab is open, the screen's own state is the truth and autosave writes it through. */
 export const useInterviewState = (caseId: string) =>
@@ -43,8 +44,8 @@ export const useSaveAnswer = (caseId: string) => {
     mutationFn: (input: Omit<AnswerInput, 'caseId'>) => api.answerQuestion({ caseId, ...input }),
     onSuccess: () => {
       // The first answer pins the case's bank version.
-      const bank = client.getQueryData<{ pinned: boolean }>(interviewKeys.bank(caseId));
-      if (bank && !bank.pinned) void client.invalidateQueries({ queryKey: interviewKeys.bank(caseId) });
+      const banks = client.getQueriesData<{ pinned: boolean }>({ queryKey: interviewKeys.bank(caseId) });
+      if (banks.some(([, bank]) => bank && !bank.pinned)) void client.invalidateQueries({ queryKey: interviewKeys.bank(caseId) });
       // Answering a carried-over question confirms it.
       void client.invalidateQueries({ queryKey: carriedKey(caseId) });
       refresh();

@@ -21,14 +21,14 @@ import { bankIdSchema } from '../../interview/bank-schema';
 export const interviewCalls = {
   'interview:bank': defineCall({
     method: 'getInterviewBank',
-    summary: "The question bank a case is answered with (its pinned version, else the active one)",
-    input: caseRefSchema,
+    summary: "The question bank a case is answered with (its pinned version, else the active one); with inAppLanguage its texts in the app's language",
+    input: caseRefSchema.extend({ inAppLanguage: z.boolean().optional() }),
     output: z.object({ bank: bankSchema, pinned: z.boolean() }),
   }),
   'interview:active-bank': defineCall({
     method: 'getActiveQuestionBank',
-    summary: 'The question bank new cases are answered with',
-    input: z.object({}).strict(),
+    summary: "The question bank new cases are answered with; with inAppLanguage its texts in the app's language",
+    input: z.object({ inAppLanguage: z.boolean().optional() }).strict(),
     output: bankSchema,
   }),
   'interview:banks': defineCall({

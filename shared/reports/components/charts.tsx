@@ -29,7 +29,8 @@ export const wrapLabel = (label: string, width = 16): string[] => {
   return second ? [clip(first), clip(second)] : [clip(first)];
 };
 
-export const RadarChart = ({ points, color, size = 280 }: { points: readonly RadarPoint[]; color: string; size?: number }) => {
+/** `label` names the chart for screen readers, in the language of the page it is on. */
+export const RadarChart = ({ points, color, label, size = 280 }: { points: readonly RadarPoint[]; color: string; label: string; size?: number }) => {
   const fontSize = 12;
   const labels = points.map((p) => {
     const lines = wrapLabel(p.label);
@@ -51,7 +52,7 @@ export const RadarChart = ({ points, color, size = 280 }: { points: readonly Rad
   const ring = (value: number) => Array.from({ length: n }, (_, i) => at(i, value).join(',')).join(' ');
   const shape = points.map((p, i) => at(i, Math.max(0, Math.min(100, p.value))).join(',')).join(' ');
   return (
-    <svg className="gw-chart gw-radar" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label="Readiness by pillar">
+    <svg className="gw-chart gw-radar" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={label}>
       {[25, 50, 75, 100].map((v) => (
         <polygon key={v} points={ring(v)} fill="none" stroke="#c8ccd2" strokeWidth={1} />
       ))}
