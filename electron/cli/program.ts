@@ -15,6 +15,8 @@ import { demoCommand } from './commands/demo-command';
 import { webCommand } from './commands/web-command';
 import { reportCommand } from './commands/report-command';
 import { questionnaireCommand } from './commands/questionnaire-command';
+import { historyCommand } from './commands/history-command';
+import { proposalCommand } from './commands/proposal-command';
 
 /** What every groundwork command's exit status means (run-cli.ts maps errors to them). */
 export const cliExitCodes: readonly ExitCode[] = [
@@ -48,7 +50,9 @@ export const buildProgram = (): Command => {
     .addCommand(demoCommand())
     .addCommand(webCommand())
     .addCommand(reportCommand())
-    .addCommand(questionnaireCommand());
+    .addCommand(questionnaireCommand())
+    .addCommand(historyCommand())
+    .addCommand(proposalCommand());
   exitTwoOnUsageErrors(program, (code) => process.exit(code));
   listExitCodesInHelp(program, cliExitCodes);
   return program;

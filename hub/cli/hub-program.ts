@@ -104,10 +104,11 @@ export const buildHubProgram = (): Command => {
   withStoreOptions(program.command('backup'))
     .description('copy the embedded SQLite store to a file while the hub runs (PostgreSQL: use pg_dump)')
     .argument('<file>', 'the backup file to write (must not exist)')
-    .action(async (file: string, opts: { dataDir?: string }) => {
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: { dataDir?: string; json?: boolean }) => {
       if (process.env.DATABASE_URL) throw new Error('DATABASE_URL is set: back up PostgreSQL with pg_dump (see hub/README.md).');
       const { bytes } = await backupSqliteStore(opts.dataDir ?? defaultDataDir(), path.resolve(file));
-      say(`Backed up the hub store to ${path.resolve(file)} (${bytes} bytes)`);
+      say(opts.json ? json({ file: path.resolve(file), bytes }) : `Backed up the hub store to ${path.resolve(file)} (${bytes} bytes)`);
     });
 
   const release = program.command('release').description("the desktop app version a partner's engineers are offered (update feed /v1/updates/)");
@@ -119,7 +120,8 @@ export const buildHubProgram = (): Command => {
     .requiredOption('--version <version>', "the app's version (x.y.z, as in its package.json)")
     .option('--url <url>', 'devices download it from here instead of from the hub (a file server, object storage)')
     .option('--notes <text>', 'release notes shown to the engineer')
-    .action(async (installer: string, opts: { dataDir?: string; partner: string; platform: AppPlatform; version: string; url?: string; notes?: string }) => {
+    .option('--json', 'print JSON')
+    .action(async (installer: string, opts: { dataDir?: string; partner: string; platform: AppPlatform; version: string; url?: string; notes?: string; json?: boolean }) => {
       await withStore(opts, async (store) => {
         const published = await publishAppRelease(store, {
           partnerName: opts.partner,
@@ -130,6 +132,7 @@ export const buildHubProgram = (): Command => {
           releaseNotes: opts.notes,
           releasesDir: path.join(opts.dataDir ?? defaultDataDir(), 'releases'),
         });
+        if (opts.json) return say(json({ ...published, partner: opts.partner, platform: opts.platform, channelFile: channelFiles[opts.platform] }));
         say(`Published ${published.fileName} ${published.version} for ${opts.platform} devices of "${opts.partner}" (${channelFiles[opts.platform]}, ${published.size} bytes)`);
       });
     });
@@ -185,7 +188,7 @@ export const buildHubProgram = (): Command => {
           partnerId = found.id;
         }
         const list = await store.listDevices(partnerId);
-        if (opts.json) say(JSON.stringify(list, null, 2));
+        if (opts.json) say(json(list));
         else if (list.length === 0) say('No devices enrolled.');
         else
           for (const d of list)

@@ -3,7 +3,15 @@ import { caseStatusLabels, type CaseSummary } from '../../../shared/domain/cases
 import { printJson, withDataDir, withSession } from '../cli-context';
 
 const describe = (c: CaseSummary): string =>
-  [c.id, caseStatusLabels[c.status].padEnd(11), c.customerName, c.siteName ? `(${c.siteName})` : '', c.archived ? '[archived]' : '']
+  [
+    c.id,
+    caseStatusLabels[c.status].padEnd(11),
+    c.customerName,
+    c.siteName ? `(${c.siteName})` : '',
+    // Another engineer's case, pulled from the hub: read-only on this laptop.
+    c.partner ? `[partner case${c.ownerName ? ` on ${c.ownerName}` : ''}]` : '',
+    c.archived ? '[archived]' : '',
+  ]
     .filter(Boolean)
     .join('  ');
 
@@ -59,6 +67,9 @@ export const casesCommand = (): Command => {
         else {
           process.stdout.write(`${describe(found)}\n`);
           if (found.engineer) process.stdout.write(`Engineer: ${found.engineer}\n`);
+          if (found.partner) process.stdout.write(`Owner: ${found.ownerName || 'another laptop of the partner'} (read-only here: the engineer's laptop owns it)\n`);
+          else if (found.ownerName) process.stdout.write(`Owner: this laptop (${found.ownerName})\n`);
+          if (found.completedAt) process.stdout.write(`Completed ${found.completedAt.slice(0, 10)}${found.completedBy ? ` by ${found.completedBy}` : ''}\n`);
           for (const contact of found.contacts) process.stdout.write(`Contact: ${contact.name} ${contact.role} ${contact.email}\n`);
         }
       });

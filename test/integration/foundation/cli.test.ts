@@ -49,7 +49,8 @@ describe('groundwork CLI', () => {
       const hasSubcommands = buildProgram().commands.find((c) => c.name() === path[0])?.commands.length;
       if (!(path.length === 1 && hasSubcommands)) expect(help.stdout, path.join(' ')).toContain('--data-dir');
     }
-  });
+    // One process per command (about 40): slow on a loaded machine.
+  }, 300_000);
 
   it('user mistakes go to stderr with a non-zero exit and no stack trace', () => {
     const dataDir = tempDir();
