@@ -9,6 +9,7 @@ import { runSyncBench } from './sync-bench';
 import { runInterviewBench } from './interview-bench';
 import { runReportsBench } from './reports-bench';
 import { runCliStartBench } from './cli-start-bench';
+import { runDeskBench } from './desk-bench';
 
 /** Every benchmark suite, in the order the table prints them. */
 const suites: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
@@ -19,6 +20,7 @@ const suites: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'reports', run: runReportsBench },
   { name: 'history', run: runHistoryBench },
   { name: 'sync', run: runSyncBench },
+  { name: 'desk', run: runDeskBench },
   { name: 'cli', run: runCliStartBench },
 ];
 
