@@ -69,7 +69,25 @@ describe('Probes tab in Chromium over the loopback bridge', () => {
 
       const bundleFile = path.join(dir, 'server-bundle.json');
       const bundle = buildBundle({
-        results: [{ probeId: 'hardware', title: 'Hardware and OS', status: 'ok', message: '32 cores', startedAt: new Date().toISOString(), durationMs: 900, metrics: { 'hardware.memory_gb': 4 }, samples: [], details: {} }],
+        results: [
+          {
+            probeId: 'hardware',
+            title: 'Hardware and OS',
+            status: 'ok',
+            message: '32 cores',
+            startedAt: new Date().toISOString(),
+            durationMs: 900,
+            metrics: { 'hardware.memory_gb': 4 },
+            // As an unelevated Windows collector writes it: what could not be read says why.
+            measurements: {
+              'hardware.memory_gb': { state: 'measured', value: 4, scope: 'laptop', farEnd: { kind: 'this_device', target: 'this laptop' } },
+              'hardware.tpm_present': { state: 'not_measurable', reason: 'TPM state needs an elevated shell: Get-Tpm was refused, and the device list gave no answer', scope: 'laptop' },
+              'hardware.secure_boot': { state: 'not_measurable', reason: 'Windows keeps no Secure Boot state on this machine (it booted in legacy BIOS mode, or the firmware has no Secure Boot)', scope: 'laptop' },
+            },
+            samples: [],
+            details: {},
+          },
+        ],
         targets: probeTargetsSchema.parse({}),
         toolVersion: '0.1.0',
       });
@@ -83,7 +101,15 @@ describe('Probes tab in Chromium over the loopback bridge', () => {
       const history = page.getByRole('region', { name: 'Run history' });
       await expect.poll(() => history.getByRole('button').count()).toBe(3);
       await history.getByRole('button', { name: /collector on/ }).click();
-      await expect.poll(() => page.getByRole('region', { name: 'Hardware and OS' }).getByText('Problem', { exact: true }).isVisible()).toBe(true);
+      const hardware = page.getByRole('region', { name: 'Hardware and OS' });
+      await expect.poll(() => hardware.getByText('Problem', { exact: true }).isVisible()).toBe(true);
+      // Every null is shown with its reason, never as a placeholder word.
+      await expect.poll(() => hardware.getByRole('heading', { name: 'Could not be measured' }).isVisible()).toBe(true);
+      expect(await hardware.getByRole('listitem').allInnerTexts()).toEqual([
+        'TPM present: TPM state needs an elevated shell: Get-Tpm was refused, and the device list gave no answer',
+        'Secure boot: Windows keeps no Secure Boot state on this machine (it booted in legacy BIOS mode, or the firmware has no Secure Boot)',
+      ]);
+      expect(await page.locator('.probe-results').innerText()).not.toMatch(/\bnull\b|\bundefined\b|NaN/);
       await saveScreenshot(page, 'e2e-probes-import');
       // The one refused import answers 400 (validation); the browser logs that, nothing else may appear.
       expect(errors).toEqual(['console: Failed to load resource: the server responded with a status of 400 (Bad Request)']);

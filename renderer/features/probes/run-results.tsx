@@ -1,4 +1,5 @@
-import { metricCatalog, type MetricInfo } from '../../../shared/probes/metric-names';
+import type { Measurement } from '../../../shared/probes/measurement';
+import { metricCatalog, metricLabel, type MetricInfo } from '../../../shared/probes/metric-names';
 import type { MetricValue, ProbeResult, ProbeRunDetail, ProbeSample, ProbeStatus } from '../../../shared/probes/probe-schemas';
 import { describeThreshold, verdictFor } from '../../../shared/probes/verdicts';
 import { LineChart, type ChartSeries } from './line-chart';
@@ -57,6 +58,31 @@ const MetricsTable = ({ result }: { result: ProbeResult }) => {
         })}
       </tbody>
     </table>
+  );
+};
+
+/**
+ * What this run tried and could not measure, each with its reason ("TPM state needs an elevated
+ * shell"). A reason that only repeats the probe's own message (a probe that failed as a whole)
+ * is not listed again.
+ */
+const Unmeasured = ({ result }: { result: ProbeResult }) => {
+  const missing = Object.entries(result.measurements ?? {}).filter(
+    (entry): entry is [string, Extract<Measurement, { reason: string }>] => entry[1].state !== 'measured' && entry[1].reason !== result.message,
+  );
+  if (missing.length === 0) return null;
+  return (
+    <div className="probe-unmeasured">
+      <h4>Could not be measured</h4>
+      <ul>
+        {missing.map(([name, m]) => (
+          <li key={name}>
+            <span className="probe-unmeasured-label">{metricLabel(name)}</span>
+            {m.state === 'failed' ? ' (failed)' : ''}: <span dir="auto">{m.reason}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 };
 
@@ -124,6 +150,7 @@ export const RunResults = ({ run }: { run: ProbeRunDetail }) => (
         </header>
         {result.message && <p>{result.message}</p>}
         <MetricsTable result={result} />
+        <Unmeasured result={result} />
         <Charts result={result} />
       </section>
     ))}
