@@ -171,7 +171,7 @@ describe('LAN neighbours on Windows and macOS', () => {
     expect(calls).toHaveLength(1);
     expect(reasonOf(result, 'neighbours.sweep_responders')).toBe('no sweep was authorised, so none ran');
   });
-  it.each([['arp-windows.txt'], ['arp-windows-de.txt'], ['arp-windows-fr.txt']])('no PowerShell: %s gives the same table', async (file) => {
+  it.each([['arp-windows.txt'], ['arp-windows-de.txt'], ['arp-windows-fr.txt'], ['arp-windows-es.txt']])('no PowerShell: %s gives the same table', async (file) => {
     const { result } = await run(neighboursProbe, 'win32', [{ command: 'arp', answer: printed(file) }]);
     expect(result.metrics['neighbours.count']).toBe(3);
     expect(ips(result)).toEqual(three);
@@ -187,6 +187,15 @@ describe('LAN neighbours on Windows and macOS', () => {
       { source: 'PowerShell Get-NetNeighbor', outcome: 'failed', why: 'powershell exited with code 1: Get-NetNeighbor : Zugriff verweigert' },
       { source: 'arp -a', outcome: 'used' },
     ]);
+  });
+  it('an arp -a that holds no table is not "0 neighbours": null, with what arp said; "no entries" is 0', async () => {
+    const { result } = await run(neighboursProbe, 'win32', [{ command: 'arp', answer: { ...printed('arp-windows-error-de.txt'), code: 1 } }]);
+    expect(result.metrics).toEqual({});
+    expect(reasonOf(result, 'neighbours.count')).toBe('the neighbour table could not be read (arp exited with code 1: Fehler beim Lesen der ARP-Tabelle: Zugriff verweigert.)');
+    expect(result.message).toMatch(/^The neighbour table could not be read/);
+    expectReadable(result);
+    const empty = await run(neighboursProbe, 'win32', [{ command: 'arp', answer: { stdout: 'Keine ARP-Eintr\uFFFDge gefunden.\r\n', code: 1 } }]);
+    expect(empty.result.metrics).toEqual({ 'neighbours.count': 0 });
   });
   it('macOS arp -an; with no arp tool the probe says which tool is missing', async () => {
     const mac = await run(neighboursProbe, 'darwin', [{ command: 'arp', answer: printed('arp-macos.txt') }]);
@@ -284,6 +293,21 @@ describe('echo and path MTU through Windows tools', () => {
     ], { mtuTargets: ['198.51.100.7'] });
     expect(result.metrics['mtu.path_mtu_bytes']).toBe(1400);
     expect(calls.every((c) => c.startsWith('ping -4 -f -l '))).toBe(true);
+  });
+});
+
+describe('echo and path MTU through macOS tools', () => {
+  it('path MTU 1400 by halving with ping -D; a gateway that drops TCP is pinged', async () => {
+    const mtu = await run(pathMtuProbe, 'darwin', [
+      { command: 'ping', answer: (args) => printed(Number(args[args.indexOf('-s') + 1]) + 28 <= 1400 ? 'ping-macos.txt' : 'df-ping-macos-too-big.txt') },
+    ], { mtuTargets: ['198.51.100.7'] });
+    expect(mtu.result.metrics['mtu.path_mtu_bytes']).toBe(1400);
+    expect(mtu.calls.every((c) => c.startsWith('ping -D -s '))).toBe(true);
+    const latency = await run(latencyProbe, 'darwin', [{ command: 'ping', answer: printed('ping-macos.txt') }], { includeGateway: true, latencyCount: 3, latencyIntervalMs: 5 }, '100::1');
+    // ping-macos.txt's four replies: 2.871–4.006 ms.
+    expect(latency.result.metrics['latency.gateway_rtt_ms_p50']).toBeGreaterThan(2.8);
+    expect(latency.result.metrics['latency.gateway_rtt_ms_p50']).toBeLessThan(4.1);
+    expect((latency.result.details.targets as { method: string }[])[0]?.method).toBe('icmp-ping');
   });
 });
 

@@ -63,24 +63,31 @@ export const parseBsdArp = (text: string): Neighbour[] =>
   );
 
 /**
- * Windows `arp -a` in English, German and French: per-interface tables of `address  physical
- * type`. The interface line is "<word> : <address> --- 0x<n>" in every language (Interface,
- * Schnittstelle); a dynamic entry is dynamic, dynamisch or dynamique.
+ * Windows `arp -a` in any display language: per-interface tables of `address  physical  type`.
+ * The interface line is "<word> : <address> --- 0x<n>" in every language (Interface,
+ * Schnittstelle); a row is an address, a MAC and a type word (dynamic, dynamisch, dynamique,
+ * dinámico...), so the type is not read: static rows are broadcast and multicast entries, which
+ * `keep` drops, or hosts someone pinned, which are neighbours too.
  */
 export const parseWindowsArp = (text: string): Neighbour[] => {
   const out: Neighbour[] = [];
   let device: string | null = null;
   for (const line of text.split(/\r?\n/)) {
-    const iface = /^\S[^:]*?\s*:\s*(\d+\.\d+\.\d+\.\d+)\s+---\s+0x[0-9a-f]+/i.exec(line);
+    const iface = windowsArpInterface.exec(line);
     if (iface) {
       device = iface[1] as string;
       continue;
     }
-    const row = /^\s+(\d+\.\d+\.\d+\.\d+)\s+([0-9a-f]{2}(?:-[0-9a-f]{2}){5})\s+(?:dynamic|dynamisch|dynamique)\b/i.exec(line);
+    const row = /^\s+(\d+\.\d+\.\d+\.\d+)\s+([0-9a-f]{2}(?:-[0-9a-f]{2}){5})\s+\S/i.exec(line);
     if (row) out.push({ ip: row[1] as string, mac: normaliseMac(row[2] as string), device });
   }
   return keep(out);
 };
+
+const windowsArpInterface = /^\S[^:]*?\s*:\s*(\d+\.\d+\.\d+\.\d+)\s+---\s+0x[0-9a-f]+/i;
+
+/** Whether an `arp -a` output holds a table at all (an interface line), so "no neighbours" is told from "not read". */
+export const windowsArpHasTable = (text: string): boolean => text.split(/\r?\n/).some((line) => windowsArpInterface.test(line));
 
 /** `Get-NetNeighbor` states that are learnt entries (arp -a's "dynamic"); numbers are the enum's values. */
 const learntStates = new Set(['reachable', 'stale', 'delay', 'probe', '2', '3', '4', '5']);

@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import { hostsOfCidr } from '../cidr';
 import { timeTcpConnect } from '../net-helpers';
-import { parseBsdArp, parseGetNetNeighborJson, parseIpNeigh, parseProcNetArp, parseWindowsArp, type Neighbour } from '../parsers/arp-output';
+import { parseBsdArp, parseGetNetNeighborJson, parseIpNeigh, parseProcNetArp, parseWindowsArp, windowsArpHasTable, type Neighbour } from '../parsers/arp-output';
 import { powershellArgs, windowsNeighbourScript } from '../parsers/powershell-output';
 import { allPlatforms, type ProbeOutcome, type ProbeContext, type ProbeDefinition } from '../probe-definition';
 import { runCommand, ToolMissing, whyNoAnswer, type SourceAttempt } from '../run-command';
 
 export interface NeighbourTable {
-  readonly neighbours: Neighbour[];
+  /** Null when no source could read the table (`why` says why). */
+  readonly neighbours: Neighbour[] | null;
+  readonly why?: string;
   readonly source: string;
   readonly attempts: SourceAttempt[];
 }
@@ -30,6 +32,13 @@ const windowsNeighbourTable = async (ctx: ProbeContext): Promise<NeighbourTable>
     attempts.push({ source: psSource, outcome: error instanceof ToolMissing ? 'missing' : 'failed', why: whyNoAnswer('powershell', null, error) });
   }
   const out = await runCommand(ctx, 'arp', ['-a'], 5000);
+  // "No ARP entries found" is an empty table; any other output without a table is not a count of 0.
+  const noEntries = /No ARP Entries Found|Keine ARP-Eintr.ge gefunden|Aucune entr.e ARP trouv.e/i.test(out.stdout + out.stderr);
+  if (!windowsArpHasTable(out.stdout) && !noEntries) {
+    const why = whyNoAnswer('arp', out, undefined, 5000);
+    attempts.push({ source: 'arp -a', outcome: 'failed', why });
+    return { neighbours: null, source: 'arp -a', attempts, why: `the neighbour table could not be read (${why})` };
+  }
   attempts.push({ source: 'arp -a', outcome: 'used' });
   return { neighbours: parseWindowsArp(out.stdout), source: 'arp -a', attempts };
 };
@@ -88,19 +97,23 @@ export const neighboursProbe: ProbeDefinition = {
       await Promise.all(Array.from({ length: Math.min(sweepConcurrency, jobs.length) }, worker));
       responders = [...alive].sort();
     }
-    const { neighbours, source, attempts } = await readNeighbourTable(ctx);
+    const table = await readNeighbourTable(ctx);
+    const { source, attempts } = table;
+    const neighbours = table.neighbours ?? [];
     ctx.progress(1, 'read the neighbour table');
     return {
-      metrics: { 'neighbours.count': neighbours.length, 'neighbours.sweep_responders': responders ? responders.length : null },
+      metrics: { 'neighbours.count': table.neighbours ? neighbours.length : null, 'neighbours.sweep_responders': responders ? responders.length : null },
       farEnd: { kind: 'lan_host', target: sweep ? sweep.scope : 'the local network' },
-      reasons: { 'neighbours.sweep_responders': 'no sweep was authorised, so none ran' },
+      reasons: { 'neighbours.sweep_responders': 'no sweep was authorised, so none ran', ...(table.why ? { 'neighbours.count': table.why } : {}) },
       details: {
         source,
         attempts,
         neighbours,
         sweep: sweep ? { authorisedBy: sweep.authorisedBy, scope: sweep.scope, reason: sweep.reason, ports: sweep.ports, responders } : null,
       },
-      message: sweep
+      message: !table.neighbours
+        ? `The neighbour table could not be read: ${table.why ?? 'no source answered'}.${sweep ? ` ${responders?.length ?? 0} hosts answered the sweep of ${sweep.scope} authorised by ${sweep.authorisedBy}.` : ''}`
+        : sweep
         ? `${neighbours.length} neighbours in the table; ${responders?.length ?? 0} hosts answered the sweep of ${sweep.scope} authorised by ${sweep.authorisedBy}.`
         : `${neighbours.length} neighbours in the table (${source}); no sweep was run.`,
     };
