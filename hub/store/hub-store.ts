@@ -178,6 +178,24 @@ const toRecord = (row: RecordRow): StoredRecord => ({
   conflicts: JSON.parse(row.conflicts ?? '[]') as FieldConflict[],
 });
 
+/** What a pull sends of a row: its per-field clocks and change history stay on the hub, so they are not parsed. */
+export type PulledRecord = Pick<StoredRecord, 'table' | 'rowId' | 'fields' | 'hlc' | 'deleted' | 'ownerDevice' | 'originDevice' | 'changeSeq' | 'conflicts'> & {
+  readonly ownerDeviceName: string;
+};
+
+const toPulledRecord = (row: RecordRow): PulledRecord => ({
+  table: row.table_name,
+  rowId: row.row_id,
+  fields: JSON.parse(row.fields) as Record<string, unknown>,
+  hlc: row.hlc,
+  deleted: Number(row.deleted) === 1,
+  ownerDevice: row.owner_device,
+  originDevice: row.origin_device,
+  changeSeq: Number(row.change_seq),
+  conflicts: row.conflicts && row.conflicts !== '[]' ? (JSON.parse(row.conflicts) as FieldConflict[]) : [],
+  ownerDeviceName: row.owner_name ?? '',
+});
+
 interface DeviceRow {
   id: string;
   partner_id: string;
@@ -461,7 +479,7 @@ export class HubStore {
     limit: number,
     ownerDevice: string | null,
     referenceTables: readonly string[],
-  ): Promise<Array<StoredRecord & { ownerDeviceName: string }>> {
+  ): Promise<PulledRecord[]> {
     const marks = referenceTables.map(() => '?').join(', ');
     // An engineer also gets what others add to its cases (proposals, comments, a handover's
     // event) and the customer and site rows its cases name.
@@ -477,7 +495,7 @@ export class HubStore {
        ORDER BY r.change_seq LIMIT ?`,
       [partnerId, cursor, ownerDevice, ownerDevice, ownerDevice, ...referenceTables, partnerId, ownerDevice, ownerDevice, limit],
     );
-    return rows.map((row) => ({ ...toRecord(row), ownerDeviceName: row.owner_name ?? '' }));
+    return rows.map(toPulledRecord);
   }
 
   async partnerLastChange(partnerId: string): Promise<number> {

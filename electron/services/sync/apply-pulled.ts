@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { checkRemoteHlc, defaultMaxClockSkewMs, formatHlc, receiveHlc, tryParseHlc, type Hlc } from '../../../shared/sync/hlc';
+import { checkRemoteHlc, compareHlc, defaultMaxClockSkewMs, formatHlc, receiveHlc, tryParseHlc, type Hlc } from '../../../shared/sync/hlc';
 import { isReferenceTable, type RemoteRow } from '../../../shared/sync/protocol';
 import { deviceId } from '../db/device-clock';
 import { installBank } from '../interview/bank-store';
@@ -23,7 +23,10 @@ export interface PullClock {
   readonly maxSkewMs: number;
 }
 
-/** Our clock moves past every timestamp seen, so the next local edit wins over what just arrived. */
+/**
+ * Our clock moves past every timestamp seen, so the next local edit wins over what just arrived.
+ * Called once per page with the page's highest clock: moving past the highest moves past them all.
+ */
 const observeRemoteClock = (db: Database, remote: Hlc, nowMs: number): void => {
   const row = db.prepare('SELECT last_hlc FROM device WHERE singleton = 1').get() as { last_hlc: string | null } | undefined;
   const next = receiveHlc(row?.last_hlc ? tryParseHlc(row.last_hlc) : null, remote, nowMs, deviceId(db));
@@ -112,6 +115,7 @@ export const applyPulledRows = (
      WHERE excluded.change_seq > sync_remote_rows.change_seq`,
   );
   const receivedAt = new Date().toISOString();
+  let highest: { text: string; hlc: Hlc } | null = null;
   for (const row of rows) {
     const checked = checkRemoteHlc(row.hlc, clock.nowMs, clock.maxSkewMs);
     keep.run({
@@ -129,10 +133,11 @@ export const applyPulledRows = (
       conflicts: JSON.stringify(row.conflicts ?? []),
     });
     if (!checked.ok) continue;
-    observeRemoteClock(db, checked.hlc, clock.nowMs);
+    if (!highest || compareHlc(row.hlc, highest.text) > 0) highest = { text: row.hlc, hlc: checked.hlc };
     // isReferenceTable also keeps the table name to our own fixed list before it reaches SQL.
     if (row.table === 'question_bank_versions') installPulledBank(db, row, log);
     else if (isReferenceTable(row.table)) applyReferenceRow(db, row, log);
   }
+  if (highest) observeRemoteClock(db, highest.hlc, clock.nowMs);
   materialisePulled(db);
 };

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 
 type Value = string | number | null;
 
@@ -56,10 +56,10 @@ interface PendingRow {
  * the handover) is dropped here too, so this copy shows what the new owner has. The hub's refusal
  * stays in sync_refused, where the sync status reports it.
  */
-const dropUnsentWork = (db: Database, caseId: string): void => {
+const dropUnsentWork = (prepared: (sql: string) => Statement, caseId: string): void => {
   const notAtHub = (table: string) => `NOT EXISTS (SELECT 1 FROM sync_remote_rows r WHERE r.table_name = '${table}' AND r.row_id = ${table}.id)`;
   for (const table of ['contacts', 'answers', 'finding_exceptions', 'evidence_attachments', 'probe_runs']) {
-    db.prepare(`UPDATE ${table} SET deleted = 1 WHERE case_id = ? AND deleted = 0 AND ${notAtHub(table)}`).run(caseId);
+    prepared(`UPDATE ${table} SET deleted = 1 WHERE case_id = ? AND deleted = 0 AND ${notAtHub(table)}`).run(caseId);
   }
 };
 
@@ -89,6 +89,21 @@ export const materialisePulled = (db: Database): MaterialiseReport => {
     }
     return set;
   };
+  // One statement per distinct SQL text: preparing costs more than running a row's insert.
+  const statements = new Map<string, Statement>();
+  const prepared = (sql: string): Statement => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const savepoint = db.prepare('SAVEPOINT materialise_row');
+  const release = db.prepare('RELEASE materialise_row');
+  const rollback = db.prepare('ROLLBACK TO materialise_row');
+  const ownerBefore = db.prepare('SELECT owner_device FROM cases WHERE id = ?').pluck();
+  const setOwner = db.prepare('UPDATE cases SET owner_device = ?, owner_name = ? WHERE id = ?');
   const done = db.prepare('UPDATE sync_remote_rows SET materialised_seq = ? WHERE table_name = ? AND row_id = ?');
   let written = 0;
   let waiting = 0;
@@ -123,7 +138,7 @@ export const materialisePulled = (db: Database): MaterialiseReport => {
       // Equal clocks: the hub's row is our own last write merged with other devices' fields (the
       // push went first), so it is taken whole; a later local edit has a later clock and stays.
       const newer = !local || local.updated_at <= row.hlc || hubWins;
-      db.exec('SAVEPOINT materialise_row');
+      savepoint.run();
       try {
         if (newer) {
           values.deleted = row.deleted;
@@ -131,10 +146,10 @@ export const materialisePulled = (db: Database): MaterialiseReport => {
           values.origin_device = row.origin_device;
           const names = Object.keys(values);
           if (local) {
-            db.prepare(`UPDATE ${table} SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...values, id: row.row_id });
+            prepared(`UPDATE ${table} SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...values, id: row.row_id });
           } else {
             const all = ['id', 'created_at', ...names];
-            db.prepare(`INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map((n) => `@${n}`).join(', ')})`).run({
+            prepared(`INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map((n) => `@${n}`).join(', ')})`).run({
               ...values,
               id: row.row_id,
               created_at: typeof fields.created_at === 'string' ? fields.created_at : wallClockIso(row.hlc),
@@ -142,18 +157,18 @@ export const materialisePulled = (db: Database): MaterialiseReport => {
           }
         }
         if (table === 'cases') {
-          const before = (db.prepare('SELECT owner_device FROM cases WHERE id = ?').get(row.row_id) as { owner_device: string | null } | undefined)?.owner_device;
-          db.prepare('UPDATE cases SET owner_device = ?, owner_name = ? WHERE id = ?').run(row.owner_device, row.owner_device_name, row.row_id);
-          if (me !== null && (before === me || before === null) && row.owner_device !== me) dropUnsentWork(db, row.row_id);
+          const before = ownerBefore.get(row.row_id) as string | null | undefined;
+          setOwner.run(row.owner_device, row.owner_device_name, row.row_id);
+          if (me !== null && (before === me || before === null) && row.owner_device !== me) dropUnsentWork(prepared, row.row_id);
         }
-        db.exec('RELEASE materialise_row');
+        release.run();
         done.run(row.change_seq, row.table_name, row.row_id);
         if (newer) written += 1;
       } catch (error) {
         // A row whose parent has not arrived (or that a constraint refuses for now) stays pending:
         // the next page, or the next sync, tries it again. It is never lost, only delayed.
-        db.exec('ROLLBACK TO materialise_row');
-        db.exec('RELEASE materialise_row');
+        rollback.run();
+        release.run();
         if (!(error instanceof Error) || !/constraint/i.test(error.message)) throw error;
         waiting += 1;
       }

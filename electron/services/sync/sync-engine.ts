@@ -149,15 +149,36 @@ const pull = async (deps: SyncDeps, client: HubClient, retry: RetryPolicy, count
   const { db } = deps;
   const pageSize = deps.pageSize ?? 500;
   const setCursor = db.prepare('UPDATE sync_state SET pull_cursor = ? WHERE singleton = 1');
+  const fetchPage = (cursor: number) => withRetry(() => client.pull(cursor, pageSize), isRetryableHubError, retry);
+  let cursor = readSyncState(db)?.pull_cursor ?? 0;
+  let next = fetchPage(cursor);
   for (let page = 0; page < 100_000; page += 1) {
-    const cursor = readSyncState(db)?.pull_cursor ?? 0;
-    const answer = await withRetry(() => client.pull(cursor, pageSize), isRetryableHubError, retry);
+    const answer = await next;
+    const nextCursor = Math.max(cursor, answer.cursor);
+    // The next page is on its way while this one is written (the hub works while we do).
+    if (answer.hasMore) {
+      next = fetchPage(nextCursor);
+      next.catch((error: unknown) => {
+        // handled: awaited at the top of the next round, which throws it; this only stops an
+        // unhandled rejection if this page's write throws first.
+        deps.log.debug({ err: error }, 'prefetched pull page failed');
+      });
+    }
     // The rows and the cursor move together: an interrupted pull resumes exactly where it stopped.
     const clock = { nowMs: Date.now(), maxSkewMs: deps.maxClockSkewMs ?? defaultMaxClockSkewMs };
-    db.transaction(() => {
-      applyPulledRows(db, answer.rows, deps.log, clock);
-      setCursor.run(Math.max(cursor, answer.cursor));
-    })();
+    // Committed without waiting for the disk: the hub holds these rows, and a power cut rolls the
+    // WAL back to an earlier page, cursor and rows together, to be pulled again. The next local
+    // write (full sync again) makes them durable; nothing runs in between, the call is synchronous.
+    db.pragma('synchronous = NORMAL');
+    try {
+      db.transaction(() => {
+        applyPulledRows(db, answer.rows, deps.log, clock);
+        setCursor.run(nextCursor);
+      })();
+    } finally {
+      db.pragma('synchronous = FULL');
+    }
+    cursor = nextCursor;
     counters.pulled += answer.rows.length;
     if (!answer.hasMore) return;
   }

@@ -126,6 +126,8 @@ describe.each(storeKinds)('sync with a real hub process on %s', (kind) => {
     expect(pulled.size).toBe(expected.size);
     for (const [key, fields] of expected) expect(pulled.get(key), key).toEqual(fields);
     expect(pulled.get(`branding_profiles/${brand}`)).toMatchObject({ footer: 'A footer 2', contact: 'b@acme.example' });
+    // Pulled pages commit without waiting for the disk; the connection is back at full fsync after.
+    expect(am.services.db.pragma('synchronous', { simple: true })).toBe(2);
     // The shared profile also lands in the account manager's own branding table.
     expect(am.services.db.prepare('SELECT footer, contact FROM branding_profiles WHERE id = ?').get(brand)).toEqual({
       footer: 'A footer 2',
