@@ -85,6 +85,7 @@ export const runHistoryBench = async (): Promise<BenchRow[]> => {
       ours: memory.after,
       reference: memory.baseline,
       unit: 'MiB',
+      target: '≤ reference + 30 MiB',
       note: 'detail + score of each; reference: the same process before opening any',
     }),
   ];

@@ -6,6 +6,7 @@ import { runHistoryBench } from './history-bench';
 import { runProbesBench } from './probes-bench';
 import { runLoadedLatencyBench } from './loaded-latency-bench';
 import { runSyncBench } from './sync-bench';
+import { runSyncLoadBench } from './sync-load-bench';
 import { runInterviewBench } from './interview-bench';
 import { runReportsBench } from './reports-bench';
 import { runCliStartBench } from './cli-start-bench';
@@ -20,6 +21,7 @@ const suites: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'reports', run: runReportsBench },
   { name: 'history', run: runHistoryBench },
   { name: 'sync', run: runSyncBench },
+  { name: 'sync-load', run: runSyncLoadBench },
   { name: 'desk', run: runDeskBench },
   { name: 'cli', run: runCliStartBench },
 ];

@@ -141,6 +141,7 @@ export async function runSyncBench(): Promise<BenchRow[]> {
         ours: Math.round(pushMs),
         reference: Math.round(rawUploadMs),
         unit: 'ms',
+        target: '≤ 3×',
         note: `${all.length} mutations, ${mb(pushBytes)} MiB in ${bodies.length} requests; reference: raw HTTP POST of the same bodies to a bare server`,
       }),
       row({
@@ -148,6 +149,7 @@ export async function runSyncBench(): Promise<BenchRow[]> {
         ours: Math.round(pullMs),
         reference: Math.round(rawDownloadMs),
         unit: 'ms',
+        target: '≤ 3×',
         note: `${mb(pullBytes)} MiB of row fields; reference: raw HTTP GET of as many bytes`,
       }),
     ];

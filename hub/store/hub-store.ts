@@ -234,6 +234,31 @@ const deviceSelect = `SELECT d.id, d.partner_id, p.name AS partner_name, d.name,
 export class HubStore {
   constructor(readonly driver: SqlDriver) {}
 
+  /** The tail of each partner's queue of pushes in this process. */
+  private readonly partnerPushes = new Map<string, Promise<void>>();
+
+  /**
+   * Runs one partner's pushes one at a time in this process. They serialise on the partner's row
+   * anyway; waiting here holds no pooled PostgreSQL connection, where 20 devices pushing at once
+   * would otherwise hold them all and the rest wait out the pool's connect timeout (a 503).
+   */
+  onePushAtATime<T>(partnerId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.partnerPushes.get(partnerId) ?? Promise.resolve();
+    const next = previous.then(work);
+    const settled = next.then(
+      () => undefined,
+      () => {
+        // handled: the push's own caller receives this failure; the queue only waits for it to settle.
+        return undefined;
+      },
+    );
+    this.partnerPushes.set(partnerId, settled);
+    void settled.then(() => {
+      if (this.partnerPushes.get(partnerId) === settled) this.partnerPushes.delete(partnerId);
+    });
+    return next;
+  }
+
   /** One round trip to the store, for /healthz. */
   async ping(): Promise<void> {
     await this.driver.query('SELECT 1');

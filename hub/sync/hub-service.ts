@@ -12,7 +12,7 @@ import {
   type PushResponse,
 } from '../../shared/sync/protocol';
 import type { DeviceRecord, HubStore, Partner, PushTx } from '../store/hub-store';
-import { mergeMutation } from './merge';
+import { mergeMutation, type StoredRecord } from './merge';
 import { refusalOf, writeRules } from '../../shared/sync/write-rights';
 import { fieldProblemOf } from '../../shared/sync/table-fields';
 
@@ -146,16 +146,46 @@ export const refuseInvalidFields = (request: PushRequest): void => {
  * seq advanced, all in one transaction, so a crash leaves either all of it or none.
  */
 /** The case a pushed row belongs to: its own id, its case_id, or (a probe result) its run's case. */
-const caseIdOfMutation = async (tx: PushTx, partnerId: string, mutation: PushRequest['mutations'][number]): Promise<string | null> => {
+type RecordOf = (table: string, rowId: string) => Promise<StoredRecord | null>;
+
+const caseIdOfMutation = async (recordOf: RecordOf, mutation: PushRequest['mutations'][number]): Promise<string | null> => {
   if (mutation.table === 'cases') return mutation.rowId;
   if (typeof mutation.fields.case_id === 'string') return mutation.fields.case_id;
   if (mutation.table === 'probe_results' && typeof mutation.fields.run_id === 'string') {
-    return (await tx.getRecord(partnerId, 'probe_runs', mutation.fields.run_id))?.caseId ?? null;
+    return (await recordOf('probe_runs', mutation.fields.run_id))?.caseId ?? null;
   }
   if (mutation.table === 'proposal_lines' && typeof mutation.fields.proposal_id === 'string') {
-    return (await tx.getRecord(partnerId, 'proposals', mutation.fields.proposal_id))?.caseId ?? null;
+    return (await recordOf('proposals', mutation.fields.proposal_id))?.caseId ?? null;
   }
   return null;
+};
+
+/**
+ * The rows a batch reads, each read from the store once and then kept as this batch leaves it:
+ * a case's contacts and answers ask for the case they belong to, which the batch has just written.
+ * Only within one transaction (the partner is locked), so what is kept is what the store holds.
+ */
+const batchRecords = (tx: PushTx, partnerId: string): { recordOf: RecordOf; wrote: (record: StoredRecord) => void } => {
+  const kept = new Map<string, StoredRecord | null>();
+  const keyOf = (table: string, rowId: string) => `${table}\u0000${rowId}`;
+  return {
+    recordOf: async (table, rowId) => {
+      const key = keyOf(table, rowId);
+      const known = kept.get(key);
+      if (known !== undefined) return known;
+      const record = await tx.getRecord(partnerId, table, rowId);
+      kept.set(key, record);
+      return record;
+    },
+    wrote: (record) =>
+      kept.set(keyOf(record.table, record.rowId), {
+        ...record,
+        caseId: record.caseId ?? null,
+        previousOwner: record.previousOwner ?? null,
+        fieldChanges: record.fieldChanges ?? {},
+        conflicts: record.conflicts ?? [],
+      }),
+  };
 };
 
 /** A push's answer and what it added to the store (the metrics' held-row gauges move by these). */
@@ -169,9 +199,13 @@ export const applyPush = async (store: HubStore, device: DeviceRecord, request: 
   (await applyPushCounted(store, device, request)).response;
 
 export const applyPushCounted = async (store: HubStore, device: DeviceRecord, request: PushRequest): Promise<PushOutcome> =>
+  store.onePushAtATime(device.partnerId, () => pushBatch(store, device, request));
+
+const pushBatch = (store: HubStore, device: DeviceRecord, request: PushRequest): Promise<PushOutcome> =>
   store.pushTransaction(async (tx) => {
     let newRecords = 0;
     let loggedMutations = 0;
+    const { recordOf, wrote } = batchRecords(tx, device.partnerId);
     let lastChange = await tx.lockPartner(device.partnerId);
     let lastSeq = await tx.deviceLastSeq(device.id);
     let applied = 0;
@@ -193,14 +227,14 @@ export const applyPushCounted = async (store: HubStore, device: DeviceRecord, re
         continue;
       }
       lastSeq = mutation.seq;
-      const existing = await tx.getRecord(device.partnerId, mutation.table, mutation.rowId);
-      const caseId = existing?.caseId ?? (await caseIdOfMutation(tx, device.partnerId, mutation));
+      const existing = await recordOf(mutation.table, mutation.rowId);
+      const caseId = existing?.caseId ?? (await caseIdOfMutation(recordOf, mutation));
       const rule = writeRules[mutation.table];
       // A new child row's parent (its case, its probe run) must be this device's own.
       let parentOwner: string | null | undefined;
       if (!existing && rule.kind === 'owner' && rule.parent) {
         const parentId = mutation.fields[rule.parent.field];
-        if (typeof parentId === 'string') parentOwner = (await tx.getRecord(device.partnerId, rule.parent.table, parentId))?.ownerDevice ?? null;
+        if (typeof parentId === 'string') parentOwner = (await recordOf(rule.parent.table, parentId))?.ownerDevice ?? null;
       }
       const refusal = refusalOf(rule, mutation.table, { role: device.role, deviceId: device.id, rowOwner: existing?.ownerDevice ?? null, parentOwner });
       const allowed = refusal === null;
@@ -233,7 +267,9 @@ export const applyPushCounted = async (store: HubStore, device: DeviceRecord, re
       if (merged.changed) {
         if (!existing) newRecords += 1;
         lastChange += 1;
-        await tx.putRecord({ ...merged.record, caseId, changeSeq: lastChange });
+        const record = { ...merged.record, caseId, changeSeq: lastChange };
+        await tx.putRecord(record);
+        wrote(record);
       }
       applied += 1;
     }

@@ -34,7 +34,12 @@ export const postgresAvailable = (): boolean => fs.existsSync(path.join(binDir, 
  * stopped (and the directory removed) by stop(). As root the server runs as the `postgres` OS
  * user (PostgreSQL refuses root); otherwise as the current user.
  */
-export const startPostgres = async (): Promise<TestPostgres> => {
+export interface StartPostgresOptions {
+  /** Keep fsync and synchronous commit on, as a production server runs (the bench); tests turn them off. */
+  readonly durable?: boolean;
+}
+
+export const startPostgres = async (options: StartPostgresOptions = {}): Promise<TestPostgres> => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-pg-'));
   const dataDir = path.join(root, 'data');
   const asRoot = process.getuid?.() === 0;
@@ -51,7 +56,7 @@ export const startPostgres = async (): Promise<TestPostgres> => {
   const start = (): void =>
     run('pg_ctl', [
       '-D', dataDir, '-l', path.join(root, 'log'), '-w', '-t', '60', 'start',
-      '-o', `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`,
+      '-o', `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 ${options.durable ? '' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off '}-c max_connections=100`,
     ]);
   start();
   const base = `postgresql://postgres@127.0.0.1:${port}`;
