@@ -46,6 +46,19 @@ const boolVerdicts: Record<string, { bad: boolean; verdict: Verdict }> = {
   'ai.tls_intercepted': { bad: true, verdict: 'problem' },
   'network.has_gateway': { bad: false, verdict: 'problem' },
   'hardware.os_supported': { bad: false, verdict: 'problem' },
+  'throughput.download_cpu_bound': { bad: true, verdict: 'watch' },
+  'throughput.upload_cpu_bound': { bad: true, verdict: 'watch' },
+};
+
+/** A rate measured while an end was CPU-bound is a lower bound: slow-looking, but not shown to be slow. */
+const lowerBoundFlags: Record<string, string> = {
+  'throughput.download_mbps': 'throughput.download_cpu_bound',
+  'throughput.upload_mbps': 'throughput.upload_cpu_bound',
+};
+
+const isLowerBound = (name: string, metrics: Readonly<Record<string, MetricValue>> | undefined): boolean => {
+  const flag = lowerBoundFlags[name];
+  return flag !== undefined && metrics?.[flag] === true;
 };
 
 /** The metrics beside a loss figure that carry its confidence interval (see wilsonInterval). */
@@ -85,7 +98,8 @@ export const verdictFor = (name: string, value: MetricValue, metrics?: Readonly<
   if (!rule || typeof value !== 'number') return null;
   const v = name === 'ntp.offset_ms' ? Math.abs(value) : value;
   if (rule.direction === 'lower') return v <= rule.good ? 'good' : v > rule.problem ? 'problem' : 'watch';
-  return v >= rule.good ? 'good' : v < rule.problem ? 'problem' : 'watch';
+  const verdict: Verdict = v >= rule.good ? 'good' : v < rule.problem ? 'problem' : 'watch';
+  return verdict === 'problem' && isLowerBound(name, metrics) ? 'watch' : verdict;
 };
 
 const pctText = (v: number) => `${Math.round(v * 100) / 100}`;
@@ -103,7 +117,7 @@ export const describeThreshold = (name: string, unit: string, metrics?: Readonly
   const rule = thresholds[name];
   if (!rule) return null;
   const u = unit === 'pct' ? ' %' : unit === 'mbps' ? ' Mbit/s' : unit === 'gb' ? ' GB' : unit === 'rpm' ? ' RPM' : ` ${unit}`;
-  return rule.direction === 'lower'
-    ? `good ≤ ${rule.good}${u}, problem > ${rule.problem}${u}`
-    : `good ≥ ${rule.good}${u}, problem < ${rule.problem}${u}`;
+  if (rule.direction === 'lower') return `good ≤ ${rule.good}${u}, problem > ${rule.problem}${u}`;
+  const lowerBound = isLowerBound(name, metrics) ? '; a lower bound here (an end was CPU-bound), so watch at worst' : '';
+  return `good ≥ ${rule.good}${u}, problem < ${rule.problem}${u}${lowerBound}`;
 };

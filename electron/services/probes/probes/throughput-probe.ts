@@ -1,3 +1,4 @@
+import { cpuBoundReading, type CpuBoundReading } from '../../../../shared/probes/cpu-bound';
 import { classifyTarget } from '../../../../shared/probes/measurement';
 import { bufferbloatGrade, lossPercent, percentile, rfc3550Jitter, round } from '../../../../shared/probes/stats';
 import { parseHostPort, plainNetworkError, resolveAddress, type HostPort } from '../net-helpers';
@@ -70,6 +71,10 @@ export const throughputProbe: ProbeDefinition = {
     'throughput.upload_loaded_rtt_ms_p95',
     'throughput.upload_loaded_jitter_ms',
     'throughput.upload_loaded_loss_pct',
+    'throughput.client_cpu_pct',
+    'throughput.server_cpu_pct',
+    'throughput.download_cpu_bound',
+    'throughput.upload_cpu_bound',
   ],
   platforms: allPlatforms,
   timeoutMs: (targets) => (2 * targets.throughputSeconds + 25) * 1000,
@@ -191,6 +196,18 @@ export const throughputProbe: ProbeDefinition = {
       });
       const dl = perDirection(download);
       const ul = perDirection(upload);
+      const cpuOf = (d: { result: DirectionResult }): CpuBoundReading => cpuBoundReading(d.result.cpu.clientPct, d.result.cpu.serverPct);
+      const dlCpu = cpuOf(download);
+      const ulCpu = cpuOf(upload);
+      const busiest = (values: (number | null)[]): number | null => {
+        const known = values.filter((v): v is number => v !== null);
+        return known.length > 0 ? Math.max(...known) : null;
+      };
+      const boundFlag = (r: CpuBoundReading): boolean | null => (r.clientPct === null && r.serverPct === null ? null : r.bound.length > 0);
+      const cpuSentences = [
+        dlCpu.text ? ` Download: ${dlCpu.text}.` : '',
+        ulCpu.text ? ` Upload: ${ulCpu.text}.` : '',
+      ].join('');
       const serverFarEnd = { kind: classifyTarget(server.label, { address, tool: server.kind }), target: server.label };
       const latencyFarEnd = plan && latencyAddress ? { kind: classifyTarget(plan.label, { address: latencyAddress, tool: plan.method === 'udp-echo' ? ('reflector' as const) : ('tcp' as const) }), target: plan.label } : serverFarEnd;
       const latencyMetrics = [
@@ -219,21 +236,32 @@ export const throughputProbe: ProbeDefinition = {
           'throughput.upload_loaded_rtt_ms_p95': ul.p95,
           'throughput.upload_loaded_jitter_ms': ul.jitter,
           'throughput.upload_loaded_loss_pct': ul.loss,
+          'throughput.client_cpu_pct': busiest([dlCpu.clientPct, ulCpu.clientPct]),
+          'throughput.server_cpu_pct': busiest([dlCpu.serverPct, ulCpu.serverPct]),
+          'throughput.download_cpu_bound': boundFlag(dlCpu),
+          'throughput.upload_cpu_bound': boundFlag(ulCpu),
         },
         farEnd: serverFarEnd,
         farEnds: Object.fromEntries(latencyMetrics.map((name) => [name, latencyFarEnd])),
         reason: noLatency,
+        reasons: {
+          'throughput.server_cpu_pct': server.kind === 'reflector' ? 'a Groundwork reflector does not report its CPU use' : 'the iperf3 server sent no CPU figure in its results',
+          'throughput.client_cpu_pct': 'no test ran long enough to time',
+          'throughput.download_cpu_bound': 'no CPU figure from either end',
+          'throughput.upload_cpu_bound': 'no CPU figure from either end',
+        },
         details: {
           server: { kind: server.kind, target: server.label },
           latencyUnderLoad: plan ? { method: plan.method, target: plan.label, intervalMs: pingIntervalMs, timeoutMs: lateMs, thread: 'worker', priority: pinger?.priority ?? 'unknown' } : null,
-          download: { ...download.result, loadedRttMsP50: dl.p50, loaded: download.loaded },
-          upload: { ...upload.result, loadedRttMsP50: ul.p50, loaded: upload.loaded },
+          download: { ...download.result, loadedRttMsP50: dl.p50, loaded: download.loaded, cpuBound: dlCpu.bound },
+          upload: { ...upload.result, loadedRttMsP50: ul.p50, loaded: upload.loaded, cpuBound: ulCpu.bound },
         },
         message:
           `Download ${down ?? '?'} Mbit/s, upload ${up ?? '?'} Mbit/s over ${targets.throughputStreams} streams (${server.kind} ${server.label}).` +
           (added === null
             ? ` Latency under load: ${noLatency}.`
-            : ` Bufferbloat grade ${bufferbloatGrade(added)} (+${added} ms under load; loaded p95 ${dl.p95 ?? '?'} ms down, ${ul.p95 ?? '?'} ms up, ${plan?.method ?? ''} to ${plan?.label ?? ''}).`),
+            : ` Bufferbloat grade ${bufferbloatGrade(added)} (+${added} ms under load; loaded p95 ${dl.p95 ?? '?'} ms down, ${ul.p95 ?? '?'} ms up, ${plan?.method ?? ''} to ${plan?.label ?? ''}).`) +
+          cpuSentences,
       };
     } catch (error) {
       return unreachable(`${server.kind === 'iperf3' ? 'iperf3 server' : 'reflector'} at ${server.label}`, error);

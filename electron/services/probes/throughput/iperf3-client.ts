@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import net from 'node:net';
 import { SocketReader } from './socket-reader';
-import { countingOnread, sendBlock, toMbps, type DirectionResult, type ThroughputRunOptions } from './throughput-types';
+import { countingOnread, sendBlock, startCpuMeter, toMbps, type CpuSpent, type DirectionResult, type ThroughputRunOptions } from './throughput-types';
 
 /**
  * A client for the iperf3 3.x control protocol (TCP tests), written from the protocol as
@@ -87,6 +87,18 @@ interface ServerStreamResult {
   end_time?: number;
 }
 
+/** What iperf3 -s sends in the results exchange (cpu_util_* in percent of one core, like ours). */
+interface ServerResults {
+  cpu_util_total?: number;
+  streams?: ServerStreamResult[];
+}
+
+/** The server's own CPU figure, when it sent a sane one. */
+const serverCpuPct = (results: ServerResults | null): number | null => {
+  const value = results?.cpu_util_total;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.round(value * 10) / 10 : null;
+};
+
 const serverErrorText = async (reader: SocketReader): Promise<string> => {
   try {
     const data = await reader.read(8);
@@ -111,7 +123,10 @@ export const runIperf3Throughput = async (options: ThroughputRunOptions): Promis
   let counting = false;
   let runningSince = 0;
   let testMs = 0;
-  let serverResults: { streams?: ServerStreamResult[] } | null = null;
+  let serverResults: ServerResults | null = null;
+  let cpuMeter: (() => CpuSpent | null) | null = null;
+  // Set in endTest (a callback), read after the exchange: typed wide so it is not narrowed to null.
+  let clientCpu = null as CpuSpent | null;
   let ticker: NodeJS.Timeout | null = null;
   let endTimer: NodeJS.Timeout | null = null;
   let finished = false;
@@ -125,6 +140,7 @@ export const runIperf3Throughput = async (options: ThroughputRunOptions): Promis
     sending = false;
     counting = false;
     testMs = performance.now() - runningSince;
+    clientCpu = cpuMeter?.() ?? null;
     if (ticker) clearInterval(ticker);
     control.write(Buffer.from([iperfState.TEST_END]));
   };
@@ -167,6 +183,7 @@ export const runIperf3Throughput = async (options: ThroughputRunOptions): Promis
         // Streams are set up; data flows on TEST_RUNNING.
       } else if (state === iperfState.TEST_RUNNING) {
         runningSince = performance.now();
+        cpuMeter = startCpuMeter();
         counting = true;
         ticker = setInterval(() => {
           options.onInterval?.((intervalBytes * 8) / 250_000);
@@ -187,10 +204,11 @@ export const runIperf3Throughput = async (options: ThroughputRunOptions): Promis
         }
         endTimer = setTimeout(endTest, options.seconds * 1000);
       } else if (state === iperfState.EXCHANGE_RESULTS) {
+        // Our CPU use over the test, as iperf3 reports its own: the server prints it as the remote's.
         writeJson(control, {
-          cpu_util_total: 0,
-          cpu_util_user: 0,
-          cpu_util_system: 0,
+          cpu_util_total: clientCpu?.total ?? 0,
+          cpu_util_user: clientCpu?.user ?? 0,
+          cpu_util_system: clientCpu?.system ?? 0,
           sender_has_retransmits: reverse ? -1 : 0,
           streams: streams.map((_, i) => ({
             id: i === 0 ? 1 : i + 2,
@@ -203,7 +221,7 @@ export const runIperf3Throughput = async (options: ThroughputRunOptions): Promis
             end_time: testMs / 1000,
           })),
         });
-        serverResults = (await readJson(reader)) as { streams?: ServerStreamResult[] };
+        serverResults = (await readJson(reader)) as ServerResults;
       } else if (state === iperfState.DISPLAY_RESULTS) {
         control.write(Buffer.from([iperfState.IPERF_DONE]));
         finished = true;
@@ -230,16 +248,17 @@ export const runIperf3Throughput = async (options: ThroughputRunOptions): Promis
     setTimeout(() => control.destroy(), 200).unref();
   }
 
+  const cpu = { clientPct: clientCpu?.total ?? null, serverPct: serverCpuPct(serverResults) };
   if (reverse) {
     const bytes = streamBytes.reduce((a, b) => a + b, 0);
-    return { direction: 'download', mbps: toMbps(bytes, testMs), bytes, seconds: testMs / 1000, streams: streams.length };
+    return { direction: 'download', mbps: toMbps(bytes, testMs), bytes, seconds: testMs / 1000, streams: streams.length, cpu };
   }
   // Upload: the receiver's count and the receiver's clock, as iperf3 itself reports.
   const serverStreams = serverResults?.streams ?? [];
   const bytes = serverStreams.reduce((sum, s) => sum + (s.bytes ?? 0), 0);
   const spans = serverStreams.map((s) => (s.end_time ?? 0) - (s.start_time ?? 0)).filter((x) => x > 0);
   const seconds = spans.length > 0 ? Math.max(...spans) : testMs / 1000;
-  return { direction: 'upload', mbps: toMbps(bytes, seconds * 1000), bytes, seconds, streams: streams.length };
+  return { direction: 'upload', mbps: toMbps(bytes, seconds * 1000), bytes, seconds, streams: streams.length, cpu };
 };
 
 /** A stock iperf3 server runs one test at a time and turns others away, sometimes with a reset. */

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { encodeHeader, type SinkReport } from './reflector-protocol';
 import { SocketReader } from './socket-reader';
-import { countingOnread, sendBlock, toMbps, type DirectionResult, type ThroughputRunOptions } from './throughput-types';
+import { countingOnread, sendBlock, startCpuMeter, toMbps, type DirectionResult, type ThroughputRunOptions } from './throughput-types';
 
 /** `onread`: a source stream only counts what arrives (see countingOnread). */
 const openStream = (options: ThroughputRunOptions, mode: 'sink' | 'source', onread?: net.OnReadOpts): Promise<net.Socket> =>
@@ -41,14 +41,18 @@ const download = async (options: ThroughputRunOptions): Promise<DirectionResult>
     options.onInterval?.(((intervalBytes * 8) / 250_000) || 0);
     intervalBytes = 0;
   }, 250);
+  const cpuMeter = startCpuMeter();
+  let clientPct: number | null = null;
   try {
     await options.ctx.sleep(options.seconds * 1000);
+    clientPct = cpuMeter()?.total ?? null;
   } finally {
     clearInterval(ticker);
     for (const socket of sockets) socket.destroy();
   }
   const span = firstAt === null ? 0 : lastAt - firstAt;
-  return { direction: 'download', mbps: toMbps(bytes, span), bytes, seconds: span / 1000, streams: sockets.length };
+  // The reflector's protocol carries no CPU figure of its own.
+  return { direction: 'download', mbps: toMbps(bytes, span), bytes, seconds: span / 1000, streams: sockets.length, cpu: { clientPct, serverPct: null } };
 };
 
 /** Upload: we send for the duration; the reflector reports what it received and when (its clock). */
@@ -82,6 +86,8 @@ const upload = async (options: ThroughputRunOptions): Promise<DirectionResult> =
     pump(socket);
   }
   let lastTotal = 0;
+  const cpuMeter = startCpuMeter();
+  let clientPct: number | null = null;
   const ticker = setInterval(() => {
     const total = latest.reduce((sum, r) => sum + r.bytes, 0);
     options.onInterval?.(((total - lastTotal) * 8) / 250_000);
@@ -89,6 +95,7 @@ const upload = async (options: ThroughputRunOptions): Promise<DirectionResult> =
   }, 250);
   try {
     await options.ctx.sleep(options.seconds * 1000);
+    clientPct = cpuMeter()?.total ?? null;
     stopped = true;
     for (const socket of sockets) socket.end();
     // What is still queued drains at the link rate; wait for the reflector's final reports.
@@ -102,7 +109,7 @@ const upload = async (options: ThroughputRunOptions): Promise<DirectionResult> =
   const firsts = latest.map((r) => r.firstAt).filter((t): t is number => t !== null);
   const lasts = latest.map((r) => r.lastAt).filter((t): t is number => t !== null);
   const span = firsts.length > 0 ? Math.max(...lasts) - Math.min(...firsts) : 0;
-  return { direction: 'upload', mbps: toMbps(bytes, span), bytes, seconds: span / 1000, streams: sockets.length };
+  return { direction: 'upload', mbps: toMbps(bytes, span), bytes, seconds: span / 1000, streams: sockets.length, cpu: { clientPct, serverPct: null } };
 };
 
 export const runReflectorThroughput = (options: ThroughputRunOptions): Promise<DirectionResult> =>

@@ -1,3 +1,4 @@
+import { cpuPercentOfOneCore } from '../../../../shared/probes/cpu-bound';
 import type { ProbeContext } from '../probe-definition';
 
 export type Direction = 'download' | 'upload';
@@ -9,7 +10,34 @@ export interface DirectionResult {
   readonly bytes: number;
   readonly seconds: number;
   readonly streams: number;
+  /**
+   * Percent of one core each end used during the test: ours from process.cpuUsage() over the
+   * test's wall time, the server's as it reported it (iperf3's results exchange; null from a reflector).
+   */
+  readonly cpu: { readonly clientPct: number | null; readonly serverPct: number | null };
 }
+
+export interface CpuSpent {
+  readonly total: number;
+  readonly user: number;
+  readonly system: number;
+}
+
+/**
+ * Starts counting this process's CPU time (every thread: the event loop, libuv, the latency
+ * worker); the returned function gives percent of one core since, in total, user and system.
+ */
+export const startCpuMeter = (): (() => CpuSpent | null) => {
+  const usage = process.cpuUsage();
+  const started = performance.now();
+  return () => {
+    const spent = process.cpuUsage(usage);
+    const wallMs = performance.now() - started;
+    const total = cpuPercentOfOneCore(spent, wallMs);
+    if (total === null) return null;
+    return { total, user: cpuPercentOfOneCore({ user: spent.user, system: 0 }, wallMs) ?? 0, system: cpuPercentOfOneCore({ user: 0, system: spent.system }, wallMs) ?? 0 };
+  };
+};
 
 export interface ThroughputRunOptions {
   readonly ctx: ProbeContext;
