@@ -4,7 +4,7 @@
 import http from 'node:http';
 import https from 'node:https';
 
-const url = new URL(process.env.GROUNDWORK_HUB_HEALTH_URL ?? 'http://127.0.0.1:8787/healthz');
+const url = new URL(process.env.GROUNDWORK_HUB_HEALTH_URL || 'http://127.0.0.1:8787/healthz');
 const client = url.protocol === 'https:' ? https : http;
 const request = client.get(url, { timeout: 4000, rejectUnauthorized: false }, (response) => {
   response.resume();
