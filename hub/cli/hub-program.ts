@@ -6,6 +6,7 @@ import { hubRoles, type HubRole } from '../../shared/sync/protocol';
 import { exitTwoOnUsageErrors, listExitCodesInHelp, type ExitCode } from '../../shared/cli/command-hygiene';
 import { buildHubServer } from '../server/hub-server';
 import { createHubLog } from '../server/hub-log';
+import { startResponsivenessListener } from '../server/responsiveness-listener';
 import type { HubStore } from '../store/hub-store';
 import { openHubStore } from '../store/open-hub-store';
 import { backupSqliteStore } from '../store/backup-store';
@@ -46,6 +47,12 @@ export const hubExitCodes: readonly ExitCode[] = [
   { code: 2, meaning: 'refused: unknown command or option, or a missing or invalid value' },
 ];
 
+const parsePort = (text: string): number => {
+  const port = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Not a port: ${text}`);
+  return port;
+};
+
 export const buildHubProgram = (): Command => {
   const program = new Command('groundwork-hub')
     .description("Groundwork partner hub: devices sync their cases here; the partner's reference data goes out from here.")
@@ -61,10 +68,15 @@ export const buildHubProgram = (): Command => {
       '--max-clock-skew <duration>',
       "refuse pushed changes stamped further ahead of the hub's clock than this (e.g. 5m, 1h; default GROUNDWORK_HUB_MAX_CLOCK_SKEW or 5m)",
     )
-    .action(async (opts: { dataDir?: string; port: string; host: string; cert?: string; key?: string; maxClockSkew?: string }) => {
+    .option(
+      '--responsiveness-port <port>',
+      "also serve the responsiveness test (draft-ietf-ippm-responsiveness, HTTP/2) on this port, so laptops measure the segment to the hub (default GROUNDWORK_HUB_RESPONSIVENESS_PORT, else off)",
+    )
+    .action(async (opts: { dataDir?: string; port: string; host: string; cert?: string; key?: string; maxClockSkew?: string; responsivenessPort?: string }) => {
       if (Boolean(opts.cert) !== Boolean(opts.key)) throw new Error('Give both --cert and --key for TLS, or neither.');
-      const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Not a port: ${opts.port}`);
+      const port = parsePort(opts.port);
+      const rpmPortText = opts.responsivenessPort ?? (process.env.GROUNDWORK_HUB_RESPONSIVENESS_PORT || undefined);
+      const rpmPort = rpmPortText === undefined ? undefined : parsePort(rpmPortText);
       const log = createHubLog();
       const store = await openHubStore({
         dataDir: opts.dataDir ?? defaultDataDir(),
@@ -76,7 +88,17 @@ export const buildHubProgram = (): Command => {
       const https = opts.cert && opts.key ? { cert: fs.readFileSync(opts.cert), key: fs.readFileSync(opts.key) } : undefined;
       const maxClockSkewMs = parseDuration(opts.maxClockSkew ?? (process.env.GROUNDWORK_HUB_MAX_CLOCK_SKEW || '5m'));
       const releasesDir = path.join(opts.dataDir ?? defaultDataDir(), 'releases');
-      const app = buildHubServer({ store, https, log, releasesDir, metricsToken: process.env.GROUNDWORK_HUB_METRICS_TOKEN || undefined, maxClockSkewMs });
+      const rpm = rpmPort === undefined ? undefined : await startResponsivenessListener({ host: opts.host, port: rpmPort, https, log });
+      const app = buildHubServer({
+        store,
+        https,
+        log,
+        releasesDir,
+        metricsToken: process.env.GROUNDWORK_HUB_METRICS_TOKEN || undefined,
+        maxClockSkewMs,
+        responsiveness: rpm ? { port: rpm.port, scheme: rpm.scheme } : undefined,
+      });
+      if (rpm) say(`groundwork-hub responsiveness test on ${rpm.scheme}://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${rpm.port}/.well-known/nq`);
       const address = await app.listen({ port, host: opts.host });
       say(`groundwork-hub listening on ${address} (store: ${store.dialect})`);
       let stopping = false;
@@ -93,6 +115,7 @@ export const buildHubProgram = (): Command => {
         }, 20_000);
         force.unref();
         await app.close();
+        await rpm?.close();
         await store.close();
         log.info('stopped cleanly');
         log.flush(() => process.exit(0));

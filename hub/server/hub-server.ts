@@ -22,6 +22,7 @@ import { errorBody, frameworkRefusal } from '../../shared/contract/http-error';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { appPlatforms, platformOfChannelFile, releaseFileOf, renderUpdateFeed } from '../updates/update-feed';
+import { responsivenessPaths } from '../../shared/probes/responsiveness';
 import { registerQuestionnaireDeviceRoutes, registerQuestionnairePublicRoutes } from './questionnaire-routes';
 
 export interface HubServerOptions {
@@ -42,7 +43,16 @@ export interface HubServerOptions {
   readonly releasesDir?: string | undefined;
   /** Wrong enrollment codes / wrong tokens allowed per client address and window before 429. */
   readonly failureLimit?: FailureLimit;
+  /** The responsiveness test's listener (responsiveness-listener.ts), when the hub runs one. */
+  readonly responsiveness?: { readonly port: number; readonly scheme: 'http' | 'https' } | undefined;
 }
+
+/** The host a client used to reach us, without its port ("[::1]:8787" → "[::1]"). */
+const hostOf = (hostHeader: string | undefined): string => {
+  const host = (hostHeader ?? 'localhost').trim();
+  if (host.startsWith('[')) return host.slice(0, host.indexOf(']') + 1) || 'localhost';
+  return host.split(':')[0] || 'localhost';
+};
 
 /** Enrollment bodies are a code and two names: anything bigger is refused before it is read. */
 export const enrollBodyLimit = 8 * 1024;
@@ -140,6 +150,15 @@ export const buildHubServer = (options: HubServerOptions): FastifyInstance => {
       const { since, reason } = health.snapshot();
       return reply.code(503).header('retry-after', String(storeRetryAfterSeconds)).send({ ok: false, store: store.dialect, storeDown: true, since, reason });
     }
+  });
+  // Where a laptop measures the segment to this hub: the draft's config on the responsiveness
+  // listener's port, on the host name the laptop reached the hub by. No token: it names a port only.
+  app.get('/responsiveness', async (request, reply) => {
+    if (!options.responsiveness) {
+      return reply.code(404).send(errorBody('not_found', 'This hub does not serve the responsiveness test (start it with --responsiveness-port).'));
+    }
+    const { scheme, port } = options.responsiveness;
+    return { configUrl: `${scheme}://${hostOf(request.headers.host)}:${port}${responsivenessPaths.config}` };
   });
   app.get('/metrics', async (request, reply) => {
     // Totals span every partner: with no metrics token set they are for this machine only.

@@ -131,6 +131,9 @@ export const metricCatalog = {
   'responsiveness.concurrent_rpm': m('rpm', 'Responsiveness under both directions', 'internet', 'RPM while downloads and uploads load the link at once', { ...path, ...positive, informational: 'A breakdown of the RPM figure by load.' }),
   'responsiveness.download_mbps': m('mbps', 'Goodput during the responsiveness test (down)', 'internet', 'Download goodput over the final window of the responsiveness test', { ...path, informational: 'How hard the link was loaded; the throughput probe measures capacity.' }),
   'responsiveness.upload_mbps': m('mbps', 'Goodput during the responsiveness test (up)', 'internet', 'Upload goodput over the final window of the responsiveness test', { ...path, informational: 'How hard the link was loaded; the throughput probe measures capacity.' }),
+  'responsiveness.lan_rpm': m('rpm', "Responsiveness to the site's LAN reflector", 'lan', 'RPM against the reflector on the customer\'s LAN (the nearest segment of the path)', { ...positive, informational: 'Says where responsiveness is lost, beside the headline RPM figure.' }),
+  'responsiveness.hub_rpm': m('rpm', "Responsiveness to the partner's hub", 'internet', "RPM against the partner hub's responsiveness endpoints (site to partner)", { ...positive, informational: 'Says where responsiveness is lost, beside the headline RPM figure.' }),
+  'responsiveness.internet_rpm': m('rpm', 'Responsiveness to the internet server', 'internet', 'RPM against a responsiveness server on the internet (the farthest segment)', { ...positive, informational: 'Says where responsiveness is lost, beside the headline RPM figure.' }),
 
   'mtu.path_mtu_bytes': m('bytes', 'Path MTU', 'internet', "Largest packet that passes with don't-fragment set", { ...path, ...positive }),
 

@@ -125,10 +125,13 @@ export const probeTargetsSchema = z.object({
   /** Milliseconds between latency probes (200 probes take 4 s at the default). */
   latencyIntervalMs: z.number().int().min(5).max(1000).default(20),
   /**
-   * A responsiveness server's configuration (draft-ietf-ippm-responsiveness: /.well-known/nq or any
-   * URL serving the same JSON); without it the reflector's own /.well-known/nq.
+   * A responsiveness server beyond the partner's network (draft-ietf-ippm-responsiveness:
+   * /.well-known/nq or any URL serving the same JSON): the internet segment. The reflector's own
+   * /.well-known/nq measures the LAN segment, the hub's the segment to the partner.
    */
   responsivenessUrl: z.url({ protocol: /^https?$/ }).max(500).optional(),
+  /** The partner hub this laptop syncs with (its base URL): the responsiveness test's hub segment. */
+  responsivenessHub: z.url({ protocol: /^https?$/ }).max(500).optional(),
   /** Download and upload one after the other, both at once, or both ways (three runs). */
   responsivenessMode: z.enum(['both', 'sequential', 'concurrent']).default('both'),
   /** Time limit of each run; the draft's is 20 s (a run ends sooner once stable). */

@@ -196,3 +196,41 @@ export const responsivenessConfigFor = (origin: string, paths: { large: string; 
 
 /** The endpoint paths our reflector and hub serve (the ones networkQuality servers commonly use). */
 export const responsivenessPaths = { config: '/.well-known/nq', large: '/api/v1/large', small: '/api/v1/small', upload: '/api/v1/upload' } as const;
+
+/**
+ * The path the responsiveness test walks, nearest first: the LAN (the reflector on the customer's
+ * site), the partner's hub, a server on the internet. Measuring each says where responsiveness is
+ * lost, which a single figure cannot.
+ */
+export const responsivenessSegments = ['lan', 'hub', 'internet'] as const;
+export type ResponsivenessSegment = (typeof responsivenessSegments)[number];
+
+export const responsivenessSegmentLabels: Record<ResponsivenessSegment, string> = {
+  lan: "the site's LAN (reflector)",
+  hub: "the partner's hub",
+  internet: 'the internet server',
+};
+
+export interface SegmentRpm {
+  readonly segment: ResponsivenessSegment;
+  readonly rpm: number | null;
+}
+
+/**
+ * Where responsiveness is lost: the first pair of measured segments, going outward, where the band
+ * drops (High on the LAN, Low at the hub: lost between the LAN and the hub). Null when it holds all
+ * the way, or fewer than two segments were measured. Segments that were not measured are skipped:
+ * with no hub figure, a LAN High and an internet Low still name LAN → internet.
+ */
+export const whereResponsivenessIsLost = (readings: readonly SegmentRpm[]): { readonly from: ResponsivenessSegment; readonly to: ResponsivenessSegment } | null => {
+  const measured = responsivenessSegments
+    .map((segment) => readings.find((r) => r.segment === segment))
+    .filter((r): r is SegmentRpm & { rpm: number } => r !== undefined && r.rpm !== null);
+  for (const [i, farther] of measured.entries()) {
+    const nearer = measured[i - 1];
+    if (nearer && responsivenessBands.indexOf(responsivenessBand(farther.rpm)) < responsivenessBands.indexOf(responsivenessBand(nearer.rpm))) {
+      return { from: nearer.segment, to: farther.segment };
+    }
+  }
+  return null;
+};

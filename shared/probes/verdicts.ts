@@ -34,6 +34,9 @@ export const thresholds: Record<string, Threshold> = {
   'mtu.path_mtu_bytes': { direction: 'higher', good: 1500, problem: 1400 },
   // The responsiveness bands: High is good, Medium watch, Low a problem.
   'responsiveness.rpm': { direction: 'higher', good: 1000, problem: 300 },
+  'responsiveness.lan_rpm': { direction: 'higher', good: 1000, problem: 300 },
+  'responsiveness.hub_rpm': { direction: 'higher', good: 1000, problem: 300 },
+  'responsiveness.internet_rpm': { direction: 'higher', good: 1000, problem: 300 },
   'hardware.memory_gb': { direction: 'higher', good: 16, problem: 8 },
   'hardware.disk_free_gb': { direction: 'higher', good: 100, problem: 20 },
 };

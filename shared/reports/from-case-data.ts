@@ -4,6 +4,7 @@ import { readingValueLabel, type Provenance } from '../interview/metric-readings
 import type { ProbeResult } from '../probes/probe-schemas';
 import { formatMetricValue, metricInfo, metricLabel, metricScopeLabels, unitSuffix } from '../probes/metric-names';
 import { pathKindLabels, type FarEnd } from '../probes/measurement';
+import { responsivenessSegmentLabels, type ResponsivenessSegment } from '../probes/responsiveness';
 import { resultMeasurements } from '../probes/result-measurements';
 import { describeThreshold, verdictFor } from '../probes/verdicts';
 import type { ProposalSettings } from './proposal-settings';
@@ -179,6 +180,12 @@ const seriesInfo = (series: string): { name: string; unit: string } => {
   if (series === 'rtt_idle') return { name: 'Round trip before the load', unit: 'ms' };
   if (series === 'offset') return { name: 'Clock offset per query', unit: 'ms' };
   if (series === 'rtt') return { name: 'Round trip to the time server', unit: 'ms' };
+  const rpm = /^(?:(lan|hub|internet)_)?(download|upload|concurrent)_(mbps|latency_ms)$/.exec(series);
+  if (rpm) {
+    const load = { download: 'download', upload: 'upload', concurrent: 'download and upload' }[rpm[2] as 'download' | 'upload' | 'concurrent'];
+    const to = rpm[1] ? ` to ${responsivenessSegmentLabels[rpm[1] as ResponsivenessSegment]}` : '';
+    return rpm[3] === 'mbps' ? { name: `Goodput under ${load} load${to}`, unit: 'Mbit/s' } : { name: `Latency under ${load} load${to}`, unit: 'ms' };
+  }
   if (kind === 'warm' || kind === 'cold') return { name: `DNS ${kind} query time via ${target}`, unit: 'ms' };
   return { name: metricLabel(series), unit: /_mbps$/.test(series) ? 'Mbit/s' : 'ms' };
 };

@@ -35,6 +35,7 @@ interface CollectOptions {
   seconds?: number;
   streams?: number;
   rpmUrl?: string;
+  rpmHub?: string;
   rpmMode?: string;
   rpmSeconds?: number;
   out?: string;
@@ -107,7 +108,8 @@ export const collectCommand = (attacher?: CaseAttacher): Command => {
     .option('--latency-interval <ms>', 'milliseconds between latency probes (default 20)', positive)
     .option('--seconds <n>', 'throughput seconds per direction', positive)
     .option('--streams <n>', 'throughput streams per direction', positive)
-    .option('--rpm-url <url>', 'a responsiveness server config (/.well-known/nq URL) for the responsiveness probe (default: the reflector\'s)')
+    .option('--rpm-url <url>', 'a responsiveness server on the internet (its /.well-known/nq URL): the responsiveness probe\'s internet segment')
+    .option('--rpm-hub <url>', "the partner hub's address: the responsiveness probe's hub segment")
     .addOption(new Option('--rpm-mode <mode>', 'responsiveness runs: download and upload one after the other, both at once, or all three').choices(['both', 'sequential', 'concurrent']))
     .option('--rpm-seconds <n>', 'time limit of each responsiveness run (5–60, default 20)', positive)
     .option('--out <file>', 'where to write the bundle (default: groundwork-<host>-<time>.json here)')
@@ -137,6 +139,7 @@ export const collectCommand = (attacher?: CaseAttacher): Command => {
         ...(opts.seconds ? { throughputSeconds: opts.seconds } : {}),
         ...(opts.streams ? { throughputStreams: Math.round(opts.streams) } : {}),
         ...(opts.rpmUrl ? { responsivenessUrl: opts.rpmUrl } : {}),
+        ...(opts.rpmHub ? { responsivenessHub: opts.rpmHub } : {}),
         ...(opts.rpmMode ? { responsivenessMode: opts.rpmMode } : {}),
         ...(opts.rpmSeconds ? { responsivenessSeconds: opts.rpmSeconds } : {}),
       };

@@ -1,7 +1,7 @@
 import type { ProbeId, ProbeTargets } from '../../../shared/probes/probe-schemas';
 import type { ProbeDefinition } from './probe-definition';
 import { beyondGatewayTarget } from './probes/path-mtu-probe';
-import { responsivenessConfigUrl } from './probes/responsiveness-probe';
+import { responsivenessSegmentsOf } from './probes/responsiveness-probe';
 
 /**
  * What each probe contacts, in words, so the collector can say up front what it will measure and
@@ -32,8 +32,8 @@ const destinations: Record<ProbeId, (t: ProbeTargets) => string> = {
   },
   wifi: () => 'this machine only (the Wi-Fi adapter)',
   responsiveness: (t) => {
-    const url = responsivenessConfigUrl(t);
-    return url ? `${url} and the URLs it names (HTTP/2 load and probes)` : 'nothing (no reflector or responsiveness URL given)';
+    const segments = responsivenessSegmentsOf(t).map(({ segment, source }) => (segment === 'hub' ? `the hub ${source} (its /responsiveness answer names the test's port)` : source));
+    return segments.length > 0 ? `${segments.join(', ')} and the URLs each names (HTTP/2 load and probes)` : 'nothing (no reflector, hub or responsiveness URL given)';
   },
   throughput: (t) => (t.iperf3 ? `iperf3 server ${t.iperf3}` : t.reflector ? `reflector ${t.reflector}` : 'nothing (no iperf3 server or reflector given)'),
 };

@@ -120,7 +120,12 @@ const Charts = ({ result }: { result: ProbeResult }) => {
   }
   if (result.probeId === 'responsiveness') {
     const names: Record<string, string> = { download: 'Download', upload: 'Upload', concurrent: 'Both at once' };
-    const runOf = (s: string) => names[s.split('_')[0] ?? ''] ?? s;
+    const segments: Record<string, string> = { lan: 'LAN', hub: 'Hub', internet: 'Internet' };
+    // Series are "<segment>_<run>_…" (one per segment measured), or "<run>_…" in runs recorded before segments.
+    const runOf = (s: string) => {
+      const [first = '', second = ''] = s.split('_');
+      return segments[first] ? `${segments[first]} · ${names[second] ?? second}` : (names[first] ?? s);
+    };
     return (
       <>
         <LineChart title="Goodput per second while ramping" unit="Mbit/s" series={seriesOf(result.samples, (s) => s.endsWith('_mbps'), runOf)} />

@@ -188,7 +188,7 @@ describe('the responsiveness probe against a reflector on this laptop', () => {
     expect(result.measurements?.['responsiveness.download_rpm']).toMatchObject({ state: 'not_measurable', reason: 'not run: the mode was concurrent only' });
     expect(result.measurements?.['responsiveness.rpm']?.scope).toBe('laptop');
     expect(result.message).toMatch(/^Responsiveness (High|Medium|Low) \(\d+ RPM, confidence (High|Medium|Low)\)/);
-    expect(result.samples.some((s) => s.series === 'concurrent_mbps')).toBe(true);
+    expect(result.samples.some((s) => s.series === 'lan_concurrent_mbps')).toBe(true);
   });
 
   it('a reflector that is not there fails in plain words, quickly', async () => {

@@ -9,6 +9,7 @@ import {
   rpmFromLatency,
   trimmedMean,
 } from '../../../shared/probes/responsiveness';
+import { whereResponsivenessIsLost } from '../../../shared/probes/responsiveness';
 import { probeTargetsSchema } from '../../../shared/probes/probe-schemas';
 import { describeThreshold, verdictFor } from '../../../shared/probes/verdicts';
 
@@ -101,5 +102,44 @@ describe('the /.well-known/nq configuration', () => {
     expect(probeTargetsSchema.safeParse({ responsivenessMode: 'parallel' }).success).toBe(false);
     expect(probeTargetsSchema.safeParse({ responsivenessSeconds: 2 }).success).toBe(false);
     expect(probeTargetsSchema.safeParse({ responsivenessUrl: 'https://nq.example.net/.well-known/nq' }).success).toBe(true);
+  });
+});
+
+describe('where responsiveness is lost, segment by segment', () => {
+  const at = (lan: number | null, hub: number | null, internet: number | null) =>
+    whereResponsivenessIsLost([
+      { segment: 'lan', rpm: lan },
+      { segment: 'hub', rpm: hub },
+      { segment: 'internet', rpm: internet },
+    ]);
+
+  it('names the first pair going outward where the band drops', () => {
+    // LAN 2 400 RPM (25 ms loaded: High), hub 200 (300 ms: Low): lost between LAN and hub, even
+    // though the internet (150, Low) is lower still: it is no worse a band than the hub.
+    expect(at(2400, 200, 150)).toEqual({ from: 'lan', to: 'hub' });
+    // LAN High, hub 1 200 (High), internet 450 (Medium): lost past the hub.
+    expect(at(2400, 1200, 450)).toEqual({ from: 'hub', to: 'internet' });
+    // Medium (500) then Low (299): a drop too.
+    expect(at(500, 299, null)).toEqual({ from: 'lan', to: 'hub' });
+  });
+
+  it('skips a segment that was not measured, and needs two measured segments', () => {
+    // No hub figure: LAN High (1 000 is the High line) against internet Low (250).
+    expect(at(1000, null, 250)).toEqual({ from: 'lan', to: 'internet' });
+    expect(at(null, null, 250)).toBeNull();
+    expect(at(2400, null, null)).toBeNull();
+  });
+
+  it('is null when the band holds or rises outward (a slow laptop LAN is not a loss beyond it)', () => {
+    expect(at(1500, 1100, 1000)).toBeNull();
+    expect(at(250, 600, 1500)).toBeNull();
+    // 999 and 300 are both Medium: a fall within a band is not a drop of band.
+    expect(at(999, 300, null)).toBeNull();
+  });
+
+  it('probe targets take an http(s) hub address only', () => {
+    expect(probeTargetsSchema.safeParse({ responsivenessHub: 'https://hub.partner.example' }).success).toBe(true);
+    expect(probeTargetsSchema.safeParse({ responsivenessHub: 'ftp://hub.partner.example' }).success).toBe(false);
+    expect(probeTargetsSchema.safeParse({ responsivenessHub: '-o /tmp/x' }).success).toBe(false);
   });
 });

@@ -1,4 +1,6 @@
+import http from 'node:http';
 import http2 from 'node:http2';
+import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { Duplex } from 'node:stream';
@@ -18,7 +20,7 @@ import {
   type ResponsivenessUrls,
 } from '../../../../shared/probes/responsiveness';
 import type { Closable } from '../probe-definition';
-import { h2Window } from './rpm-endpoints';
+import { h2Window } from '../../../../shared/probes/responsiveness-server';
 
 /**
  * The client side of the responsiveness test (draft-ietf-ippm-responsiveness): load-generating
@@ -238,6 +240,55 @@ export const fetchResponsivenessConfig = async (env: RpmEnvironment, configUrl: 
   } finally {
     opened.close();
   }
+};
+
+/**
+ * The hub's responsiveness config URL: its API (HTTP/1.1, no token) names the port of its
+ * responsiveness listener, on the host this laptop reaches the hub by. Null, with the hub's own
+ * words, when the hub does not run one.
+ */
+export const fetchHubResponsivenessConfigUrl = async (
+  env: RpmEnvironment,
+  hubUrl: string,
+  timeoutMs = 10_000,
+): Promise<{ readonly configUrl: string } | { readonly configUrl: null; readonly reason: string }> => {
+  const url = new URL('/responsiveness', hubUrl);
+  const target = await targetOf(env, url.href, null);
+  const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const options = {
+      host: target.address,
+      port: target.port,
+      path: pathOf(url),
+      headers: { host: url.host, accept: 'application/json' },
+      signal: env.signal,
+      timeout: timeoutMs,
+      ...(env.ca ? { ca: env.ca } : {}),
+      ...(url.protocol === 'https:' && !net.isIP(url.hostname) ? { servername: url.hostname } : {}),
+    };
+    const req = (url.protocol === 'https:' ? https : http).get(options, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (part: string) => {
+        text += part;
+        if (text.length > 16 * 1024) req.destroy(new Error('the answer was too long'));
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('timeout', () => req.destroy(new Error(`the hub did not answer within ${timeoutMs / 1000} s`)));
+    req.on('error', reject);
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (error) {
+    throw new Error(`${url.href} answered ${status} without JSON (${(error as Error).message})`, { cause: error });
+  }
+  const answer = json as { configUrl?: unknown; error?: { message?: unknown } };
+  if (status === 200 && typeof answer.configUrl === 'string' && /^https?:\/\//.test(answer.configUrl)) return { configUrl: answer.configUrl };
+  if (status === 404) {
+    return { configUrl: null, reason: typeof answer.error?.message === 'string' ? answer.error.message.slice(0, 200) : 'the hub does not serve the responsiveness test' };
+  }
+  throw new Error(`${url.href} answered ${status}`);
 };
 
 /** Where a URL's requests go: the config's test_endpoint when it names one, else the URL's host. */

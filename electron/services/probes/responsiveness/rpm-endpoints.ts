@@ -2,92 +2,17 @@ import http from 'node:http';
 import http2 from 'node:http2';
 import type net from 'node:net';
 import { Duplex } from 'node:stream';
-import { responsivenessConfigFor, responsivenessPaths } from '../../../../shared/probes/responsiveness';
+import { answerResponsivenessRequest, h2Window, type ResponsivenessRequest, type ResponsivenessResponse } from '../../../../shared/probes/responsiveness-server';
 
 /**
- * The responsiveness test's server side (draft-ietf-ippm-responsiveness): the /.well-known/nq
- * configuration, a large download, an upload sink and a one-byte object, over HTTP/2 (cleartext,
- * prior knowledge — what the self probes need to share a loaded connection) and HTTP/1.1 (what a
- * plain client such as curl speaks), on sockets the reflector hands over.
+ * The reflector's responsiveness endpoints (shared/probes/responsiveness-server.ts) over HTTP/2
+ * (cleartext, prior knowledge — what the self probes need to share a loaded connection) and
+ * HTTP/1.1 (what a plain client such as curl speaks), on sockets the reflector hands over.
  */
 
-const chunk = Buffer.alloc(256 * 1024, 0x61);
-/** The draft asks for a large object that outlasts the test; 8 GiB is what servers commonly declare. */
-const largeBytes = 8 * 1024 ** 3;
-/** No download runs longer than this, whoever asks (a forgotten client cannot pin the reflector). */
-const maxDownloadMs = 60_000;
-/** Big HTTP/2 flow-control windows: the 64 KiB default would cap a download at 64 KiB per round trip. */
-export const h2Window = 16 * 1024 * 1024;
-
-type Request = http.IncomingMessage | http2.Http2ServerRequest;
-/** What both HTTP versions' responses offer, as used here (their own types do not unify). */
-interface Response {
-  writeHead(status: number, headers: Record<string, string>): unknown;
-  write(data: Buffer): boolean;
-  end(data?: string): unknown;
-  destroy(): void;
-  readonly destroyed: boolean;
-  on(event: 'close' | 'drain', listener: () => void): unknown;
-}
-
-const noStore = { 'cache-control': 'no-store', 'content-type': 'application/octet-stream' };
-
-const serveLarge = (req: Request, res: Response): void => {
-  res.writeHead(200, { ...noStore, 'content-length': String(largeBytes) });
-  let sent = 0;
-  const deadline = setTimeout(() => res.destroy(), maxDownloadMs);
-  const stop = () => clearTimeout(deadline);
-  res.on('close', stop);
-  const pump = () => {
-    while (!res.destroyed && sent < largeBytes) {
-      const part = Math.min(chunk.length, largeBytes - sent);
-      sent += part;
-      if (!res.write(part === chunk.length ? chunk : chunk.subarray(0, part))) return;
-    }
-    if (sent >= largeBytes) {
-      stop();
-      res.end();
-    }
-  };
-  res.on('drain', pump);
-  req.resume();
-  pump();
-};
-
-const serveUpload = (req: Request, res: Response): void => {
-  let bytes = 0;
-  req.on('data', (data: Buffer) => {
-    bytes += data.length;
-  });
-  req.on('end', () => {
-    if (res.destroyed) return;
-    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end(JSON.stringify({ bytes }));
-  });
-};
-
-/** Answers one request; `origin` is how the client reached us (for the config's URLs). */
-export const handleResponsivenessRequest = (req: Request, response: http.ServerResponse | http2.Http2ServerResponse): void => {
-  const res = response as unknown as Response;
-  const path = (req.url ?? '/').split('?')[0];
-  const host = (req.headers[':authority'] as string | undefined) ?? req.headers.host ?? 'localhost';
-  if (path === responsivenessPaths.config && (req.method === 'GET' || req.method === 'HEAD')) {
-    const body = JSON.stringify(responsivenessConfigFor(`http://${host}`, responsivenessPaths));
-    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'content-length': String(Buffer.byteLength(body)) });
-    res.end(req.method === 'HEAD' ? undefined : body);
-    return;
-  }
-  if (path === responsivenessPaths.small && req.method === 'GET') {
-    res.writeHead(200, { ...noStore, 'content-length': '1' });
-    res.end('x');
-    return;
-  }
-  if (path === responsivenessPaths.large && req.method === 'GET') return serveLarge(req, res);
-  if (path === responsivenessPaths.upload && (req.method === 'POST' || req.method === 'PUT')) return serveUpload(req, res);
-  req.resume();
-  res.writeHead(404, { 'content-type': 'text/plain' });
-  res.end('not a responsiveness endpoint\n');
-};
+/** The endpoints as the reflector serves them (cleartext, so the config's URLs say http). */
+export const handleResponsivenessRequest = (req: http.IncomingMessage | http2.Http2ServerRequest, res: http.ServerResponse | http2.Http2ServerResponse): void =>
+  answerResponsivenessRequest(req as unknown as ResponsivenessRequest, res as unknown as ResponsivenessResponse, { scheme: 'http', now: Date.now });
 
 export interface ResponsivenessHttp {
   /** Serves an accepted socket whose first bytes (already read) were `head`. */
