@@ -248,6 +248,31 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
       expect(await layoutProblems(page)).toEqual([]);
       expect(await englishOnFrenchScreen(page), 'English on entrevue').toEqual([]);
       await saveScreenshot(page, 'e2e-fr-ca-interview');
+
+      // Reports: the kinds, the export buttons and the proposal's settings in French; the preview is in
+      // the case's report language (English here), and the export history reads dates and names in French.
+      await go(page, `#/cases/${assessed}/reports`, 'Boulangerie Saint-Laurent inc.');
+      await expect.poll(() => page.getByRole('button', { name: 'Exporter en PDF' }).isVisible(), { timeout: 15_000 }).toBe(true);
+      await page.getByRole('radio', { name: 'Offre de services' }).click();
+      await expect.poll(() => page.getByRole('group', { name: 'Taux de change' }).isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Exporter en HTML' }).click();
+      await expect.poll(() => page.getByText(/^Enregistré sous /).isVisible(), { timeout: 30_000 }).toBe(true);
+      await expect.poll(() => page.locator('.reports-history td time').count()).toBe(1);
+      expect(await page.locator('.reports-history td time').textContent()).toMatch(/janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc/);
+      await expectAccessible(page, 'rapports');
+      expect(await layoutProblems(page)).toEqual([]);
+      expect(await englishOnFrenchScreen(page), 'English on rapports').toEqual([]);
+      await saveScreenshot(page, 'e2e-fr-ca-reports');
+
+      // Proposal: totals in fr-CA money (decimal comma, the symbol after: "1 500,00 $", "0,00 €").
+      await go(page, `#/cases/${assessed}/proposal`, 'Boulangerie Saint-Laurent inc.');
+      await page.getByRole('button', { name: 'Nouvelle offre à partir des constats' }).click();
+      await expect.poll(() => page.locator('.proposal-total').textContent(), { timeout: 15_000 }).toMatch(/^Frais uniques [\d\u202f\u00a0]+,\d\d\u00a0\S+ · mensualité [\d\u202f\u00a0]+,\d\d\u00a0\S+/);
+      expect(await page.getByText('Brouillon', { exact: true }).first().isVisible()).toBe(true);
+      await expectAccessible(page, 'offre');
+      expect(await layoutProblems(page)).toEqual([]);
+      expect(await englishOnFrenchScreen(page), 'English on offre').toEqual([]);
+      await saveScreenshot(page, 'e2e-fr-ca-proposal');
       expect(errors).toEqual([]);
 
       // Still French after a reload: the setting is the installation's.
@@ -273,6 +298,8 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
         [`#/cases/${assessed}/results`, 'results', '.shell-header'],
         ['#/settings', 'settings', '.shell-header'],
         [`#/cases/${draft}/interview`, 'interview', 'body'],
+        [`#/cases/${assessed}/reports`, 'reports', 'body'],
+        [`#/cases/${assessed}/proposal`, 'proposal', 'body'],
       ];
       for (const [hash, screen, scope] of screens) {
         await page.evaluate((h) => {

@@ -1,39 +1,55 @@
-import { proposalStatusLabels, proposalTransitions, type ProposalRecord } from '../../../shared/domain/proposals';
-import { formatMoney } from '../../../shared/reports/format';
+import { proposalTransitions, type ProposalRecord, type ProposalStatus } from '../../../shared/domain/proposals';
+import type { UiMessageId } from '../../../shared/i18n/ui-messages-en';
+import { useText } from '../../i18n/app-intl';
 import { ErrorState } from '../../components/query-state';
 import { ProposalLines } from './proposal-lines';
 import { useUpdateProposal } from './use-proposals';
 
-const transitionLabel = { draft: 'Back to draft', sent: 'Mark sent', accepted: 'Accepted', declined: 'Declined' } as const;
+const transitionIds: Record<ProposalStatus, UiMessageId> = {
+  draft: 'proposals.to.draft',
+  sent: 'proposals.to.sent',
+  accepted: 'proposals.to.accepted',
+  declined: 'proposals.to.declined',
+};
+const statusIds: Record<ProposalStatus, UiMessageId> = {
+  draft: 'proposals.status.draft',
+  sent: 'proposals.status.sent',
+  accepted: 'proposals.status.accepted',
+  declined: 'proposals.status.declined',
+};
 
 /** One proposal: status, discount, terms, lines and what the customer pays. */
 export const ProposalCard = ({ proposal }: { proposal: ProposalRecord }) => {
   const update = useUpdateProposal(proposal.caseId);
   const editable = !proposal.readOnly && proposal.status === 'draft';
+  const { t, rich, fmt, dateTime } = useText();
   return (
     <article className="proposal-card" aria-labelledby={`proposal-${proposal.id}`}>
       <header className="proposal-head">
         <h2 id={`proposal-${proposal.id}`} dir="auto">
-          {proposal.title || 'Proposal'}
+          {proposal.title || t('report.kind.proposal')}
         </h2>
-        <span className={`badge proposal-${proposal.status}`}>{proposalStatusLabels[proposal.status]}</span>
+        <span className={`badge proposal-${proposal.status}`}>{t(statusIds[proposal.status])}</span>
         {!proposal.readOnly &&
           proposalTransitions[proposal.status].map((next) => (
             <button key={next} type="button" className="button button-secondary" disabled={update.isPending} onClick={() => update.mutate({ id: proposal.id, status: next })}>
-              {transitionLabel[next]}
+              {t(transitionIds[next])}
             </button>
           ))}
       </header>
       {proposal.author && (
         <p className="muted">
-          By <span dir="auto">{proposal.author}</span>
-          {proposal.statusChangedAt && <> · {proposalStatusLabels[proposal.status].toLowerCase()} since {new Date(proposal.statusChangedAt).toLocaleDateString()}</>}
+          {rich('proposals.byline', {
+            author: <span dir="auto">{proposal.author}</span>,
+            status: proposal.statusChangedAt ? proposal.status : 'none',
+            date: proposal.statusChangedAt ? dateTime(proposal.statusChangedAt) : '',
+          })}
         </p>
       )}
       <ProposalLines proposal={proposal} editable={editable} />
       <div className="proposal-terms">
         <label className="field">
-          <span>Discount (%)</span>
+          <span>{t('proposals.discount')}</span>
           <input
             key={`discount-${proposal.updatedAt}`}
             className="input input-narrow"
@@ -50,7 +66,7 @@ export const ProposalCard = ({ proposal }: { proposal: ProposalRecord }) => {
           />
         </label>
         <label className="field">
-          <span>Terms</span>
+          <span>{t('proposals.terms')}</span>
           <textarea
             key={`terms-${proposal.updatedAt}`}
             className="input"
@@ -62,8 +78,11 @@ export const ProposalCard = ({ proposal }: { proposal: ProposalRecord }) => {
         </label>
       </div>
       <p className="proposal-total">
-        One-time <strong>{formatMoney(proposal.oneTimeMinor, proposal.currency)}</strong> · monthly <strong>{formatMoney(proposal.monthlyMinor, proposal.currency)}</strong>
-        {proposal.discountBasisPoints > 0 && <span className="muted"> (after {proposal.discountBasisPoints / 100} % discount)</span>}
+        {rich('proposals.total', {
+          oneTime: <strong>{fmt.money(proposal.oneTimeMinor, proposal.currency)}</strong>,
+          monthly: <strong>{fmt.money(proposal.monthlyMinor, proposal.currency)}</strong>,
+        })}
+        {proposal.discountBasisPoints > 0 && <span className="muted"> {t('proposals.afterDiscount', { rate: fmt.ratePercent(proposal.discountBasisPoints / 100) })}</span>}
       </p>
       {update.error != null && <ErrorState error={update.error} />}
     </article>

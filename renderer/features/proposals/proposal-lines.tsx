@@ -1,23 +1,24 @@
-import { formatMoney } from '../../../shared/reports/format';
 import type { ProposalRecord } from '../../../shared/domain/proposals';
 import { useUpdateLine } from './use-proposals';
+import { useText } from '../../i18n/app-intl';
 
 /** The lines of one proposal; quantities are editable while it is a draft on the account manager's laptop. */
 export const ProposalLines = ({ proposal, editable }: { proposal: ProposalRecord; editable: boolean }) => {
   const update = useUpdateLine(proposal.caseId);
+  const { t, fmt } = useText();
   if (proposal.lines.length === 0) {
-    return <p className="muted">No price book item matches this case&rsquo;s findings yet. Add items to the price book with the SKUs the findings ask for.</p>;
+    return <p className="muted">{t('proposals.noLines')}</p>;
   }
   return (
     <table className="table">
-      <caption className="visually-hidden">Proposal lines</caption>
+      <caption className="visually-hidden">{t('proposals.lines')}</caption>
       <thead>
         <tr>
-          <th scope="col">Item</th>
-          <th scope="col">Why</th>
-          <th scope="col">Quantity</th>
-          <th scope="col">Unit price</th>
-          <th scope="col">Total</th>
+          <th scope="col">{t('proposals.col.item')}</th>
+          <th scope="col">{t('proposals.col.why')}</th>
+          <th scope="col">{t('proposals.col.quantity')}</th>
+          <th scope="col">{t('proposals.col.unitPrice')}</th>
+          <th scope="col">{t('proposals.col.total')}</th>
         </tr>
       </thead>
       <tbody>
@@ -25,7 +26,7 @@ export const ProposalLines = ({ proposal, editable }: { proposal: ProposalRecord
           <tr key={line.id}>
             <td dir="auto">
               {line.description}
-              {line.recurring && <span className="muted"> (monthly)</span>}
+              {line.recurring && <span className="muted"> {t('proposals.monthly')}</span>}
             </td>
             <td className="muted" dir="auto">
               {line.reasons.join('; ') || '—'}
@@ -36,7 +37,7 @@ export const ProposalLines = ({ proposal, editable }: { proposal: ProposalRecord
                   className="input input-narrow"
                   type="number"
                   min={0}
-                  aria-label={`Quantity of ${line.description}`}
+                  aria-label={t('proposals.quantityOf', { item: line.description })}
                   defaultValue={line.quantity}
                   onBlur={(e) => {
                     const quantity = Number(e.target.value);
@@ -47,8 +48,8 @@ export const ProposalLines = ({ proposal, editable }: { proposal: ProposalRecord
                 line.quantity
               )}
             </td>
-            <td className="cell-nowrap">{formatMoney(line.unitPriceMinor, proposal.currency)}</td>
-            <td className="cell-nowrap">{formatMoney(line.unitPriceMinor * line.quantity, proposal.currency)}</td>
+            <td className="cell-nowrap">{fmt.money(line.unitPriceMinor, proposal.currency)}</td>
+            <td className="cell-nowrap">{fmt.money(line.unitPriceMinor * line.quantity, proposal.currency)}</td>
           </tr>
         ))}
       </tbody>

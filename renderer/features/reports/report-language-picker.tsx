@@ -2,13 +2,15 @@ import { localeNames, reportLocales, reportLocaleSchema } from '../../../shared/
 import type { ProposalSettings } from '../../../shared/reports/proposal-settings';
 import { ErrorState } from '../../components/query-state';
 import { useSaveProposalSettings } from './use-reports';
+import { useText } from '../../i18n/app-intl';
 
 /** The case's report language: the customer's, so an English-speaking engineer can deliver a French report. */
 export const ReportLanguagePicker = ({ caseId, settings }: { caseId: string; settings: ProposalSettings | undefined }) => {
   const save = useSaveProposalSettings(caseId);
+  const { t } = useText();
   return (
     <div className="field reports-language">
-      <label htmlFor="report-language">Report language</label>
+      <label htmlFor="report-language">{t('reports.language')}</label>
       <select
         id="report-language"
         className="input"

@@ -5,7 +5,10 @@ import { api } from '../../api/api';
 import type { CaseTabProps } from '../../app/case-tabs';
 import { ErrorState, QueryView } from '../../components/query-state';
 import { ReportDocument } from '../../../shared/reports/components/report-document';
-import { buildReportModel, reportFormats, reportKindLabels, reportKinds, type ReportFormat, type ReportKind } from '../../../shared/reports/report-model';
+import { buildReportModel, reportFormats, reportKinds, type ReportFormat, type ReportKind } from '../../../shared/reports/report-model';
+import { localeNames } from '../../../shared/i18n/locales';
+import { useText, type AppText } from '../../i18n/app-intl';
+import type { AppMessageId } from '../../../shared/i18n/ui-catalogue';
 import { ProposalSettingsForm } from './proposal-settings-form';
 import { useReportStylesheet } from './use-report-stylesheet';
 import {
@@ -24,15 +27,28 @@ import './reports.css';
 
 const formatLabels: Record<ReportFormat, string> = { pdf: 'PDF', docx: 'Word', html: 'HTML', csv: 'CSV' };
 /** What a CSV of each kind holds: the proposal's price lines, or one PSA ticket per finding. */
-const csvLabels: Partial<Record<ReportKind, string>> = { proposal: 'CSV (price lines)', technical: 'CSV (PSA tickets)' };
+const csvLabels: Partial<Record<ReportKind, AppMessageId>> = { proposal: 'reports.format.csvLines', technical: 'reports.format.csvTickets' };
+/** The report kinds' names, the same the reports print in their own language. */
+const kindIds: Record<ReportKind, AppMessageId> = {
+  executive: 'report.kind.executive',
+  technical: 'report.kind.technical',
+  proposal: 'report.kind.proposal',
+  reassessment: 'report.kind.reassessment',
+};
+const formatName = ({ t }: AppText, kind: ReportKind, format: ReportFormat): string => {
+  const csv = csvLabels[kind];
+  return format === 'csv' && csv ? t(csv) : formatLabels[format];
+};
 
 const BrandingPicker = ({ caseId }: { caseId: string }) => {
   const profiles = useQuery({ queryKey: ['branding', 'list'], queryFn: () => api.listBrandingProfiles({}) });
   const current = useCaseBranding(caseId);
   const set = useSetCaseBranding(caseId);
+  const { t } = useText();
+  const only = profiles.data?.length === 1 ? profiles.data[0]?.name : undefined;
   return (
     <div className="field reports-branding">
-      <label htmlFor="report-branding">Branding</label>
+      <label htmlFor="report-branding">{t('reports.branding')}</label>
       <select
         id="report-branding"
         className="input"
@@ -40,7 +56,7 @@ const BrandingPicker = ({ caseId }: { caseId: string }) => {
         disabled={set.isPending || !profiles.data}
         onChange={(e) => set.mutate(e.target.value || null)}
       >
-        <option value="">{profiles.data?.length === 1 ? `Default (${profiles.data[0]?.name})` : 'Default'}</option>
+        <option value="">{t('reports.brandingDefault', { hasName: only ? 'yes' : 'no', name: only ?? '' })}</option>
         {(profiles.data ?? []).map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}
@@ -55,26 +71,27 @@ const BrandingPicker = ({ caseId }: { caseId: string }) => {
 const CustomerLogo = ({ caseId, current }: { caseId: string; current: string }) => {
   const set = useSetCustomerLogo(caseId);
   const [problem, setProblem] = useState('');
+  const { t } = useText();
   const onFile = async (file: File | undefined) => {
     setProblem('');
     set.reset();
     if (!file) return;
-    if (file.size > maxLogoBytes) return setProblem(`${file.name} is larger than 1 MB.`);
+    if (file.size > maxLogoBytes) return setProblem(t('reports.logoTooLarge', { file: file.name }));
     const mime = file.type === 'image/png' ? 'image/png' : file.type === 'image/svg+xml' || file.name.toLowerCase().endsWith('.svg') ? 'image/svg+xml' : null;
-    if (!mime) return setProblem('A logo must be a PNG or an SVG file.');
+    if (!mime) return setProblem(t('reports.logoType'));
     set.mutate({ mime, base64: await fileToBase64(file) });
   };
   return (
     <div className="field reports-customer-logo">
-      <label htmlFor="customer-logo">Customer logo</label>
+      <label htmlFor="customer-logo">{t('reports.customerLogo')}</label>
       <input id="customer-logo" type="file" accept="image/png,image/svg+xml,.svg,.png" disabled={set.isPending} onChange={(e) => void onFile(e.target.files?.[0])} />
       {current ? (
         <button type="button" className="button button-quiet" onClick={() => set.mutate(null)}>
-          Remove customer logo
+          {t('reports.removeLogo')}
         </button>
       ) : null}
       {problem ? <p className="field-error">{problem}</p> : null}
-      {set.data && set.data.removed.length > 0 ? <p className="field-hint">Removed from the SVG: {set.data.removed.join(', ')}.</p> : null}
+      {set.data && set.data.removed.length > 0 ? <p className="field-hint">{t('reports.svgRemoved', { items: set.data.removed.join(', ') })}</p> : null}
       {set.error ? <ErrorState error={set.error} /> : null}
     </div>
   );
@@ -83,24 +100,30 @@ const CustomerLogo = ({ caseId, current }: { caseId: string; current: string }) 
 const ExportButtons = ({ caseId, kind }: { caseId: string; kind: ReportKind }) => {
   const exporter = useExportReport(caseId);
   const running = exporter.isPending ? exporter.variables : null;
+  const text = useText();
+  const { t } = text;
   return (
     <div className="reports-export" aria-live="polite">
       {reportFormats
         .filter((f) => f !== 'csv' || csvLabels[kind])
         .map((format) => (
           <button key={format} type="button" className="button button-primary" disabled={exporter.isPending} onClick={() => exporter.mutate({ kind, format })}>
-            Export {format === 'csv' ? csvLabels[kind] : formatLabels[format]}
+            {t('reports.export', { format: formatName(text, kind, format) })}
           </button>
         ))}
       {running ? (
         <span className="reports-progress" role="status">
-          <progress aria-label={`Rendering ${formatLabels[running.format]}`} /> Rendering {formatLabels[running.format]}…
+          <progress aria-label={t('reports.rendering', { format: formatName(text, running.kind, running.format) })} />{' '}
+          {t('reports.renderingNow', { format: formatName(text, running.kind, running.format) })}
         </span>
       ) : null}
       {exporter.isSuccess && !exporter.isPending ? (
         <span className="muted">
-          Saved {exporter.data.fileName}
-          {exporter.data.record.adjustments.length > 0 ? ` — ${exporter.data.record.adjustments.join(' ')}` : ''}
+          {t('reports.saved', {
+            file: exporter.data.fileName,
+            hasAdjustments: exporter.data.record.adjustments.length > 0 ? 'yes' : 'no',
+            adjustments: exporter.data.record.adjustments.join(' '),
+          })}
         </span>
       ) : null}
       {exporter.error ? <ErrorState error={exporter.error} /> : null}
@@ -111,35 +134,41 @@ const ExportButtons = ({ caseId, kind }: { caseId: string; kind: ReportKind }) =
 const ExportHistory = ({ caseId }: { caseId: string }) => {
   const history = useReportExports(caseId);
   const reproduce = useReproduceExport();
+  const text = useText();
+  const { t } = text;
   return (
     <section className="card reports-history" aria-labelledby="report-history-title">
-      <h2 id="report-history-title">Export history</h2>
+      <h2 id="report-history-title">{t('reports.history')}</h2>
       <QueryView query={history}>
         {(rows) =>
           rows.length === 0 ? (
-            <p className="muted">No report exported yet.</p>
+            <p className="muted">{t('reports.noExports')}</p>
           ) : (
             <table className="table">
               <thead>
                 <tr>
-                  <th>When</th>
-                  <th>Report</th>
-                  <th>Format</th>
-                  <th>Template</th>
-                  <th>SHA-256</th>
+                  <th>{t('reports.col.when')}</th>
+                  <th>{t('reports.col.report')}</th>
+                  <th>{t('reports.col.language')}</th>
+                  <th>{t('reports.col.format')}</th>
+                  <th>{t('reports.col.template')}</th>
+                  <th>{t('reports.col.sha')}</th>
                   <th>
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('reports.col.actions')}</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.id}>
-                    <td className="cell-nowrap">{new Date(r.createdAt).toLocaleString()}</td>
-                    <td>{reportKindLabels[r.kind]}</td>
+                    <td className="cell-nowrap">
+                      <time dateTime={r.createdAt}>{text.dateTime(r.createdAt, true)}</time>
+                    </td>
+                    <td>{t(kindIds[r.kind])}</td>
+                    <td lang={r.language}>{localeNames[r.language]}</td>
                     <td>
-                      {r.format === 'csv' ? (csvLabels[r.kind] ?? 'CSV') : formatLabels[r.format]}
-                      {r.adjustments.length > 0 ? <span className="muted" title={r.adjustments.join(' ')}> · colours adjusted</span> : null}
+                      {formatName(text, r.kind, r.format)}
+                      {r.adjustments.length > 0 ? <span className="muted" title={r.adjustments.join(' ')}> · {t('reports.colorsAdjusted')}</span> : null}
                     </td>
                     <td>{r.templateVersion}</td>
                     <td className="cell-clip">
@@ -150,10 +179,10 @@ const ExportHistory = ({ caseId }: { caseId: string }) => {
                         type="button"
                         className="button button-quiet"
                         disabled={reproduce.isPending}
-                        title="Render this export again from the data it was made from"
+                        title={t('reports.reproduceTitle')}
                         onClick={() => reproduce.mutate(r.id)}
                       >
-                        Download again
+                        {t('reports.downloadAgain')}
                       </button>
                     </td>
                   </tr>
@@ -166,8 +195,8 @@ const ExportHistory = ({ caseId }: { caseId: string }) => {
       {reproduce.data && !reproduce.isPending ? (
         <p className="muted" role="status">
           {reproduce.data.identical
-            ? 'Rendered again: identical to the original (same SHA-256).'
-            : 'Rendered again from the same data; PDF and Word files carry a new creation time, so their SHA-256 differs.'}
+            ? t('reports.identical')
+            : t('reports.different')}
         </p>
       ) : null}
       {reproduce.error ? <ErrorState error={reproduce.error} /> : null}
@@ -182,15 +211,16 @@ export const ReportsTab = ({ caseId }: CaseTabProps) => {
   const source = useReportSource(caseId);
   const settings = useProposalSettings(caseId);
   const language = settings.data?.reportLanguage;
+  const { t } = useText();
   // The preview is written in the case's report language, as the export will be.
   const model = useMemo(() => (source.data ? buildReportModel(kind, { ...source.data, language }) : null), [kind, source.data, language]);
   return (
     <div className="reports-tab">
       <div className="reports-toolbar">
-        <div role="radiogroup" aria-label="Report" className="reports-kinds">
+        <div role="radiogroup" aria-label={t('reports.col.report')} className="reports-kinds">
           {reportKinds.map((k) => (
             <button key={k} type="button" role="radio" aria-checked={kind === k} className={kind === k ? 'button button-primary' : 'button'} onClick={() => setKind(k)}>
-              {reportKindLabels[k]}
+              {t(kindIds[k])}
             </button>
           ))}
         </div>
@@ -217,7 +247,7 @@ export const ReportsTab = ({ caseId }: CaseTabProps) => {
         </p>
       ) : null}
       <QueryView query={source}>
-        {() => (model ? <div className="reports-preview" role="region" aria-label="Report preview" tabIndex={0}><ReportDocument model={model} /></div> : null)}
+        {() => (model ? <div className="reports-preview" role="region" aria-label={t('reports.preview')} tabIndex={0}><ReportDocument model={model} /></div> : null)}
       </QueryView>
       <ExportHistory caseId={caseId} />
     </div>

@@ -93,7 +93,7 @@ describe('screen message catalogues', () => {
     const same = ids.filter((id) => uiFrCA[id] === uiEn[id] && /[a-z]{3}/i.test(uiEn[id].replace(/\{[^}]*\}/g, '')));
     // Same in both by nature: "Version", "Site", "Question", "Points", "Questionnaire" and the index's level names.
     expect(same.sort()).toEqual(
-      ['case.tab.questionnaire', 'interview.note', 'cases.col.site', 'caseForm.site', 'levelName.chaser', 'levelName.follower', 'levelName.laggard', 'levelName.pacesetter', 'overview.site', 'results.col.points', 'results.col.question', 'settings.version'].sort(),
+      ['case.tab.questionnaire', 'interview.note', 'reports.col.format', 'reports.col.sha', 'reports.col.actions', 'proposalForm.sites', 'proposalForm.taxes', 'proposalForm.exclusions', 'proposals.col.total', 'cases.col.site', 'caseForm.site', 'levelName.chaser', 'levelName.follower', 'levelName.laggard', 'levelName.pacesetter', 'overview.site', 'results.col.points', 'results.col.question', 'settings.version'].sort(),
     );
     for (const id of ids) {
       const literal = uiFrCA[id].replace(/\{[^{}]*\}/g, '');
