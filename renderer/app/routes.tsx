@@ -6,6 +6,7 @@ import { CasePage } from '../features/cases/case-page';
 import { HistoryPage } from '../features/history/history-page';
 import { CustomerTimelinePage } from '../features/history/customer-timeline-page';
 import { ComparePage } from '../features/history/compare-page';
+import { PortfolioPage } from '../features/history/portfolio-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { caseTabs } from './case-tabs';
 
@@ -27,6 +28,7 @@ export const router = createHashRouter([
         ],
       },
       { path: 'history', element: <HistoryPage /> },
+      { path: 'history/portfolio', element: <PortfolioPage /> },
       { path: 'history/customers/:customerId', element: <CustomerTimelinePage /> },
       { path: 'history/compare/:first/:second', element: <ComparePage /> },
       { path: 'settings', element: <SettingsPage /> },

@@ -58,7 +58,7 @@ export const notCaseWorkChannels: readonly Channel[] = [
   'branding:list', 'branding:save', 'branding:delete', 'branding:setLogo', 'branding:clearLogo', 'branding:forCase',
   'cases:list', 'cases:get', 'cases:create', 'cases:events', 'cases:reassess', 'cases:carried',
   'comments:list', 'comments:add',
-  'history:search', 'history:timeline', 'history:compare',
+  'history:search', 'history:timeline', 'history:compare', 'history:portfolio', 'history:portfolio-levels', 'history:portfolio-csv',
   'interview:bank', 'interview:active-bank', 'interview:banks', 'interview:answers', 'interview:evidence-content', 'interview:score', 'interview:findings',
   // Where the engineer is in the interview: a reading position, not a change to the case.
   'interview:position',

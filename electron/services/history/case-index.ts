@@ -30,6 +30,20 @@ const summaryScore = (db: Database, caseId: string, log: Log): ScoreResult | nul
   }
 };
 
+/** The latest HLC of the engineer's work on a case: the tables whose changes mark it dirty. HLCs sort as text. */
+const lastWorkOf = (db: Database, caseId: string): string | null =>
+  db
+    .prepare(
+      `SELECT max(hlc) FROM (
+         SELECT updated_at AS hlc FROM cases WHERE id = @caseId
+         UNION ALL SELECT max(updated_at) FROM contacts WHERE case_id = @caseId
+         UNION ALL SELECT max(updated_at) FROM answers WHERE case_id = @caseId AND deleted = 0
+         UNION ALL SELECT max(updated_at) FROM probe_runs WHERE case_id = @caseId
+         UNION ALL SELECT max(updated_at) FROM finding_exceptions WHERE case_id = @caseId AND deleted = 0)`,
+    )
+    .pluck()
+    .get({ caseId }) as string | null;
+
 const rebuildCase = (db: Database, caseId: string, log: Log): void => {
   const row = db
     .prepare(
@@ -56,11 +70,12 @@ const rebuildCase = (db: Database, caseId: string, log: Log): void => {
     'INSERT INTO case_search (rowid, customer, site, title, engineer, people, notes, findings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(row.rowid, row.customer, row.site ?? '', row.title, row.engineer, people, notes, findings);
   db.prepare(
-    `INSERT INTO case_summaries (case_id, level, readiness_index, confidence, pillar_scores, findings, metrics, answered, refreshed_at)
-     VALUES (@caseId, @level, @index, @confidence, @pillars, @findings, @metrics, @answered, @now)
+    `INSERT INTO case_summaries (case_id, level, readiness_index, confidence, pillar_scores, findings, metrics, answered, refreshed_at, last_work, open_critical)
+     VALUES (@caseId, @level, @index, @confidence, @pillars, @findings, @metrics, @answered, @now, @lastWork, @openCritical)
      ON CONFLICT (case_id) DO UPDATE SET level = excluded.level, readiness_index = excluded.readiness_index,
        confidence = excluded.confidence, pillar_scores = excluded.pillar_scores, findings = excluded.findings,
-       metrics = excluded.metrics, answered = excluded.answered, refreshed_at = excluded.refreshed_at`,
+       metrics = excluded.metrics, answered = excluded.answered, refreshed_at = excluded.refreshed_at,
+       last_work = excluded.last_work, open_critical = excluded.open_critical`,
   ).run({
     caseId,
     level: score?.level ?? null,
@@ -73,6 +88,9 @@ const rebuildCase = (db: Database, caseId: string, log: Log): void => {
     metrics: JSON.stringify(caseMetricValues(caseMetrics(db, caseId))),
     answered: score?.progress.answered ?? 0,
     now: new Date().toISOString(),
+    lastWork: lastWorkOf(db, caseId),
+    // An exception keeps the finding on the report but takes it off the account manager's worry list.
+    openCritical: (score?.findings ?? []).filter((f) => f.severity === 'critical' && !f.exception).length,
   });
 };
 

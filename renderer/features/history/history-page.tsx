@@ -8,6 +8,7 @@ import { HistoryFilters } from './history-filters';
 import { filtersFromParams, paramsFromFilters, type HistoryFilterValues } from './history-url';
 import { useHistoryPages } from './use-history';
 import { VirtualList } from './virtual-list';
+import { HistoryViews } from './history-views';
 import { useText } from '../../i18n/app-intl';
 
 const rowHeight = 56;
@@ -74,6 +75,7 @@ export const HistoryPage = () => {
       <div className="page-header">
         <h1 id="history-title">{t('history.title')}</h1>
       </div>
+      <HistoryViews />
       <HistoryFilters value={filters} onChange={setFilters} />
       {first.isError ? (
         <ErrorState error={first.error} onRetry={() => void first.refetch()} />

@@ -3,6 +3,14 @@ import { defineCall } from '../define-call';
 import { caseDetailSchema, idSchema } from '../../domain/cases';
 import { historyPageSchema, historyQuerySchema, timelineSchema } from '../../history/history-schemas';
 import { comparisonSchema } from '../../history/compare';
+import {
+  customersByLevelQuerySchema,
+  customersByLevelSchema,
+  portfolioCsvSchema,
+  portfolioFilterSchema,
+  portfolioPageSchema,
+  portfolioQuerySchema,
+} from '../../history/portfolio-schemas';
 
 export const historyCalls = {
   'history:search': defineCall({
@@ -22,6 +30,24 @@ export const historyCalls = {
     summary: 'Pillar, finding and measurement changes between two assessments of one customer',
     input: z.object({ firstCaseId: idSchema, secondCaseId: idSchema }),
     output: comparisonSchema,
+  }),
+  'history:portfolio': defineCall({
+    method: 'getPortfolio',
+    summary: 'A page of every engagement with engineer, level, confidence, open critical findings, proposal and last activity; sorted and filtered',
+    input: portfolioQuerySchema,
+    output: portfolioPageSchema,
+  }),
+  'history:portfolio-levels': defineCall({
+    method: 'getCustomersByLevel',
+    summary: "The partner's customers by readiness level, each at its latest scored assessment",
+    input: customersByLevelQuerySchema,
+    output: customersByLevelSchema,
+  }),
+  'history:portfolio-csv': defineCall({
+    method: 'exportPortfolioCsv',
+    summary: 'The portfolio with its filters and sort as CSV (formula-safe, in the app language)',
+    input: portfolioFilterSchema,
+    output: portfolioCsvSchema,
   }),
   'cases:reassess': defineCall({
     method: 'reassessCase',

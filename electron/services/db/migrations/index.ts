@@ -26,6 +26,7 @@ import { questionnaireLinks } from './0024-questionnaire-links';
 import { reportLanguage } from './0025-report-language';
 import { questionnairesSynced } from './0026-questionnaires-synced';
 import { appLanguage } from './0027-app-language';
+import { portfolioSummary } from './0028-portfolio-summary';
 
 /** Every migration, in order, numbered 1, 2, 3 … Append only with the next number: a shipped migration is never edited or renumbered. */
 export const migrations: readonly Migration[] = [
@@ -56,6 +57,7 @@ export const migrations: readonly Migration[] = [
   reportLanguage,
   questionnairesSynced,
   appLanguage,
+  portfolioSummary,
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
