@@ -2,7 +2,7 @@ import type { HubRole } from '../../shared/sync/protocol';
 import type { FieldChange, StoredRecord } from '../sync/merge';
 import type { FieldConflict } from '../../shared/sync/conflicts';
 import { checkHubMigrationList, hubMigrations, latestHubSchemaVersion, type HubMigration } from './hub-migrations';
-import type { Querier, SqlDriver } from './sql-driver';
+import type { Querier, SqlDriver, SqlParam } from './sql-driver';
 
 export interface Partner {
   readonly id: string;
@@ -141,7 +141,60 @@ export interface PushTx {
   putRecord(record: StoredRecord): Promise<void>;
   /** Every row of one case (and, for a case, its customer and site rows). */
   caseRecords(partnerId: string, caseId: string): Promise<StoredRecord[]>;
+  /** Those of these rows of one table that exist: a batch's reads in one statement per table. */
+  getRecords(partnerId: string, table: string, rowIds: readonly string[]): Promise<StoredRecord[]>;
+  /** Which of these mutation ids are already logged for the partner. */
+  loggedMutationIds(partnerId: string, mutationIds: readonly string[]): Promise<Set<string>>;
+  /** Logs mutations none of which is logged yet (checked with loggedMutationIds under the partner lock). */
+  logMutations(list: readonly LoggedMutation[]): Promise<void>;
+  /** Writes rows with distinct keys, many per statement. */
+  putRecords(list: readonly StoredRecord[]): Promise<void>;
 }
+
+/** Rows per multi-row statement: well inside both SQLite's and PostgreSQL's parameter limits. */
+const rowsPerStatement = 100;
+const chunksOf = <T>(list: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+const placeholders = (rows: number, columns: number): string =>
+  Array.from({ length: rows }, () => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ');
+
+const recordColumns =
+  'partner_id, table_name, row_id, fields, field_hlcs, hlc, deleted, owner_device, origin_device, change_seq, case_id, customer_ref, site_ref, previous_owner, field_changes, conflicts';
+const recordUpsert = `ON CONFLICT (partner_id, table_name, row_id) DO UPDATE SET fields = excluded.fields, field_hlcs = excluded.field_hlcs,
+               hlc = excluded.hlc, deleted = excluded.deleted, owner_device = excluded.owner_device, origin_device = excluded.origin_device,
+               change_seq = excluded.change_seq, case_id = excluded.case_id, customer_ref = excluded.customer_ref, site_ref = excluded.site_ref,
+               previous_owner = excluded.previous_owner, field_changes = excluded.field_changes, conflicts = excluded.conflicts`;
+const recordParams = (r: StoredRecord): SqlParam[] => [
+  r.partnerId,
+  r.table,
+  r.rowId,
+  JSON.stringify(r.fields),
+  JSON.stringify(r.fieldHlcs),
+  r.hlc,
+  r.deleted ? 1 : 0,
+  r.ownerDevice,
+  r.originDevice,
+  r.changeSeq,
+  r.caseId ?? null,
+  r.table === 'cases' && typeof r.fields.customer_id === 'string' ? r.fields.customer_id : null,
+  r.table === 'cases' && typeof r.fields.site_id === 'string' ? r.fields.site_id : null,
+  r.previousOwner ?? null,
+  JSON.stringify(r.fieldChanges ?? {}),
+  JSON.stringify(r.conflicts ?? []),
+];
+const mutationColumns = 'partner_id, device_id, seq, mutation_id, table_name, row_id, op, fields, hlc, outcome, received_at';
+const mutationParams = (m: LoggedMutation, receivedAt: string): SqlParam[] => [
+  m.partnerId,
+  m.deviceId,
+  m.seq,
+  m.mutationId,
+  m.table,
+  m.rowId,
+  m.op,
+  JSON.stringify(m.fields),
+  m.hlc,
+  m.outcome,
+  receivedAt,
+];
 
 interface RecordRow {
   partner_id: string;
@@ -436,11 +489,48 @@ export class HubStore {
         },
         logMutation: async (m) => {
           const rows = await q.query(
-            `INSERT INTO mutations (partner_id, device_id, seq, mutation_id, table_name, row_id, op, fields, hlc, outcome, received_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (partner_id, mutation_id) DO NOTHING RETURNING seq`,
-            [m.partnerId, m.deviceId, m.seq, m.mutationId, m.table, m.rowId, m.op, JSON.stringify(m.fields), m.hlc, m.outcome, new Date().toISOString()],
+            `INSERT INTO mutations (${mutationColumns}) VALUES (${placeholders(1, 11).slice(1, -1)}) ON CONFLICT (partner_id, mutation_id) DO NOTHING RETURNING seq`,
+            mutationParams(m, new Date().toISOString()),
           );
           return rows.length === 1;
+        },
+        loggedMutationIds: async (partnerId, mutationIds) => {
+          const found = new Set<string>();
+          for (const chunk of chunksOf(mutationIds, 500)) {
+            const rows = await q.query<{ mutation_id: string }>(
+              `SELECT mutation_id FROM mutations WHERE partner_id = ? AND mutation_id IN (${chunk.map(() => '?').join(', ')})`,
+              [partnerId, ...chunk],
+            );
+            for (const row of rows) found.add(row.mutation_id);
+          }
+          return found;
+        },
+        logMutations: async (list) => {
+          const receivedAt = new Date().toISOString();
+          for (const chunk of chunksOf(list, rowsPerStatement)) {
+            const rows = await q.query(
+              `INSERT INTO mutations (${mutationColumns}) VALUES ${placeholders(chunk.length, 11)} ON CONFLICT (partner_id, mutation_id) DO NOTHING RETURNING seq`,
+              chunk.flatMap((m) => mutationParams(m, receivedAt)),
+            );
+            // Checked under the partner lock just before: a difference is a bug, and the batch is undone.
+            if (rows.length !== chunk.length) throw new Error(`logged ${rows.length} of ${chunk.length} mutations that were not logged yet`);
+          }
+        },
+        getRecords: async (partnerId, table, rowIds) => {
+          const found: StoredRecord[] = [];
+          for (const chunk of chunksOf(rowIds, 500)) {
+            const rows = await q.query<RecordRow>(
+              `SELECT * FROM records WHERE partner_id = ? AND table_name = ? AND row_id IN (${chunk.map(() => '?').join(', ')})`,
+              [partnerId, table, ...chunk],
+            );
+            found.push(...rows.map(toRecord));
+          }
+          return found;
+        },
+        putRecords: async (list) => {
+          for (const chunk of chunksOf(list, rowsPerStatement)) {
+            await q.query(`INSERT INTO records (${recordColumns}) VALUES ${placeholders(chunk.length, 16)} ${recordUpsert}`, chunk.flatMap(recordParams));
+          }
         },
         getRecord: async (partnerId, table, rowId) => {
           const rows = await q.query<RecordRow>('SELECT * FROM records WHERE partner_id = ? AND table_name = ? AND row_id = ?', [
@@ -461,32 +551,7 @@ export class HubStore {
           return rows.map(toRecord);
         },
         putRecord: async (r) => {
-          await q.query(
-            `INSERT INTO records (partner_id, table_name, row_id, fields, field_hlcs, hlc, deleted, owner_device, origin_device, change_seq, case_id, customer_ref, site_ref, previous_owner, field_changes, conflicts)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT (partner_id, table_name, row_id) DO UPDATE SET fields = excluded.fields, field_hlcs = excluded.field_hlcs,
-               hlc = excluded.hlc, deleted = excluded.deleted, owner_device = excluded.owner_device, origin_device = excluded.origin_device,
-               change_seq = excluded.change_seq, case_id = excluded.case_id, customer_ref = excluded.customer_ref, site_ref = excluded.site_ref,
-               previous_owner = excluded.previous_owner, field_changes = excluded.field_changes, conflicts = excluded.conflicts`,
-            [
-              r.partnerId,
-              r.table,
-              r.rowId,
-              JSON.stringify(r.fields),
-              JSON.stringify(r.fieldHlcs),
-              r.hlc,
-              r.deleted ? 1 : 0,
-              r.ownerDevice,
-              r.originDevice,
-              r.changeSeq,
-              r.caseId ?? null,
-              r.table === 'cases' && typeof r.fields.customer_id === 'string' ? r.fields.customer_id : null,
-              r.table === 'cases' && typeof r.fields.site_id === 'string' ? r.fields.site_id : null,
-              r.previousOwner ?? null,
-              JSON.stringify(r.fieldChanges ?? {}),
-              JSON.stringify(r.conflicts ?? []),
-            ],
-          );
+          await q.query(`INSERT INTO records (${recordColumns}) VALUES ${placeholders(1, 16)} ${recordUpsert}`, recordParams(r));
         },
       }),
     );

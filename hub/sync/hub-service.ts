@@ -11,7 +11,7 @@ import {
   type PushRequest,
   type PushResponse,
 } from '../../shared/sync/protocol';
-import type { DeviceRecord, HubStore, Partner, PushTx } from '../store/hub-store';
+import type { DeviceRecord, HubStore, LoggedMutation, Partner, PushTx } from '../store/hub-store';
 import { mergeMutation, type StoredRecord } from './merge';
 import { refusalOf, writeRules } from '../../shared/sync/write-rights';
 import { fieldProblemOf } from '../../shared/sync/table-fields';
@@ -161,32 +161,64 @@ const caseIdOfMutation = async (recordOf: RecordOf, mutation: PushRequest['mutat
 };
 
 /**
- * The rows a batch reads, each read from the store once and then kept as this batch leaves it:
- * a case's contacts and answers ask for the case they belong to, which the batch has just written.
- * Only within one transaction (the partner is locked), so what is kept is what the store holds.
+ * The rows a batch reads, read from the store up front in one statement per table and then kept
+ * as this batch leaves them; the batch's writes go out together at the end. A case's contacts and
+ * answers ask for the case they belong to, which the batch has just written. Only within one
+ * transaction (the partner is locked), so what is kept is what the store holds.
  */
-const batchRecords = (tx: PushTx, partnerId: string): { recordOf: RecordOf; wrote: (record: StoredRecord) => void } => {
+const batchRecords = (tx: PushTx, partnerId: string) => {
   const kept = new Map<string, StoredRecord | null>();
+  const dirty = new Map<string, StoredRecord>();
   const keyOf = (table: string, rowId: string) => `${table}\u0000${rowId}`;
+  const recordOf: RecordOf = async (table, rowId) => {
+    const key = keyOf(table, rowId);
+    const known = kept.get(key);
+    if (known !== undefined) return known;
+    const record = await tx.getRecord(partnerId, table, rowId);
+    kept.set(key, record);
+    return record;
+  };
   return {
-    recordOf: async (table, rowId) => {
-      const key = keyOf(table, rowId);
-      const known = kept.get(key);
-      if (known !== undefined) return known;
-      const record = await tx.getRecord(partnerId, table, rowId);
-      kept.set(key, record);
-      return record;
+    recordOf,
+    /** Reads these rows in one statement per table; absent ones are remembered as absent. */
+    prefetch: async (wanted: ReadonlyArray<readonly [table: string, rowId: string]>): Promise<void> => {
+      const byTable = new Map<string, Set<string>>();
+      for (const [table, rowId] of wanted) {
+        if (kept.has(keyOf(table, rowId))) continue;
+        byTable.set(table, (byTable.get(table) ?? new Set()).add(rowId));
+      }
+      for (const [table, ids] of byTable) {
+        for (const id of ids) kept.set(keyOf(table, id), null);
+        for (const record of await tx.getRecords(partnerId, table, [...ids])) kept.set(keyOf(table, record.rowId), record);
+      }
     },
-    wrote: (record) =>
-      kept.set(keyOf(record.table, record.rowId), {
+    wrote: (record: StoredRecord): void => {
+      const key = keyOf(record.table, record.rowId);
+      dirty.set(key, record);
+      kept.set(key, {
         ...record,
         caseId: record.caseId ?? null,
         previousOwner: record.previousOwner ?? null,
         fieldChanges: record.fieldChanges ?? {},
         conflicts: record.conflicts ?? [],
-      }),
+      });
+    },
+    /** Each written row once, as the batch left it. */
+    flush: (): Promise<void> => tx.putRecords([...dirty.values()]),
   };
 };
+
+/** The rows a batch will ask for: its own rows, new children's parents, and the runs and proposals that name a case. */
+const rowsBatchReads = (mutations: PushRequest['mutations']): Array<readonly [string, string]> =>
+  mutations.flatMap((m) => {
+    const wanted: Array<readonly [string, string]> = [[m.table, m.rowId]];
+    const rule = writeRules[m.table];
+    const parentId = rule.kind === 'owner' && rule.parent ? m.fields[rule.parent.field] : undefined;
+    if (rule.kind === 'owner' && rule.parent && typeof parentId === 'string') wanted.push([rule.parent.table, parentId]);
+    if (m.table === 'probe_results' && typeof m.fields.run_id === 'string') wanted.push(['probe_runs', m.fields.run_id]);
+    if (m.table === 'proposal_lines' && typeof m.fields.proposal_id === 'string') wanted.push(['proposals', m.fields.proposal_id]);
+    return wanted;
+  });
 
 /** A push's answer and what it added to the store (the metrics' held-row gauges move by these). */
 export interface PushOutcome {
@@ -205,9 +237,14 @@ const pushBatch = (store: HubStore, device: DeviceRecord, request: PushRequest):
   store.pushTransaction(async (tx) => {
     let newRecords = 0;
     let loggedMutations = 0;
-    const { recordOf, wrote } = batchRecords(tx, device.partnerId);
+    const { recordOf, prefetch, wrote, flush } = batchRecords(tx, device.partnerId);
     let lastChange = await tx.lockPartner(device.partnerId);
     let lastSeq = await tx.deviceLastSeq(device.id);
+    const fresh = request.mutations.filter((m) => m.seq > lastSeq);
+    await prefetch(rowsBatchReads(fresh));
+    // The same change sent before under another number is a duplicate: known in one statement.
+    const alreadyLogged = await tx.loggedMutationIds(device.partnerId, fresh.map((m) => m.mutationId));
+    const toLog: LoggedMutation[] = [];
     let applied = 0;
     let duplicates = 0;
     const refused: PushResponse['refused'] = [];
@@ -238,7 +275,12 @@ const pushBatch = (store: HubStore, device: DeviceRecord, request: PushRequest):
       }
       const refusal = refusalOf(rule, mutation.table, { role: device.role, deviceId: device.id, rowOwner: existing?.ownerDevice ?? null, parentOwner });
       const allowed = refusal === null;
-      const logged = await tx.logMutation({
+      if (alreadyLogged.has(mutation.mutationId)) {
+        duplicates += 1;
+        continue;
+      }
+      alreadyLogged.add(mutation.mutationId);
+      toLog.push({
         partnerId: device.partnerId,
         deviceId: device.id,
         seq: mutation.seq,
@@ -250,10 +292,6 @@ const pushBatch = (store: HubStore, device: DeviceRecord, request: PushRequest):
         hlc: mutation.hlc,
         outcome: allowed ? 'applied' : 'refused',
       });
-      if (!logged) {
-        duplicates += 1;
-        continue;
-      }
       loggedMutations += 1;
       if (refusal !== null) {
         refused.push({ seq: mutation.seq, reason: refusal });
@@ -267,12 +305,12 @@ const pushBatch = (store: HubStore, device: DeviceRecord, request: PushRequest):
       if (merged.changed) {
         if (!existing) newRecords += 1;
         lastChange += 1;
-        const record = { ...merged.record, caseId, changeSeq: lastChange };
-        await tx.putRecord(record);
-        wrote(record);
+        wrote({ ...merged.record, caseId, changeSeq: lastChange });
       }
       applied += 1;
     }
+    await tx.logMutations(toLog);
+    await flush();
     await tx.setPartnerLastChange(device.partnerId, lastChange);
     await tx.setDeviceLastSeq(device.id, lastSeq);
     return { response: { acknowledgedThrough: lastSeq, applied, duplicates, refused }, newRecords, loggedMutations };
