@@ -43,7 +43,9 @@ export const portfolioFromParams = (params: URLSearchParams): PortfolioFilterVal
   const sort = params.get('sort') ?? '';
   const validSort = (portfolioSorts as readonly string[]).includes(sort) ? (sort as PortfolioSort) : emptyPortfolioFilters.sort;
   const dir = params.get('dir');
-  const page = Number.parseInt(params.get('page') ?? '', 10);
+  // Whole digits only: parseInt would read "1e9" as page 1.
+  const rawPage = params.get('page') ?? '';
+  const page = /^\d{1,5}$/.test(rawPage) ? Number(rawPage) : 0;
   return {
     text: (params.get('q') ?? '').slice(0, 500),
     engineer: (params.get('engineer') ?? '').slice(0, 200),
@@ -53,7 +55,7 @@ export const portfolioFromParams = (params: URLSearchParams): PortfolioFilterVal
     openCriticalOnly: params.get('critical') === '1',
     sort: validSort,
     direction: dir === 'asc' || dir === 'desc' ? dir : defaultDirection(validSort),
-    page: Number.isInteger(page) && page > 0 && page < 100_000 ? page : 0,
+    page,
   };
 };
 
