@@ -193,6 +193,9 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
       expect(await page.getByRole('status').filter({ hasText: 'L’application est maintenant en Français (Canada).' }).isVisible()).toBe(true);
       await expectAccessible(page, 'paramètres');
       expect(await layoutProblems(page)).toEqual([]);
+      // The partner hub's enrolment in French (branding and price book are not translated yet).
+      expect(await page.getByRole('heading', { name: 'Se connecter au serveur central de votre partenaire' }).isVisible()).toBe(true);
+      expect(await englishOnFrenchScreen(page, '.sync-panel'), 'English on the partner hub').toEqual([]);
 
       await go(page, '#/cases', 'Dossiers');
       await expect.poll(() => page.getByRole('link', { name: 'Boulangerie Saint-Laurent inc.' }).isVisible()).toBe(true);
@@ -297,6 +300,7 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
         [`#/cases/${assessed}/overview`, 'case overview', 'body'],
         [`#/cases/${assessed}/results`, 'results', '.shell-header'],
         ['#/settings', 'settings', '.shell-header'],
+        ['#/settings', 'settings partner hub', '.sync-panel'],
         [`#/cases/${draft}/interview`, 'interview', 'body'],
         [`#/cases/${assessed}/reports`, 'reports', 'body'],
         [`#/cases/${assessed}/proposal`, 'proposal', 'body'],

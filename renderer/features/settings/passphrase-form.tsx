@@ -5,6 +5,7 @@ import { api } from '../../api/api';
 import { fieldErrors } from '../../api/field-errors';
 import { ErrorState } from '../../components/query-state';
 import { TextField } from '../../components/text-field';
+import { useText } from '../../i18n/app-intl';
 
 /**
  * Set a passphrase where no OS keychain holds the key (Linux without a keyring), or change it.
@@ -15,6 +16,7 @@ export const PassphraseForm = ({ protection }: { protection: AppInfo['keyProtect
   const changing = protection.method === 'passphrase';
   const [values, setValues] = useState({ current: '', next: '', confirm: '' });
   const [shown, setShown] = useState<Record<string, string>>({});
+  const { t } = useText();
   const save = useMutation({
     mutationFn: () => api.setPassphrase({ ...(changing ? { current: values.current } : {}), next: values.next, confirm: values.confirm }),
     onSuccess: () => {
@@ -32,22 +34,19 @@ export const PassphraseForm = ({ protection }: { protection: AppInfo['keyProtect
   const set = (name: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
   return (
     <form className="passphrase-form" onSubmit={submit} aria-labelledby="passphrase-title" noValidate>
-      <h3 id="passphrase-title">{changing ? 'Change the passphrase' : 'Protect the key with a passphrase'}</h3>
+      <h3 id="passphrase-title">{changing ? t('passphrase.changeTitle') : t('passphrase.setTitle')}</h3>
       <p className="muted">
-        {changing
-          ? 'The case history stays encrypted with the same key; only its wrapping changes.'
-          : 'This computer has no keyring. A passphrase protects the key properly; the weak copy is removed.'}{' '}
-        Groundwork then needs it at every start (GROUNDWORK_PASSPHRASE or --passphrase-file). A lost passphrase cannot be recovered.
+        {changing ? t('passphrase.changeLead') : t('passphrase.setLead')}
       </p>
-      {changing && <TextField label="Current passphrase" type="password" value={values.current} onChange={set('current')} error={shown.current} required />}
-      <TextField label="New passphrase" type="password" value={values.next} onChange={set('next')} error={shown.next} hint="At least 12 characters; a few words are easiest." required />
-      <TextField label="Repeat the new passphrase" type="password" value={values.confirm} onChange={set('confirm')} error={shown.confirm} required />
+      {changing && <TextField label={t('passphrase.current')} type="password" value={values.current} onChange={set('current')} error={shown.current} required />}
+      <TextField label={t('passphrase.next')} type="password" value={values.next} onChange={set('next')} error={shown.next} hint={t('passphrase.nextHint')} required />
+      <TextField label={t('passphrase.confirm')} type="password" value={values.confirm} onChange={set('confirm')} error={shown.confirm} required />
       <button type="submit" className="button button-primary" disabled={save.isPending}>
-        {changing ? 'Change passphrase' : 'Set passphrase'}
+        {changing ? t('passphrase.change') : t('passphrase.set')}
       </button>
       {save.isSuccess && (
         <p className="sync-ok" role="status">
-          The passphrase is set. Use it the next time Groundwork starts.
+          {t('passphrase.done')}
         </p>
       )}
       {save.error != null && <ErrorState error={save.error} />}

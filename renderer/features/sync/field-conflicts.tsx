@@ -2,19 +2,25 @@ import type { ConflictRecord } from '../../../shared/sync/conflicts';
 import { ErrorState } from '../../components/query-state';
 import { useCaseConflicts, useResolveConflict } from './use-conflicts';
 import './sync.css';
+import { useText } from '../../i18n/app-intl';
+import { intlLocaleOf } from '../../../shared/i18n/locales';
 
-const names = (conflict: ConflictRecord): string => {
-  const unique = [...new Set(conflict.choices.map((c) => c.deviceName))];
-  return unique.length <= 2 ? unique.join(' and ') : `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}`;
-};
+/** "A, B and C" / « A, B et C »: the list's words are the locale's own (Intl.ListFormat). */
+const names = (conflict: ConflictRecord, locale: string): string =>
+  new Intl.ListFormat(locale, { type: 'conjunction' }).format([...new Set(conflict.choices.map((c) => c.deviceName))]);
 
 /** One field's competing values, each with who and when; a button keeps one. */
 const ConflictItem = ({ conflict }: { conflict: ConflictRecord }) => {
   const resolve = useResolveConflict();
+  const { t, rich, dateTime, locale } = useText();
   return (
     <li className="conflict">
       <p className="conflict-title">
-        <strong>{conflict.fieldLabel}</strong> of <span dir="auto">{conflict.rowLabel}</span>: changed by <span dir="auto">{names(conflict)}</span> while offline.
+        {rich('conflicts.item', {
+          field: <strong>{conflict.fieldLabel}</strong>,
+          row: <span dir="auto">{conflict.rowLabel}</span>,
+          devices: <span dir="auto">{names(conflict, intlLocaleOf(locale))}</span>,
+        })}
       </p>
       <ul className="conflict-choices">
         {conflict.choices.map((choice) => (
@@ -23,8 +29,8 @@ const ConflictItem = ({ conflict }: { conflict: ConflictRecord }) => {
               {choice.display}
             </span>
             <span className="muted">
-              <span dir="auto">{choice.deviceName}</span>, {new Date(choice.at).toLocaleString()}
-              {choice.current && ' · shown now'}
+              <span dir="auto">{choice.deviceName}</span>, {dateTime(choice.at, true)}
+              {choice.current && ` · ${t('conflicts.shown')}`}
             </span>
             {conflict.canResolve && (
               <button
@@ -33,13 +39,13 @@ const ConflictItem = ({ conflict }: { conflict: ConflictRecord }) => {
                 disabled={resolve.isPending}
                 onClick={() => resolve.mutate({ table: conflict.table, rowId: conflict.rowId, field: conflict.field, hlc: choice.hlc })}
               >
-                Keep this
+                {t('conflicts.keep')}
               </button>
             )}
           </li>
         ))}
       </ul>
-      {!conflict.canResolve && <p className="muted">Someone whose role may change this record picks the value to keep.</p>}
+      {!conflict.canResolve && <p className="muted">{t('conflicts.notYours')}</p>}
       {resolve.error != null && <ErrorState error={resolve.error} />}
     </li>
   );
@@ -48,11 +54,12 @@ const ConflictItem = ({ conflict }: { conflict: ConflictRecord }) => {
 /** Changes two devices made to the same field of this case without seeing each other: nothing is dropped, a person picks. */
 export const CaseConflicts = ({ caseId }: { caseId: string }) => {
   const conflicts = useCaseConflicts(caseId);
+  const { t } = useText();
   if (!conflicts.data || conflicts.data.length === 0) return conflicts.error != null ? <ErrorState error={conflicts.error} /> : null;
   return (
     <section className="conflicts" aria-labelledby="conflicts-title">
-      <h2 id="conflicts-title">Conflicting changes</h2>
-      <p className="muted">The same field was changed on two devices before either had synced. Both values are kept until you pick one; your choice syncs to everyone.</p>
+      <h2 id="conflicts-title">{t('conflicts.title')}</h2>
+      <p className="muted">{t('conflicts.lead')}</p>
       <ul className="conflict-list">
         {conflicts.data.map((c) => (
           <ConflictItem key={`${c.table}-${c.rowId}-${c.field}`} conflict={c} />

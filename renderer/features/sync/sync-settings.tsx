@@ -1,50 +1,61 @@
-import { hubRoleLabels } from '../../../shared/sync/protocol';
+import type { HubRole } from '../../../shared/sync/protocol';
+import type { UiMessageId } from '../../../shared/i18n/ui-messages-en';
+import { useText, type AppText } from '../../i18n/app-intl';
 import type { SyncStatus } from '../../../shared/sync/sync-status';
 import { errorText, QueryView } from '../../components/query-state';
 import { EnrollForm } from './enroll-form';
 import { useSyncNow, useSyncStatus } from './use-sync';
 import './sync.css';
 
-const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : 'never');
+const roleIds: Record<HubRole, UiMessageId> = { engineer: 'sync.role.engineer', 'account-manager': 'sync.role.account-manager', admin: 'sync.role.admin' };
 
-const StatusDetails = ({ status }: { status: SyncStatus }) => (
+const when = ({ t, dateTime }: AppText, iso: string | null): string => (iso ? dateTime(iso, true) : t('sync.never'));
+
+const StatusDetails = ({ status }: { status: SyncStatus }) => {
+  const text = useText();
+  const { t } = text;
+  return (
   <dl className="details">
-    <dt>Hub</dt>
+    <dt>{t('sync.hub')}</dt>
     <dd>
       <code>{status.hubUrl}</code>
     </dd>
-    <dt>Partner</dt>
-    <dd>{status.partnerName}</dd>
-    <dt>This laptop</dt>
+    <dt>{t('sync.partner')}</dt>
+    <dd dir="auto">{status.partnerName}</dd>
+    <dt>{t('sync.laptop')}</dt>
     <dd>
-      {status.deviceName} ({status.role ? hubRoleLabels[status.role] : ''})
+      <span dir="auto">{status.deviceName}</span>
+      {status.role ? ` (${t(roleIds[status.role])})` : ''}
     </dd>
-    <dt>Last sync</dt>
-    <dd>{when(status.lastSyncAt)}</dd>
-    <dt>Waiting to be sent</dt>
-    <dd>{status.pendingCount === 0 ? 'Nothing — everything has reached the hub' : `${status.pendingCount} change${status.pendingCount === 1 ? '' : 's'}`}</dd>
+    <dt>{t('sync.last')}</dt>
+    <dd>{when(text, status.lastSyncAt)}</dd>
+    <dt>{t('sync.waiting')}</dt>
+    <dd>{t('sync.pending', { count: status.pendingCount })}</dd>
     {status.clockOffset && (
       <>
-        <dt>Clock</dt>
+        <dt>{t('sync.clock')}</dt>
         <dd className={status.clockWarning ? 'sync-clock-off' : undefined}>{status.clockOffset}</dd>
       </>
     )}
     {status.refusedCount > 0 && (
       <>
-        <dt>Refused by the hub</dt>
+        <dt>{t('sync.refused')}</dt>
         <dd>{status.refusedCount}</dd>
       </>
     )}
   </dl>
-);
+  );
+};
 
 /** The Settings card for the partner hub: enroll, then sync status and "Sync now". */
 export const SyncSettings = () => {
   const status = useSyncStatus();
   const syncNow = useSyncNow();
+  const text = useText();
+  const { t } = text;
   return (
     <section className="card sync-panel" aria-labelledby="sync-title">
-      <h2 id="sync-title">Partner hub</h2>
+      <h2 id="sync-title">{t('sync.title')}</h2>
       <QueryView query={status}>
         {(s) =>
           !s.enrolled ? (
@@ -57,7 +68,7 @@ export const SyncSettings = () => {
                   {s.lastError}
                 </p>
               ) : (
-                s.lastSyncAt && <p className="sync-ok">Synced {when(s.lastSyncAt)}.</p>
+                s.lastSyncAt && <p className="sync-ok">{t('sync.synced', { when: when(text, s.lastSyncAt) })}</p>
               )}
               {[s.hubUrlWarning, s.clockWarning, s.tokenWarning].map(
                 (warning) =>
@@ -69,10 +80,10 @@ export const SyncSettings = () => {
               )}
               <div className="sync-actions">
                 <button type="button" className="button button-primary" disabled={syncNow.isPending} onClick={() => syncNow.mutate()}>
-                  {syncNow.isPending ? 'Syncing…' : 'Sync now'}
+                  {syncNow.isPending ? t('sync.syncing') : t('sync.now')}
                 </button>
                 <span role="status" className="muted">
-                  {syncNow.isSuccess && `Sent ${syncNow.data.pushed}, received ${syncNow.data.pulled}.`}
+                  {syncNow.isSuccess && t('sync.result', { pushed: syncNow.data.pushed, pulled: syncNow.data.pulled })}
                   {syncNow.isError && !s.lastError && errorText(syncNow.error)}
                 </span>
               </div>
