@@ -114,6 +114,12 @@ describe("the account manager's desk in Chromium", () => {
     await picks.nth(1).check();
     await page.getByRole('link', { name: 'Compare the two' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Compare assessments' }).isVisible()).toBe(true);
+    // Bo's visit last year on one side, Ada's this year on the other, with the change between them.
+    const heads = page.locator('.compare-head .case-link');
+    await expect.poll(() => heads.allTextContents()).toEqual(['AI readiness 2025', 'AI readiness 2026']);
+    const delta = (await ada.api.getCaseScore({ caseId: latest.id })).index - (await bo.api.getCaseScore({ caseId: earlier.id })).index;
+    expect(delta).toBeGreaterThan(0);
+    expect(await page.locator('.compare-head .big-number').textContent()).toMatch(/^\+\d/);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await saveScreenshot(page, 'e2e-desk-compare');
     expect(errors).toEqual([]);
