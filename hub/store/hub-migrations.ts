@@ -216,6 +216,13 @@ const v7 = `
   );
   CREATE INDEX questionnaire_links_by_device ON questionnaire_links (partner_id, device_id, submitted_at);`;
 
+/**
+ * The device that already holds a row as it now is: its own push made the latest change, with
+ * nothing in it that device had not seen. Its pulls skip the row (no echo of its own changes);
+ * any later change by another device, the hub or a conflict clears it. Existing rows: NULL (pulled as before).
+ */
+const v8 = `ALTER TABLE records ADD COLUMN echo_device TEXT;`;
+
 export const hubMigrations: readonly HubMigration[] = [
   { version: 1, name: 'partners, enroll codes, devices, records, mutation log, blobs', sql: { sqlite: v1Sqlite, postgres: v1Postgres } },
   { version: 2, name: 'index records by owner device', sql: { sqlite: v2, postgres: v2 } },
@@ -224,6 +231,7 @@ export const hubMigrations: readonly HubMigration[] = [
   { version: 5, name: 'records keep who set each field and the conflicts between devices', sql: { sqlite: v5, postgres: v5 } },
   { version: 6, name: 'who uploaded each blob', sql: { sqlite: v6, postgres: v6 } },
   { version: 7, name: 'pre-visit questionnaire links with one-time tokens', sql: { sqlite: v7, postgres: v7 } },
+  { version: 8, name: "records know which device already holds their latest change (its pulls skip it)", sql: { sqlite: v8, postgres: v8 } },
 ];
 
 export const latestHubSchemaVersion = hubMigrations.reduce((max, m) => Math.max(max, m.version), 0);

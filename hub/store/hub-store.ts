@@ -138,7 +138,11 @@ export interface PushTx {
   /** False when this mutation id was already logged (the same change sent under another seq). */
   logMutation(m: LoggedMutation): Promise<boolean>;
   getRecord(partnerId: string, table: string, rowId: string): Promise<StoredRecord | null>;
-  putRecord(record: StoredRecord): Promise<void>;
+  /**
+   * Writes the row; `echoDevice`: the device that already holds it exactly as written (its pulls
+   * skip it). Never taken from `record`, so a row copied from the store does not keep a stale one.
+   */
+  putRecord(record: StoredRecord, echoDevice?: string | null): Promise<void>;
   /** Every row of one case (and, for a case, its customer and site rows). */
   caseRecords(partnerId: string, caseId: string): Promise<StoredRecord[]>;
   /** Those of these rows of one table that exist: a batch's reads in one statement per table. */
@@ -147,7 +151,7 @@ export interface PushTx {
   loggedMutationIds(partnerId: string, mutationIds: readonly string[]): Promise<Set<string>>;
   /** Logs mutations none of which is logged yet (checked with loggedMutationIds under the partner lock). */
   logMutations(list: readonly LoggedMutation[]): Promise<void>;
-  /** Writes rows with distinct keys, many per statement. */
+  /** Writes rows with distinct keys, many per statement; each keeps its own `echoDevice` (a push sets it per row). */
   putRecords(list: readonly StoredRecord[]): Promise<void>;
 }
 
@@ -158,12 +162,14 @@ const placeholders = (rows: number, columns: number): string =>
   Array.from({ length: rows }, () => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ');
 
 const recordColumns =
-  'partner_id, table_name, row_id, fields, field_hlcs, hlc, deleted, owner_device, origin_device, change_seq, case_id, customer_ref, site_ref, previous_owner, field_changes, conflicts';
+  'partner_id, table_name, row_id, fields, field_hlcs, hlc, deleted, owner_device, origin_device, change_seq, case_id, customer_ref, site_ref, previous_owner, field_changes, conflicts, echo_device';
+const recordColumnCount = 17;
 const recordUpsert = `ON CONFLICT (partner_id, table_name, row_id) DO UPDATE SET fields = excluded.fields, field_hlcs = excluded.field_hlcs,
                hlc = excluded.hlc, deleted = excluded.deleted, owner_device = excluded.owner_device, origin_device = excluded.origin_device,
                change_seq = excluded.change_seq, case_id = excluded.case_id, customer_ref = excluded.customer_ref, site_ref = excluded.site_ref,
-               previous_owner = excluded.previous_owner, field_changes = excluded.field_changes, conflicts = excluded.conflicts`;
-const recordParams = (r: StoredRecord): SqlParam[] => [
+               previous_owner = excluded.previous_owner, field_changes = excluded.field_changes, conflicts = excluded.conflicts,
+               echo_device = excluded.echo_device`;
+const recordParams = (r: StoredRecord, echoDevice: string | null): SqlParam[] => [
   r.partnerId,
   r.table,
   r.rowId,
@@ -180,6 +186,7 @@ const recordParams = (r: StoredRecord): SqlParam[] => [
   r.previousOwner ?? null,
   JSON.stringify(r.fieldChanges ?? {}),
   JSON.stringify(r.conflicts ?? []),
+  echoDevice,
 ];
 const mutationColumns = 'partner_id, device_id, seq, mutation_id, table_name, row_id, op, fields, hlc, outcome, received_at';
 const mutationParams = (m: LoggedMutation, receivedAt: string): SqlParam[] => [
@@ -212,6 +219,7 @@ interface RecordRow {
   previous_owner?: string | null;
   field_changes?: string | null;
   conflicts?: string | null;
+  echo_device?: string | null;
 }
 
 const toRecord = (row: RecordRow): StoredRecord => ({
@@ -229,6 +237,7 @@ const toRecord = (row: RecordRow): StoredRecord => ({
   previousOwner: row.previous_owner ?? null,
   fieldChanges: JSON.parse(row.field_changes ?? '{}') as Record<string, FieldChange>,
   conflicts: JSON.parse(row.conflicts ?? '[]') as FieldConflict[],
+  echoDevice: row.echo_device ?? null,
 });
 
 /** What a pull sends of a row: its per-field clocks and change history stay on the hub, so they are not parsed. */
@@ -529,7 +538,11 @@ export class HubStore {
         },
         putRecords: async (list) => {
           for (const chunk of chunksOf(list, rowsPerStatement)) {
-            await q.query(`INSERT INTO records (${recordColumns}) VALUES ${placeholders(chunk.length, 16)} ${recordUpsert}`, chunk.flatMap(recordParams));
+            // A push's rows carry their echo device (the push decides it per row, see applyPush).
+            await q.query(
+              `INSERT INTO records (${recordColumns}) VALUES ${placeholders(chunk.length, recordColumnCount)} ${recordUpsert}`,
+              chunk.flatMap((r) => recordParams(r, r.echoDevice ?? null)),
+            );
           }
         },
         getRecord: async (partnerId, table, rowId) => {
@@ -550,8 +563,8 @@ export class HubStore {
           );
           return rows.map(toRecord);
         },
-        putRecord: async (r) => {
-          await q.query(`INSERT INTO records (${recordColumns}) VALUES ${placeholders(1, 16)} ${recordUpsert}`, recordParams(r));
+        putRecord: async (r, echoDevice = null) => {
+          await q.query(`INSERT INTO records (${recordColumns}) VALUES ${placeholders(1, recordColumnCount)} ${recordUpsert}`, recordParams(r, echoDevice));
         },
       }),
     );
@@ -561,7 +574,8 @@ export class HubStore {
 
   /**
    * Rows of one partner changed after `cursor`, in change order. `ownerDevice` null: every row;
-   * otherwise only that device's rows plus the shared reference tables.
+   * otherwise only that device's rows plus the shared reference tables. Never a row the pulling
+   * device already holds as it is (its own latest change, see echo_device).
    */
   async changedRecords(
     partnerId: string,
@@ -569,6 +583,7 @@ export class HubStore {
     limit: number,
     ownerDevice: string | null,
     referenceTables: readonly string[],
+    puller: string | null = ownerDevice,
   ): Promise<PulledRecord[]> {
     const marks = referenceTables.map(() => '?').join(', ');
     // An engineer also gets what others add to its cases (proposals, comments, a handover's
@@ -577,13 +592,14 @@ export class HubStore {
     const rows = await this.driver.query<RecordRow>(
       `SELECT r.*, d.name AS owner_name FROM records r LEFT JOIN devices d ON d.id = r.owner_device
        WHERE r.partner_id = ? AND r.change_seq > ?
+         AND (r.echo_device IS NULL OR r.echo_device <> CAST(? AS TEXT) OR CAST(? AS TEXT) IS NULL)
          AND (CAST(? AS TEXT) IS NULL OR r.owner_device = ? OR r.previous_owner = ? OR r.table_name IN (${marks})
               OR r.case_id IN (${mine})
               OR (r.table_name IN ('customers', 'sites') AND EXISTS (
                 SELECT 1 FROM records c WHERE c.partner_id = r.partner_id AND c.table_name = 'cases' AND c.owner_device = ?
                   AND (c.customer_ref = r.row_id OR c.site_ref = r.row_id))))
        ORDER BY r.change_seq LIMIT ?`,
-      [partnerId, cursor, ownerDevice, ownerDevice, ownerDevice, ...referenceTables, partnerId, ownerDevice, ownerDevice, limit],
+      [partnerId, cursor, puller, puller, ownerDevice, ownerDevice, ownerDevice, ...referenceTables, partnerId, ownerDevice, ownerDevice, limit],
     );
     return rows.map(toPulledRecord);
   }

@@ -305,7 +305,11 @@ const pushBatch = (store: HubStore, device: DeviceRecord, request: PushRequest):
       if (merged.changed) {
         if (!existing) newRecords += 1;
         lastChange += 1;
-        wrote({ ...merged.record, caseId, changeSeq: lastChange });
+        // The pusher already holds the row as it now is when it had the row's state before (it made
+        // it, or had pulled that change) and its whole write was taken: its pulls need not bring it back.
+        const hadRow =
+          existing === null || existing.echoDevice === device.id || (mutation.baseSeq !== undefined && mutation.baseSeq >= existing.changeSeq);
+        wrote({ ...merged.record, caseId, changeSeq: lastChange, echoDevice: hadRow && merged.tookWhole ? device.id : null });
       }
       applied += 1;
     }
@@ -323,7 +327,7 @@ export const pullChanges = async (store: HubStore, device: DeviceRecord, query: 
   }
   // Read before the rows: every change up to this number is committed, so an empty page may skip to it.
   const lastChange = await store.partnerLastChange(device.partnerId);
-  const rows = await store.changedRecords(device.partnerId, query.cursor, query.limit + 1, everything ? null : device.id, referenceTables);
+  const rows = await store.changedRecords(device.partnerId, query.cursor, query.limit + 1, everything ? null : device.id, referenceTables, device.id);
   const page = rows.slice(0, query.limit);
   const hasMore = rows.length > query.limit;
   const last = page.at(-1);

@@ -28,12 +28,19 @@ export interface StoredRecord {
   readonly caseId?: string | null;
   /** The laptop that owned the row before a handover: it keeps pulling the row to see the new owner. */
   readonly previousOwner?: string | null;
+  /** The device that already holds the row as it is (its own push made it so): its pulls skip the row. */
+  readonly echoDevice?: string | null;
 }
 
 export interface MergeResult {
   readonly record: StoredRecord;
   /** False when every field already held a newer write and no conflict was recorded: nothing for pullers to see. */
   readonly changed: boolean;
+  /**
+   * Every written field was taken and no conflict opened or closed: the row differs from the one
+   * the writer started from only by the writer's own write.
+   */
+  readonly tookWhole: boolean;
 }
 
 /** Who is writing, and the change number this write gets if it changes the row. */
@@ -68,11 +75,13 @@ export const mergeMutation = (
   const base = mutation.baseSeq;
   const writer = { deviceId, deviceName: context.deviceName };
   let changed = existing === null;
+  let tookWhole = true;
   for (const [name, value] of Object.entries(written)) {
     const open = conflicts.get(name);
     if (open && base !== undefined && base >= open.seq) {
       conflicts.delete(name);
       changed = true;
+      tookWhole = false;
     }
     const previous = fieldHlcs[name];
     const setBy = fieldChanges[name];
@@ -86,8 +95,12 @@ export const mergeMutation = (
         values: withConflictValue(withStored, { value, hlc: mutation.hlc, ...writer }),
       });
       changed = true;
+      tookWhole = false;
     }
-    if (previous !== undefined && previous >= mutation.hlc) continue;
+    if (previous !== undefined && previous >= mutation.hlc) {
+      tookWhole = false;
+      continue;
+    }
     fields[name] = value;
     fieldHlcs[name] = mutation.hlc;
     fieldChanges[name] = { seq: context.nextSeq, device: deviceId, name: context.deviceName };
@@ -96,6 +109,7 @@ export const mergeMutation = (
   const newer = !existing || mutation.hlc > existing.hlc;
   return {
     changed,
+    tookWhole,
     record: {
       partnerId,
       table: mutation.table,

@@ -83,21 +83,26 @@ describe.each(storeKinds)('hub metrics on %s', (kind) => {
     const blob = Buffer.from('evidence');
     const put = await app.inject({ method: 'PUT', url: `/v1/blobs/${sha256Hex(blob)}`, headers: { ...auth, 'content-type': 'application/octet-stream' }, payload: blob });
     expect(put.statusCode).toBe(201);
-    expect((await app.inject({ method: 'GET', url: '/v1/pull', headers: auth })).statusCode).toBe(200);
+    // The pusher's own pull is empty (nothing it does not hold); an account manager's holds all 5 rows.
+    expect((await app.inject({ method: 'GET', url: '/v1/pull', headers: auth })).json()).toMatchObject({ rows: [] });
+    const manager = await app.inject({ method: 'POST', url: '/v1/enroll', payload: { code: (await createEnrollCode(store, 'Acme', 'account-manager', 60_000)).code, deviceName: 'desk', localDeviceId: 'm' } });
+    const managerAuth = { authorization: `Bearer ${(manager.json() as { token: string }).token}` };
+    expect((await app.inject({ method: 'GET', url: '/v1/pull', headers: managerAuth })).statusCode).toBe(200);
 
     const text = await scrape();
     await scrape();
-    // 5 cases, 5 logged mutations (the repeated batch logs none), 1 device, 1 blob: all without a new count.
-    expect(sample(text, 'groundwork_hub_devices')).toBe(1);
+    // 5 cases, 5 logged mutations (the repeated batch logs none), 2 devices, 1 blob: all without a new count.
+    expect(sample(text, 'groundwork_hub_devices')).toBe(2);
     expect(sample(text, 'groundwork_hub_records')).toBe(5);
     expect(sample(text, 'groundwork_hub_mutations')).toBe(5);
     expect(sample(text, 'groundwork_hub_blobs')).toBe(1);
     expect(counting()).toBe(1);
-    // Batches of 3, 2 and 2 mutations: 3 observations summing to 7; the pull page held all 5 rows.
+    // Batches of 3, 2 and 2 mutations: 3 observations summing to 7; the pull pages held 0 and 5 rows.
     expect(sample(text, 'groundwork_hub_push_mutations_count')).toBe(3);
     expect(sample(text, 'groundwork_hub_push_mutations_sum')).toBe(7);
     expect(sample(text, 'groundwork_hub_push_bytes_count')).toBe(3);
     expect(sample(text, 'groundwork_hub_pull_rows_sum')).toBe(5);
+    expect(sample(text, 'groundwork_hub_pull_rows_count')).toBe(2);
     expect(sample(text, 'groundwork_hub_mutations_applied_total')).toBe(5);
     expect(sample(text, 'groundwork_hub_mutations_duplicate_total')).toBe(2);
     // Durations by route pattern (never the raw URL with its hash), method and status.
@@ -105,11 +110,11 @@ describe.each(storeKinds)('hub metrics on %s', (kind) => {
     expect(sample(text, 'groundwork_hub_http_request_duration_seconds_bucket', 'le="+Inf",route="/v1/push",method="POST",status="200"')).toBe(3);
     expect(sample(text, 'groundwork_hub_http_request_duration_seconds_count', 'route="/v1/blobs/:sha256",method="PUT",status="201"')).toBe(1);
     expect(text).not.toContain(sha256Hex(blob));
-    expect(text).not.toMatch(/Acme|laptop/);
+    expect(text).not.toMatch(/Acme|laptop|desk/);
 
     // The sample Grafana dashboard graphs only series this hub serves.
     const dashboard = fs.readFileSync(new URL('../../../hub/deploy/grafana-dashboard.json', import.meta.url), 'utf8');
-    const graphed = new Set(dashboard.match(/groundwork_hub_[a-z_]+/g));
+    const graphed = new Set(dashboard.match(/groundwork_hub_[a-z0-9_]+/g));
     expect(graphed.size).toBeGreaterThan(10);
     for (const name of graphed) expect(text, name).toMatch(new RegExp(`^${name}[ {]`, 'm'));
   });

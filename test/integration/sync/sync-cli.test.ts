@@ -53,7 +53,8 @@ describe('groundwork-hub admin commands and groundwork enroll / sync', () => {
     const synced = runCli(['sync', '--json', '--data-dir', dataDir]);
     expect(synced.status).toBe(0);
     const report = JSON.parse(synced.stdout);
-    expect(report).toMatchObject({ pushed: 3, pulled: 3, status: { pendingCount: 0, lastError: null, partnerName: 'Acme IT' } });
+    // Its own three rows are not pulled back: the hub knows this laptop holds them.
+    expect(report).toMatchObject({ pushed: 3, pulled: 0, status: { pendingCount: 0, lastError: null, partnerName: 'Acme IT' } });
 
     const listed = JSON.parse(hubCliOk(where, ['devices', 'list', '--json'])) as { id: string; name: string }[];
     const ada = listed.find((d) => d.name === 'Ada laptop');
