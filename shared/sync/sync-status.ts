@@ -26,6 +26,8 @@ export const syncStatusSchema = z.object({
   clockWarning: z.string().nullable(),
   /** Set when the hub address is plain http and not this machine. */
   hubUrlWarning: z.string().nullable(),
+  /** Each attachment missing from this laptop that holds a change back: which file, where it was expected. The other changes are sent. */
+  missingAttachments: z.array(z.string()),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

@@ -17,7 +17,7 @@ const describeStatus = (s: SyncStatus): string => {
 
 /** Warnings go to stderr so `--json` output stays one JSON document. */
 export const warnAbout = (s: SyncStatus): void => {
-  for (const warning of [s.hubUrlWarning, s.clockWarning]) if (warning) process.stderr.write(`Warning: ${warning}\n`);
+  for (const warning of [s.hubUrlWarning, s.clockWarning, ...s.missingAttachments]) if (warning) process.stderr.write(`Warning: ${warning}\n`);
 };
 
 export const syncCommand = (): Command =>

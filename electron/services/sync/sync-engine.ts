@@ -5,7 +5,7 @@ import { defaultMaxClockSkewMs, describeSkew } from '../../../shared/sync/hlc';
 import { blobRefsOf, enrollCodeSchema, maxPushBatch } from '../../../shared/sync/protocol';
 import { describeClockOffset, hubUrlWarningFor, type SyncReport, type SyncStatus } from '../../../shared/sync/sync-status';
 import { deviceId } from '../db/device-clock';
-import { pendingMutationCount, pendingMutations } from '../db/outbox';
+import { holdMutation, pendingMutationCount, pendingMutations, requeueMutation, waitingMutations, waitingReasons } from '../db/outbox';
 import { applyPulledRows } from './apply-pulled';
 import { collectLinkAnswers } from '../questionnaire/questionnaire-links';
 import { fetchOwnedEvidence } from './fetch-evidence';
@@ -25,6 +25,8 @@ export interface SyncDeps {
   readonly log: Log;
   readonly tokenStore: TokenStore;
   readonly blobSource: BlobSource;
+  /** Where this laptop keeps an attachment's file (said when one is missing). */
+  readonly blobLocation?: (sha256: string) => string;
   /** Where evidence files go; with it, the evidence of cases this laptop owns is fetched after a pull. */
   readonly blobs?: BlobStore;
   readonly retry?: RetryPolicy;
@@ -50,6 +52,12 @@ export const clockWarningFor = (offsetMs: number | null, maxSkewMs: number = def
   return `This laptop's clock is ${describeSkew(offsetMs)} ${direction} the partner hub's. ${consequence} Set the date and time to automatic and sync again.`;
 };
 
+/** How a change behind a waiting one on the same record says why it waits too. */
+const sameRowPrefix = 'Waits for an earlier change to the same record: ';
+
+/** One sentence per missing attachment that holds a change back (the same-record changes behind it are not repeated). */
+const missingAttachmentsOf = (db: Database): string[] => [...new Set(waitingReasons(db, 200).filter((r) => !r.startsWith(sameRowPrefix)))].slice(0, 10);
+
 export const syncStatus = (db: Database, tokenStore: TokenStore, maxClockSkewMs: number = defaultMaxClockSkewMs): SyncStatus => {
   const state = readSyncState(db);
   return {
@@ -68,6 +76,7 @@ export const syncStatus = (db: Database, tokenStore: TokenStore, maxClockSkewMs:
     clockOffset: describeClockOffset(state?.hub_clock_offset_ms ?? null),
     clockWarning: clockWarningFor(state?.hub_clock_offset_ms ?? null, maxClockSkewMs),
     hubUrlWarning: hubUrlWarningFor(state?.hub_url ?? null),
+    missingAttachments: missingAttachmentsOf(db),
   };
 };
 
@@ -111,30 +120,97 @@ interface Counters {
   refused: number;
 }
 
-/** Blobs first: a mutation never reaches the hub before the attachment it names. */
-const uploadBlobs = async (deps: SyncDeps, client: HubClient, refs: readonly string[], retry: RetryPolicy, counters: Counters): Promise<void> => {
-  for (const sha256 of new Set(refs)) {
-    if (await withRetry(() => client.hasBlob(sha256), isRetryableHubError, retry)) continue;
+type Pending = ReturnType<typeof pendingMutations>[number];
+
+/** The sentence a change shows while its attachment is missing: which file, and where it was expected. */
+const missingAttachmentReason = (deps: SyncDeps, m: { table: string; fields: Record<string, unknown> }, sha256: string): string => {
+  const field = Object.keys(m.fields).find((name) => m.fields[name] === sha256) ?? 'sha256';
+  const fileName = typeof m.fields.file_name === 'string' && m.fields.file_name.trim() !== '' ? m.fields.file_name : null;
+  const what = fileName ? `The attachment “${fileName}”` : `The ${field.replace(/_?sha256$/, '').replace(/_/g, ' ') || 'attachment'} file`;
+  const where = deps.blobLocation ? ` It was expected at ${deps.blobLocation(sha256)}.` : '';
+  return `${what} (${sha256.slice(0, 12)}…) is missing from this laptop, so the change that adds it waits; the other changes were sent.${where} It is sent once the file is back.`;
+};
+
+/**
+ * Blobs first: a mutation never reaches the hub before the attachment it names. A change whose
+ * attachment is neither at the hub nor on this laptop waits on its own (with the later changes
+ * to the same record, which build on it); every other change in the batch goes on.
+ */
+const readyToSend = async (deps: SyncDeps, client: HubClient, batch: readonly Pending[], retry: RetryPolicy, counters: Counters): Promise<Pending[]> => {
+  const waitingRows = new Map(waitingMutations(deps.db).map((w) => [`${w.table_name}/${w.row_id}`, w.waiting_reason.replace(sameRowPrefix, '')]));
+  const available = new Map<string, boolean>();
+  const ensureBlob = async (sha256: string): Promise<boolean> => {
+    if (await withRetry(() => client.hasBlob(sha256), isRetryableHubError, retry)) return true;
     const bytes = deps.blobSource(sha256);
-    if (!bytes) throw new Error(`An attachment (${sha256.slice(0, 12)}…) that a change refers to is missing from this laptop, so that change cannot be sent yet.`);
+    if (!bytes) return false;
     await withRetry(() => client.putBlob(sha256, bytes), isRetryableHubError, retry);
     counters.blobsUploaded += 1;
+    return true;
+  };
+  const ready: Pending[] = [];
+  for (const m of batch) {
+    const key = `${m.table}/${m.rowId}`;
+    const before = waitingRows.get(key);
+    if (before !== undefined) {
+      holdMutation(deps.db, m.seq, `${sameRowPrefix}${before}`);
+      continue;
+    }
+    let missing: string | null = null;
+    for (const sha256 of new Set(blobRefsOf(m.fields, m.table))) {
+      if (!available.has(sha256)) available.set(sha256, await ensureBlob(sha256));
+      if (available.get(sha256) === false) {
+        missing = sha256;
+        break;
+      }
+    }
+    if (missing === null) {
+      ready.push(m);
+      continue;
+    }
+    const reason = missingAttachmentReason(deps, m, missing);
+    // The hash and the table only: a file name may be the customer's.
+    deps.log.warn({ table: m.table, seq: m.seq, sha256: missing.slice(0, 12) }, 'sync: a change waits for a missing attachment; later changes go on');
+    holdMutation(deps.db, m.seq, reason);
+    waitingRows.set(key, reason);
+  }
+  return ready;
+};
+
+/**
+ * Waiting changes whose attachment is back (on this laptop or already at the hub) rejoin the
+ * queue, oldest first; a later change to the same record stays behind one still waiting.
+ */
+const releaseWaiting = async (deps: SyncDeps, client: HubClient, retry: RetryPolicy): Promise<void> => {
+  const stillWaiting = new Set<string>();
+  for (const w of waitingMutations(deps.db)) {
+    const key = `${w.table_name}/${w.row_id}`;
+    let ready = !stillWaiting.has(key);
+    for (const sha256 of ready ? blobRefsOf(JSON.parse(w.fields) as Record<string, unknown>, w.table_name) : []) {
+      if (deps.blobSource(sha256) !== null) continue;
+      if (await withRetry(() => client.hasBlob(sha256), isRetryableHubError, retry)) continue;
+      ready = false;
+      break;
+    }
+    if (ready) requeueMutation(deps.db, w.seq);
+    else stillWaiting.add(key);
   }
 };
 
 const push = async (deps: SyncDeps, client: HubClient, retry: RetryPolicy, counters: Counters): Promise<void> => {
   const { db } = deps;
   const batchSize = Math.min(deps.batchSize ?? 200, maxPushBatch);
-  const markSent = db.prepare('UPDATE outbox SET sent_at = ? WHERE seq <= ? AND sent_at IS NULL');
+  const markSent = db.prepare('UPDATE outbox SET sent_at = ? WHERE seq <= ? AND sent_at IS NULL AND waiting_reason IS NULL');
   const keepRefused = db.prepare('INSERT OR IGNORE INTO sync_refused (outbox_seq, reason, refused_at) VALUES (?, ?, ?)');
-  // Bounded: each round either marks at least one row sent or throws.
-  const rounds = Math.ceil(pendingMutationCount(db) / batchSize) + 1;
+  await releaseWaiting(deps, client, retry);
+  // Bounded: each round marks at least one row sent or waiting, or throws.
+  const rounds = pendingMutationCount(db) + 1;
   for (let round = 0; round < rounds; round += 1) {
     const batch = pendingMutations(db, batchSize);
     if (batch.length === 0) return;
-    await uploadBlobs(deps, client, batch.flatMap((m) => blobRefsOf(m.fields, m.table)), retry, counters);
-    const answer = await withRetry(() => client.push({ mutations: batch }), isRetryableHubError, retry);
-    const lastSeq = (batch.at(-1) as (typeof batch)[number]).seq;
+    const ready = await readyToSend(deps, client, batch, retry, counters);
+    if (ready.length === 0) continue;
+    const answer = await withRetry(() => client.push({ mutations: ready }), isRetryableHubError, retry);
+    const lastSeq = (ready.at(-1) as Pending).seq;
     if (answer.acknowledgedThrough < lastSeq) throw new Error('The partner hub did not confirm every change sent; they stay queued and will be sent again.');
     const now = new Date().toISOString();
     db.transaction(() => {
@@ -221,10 +297,12 @@ export const runSync = async (deps: SyncDeps): Promise<SyncReport> => {
   }
   noteClock();
   noteSuccess(db);
+  const problems: string[] = [];
   if (counters.refused > 0) {
-    db.prepare('UPDATE sync_state SET last_error = ? WHERE singleton = 1').run(
-      `The hub refused ${counters.refused} change${counters.refused === 1 ? '' : 's'} (another engineer's case cannot be edited from this device).`,
-    );
+    problems.push(`The hub refused ${counters.refused} change${counters.refused === 1 ? '' : 's'} (another engineer's case cannot be edited from this device).`);
   }
+  const waiting = missingAttachmentsOf(db);
+  if (waiting.length > 0) problems.push(waiting[0] as string);
+  if (problems.length > 0) db.prepare('UPDATE sync_state SET last_error = ? WHERE singleton = 1').run(problems.join(' '));
   return { ...counters, status: syncStatus(db, deps.tokenStore, deps.maxClockSkewMs) };
 };

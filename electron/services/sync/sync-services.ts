@@ -1,4 +1,5 @@
 import type { AppServices } from '../app-services';
+import { blobPath } from '../at-rest/blob-store';
 import type { SyncReport } from '../../../shared/sync/sync-status';
 import { startAutoSync } from './auto-sync';
 import { runSync, type SyncDeps } from './sync-engine';
@@ -20,6 +21,7 @@ export const syncDepsFor = (services: AppServices): SyncDeps => ({
   log: services.log,
   tokenStore: services.tokenStore,
   blobSource: (sha256) => services.blobs.read(sha256),
+  blobLocation: (sha256) => blobPath(services.dataDir, sha256),
   blobs: services.blobs,
   ...batchSizeFromEnv(),
   ...services.sync.tuning,

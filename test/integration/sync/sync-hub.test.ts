@@ -244,13 +244,12 @@ describe.each(storeKinds)('sync with a real hub process on %s', (kind) => {
     const before = await mutationCountOf(hubDeviceIdOf(d));
     const evidence = (fileName: string) => ({ case_id: created.id, sha256: sha, file_name: fileName, media_type: 'image/png', size_bytes: logo.length, caption: '' });
     db.transaction(() => appendMutation(db, 'evidence_attachments', newId(), evidence('logo.png'), nextTimestamp(db)))();
-    const held = await d.dispatch('sync:now', {});
-    expect(held).toMatchObject({ ok: false, error: { message: expect.stringMatching(/attachment .* is missing from this laptop/) } });
-    expect((await d.api.getSyncStatus({})).pendingCount).toBe(1);
+    const held = await d.api.syncNow({});
+    expect(held).toMatchObject({ pushed: 0, status: { pendingCount: 1, missingAttachments: [expect.stringMatching(/attachment “logo.png” .* is missing from this laptop/)] } });
     expect(await mutationCountOf(hubDeviceIdOf(d))).toEqual(before);
     expect(d.services.blobs.write(logo)).toBe(sha);
     const sent = await d.api.syncNow({});
-    expect(sent).toMatchObject({ pushed: 1, blobsUploaded: 1 });
+    expect(sent).toMatchObject({ pushed: 1, blobsUploaded: 1, status: { missingAttachments: [] } });
     expect((await store.getBlob(partnerId, sha))?.equals(logo)).toBe(true);
     // Already there: not uploaded again.
     db.transaction(() => appendMutation(db, 'evidence_attachments', newId(), evidence('same-logo.png'), nextTimestamp(db)))();

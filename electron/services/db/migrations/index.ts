@@ -27,6 +27,7 @@ import { reportLanguage } from './0025-report-language';
 import { questionnairesSynced } from './0026-questionnaires-synced';
 import { appLanguage } from './0027-app-language';
 import { portfolioSummary } from './0028-portfolio-summary';
+import { outboxWaiting } from './0029-outbox-waiting';
 
 /** Every migration, in order, numbered 1, 2, 3 … Append only with the next number: a shipped migration is never edited or renumbered. */
 export const migrations: readonly Migration[] = [
@@ -58,6 +59,7 @@ export const migrations: readonly Migration[] = [
   questionnairesSynced,
   appLanguage,
   portfolioSummary,
+  outboxWaiting,
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
