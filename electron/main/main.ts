@@ -1,6 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { app, type BrowserWindow, dialog, protocol, safeStorage, session } from 'electron';
+import { app, type BrowserWindow, dialog, protocol, safeStorage, session, shell } from 'electron';
 import { appKeySource } from './app-key-source';
 import { createDispatch } from '../services/api/dispatch';
 import { createHandlers } from '../services/api/handlers';
@@ -64,7 +64,14 @@ const start = async (): Promise<void> => {
   await app.whenReady();
   const dataDir = resolveDataDir(dataDirFlag(), process.env, () => app.getPath('userData'));
   try {
-    services = openAppServices(dataDir, { transport: 'ipc', keySource: await appKeySource(dataDir), nativeBinding: electronSqliteBinding(), pdfPrinter: electronPdfPrinter });
+    services = openAppServices(dataDir, {
+      transport: 'ipc',
+      keySource: await appKeySource(dataDir),
+      nativeBinding: electronSqliteBinding(),
+      pdfPrinter: electronPdfPrinter,
+      // "Open the log folder": Electron's shell lives here only; the services get it as a plain function.
+      openFolder: (folder) => shell.openPath(folder),
+    });
   } catch (error) {
     dialog.showErrorBox('Groundwork cannot open its case history', error instanceof Error ? error.message : String(error));
     app.exit(1);

@@ -19,6 +19,7 @@ import { pdfPrinting, type PdfPrinting } from './reports/pdf-printing';
 import type { PdfPrinter } from './reports/chromium-pdf';
 import { createSyncRuntime, type SyncRuntime } from './sync/sync-runtime';
 import { appVersion } from '../../shared/app-version';
+import type { FolderOpener } from './diagnostics/diagnostics';
 import { asTokenStore, databaseSecret, keychainSecret, legacyTokenFilesIn, migrateLegacyTokenFiles, type TokenStore } from './sync/token-store';
 
 export { appVersion } from '../../shared/app-version';
@@ -49,6 +50,8 @@ export interface AppServices {
   readonly probeRuns: ProbeRunManager;
   /** PDF printing: Electron's printToPDF in the app, headless Chromium in the CLI and tests. */
   readonly pdf: PdfPrinting;
+  /** Opens a folder in the file manager: Electron's shell in the app; null in the bridge and the CLI (the path is shown instead). */
+  readonly openFolder: FolderOpener | null;
   /** Another connection to the same encrypted file (benchmarks' references, tests' checks). */
   openConnection(options?: { readonly readonly?: boolean }): Database;
   close(): void;
@@ -63,6 +66,8 @@ export interface OpenServicesOptions {
   readonly logging?: Logging;
   /** The app's printToPDF; omitted, headless Chromium started on the first PDF (closed with the services). */
   readonly pdfPrinter?: PdfPrinter;
+  /** The app's shell.openPath (only electron/main may use Electron); omitted, folders are shown, not opened. */
+  readonly openFolder?: FolderOpener;
 }
 
 /** A new database file is created 0600 before SQLite opens it; its -wal and -shm take the same mode. */
@@ -135,6 +140,7 @@ export const openAppServices = (dataDir: string, options: OpenServicesOptions): 
     sync: createSyncRuntime(),
     probeRuns: new ProbeRunManager(store.db, appVersion, logging.log),
     pdf,
+    openFolder: options.openFolder ?? null,
     log: logging.log,
     logging,
     dataDir,

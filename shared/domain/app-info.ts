@@ -31,3 +31,37 @@ export type PassphraseChange = z.infer<typeof passphraseChangeSchema>;
 /** The app's language: the engineer's, per installation; each case's report language is the customer's and separate. */
 export const appLanguageSchema = z.object({ language: appLocaleSchema }).strict();
 export type AppLanguage = z.infer<typeof appLanguageSchema>;
+
+/** "Copy diagnostics": what a support engineer asks for first, with no customer data (no names, no answers). */
+export const diagnosticsSchema = z.object({
+  version: z.string(),
+  /** OS, architecture and release. */
+  platform: z.string(),
+  /** Node (and Electron) versions. */
+  runtime: z.string(),
+  schemaVersion: z.number().int(),
+  /** Where the log files are; null when this session writes none. */
+  logFolder: z.string().nullable(),
+  /** The last warnings and errors from the log, oldest first. */
+  recentProblems: z.array(
+    z.object({
+      time: z.string(),
+      level: z.enum(['warn', 'error']),
+      message: z.string(),
+      error: z.string().nullable(),
+      operation: z.string().nullable(),
+    }),
+  ),
+  /** All of it as plain text, ready for the clipboard. */
+  text: z.string(),
+});
+export type Diagnostics = z.infer<typeof diagnosticsSchema>;
+
+/** "Open the log folder": opened in the file manager (desktop app), or its path to show (browser, CLI). */
+export const logFolderSchema = z.object({
+  path: z.string().nullable(),
+  opened: z.boolean(),
+  /** Why it could not be opened (the OS's words); null when opened or when there is nothing to open with. */
+  problem: z.string().nullable(),
+});
+export type LogFolder = z.infer<typeof logFolderSchema>;

@@ -141,6 +141,20 @@ export const uiEn = {
   'settings.language.hint': 'Your language for the screens. Each case’s report language is the customer’s and is chosen on its Reports tab; exported reports keep the language they were written in.',
   'settings.language.saved': 'The app is now in {language}.',
 
+  // --- Support and diagnostics (issue 18: Open the log folder, Copy diagnostics) ---
+  'settings.diagnostics.title': 'Support and diagnostics',
+  'settings.diagnostics.hint': 'When something goes wrong, your support contact asks for these: the versions, the platform, the database schema and the last warnings and errors from the log. Never a customer’s name, contacts or answers.',
+  'settings.diagnostics.openLogs': 'Open the log folder',
+  'settings.diagnostics.copy': 'Copy diagnostics',
+  'settings.diagnostics.opened': 'The log folder is open in your file manager.',
+  'settings.diagnostics.logsHere': 'The log files are in this folder:',
+  'settings.diagnostics.openFailed': 'The folder could not be opened ({problem}). The log files are in this folder:',
+  'settings.diagnostics.noLogs': 'This session writes no log files.',
+  'settings.diagnostics.copied': 'Copied. Paste it into your message to support.',
+  'settings.diagnostics.copyByHand': 'The clipboard cannot be used here. Select the text below and copy it.',
+  'settings.diagnostics.preview': 'What is copied',
+  // --- end Support and diagnostics ---
+
   'results.level': 'Readiness level',
   'results.summary': 'Index {index} / 100 · confidence {confidence} · {answered} of {visible} questions answered',
   'results.bank': 'Question bank {bank} {version}',

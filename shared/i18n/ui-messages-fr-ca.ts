@@ -144,6 +144,20 @@ export const uiFrCA: UiCatalogue = {
   'settings.language.hint': 'Votre langue pour les écrans. La langue des rapports est celle du client\u00a0: elle se choisit pour chaque dossier dans son onglet Rapports, et un rapport exporté garde la langue dans laquelle il a été rédigé.',
   'settings.language.saved': 'L’application est maintenant en {language}.',
 
+  // --- Soutien et diagnostic (issue 18 : dossier des journaux, copie du diagnostic) ---
+  'settings.diagnostics.title': 'Soutien et diagnostic',
+  'settings.diagnostics.hint': 'En cas de problème, votre contact de soutien vous les demandera : les versions, la plateforme, le schéma de la base de données et les derniers avertissements et erreurs du journal. Jamais le nom, les coordonnées ni les réponses d’un client.',
+  'settings.diagnostics.openLogs': 'Ouvrir le dossier des journaux',
+  'settings.diagnostics.copy': 'Copier le diagnostic',
+  'settings.diagnostics.opened': 'Le dossier des journaux est ouvert dans votre gestionnaire de fichiers.',
+  'settings.diagnostics.logsHere': 'Les fichiers journaux sont dans ce dossier :',
+  'settings.diagnostics.openFailed': 'Le dossier n’a pas pu être ouvert ({problem}). Les fichiers journaux sont dans ce dossier :',
+  'settings.diagnostics.noLogs': 'Cette session n’écrit aucun fichier journal.',
+  'settings.diagnostics.copied': 'Copié. Collez-le dans votre message au soutien.',
+  'settings.diagnostics.copyByHand': 'Le presse-papiers n’est pas utilisable ici. Sélectionnez le texte ci-dessous et copiez-le.',
+  'settings.diagnostics.preview': 'Ce qui est copié',
+  // --- fin Soutien et diagnostic ---
+
   'results.level': 'Niveau de préparation',
   'results.summary': 'Indice {index} / 100 · confiance {confidence} · {answered} questions répondues sur {visible}',
   'results.bank': 'Banque de questions {bank} {version}',

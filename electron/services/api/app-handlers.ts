@@ -5,6 +5,7 @@ import { deviceId } from '../db/device-clock';
 import { appLanguageOf, setAppLanguage } from '../db/app-language';
 import { schemaVersionOf } from '../db/open-database';
 import { currentProtection, setPassphrase } from '../at-rest/change-passphrase';
+import { collectDiagnostics, openLogFolder } from '../diagnostics/diagnostics';
 
 export const appHandlers = (services: AppServices): HandlersFor<typeof appCalls> => ({
   'app:info': () => ({
@@ -19,4 +20,6 @@ export const appHandlers = (services: AppServices): HandlersFor<typeof appCalls>
   'app:set-passphrase': (input) => setPassphrase(services, input),
   'app:language': () => ({ language: appLanguageOf(services.db) }),
   'app:set-language': (input) => ({ language: setAppLanguage(services.db, input.language) }),
+  'app:diagnostics': () => collectDiagnostics(services),
+  'app:open-log-folder': () => openLogFolder(services, services.openFolder),
 });

@@ -55,6 +55,8 @@ export const notCaseWorkChannels: readonly Channel[] = [
   'app:set-passphrase',
   // The engineer's language on this installation, not a case (a case's report language is reports:saveProposalSettings).
   'app:language', 'app:set-language',
+  // Support information about the installation, no case.
+  'app:diagnostics', 'app:open-log-folder',
   'branding:list', 'branding:save', 'branding:delete', 'branding:setLogo', 'branding:clearLogo', 'branding:forCase',
   'cases:list', 'cases:get', 'cases:create', 'cases:events', 'cases:reassess', 'cases:carried',
   'comments:list', 'comments:add',

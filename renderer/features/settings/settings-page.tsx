@@ -7,6 +7,7 @@ import { PriceBookSettings } from '../branding/price-book-settings';
 import { PassphraseForm } from './passphrase-form';
 import { useText } from '../../i18n/app-intl';
 import { LanguageSettings } from './language-settings';
+import { DiagnosticsSettings } from './diagnostics-settings';
 import { keyProtectionIds, transportIds } from '../../i18n/label-ids';
 
 export const SettingsPage = () => {
@@ -56,6 +57,7 @@ export const SettingsPage = () => {
       <BrandingSettings />
       <PriceBookSettings />
       <SyncSettings />
+      <DiagnosticsSettings />
     </section>
   );
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from '../define-call';
-import { appInfoSchema, appLanguageSchema, passphraseChangeSchema } from '../../domain/app-info';
+import { appInfoSchema, appLanguageSchema, diagnosticsSchema, logFolderSchema, passphraseChangeSchema } from '../../domain/app-info';
 
 export const appCalls = {
   'app:info': defineCall({
@@ -26,5 +26,17 @@ export const appCalls = {
     summary: "Change the app's language; exports and each case's report language are not touched",
     input: appLanguageSchema,
     output: appLanguageSchema,
+  }),
+  'app:diagnostics': defineCall({
+    method: 'getDiagnostics',
+    summary: 'Version, platform, database schema and the last warnings and errors from the log, as text to copy (no customer data)',
+    input: z.object({}).strict(),
+    output: diagnosticsSchema,
+  }),
+  'app:open-log-folder': defineCall({
+    method: 'openLogFolder',
+    summary: "Open the log folder in the file manager (desktop app); elsewhere, its path to show",
+    input: z.object({}).strict(),
+    output: logFolderSchema,
   }),
 } as const;
