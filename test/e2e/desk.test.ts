@@ -120,6 +120,9 @@ describe("the account manager's desk in Chromium", () => {
     const delta = (await ada.api.getCaseScore({ caseId: latest.id })).index - (await bo.api.getCaseScore({ caseId: earlier.id })).index;
     expect(delta).toBeGreaterThan(0);
     expect(await page.locator('.compare-head .big-number').textContent()).toMatch(/^\+\d/);
+    // Measurements by their names, as in the reports: never a dotted metric id.
+    const measured = await page.locator('table').filter({ hasText: 'Round-trip time to the gateway' }).innerText();
+    expect(measured).not.toMatch(/\b[a-z]+\.[a-z0-9_]+\b/);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await saveScreenshot(page, 'e2e-desk-compare');
     expect(errors).toEqual([]);

@@ -4,6 +4,7 @@ import { api } from '../../api/api';
 import { QueryView } from '../../components/query-state';
 import { LevelBadge } from '../../components/level-badge';
 import type { Comparison } from '../../../shared/history/compare';
+import { metricLabel } from '../../../shared/probes/metric-names';
 import { useText } from '../../i18n/app-intl';
 import { severityIds } from '../../i18n/label-ids';
 import { useIntl, type IntlShape } from 'react-intl';
@@ -117,9 +118,7 @@ export const ComparePage = () => {
                   <tbody>
                     {c.metrics.map((m) => (
                       <tr key={m.metric}>
-                        <td>
-                          <code>{m.metric}</code>
-                        </td>
+                        <td>{metricLabel(m.metric)}</td>
                         <td>{m.before === null ? '—' : number(m.before, 2)}</td>
                         <td>{m.after === null ? '—' : number(m.after, 2)}</td>
                         <td className={m.improved === null ? '' : m.improved ? 'delta-up' : 'delta-down'}>
