@@ -489,6 +489,16 @@ export const uiEn = {
   'conflicts.keep': 'Keep this',
   'conflicts.notYours': 'Someone whose role may change this record picks the value to keep.',
   // ── i18n-ui: sync, passphrase and conflicts (end) ──
+
+  // ── i18n-ui: questionnaire create (begin) ──
+  'qcreate.title': 'Send questions before the visit',
+  'qcreate.lead': 'The customer’s people answer what they know in an offline form; their answers come back into this case as customer-provided until you confirm them on site.',
+  'qcreate.who': 'Who fills it in',
+  'qcreate.questions': 'Questions ({picked} of {offered})',
+  'qcreate.answered': 'answered already',
+  'qcreate.message': 'Cover message (optional)',
+  'qcreate.create': 'Create questionnaire',
+  // ── i18n-ui: questionnaire create (end) ──
 };
 
 export type UiMessageId = keyof typeof uiEn;

@@ -492,4 +492,14 @@ export const uiFrCA: UiCatalogue = {
   'conflicts.keep': 'Garder celle-ci',
   'conflicts.notYours': 'Une personne dont le rôle permet de modifier cet enregistrement choisira la valeur à garder.',
   // ── i18n-ui: sync, passphrase and conflicts (end) ──
+
+  // ── i18n-ui: questionnaire create (begin) ──
+  'qcreate.title': 'Envoyer des questions avant la visite',
+  'qcreate.lead': 'Les gens du client répondent à ce qu’ils savent dans un formulaire hors ligne; leurs réponses reviennent dans ce dossier comme fournies par le client, jusqu’à ce que vous les confirmiez sur place.',
+  'qcreate.who': 'Qui le remplit',
+  'qcreate.questions': 'Questions ({picked} sur {offered})',
+  'qcreate.answered': 'déjà répondue',
+  'qcreate.message': 'Mot d’accompagnement (facultatif)',
+  'qcreate.create': 'Créer le questionnaire',
+  // ── i18n-ui: questionnaire create (end) ──
 };

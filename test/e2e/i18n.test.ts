@@ -252,6 +252,13 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
       expect(await englishOnFrenchScreen(page), 'English on entrevue').toEqual([]);
       await saveScreenshot(page, 'e2e-fr-ca-interview');
 
+      // The questionnaire's form (what came back above it is not translated yet).
+      await go(page, `#/cases/${draft}/questionnaire`, 'Quincaillerie Gagnon et fils');
+      await expect.poll(() => page.getByRole('heading', { name: 'Envoyer des questions avant la visite' }).isVisible(), { timeout: 15_000 }).toBe(true);
+      await page.getByLabel('Responsable TI').check();
+      await expect.poll(() => page.getByRole('group', { name: /^Questions \(\d+ sur \d+\)$/ }).isVisible()).toBe(true);
+      expect(await englishOnFrenchScreen(page, '[aria-labelledby="questionnaire-create-title"]'), 'English on questionnaire form').toEqual([]);
+
       // Reports: the kinds, the export buttons and the proposal's settings in French; the preview is in
       // the case's report language (English here), and the export history reads dates and names in French.
       await go(page, `#/cases/${assessed}/reports`, 'Boulangerie Saint-Laurent inc.');

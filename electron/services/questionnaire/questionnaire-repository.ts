@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { bankInAppLanguage } from '../interview/bank-in-app-language';
 import type { Database } from 'better-sqlite3';
 import { ApiFailure } from '../../../shared/contract/result';
 import type { QuestionBank, Stakeholder } from '../../../shared/interview/bank-schema';
@@ -53,7 +54,8 @@ export const selfServiceEntries = (bank: QuestionBank): BankQuestion[] => bankQu
 
 export const listSelfServiceQuestions = (db: Database, caseId: string): SelfServiceQuestion[] => {
   getCase(db, caseId);
-  const { bank } = bankForCase(db, caseId, { pin: false });
+  // The engineer picks from this list: its pillar and question texts in the app's language.
+  const bank = bankInAppLanguage(db, bankForCase(db, caseId, { pin: false }).bank);
   const answered = new Set(storedAnswers(db, caseId).filter((a) => a.answered).map((a) => a.questionId));
   return selfServiceEntries(bank).map(({ question, pillarId }) => ({
     id: question.id,
@@ -137,7 +139,8 @@ export const listQuestionnaires = (db: Database, caseId: string): Questionnaire[
   getCase(db, caseId);
   const rows = (db.prepare('SELECT * FROM questionnaires WHERE case_id = ? AND deleted = 0 ORDER BY created_at, id').all(caseId) as Row[]).map(fromRow);
   if (rows.length === 0) return [];
-  const { bank } = bankForCase(db, caseId, { pin: false });
+  // The engineer picks from this list: its pillar and question texts in the app's language.
+  const bank = bankInAppLanguage(db, bankForCase(db, caseId, { pin: false }).bank);
   const answered = new Set(storedAnswers(db, caseId).filter((a) => a.answered).map((a) => a.questionId));
   const returns = db.prepare('SELECT * FROM questionnaire_returns WHERE questionnaire_id = ? AND deleted = 0 ORDER BY imported_at');
   return rows.map((q) => {

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { stakeholderLabels, stakeholders, type Stakeholder } from '../../../shared/interview/bank-schema';
+import { stakeholders, type Stakeholder } from '../../../shared/interview/bank-schema';
+import { useText } from '../../i18n/app-intl';
+import { stakeholderIds } from '../../i18n/label-ids';
 import { ErrorState, QueryView } from '../../components/query-state';
 import { useCreateQuestionnaire, useSelfServiceQuestions } from './use-questionnaires';
 
@@ -10,6 +12,7 @@ export const QuestionnaireCreate = ({ caseId }: { caseId: string }) => {
   const [chosen, setChosen] = useState<Set<Stakeholder>>(new Set());
   const [left, setLeft] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState('');
+  const { t } = useText();
   const toggle = <T,>(set: Set<T>, item: T) => {
     const next = new Set(set);
     if (next.has(item)) next.delete(item);
@@ -19,8 +22,8 @@ export const QuestionnaireCreate = ({ caseId }: { caseId: string }) => {
 
   return (
     <section className="card" aria-labelledby="questionnaire-create-title">
-      <h2 id="questionnaire-create-title">Send questions before the visit</h2>
-      <p className="muted">The customer&apos;s people answer what they know in an offline form; their answers come back into this case as customer-provided until you confirm them on site.</p>
+      <h2 id="questionnaire-create-title">{t('qcreate.title')}</h2>
+      <p className="muted">{t('qcreate.lead')}</p>
       <QueryView query={questions}>
         {(all) => {
           const offered = all.filter((q) => q.stakeholders.some((s) => chosen.has(s)));
@@ -37,24 +40,27 @@ export const QuestionnaireCreate = ({ caseId }: { caseId: string }) => {
               }}
             >
               <fieldset className="form-section">
-                <legend>Who fills it in</legend>
+                <legend>{t('qcreate.who')}</legend>
                 {stakeholders.map((s) => (
                   <label key={s} className="choice-inline">
-                    <input type="checkbox" checked={chosen.has(s)} onChange={() => setChosen((c) => toggle(c, s))} /> {stakeholderLabels[s]}
+                    <input type="checkbox" checked={chosen.has(s)} onChange={() => setChosen((c) => toggle(c, s))} /> {t(stakeholderIds[s])}
                   </label>
                 ))}
               </fieldset>
               {chosen.size > 0 && (
                 <fieldset className="form-section">
                   <legend>
-                    Questions ({picked.length} of {offered.length})
+                    {t('qcreate.questions', { picked: picked.length, offered: offered.length })}
                   </legend>
                   <ul className="plain-list questionnaire-questions">
                     {offered.map((q) => (
                       <li key={q.id}>
                         <label>
                           <input type="checkbox" checked={!left.has(q.id)} onChange={() => setLeft((l) => toggle(l, q.id))} />{' '}
-                          <span dir="auto">{q.text}</span> <span className="muted">· {q.pillarTitle}{q.answered ? ' · answered already' : ''}</span>
+                          <span dir="auto">{q.text}</span> <span className="muted">
+                            · <span data-bank-text="">{q.pillarTitle}</span>
+                            {q.answered ? ` · ${t('qcreate.answered')}` : ''}
+                          </span>
                         </label>
                       </li>
                     ))}
@@ -62,13 +68,13 @@ export const QuestionnaireCreate = ({ caseId }: { caseId: string }) => {
                 </fieldset>
               )}
               <div className="field">
-                <label htmlFor="questionnaire-message">Cover message (optional)</label>
+                <label htmlFor="questionnaire-message">{t('qcreate.message')}</label>
                 <textarea id="questionnaire-message" className="input" rows={3} maxLength={5000} value={message} onChange={(e) => setMessage(e.target.value)} />
               </div>
               {create.isError && <ErrorState error={create.error} />}
               <div className="form-actions">
                 <button type="submit" className="button button-primary" disabled={chosen.size === 0 || picked.length === 0 || create.isPending}>
-                  Create questionnaire
+                  {t('qcreate.create')}
                 </button>
               </div>
             </form>
