@@ -1,5 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router';
+// The DOM build of RouterProvider wires React DOM's flushSync, which the filters' URL updates use
+// (see features/history/url-filter-options.ts).
+import { RouterProvider } from 'react-router/dom';
 import { router } from './routes';
 import { AppIntlProvider } from '../i18n/app-intl';
 

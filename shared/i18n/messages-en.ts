@@ -226,6 +226,7 @@ export const en = {
   'proposal.subtotal': '{kind, select, monthly {Monthly subtotal} other {One-time subtotal}}',
   'proposal.total': '{kind, select, monthly {Monthly total} other {One-time total}}',
   'proposal.contractValue': 'Total contract value ({oneTime, select, yes {one-time + } other {}}{months, plural, one {# month} other {# months}} of monthly), incl. tax',
+  'proposal.discount': 'Discount ({rate})',
   'proposal.tax': '{name} {rate}',
   'proposal.terms': 'Terms',
   'proposal.assumptions': 'Assumptions',

@@ -228,6 +228,7 @@ export const frCA: Catalogue = {
   'proposal.total': '{kind, select, monthly {Total mensuel} other {Total des frais uniques}}',
   'proposal.contractValue':
     'Valeur totale du contrat ({oneTime, select, yes {frais uniques + } other {}}{months, plural, one {# mois} other {# mois}} de frais mensuels), taxes incluses',
+  'proposal.discount': 'Remise ({rate})',
   'proposal.tax': '{name} ({rate})',
   'proposal.terms': 'Conditions',
   'proposal.assumptions': 'Hypothèses',

@@ -337,6 +337,7 @@ export const uiEn = {
   'reports.downloadAgain': 'Download again',
   'reports.identical': 'Rendered again: identical to the original (same SHA-256).',
   'reports.different': 'Rendered again from the same data; PDF and Word files carry a new creation time, so their SHA-256 differs.',
+  'reports.proposalFromFindings': 'This proposal is built from the findings and today’s price book. {count, plural, =0 {To print one with your own lines, prices and discount, save it on the Proposal tab.} one {The saved proposal on the Proposal tab (its own lines, prices and discount) exports from there.} other {The # saved proposals on the Proposal tab (their own lines, prices and discount) export from there.}}',
   'reports.preview': 'Report preview',
   'reports.language': 'Report language',
   'proposalForm.legend': 'Proposal',

@@ -340,6 +340,7 @@ export const uiFrCA: UiCatalogue = {
   'reports.downloadAgain': 'Télécharger de nouveau',
   'reports.identical': 'Produit de nouveau\u00a0: identique à l’original (même SHA-256).',
   'reports.different': 'Produit de nouveau à partir des mêmes données; les fichiers PDF et Word portent une nouvelle date de création, d’où un SHA-256 différent.',
+  'reports.proposalFromFindings': 'Cette offre est établie à partir des constats et de la liste de prix actuelle. {count, plural, =0 {Pour en imprimer une avec vos propres lignes, prix et remise, enregistrez-la dans l’onglet Offre.} one {L’offre enregistrée dans l’onglet Offre (ses propres lignes, prix et remise) s’exporte depuis cet onglet.} other {Les # offres enregistrées dans l’onglet Offre (leurs propres lignes, prix et remise) s’exportent depuis cet onglet.}}',
   'reports.preview': 'Aperçu du rapport',
   'reports.language': 'Langue du rapport',
   'proposalForm.legend': 'Offre de services',

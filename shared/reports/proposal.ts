@@ -1,3 +1,4 @@
+import { discounted, type ProposalRecord, type ProposalStatus } from '../domain/proposals';
 import { defaultLocale } from '../i18n/locales';
 import type { MessageId } from '../i18n/messages-en';
 import { createTranslator, type Translator } from '../i18n/translator';
@@ -41,11 +42,15 @@ export interface TaxAmount {
 }
 
 export interface ProposalTotals {
+  /** The lines' sum, before any discount. */
   readonly oneTimeSubtotalMinor: number;
+  /** What the discount takes off the subtotal (0 without one); taxes apply to what is left. */
+  readonly oneTimeDiscountMinor: number;
   readonly oneTimeTaxes: TaxAmount[];
   readonly oneTimeTaxMinor: number;
   readonly oneTimeTotalMinor: number;
   readonly monthlySubtotalMinor: number;
+  readonly monthlyDiscountMinor: number;
   readonly monthlyTaxes: TaxAmount[];
   readonly monthlyTaxMinor: number;
   readonly monthlyTotalMinor: number;
@@ -81,6 +86,15 @@ export interface Proposal {
   readonly refusal: string | null;
   /** Problems the account manager should see before sending: SKUs the price book lacks. */
   readonly warnings: string[];
+  /** Set when this is a saved proposal (its own lines, prices and discount), null when built from the findings. */
+  readonly record: ProposalRecordSummary | null;
+}
+
+/** What a printed proposal shows of the saved record it came from. */
+export interface ProposalRecordSummary {
+  readonly title: string;
+  readonly status: ProposalStatus;
+  readonly discountBasisPoints: number;
 }
 
 export const quantityFor = (rule: QuantityRule, sizing: Sizing, multiplier: number | undefined): number => {
@@ -217,15 +231,7 @@ export const buildProposal = (source: ReportSource, priceBook: readonly PriceBoo
       monthlyMinor: own.filter((l) => l.recurring).reduce((a, l) => a + l.totalMinor, 0),
     };
   });
-  const sum = (ls: readonly ProposalLine[]) => ls.reduce((acc, l) => acc + l.totalMinor, 0);
   const taxes = taxesOf(terms);
-  const oneTimeSubtotalMinor = sum(oneTime);
-  const monthlySubtotalMinor = sum(monthly);
-  const oneTimeTaxes = sumTaxes(oneTimeSubtotalMinor, taxes);
-  const monthlyTaxes = sumTaxes(monthlySubtotalMinor, taxes);
-  const oneTimeTotalMinor = oneTimeSubtotalMinor + total(oneTimeTaxes);
-  const monthlyTotalMinor = monthlySubtotalMinor + total(monthlyTaxes);
-  const months = terms.contractTermMonths;
   const refusals = [
     ...[...noRate].map(
       ([currency, skus]) =>
@@ -244,19 +250,7 @@ export const buildProposal = (source: ReportSource, priceBook: readonly PriceBoo
     oneTime,
     monthly,
     groups,
-    totals: {
-      oneTimeSubtotalMinor,
-      oneTimeTaxes,
-      oneTimeTaxMinor: total(oneTimeTaxes),
-      oneTimeTotalMinor,
-      monthlySubtotalMinor,
-      monthlyTaxes,
-      monthlyTaxMinor: total(monthlyTaxes),
-      monthlyTotalMinor,
-      contractTermMonths: months,
-      contractValueExTaxMinor: oneTimeSubtotalMinor + monthlySubtotalMinor * months,
-      contractValueMinor: oneTimeTotalMinor + monthlyTotalMinor * months,
-    },
+    totals: totalsOf(oneTime, monthly, taxes, terms.contractTermMonths, 0),
     conversions: [...converted.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
     text: textOf(terms, textDefaults),
     refusal: refusals.length > 0 ? refusals.join(' ') : null,
@@ -266,6 +260,99 @@ export const buildProposal = (source: ReportSource, priceBook: readonly PriceBoo
         ? [`${missing.size === 1 ? 'SKU' : `${missing.size} SKUs`} ${[...missing].sort().join(', ')} ${missing.size === 1 ? 'is' : 'are'} not in the price book and left out; add ${missing.size === 1 ? 'it' : 'them'} under Settings → Price book.`]
         : []),
     ],
+    record: null,
+  };
+};
+
+/**
+ * Subtotals, discount, taxes and the contract's value. The discount comes off each subtotal
+ * (rounded half away from zero, as `discounted` does for the saved proposal's figures) and the
+ * taxes apply to what is left, as on an invoice.
+ */
+export const totalsOf = (
+  oneTime: readonly ProposalLine[],
+  monthly: readonly ProposalLine[],
+  taxes: readonly TaxLine[],
+  months: number,
+  discountBasisPoints: number,
+): ProposalTotals => {
+  const sum = (ls: readonly ProposalLine[]) => ls.reduce((acc, l) => acc + l.totalMinor, 0);
+  const oneTimeSubtotalMinor = sum(oneTime);
+  const monthlySubtotalMinor = sum(monthly);
+  const oneTimeNet = discounted(oneTimeSubtotalMinor, discountBasisPoints);
+  const monthlyNet = discounted(monthlySubtotalMinor, discountBasisPoints);
+  const oneTimeTaxes = sumTaxes(oneTimeNet, taxes);
+  const monthlyTaxes = sumTaxes(monthlyNet, taxes);
+  const oneTimeTotalMinor = oneTimeNet + total(oneTimeTaxes);
+  const monthlyTotalMinor = monthlyNet + total(monthlyTaxes);
+  return {
+    oneTimeSubtotalMinor,
+    oneTimeDiscountMinor: oneTimeSubtotalMinor - oneTimeNet,
+    oneTimeTaxes,
+    oneTimeTaxMinor: total(oneTimeTaxes),
+    oneTimeTotalMinor,
+    monthlySubtotalMinor,
+    monthlyDiscountMinor: monthlySubtotalMinor - monthlyNet,
+    monthlyTaxes,
+    monthlyTaxMinor: total(monthlyTaxes),
+    monthlyTotalMinor,
+    contractTermMonths: months,
+    contractValueExTaxMinor: oneTimeNet + monthlyNet * months,
+    contractValueMinor: oneTimeTotalMinor + monthlyTotalMinor * months,
+  };
+};
+
+/**
+ * The saved proposal as the customer gets it: its lines with the quantities, prices and wording the
+ * account manager settled on (not what the price book says today), its discount, and its terms as
+ * the payment terms. Grouped under the first finding that asked for each line, like a proposal
+ * built from the findings; dates, taxes, contract term and the partner's wording come from `built`.
+ * Its prices are already in the proposal's currency, so nothing here is converted or refused.
+ */
+export const proposalFromRecord = (record: ProposalRecord, built: Proposal, severities: ReadonlyMap<string, Severity>): Proposal => {
+  const lines: ProposalLine[] = record.lines.map((l) => ({
+    sku: l.sku,
+    description: l.description,
+    unit: l.unit,
+    quantity: l.quantity,
+    rule: 'fixed',
+    quantityBasis: '',
+    unitPriceMinor: l.unitPriceMinor,
+    totalMinor: l.quantity * l.unitPriceMinor,
+    recurring: l.recurring,
+    reasons: l.reasons,
+    converted: null,
+  }));
+  // Most severe first, as a proposal from the findings prints them; lines keep the record's order within.
+  const rank = (title: string) => {
+    const severity = severities.get(title);
+    return severity ? severityRank[severity] : Number.POSITIVE_INFINITY;
+  };
+  const groupTitles = [...new Set(lines.map((l) => l.reasons[0] ?? ''))].sort((a, b) => rank(a) - rank(b));
+  const groups: ProposalGroup[] = groupTitles.map((title) => {
+    const own = lines.filter((l) => (l.reasons[0] ?? '') === title);
+    return {
+      title,
+      severity: severities.get(title) ?? null,
+      lines: own,
+      oneTimeMinor: own.filter((l) => !l.recurring).reduce((a, l) => a + l.totalMinor, 0),
+      monthlyMinor: own.filter((l) => l.recurring).reduce((a, l) => a + l.totalMinor, 0),
+    };
+  });
+  const oneTime = lines.filter((l) => !l.recurring);
+  const monthly = lines.filter((l) => l.recurring);
+  return {
+    ...built,
+    currency: record.currency,
+    oneTime,
+    monthly,
+    groups,
+    totals: totalsOf(oneTime, monthly, built.taxes, built.totals.contractTermMonths, record.discountBasisPoints),
+    conversions: [],
+    text: { ...built.text, paymentTerms: record.terms.trim() || built.text.paymentTerms },
+    refusal: null,
+    warnings: [],
+    record: { title: record.title, status: record.status, discountBasisPoints: record.discountBasisPoints },
   };
 };
 

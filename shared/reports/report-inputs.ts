@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { proposalRecordSchema } from '../domain/proposals';
 import { brandingProfileSchema } from './branding';
 import { priceBookItemSchema } from './price-book';
 import { reportSourceSchema } from './report-source';
@@ -13,4 +14,6 @@ export const reportInputsSchema = z.object({
   generator: z.string().max(100).optional(),
   /** The report's language; absent (English) in inputs stored before reports had one. */
   language: reportLocaleSchema.optional(),
+  /** The saved proposal a proposal document prints; absent: the proposal is built from the findings. */
+  proposalRecord: proposalRecordSchema.optional(),
 });

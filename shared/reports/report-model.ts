@@ -1,7 +1,8 @@
 import { levelMeanings } from './readiness-scale';
+import type { ProposalRecord } from '../domain/proposals';
 import { defaultBranding, type BrandingProfile } from './branding';
 import type { PriceBookItem } from './price-book';
-import { buildProposal, type Proposal } from './proposal';
+import { buildProposal, proposalFromRecord, type Proposal } from './proposal';
 import { buildRoadmap, ownerFor, severityRank, type Roadmap } from './roadmap';
 import { severities, type FindingSource, type MeasurementSource, type PillarSource, type ReportSource, type Severity } from './report-source';
 import { brandingForPrint, type ExportAdjustment } from './print-colors';
@@ -166,14 +167,17 @@ export interface ReportInputs {
   readonly generator?: string | undefined;
   /** The report's language; English when absent, as in inputs stored before reports had a language. */
   readonly language?: ReportLocale | undefined;
+  /** The saved proposal a proposal document prints (export-report.ts passes it); absent: built from the findings. */
+  readonly proposalRecord?: ProposalRecord | undefined;
 }
 
 const bySeverity = (a: FindingSource, b: FindingSource): number =>
   severityRank[a.severity] - severityRank[b.severity] || a.title.localeCompare(b.title);
 
-const coverFor = (kind: ReportKind, { source, branding }: ReportInputs, tr: Translator): Cover => ({
+const coverFor = (kind: ReportKind, { source, branding, proposalRecord }: ReportInputs, tr: Translator): Cover => ({
   title: tr.t(reportKindMessages[kind]),
-  subtitle: source.title || tr.t('report.defaultSubtitle'),
+  // A saved proposal goes out under the title the account manager gave it.
+  subtitle: (kind === 'proposal' && proposalRecord?.title.trim()) || source.title || tr.t('report.defaultSubtitle'),
   partnerName: branding.partnerName,
   customerName: source.customer.name,
   customerShortName: shortName(source.customer.name),
@@ -282,5 +286,7 @@ export const buildReportModel = (kind: ReportKind, inputs: ReportInputs): Report
       roadmap,
     };
   }
-  return { ...base, kind, proposal, roadmap };
+  if (!inputs.proposalRecord) return { ...base, kind, proposal, roadmap };
+  const severities = new Map([...source.findings, ...source.recommendations].map((f) => [f.title, f.severity] as const));
+  return { ...base, kind, proposal: proposalFromRecord(inputs.proposalRecord, proposal, severities), roadmap };
 };

@@ -6,12 +6,14 @@ import { createHandlers } from '../../electron/services/api/handlers';
 import { tuneSync } from '../../electron/services/sync/sync-services';
 import { launchChromium, saveScreenshot, startWebApp, watchPageErrors } from '../support/browser';
 import { seriousAxeViolations } from '../support/axe';
-import { answerAll } from '../support/answer-all';
+import { answerAll, extremeAnswer } from '../support/answer-all';
+import { bankQuestions } from '../../shared/interview/parse-bank';
 import { useHubStores } from '../support/hub-stores';
 import { enrollCode, hubCliOk, HubProcess, type HubLocation } from '../support/hub-process';
 import { openTestServices, type TestServices } from '../support/services';
 import { tempDir } from '../support/temp-dir';
 import { recordProbeRun } from '../integration/reports/full-case';
+import { docxPart, docxText, fold } from '../integration/reports/document-tools';
 
 const stores = useHubStores();
 let browser: Browser;
@@ -49,6 +51,9 @@ describe("the account manager's desk in Chromium", () => {
     const ada = await engineerLaptop('ada-laptop');
     const latest = await ada.api.createCase({ customerName: 'Contoso Dental', siteName: 'Head office', engineer: 'Ada Moss', title: 'AI readiness 2026' });
     await answerAll(ada.api, latest.id, true);
+    // One weak answer, so the case has a finding the proposal can price.
+    const backup = bankQuestions(await ada.api.getActiveQuestionBank({})).find(({ question }) => question.id === 'operations.backup')!.question;
+    await ada.api.answerQuestion({ caseId: latest.id, questionId: backup.id, value: extremeAnswer(backup, false) });
     recordProbeRun(ada.services, latest.id);
     await ada.api.completeCase({ id: latest.id });
     await ada.api.syncNow({});
@@ -59,6 +64,10 @@ describe("the account manager's desk in Chromium", () => {
     const api = createApiClient((channel, input) => dispatch(channel, input));
     await api.enrollDevice({ hubUrl: hub.url, code: enrollCode(where, 'Acme IT', 'account-manager'), deviceName: 'amy-desk' });
     await api.syncNow({});
+    // The desk's price book prices every SKU the bank's findings ask for.
+    for (const [i, s] of (await api.listQuestionBankSkus({})).entries()) {
+      await api.savePriceBookItem({ sku: s.sku, description: `Service ${s.sku}`, unitPriceMinor: 10_000 + i * 500, currency: 'EUR', quantityRule: 'fixed', recurring: false });
+    }
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
@@ -86,7 +95,9 @@ describe("the account manager's desk in Chromium", () => {
     // Results: the same level and score as on Ada's laptop.
     const score = await ada.api.getCaseScore({ caseId: latest.id });
     await page.getByRole('link', { name: 'Results', exact: true }).click();
-    await expect.poll(() => page.getByText(String(Math.round(score.index))).first().isVisible(), { timeout: 15_000 }).toBe(true);
+    const shownIndex = async () => Number(/Index ([\d.]+) \/ 100/.exec((await page.locator('.results-summary').textContent()) ?? '')?.[1]);
+    await expect.poll(shownIndex, { timeout: 15_000 }).toBeCloseTo(score.index, 1);
+    expect(score.index).toBeLessThan(100);
     await saveScreenshot(page, 'e2e-desk-results');
 
     // Reports: the technical report of another engineer's case, exported.
@@ -101,6 +112,17 @@ describe("the account manager's desk in Chromium", () => {
     await page.getByRole('link', { name: 'Proposal', exact: true }).click();
     await page.getByRole('button', { name: 'New proposal from the findings' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Proposal for Contoso Dental' }).isVisible()).toBe(true);
+    expect(await page.locator('.proposal-card tbody tr').count()).toBeGreaterThan(0);
+    const discount = page.getByRole('spinbutton', { name: 'Discount (%)' });
+    await discount.fill('10');
+    await discount.blur();
+    await expect.poll(() => page.locator('.proposal-total').textContent()).toContain('(after 10 % discount)');
+    // Its document prints this proposal: its title on the cover, 10 % off the lines.
+    const proposalFile = page.waitForEvent('download');
+    await page.locator('.proposal-card').getByRole('button', { name: 'Export Word' }).click();
+    const word = fold(docxText(docxPart((await (await proposalFile).path())!, 'word/document.xml')));
+    expect(word.toUpperCase()).toContain('PROPOSAL FOR CONTOSO DENTAL');
+    expect(word).toContain('Discount (10 %)');
     await page.getByRole('button', { name: 'Mark sent' }).click();
     await expect.poll(() => page.locator('.proposal-card .badge').textContent()).toBe('Sent');
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -81,7 +81,12 @@ describe('the portfolio on History', () => {
     await saveScreenshot(page, 'e2e-portfolio');
 
     // Filters: open critical findings only, then only the partner's.
-    await page.getByRole('checkbox', { name: 'Only with open critical findings' }).check();
+    // The box must show its new state at once: read in the same task as the click, so a render that
+    // puts the old URL's value back before the navigation commits (what made Playwright's check()
+    // fail now and then) is seen every time, not only when the machine is slow.
+    const openCritical = page.getByRole('checkbox', { name: 'Only with open critical findings' });
+    expect(await openCritical.evaluate((box: HTMLInputElement) => (box.click(), box.checked))).toBe(true);
+    await expect.poll(() => openCritical.isChecked()).toBe(true);
     await expect.poll(() => count.textContent()).toBe('2 engagements');
     await page.getByRole('combobox', { name: /^Cases/ }).selectOption('partner');
     await expect.poll(() => count.textContent()).toBe('1 engagement');

@@ -71,6 +71,8 @@ describe('Reports tab in Chromium over the loopback bridge', () => {
 
       await page.getByRole('radio', { name: 'Proposal' }).click();
       await expect.poll(() => page.getByRole('button', { name: 'Export CSV (price lines)' }).isVisible()).toBe(true);
+      // Says what this proposal is and where a saved one prints, so nobody sends the wrong offer.
+      await expect.poll(() => page.getByRole('note').filter({ hasText: 'built from the findings and today’s price book' }).textContent()).toMatch(/save it on the Proposal tab/);
       await saveScreenshot(page, 'e2e-reports-proposal');
       expect(await seriousAxeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);

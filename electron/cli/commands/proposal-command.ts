@@ -3,6 +3,8 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { proposalStatusLabels, type ProposalRecord } from '../../../shared/domain/proposals';
 import { formatMoney } from '../../../shared/reports/format';
+import { ApiFailure } from '../../../shared/contract/result';
+import type { ApiClient } from '../../../shared/contract/api-client';
 import { printJson, withDataDir, withSession } from '../cli-context';
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -46,16 +48,29 @@ const listCommand = () =>
       });
     });
 
+/**
+ * Which saved proposal `export` prints when none is named: the case's only one. With several, the
+ * engineer must say which (guessing could send the customer a superseded offer); with none, the
+ * document is built from the findings, as before proposals were saved.
+ */
+const onlyProposalOf = async (api: ApiClient, caseId: string): Promise<string | undefined> => {
+  const saved = await api.listProposals({ caseId });
+  if (saved.length <= 1) return saved[0]?.id;
+  throw new ApiFailure('validation', `This case has ${saved.length} proposals; name one with --proposal: ${saved.map((p) => `${p.id} (${p.title})`).join(', ')}`);
+};
+
 const exportCommand = () =>
   withDataDir(new Command('export'))
     .description("the case's proposal document (Word or PDF), recorded with the case's other exports")
     .requiredOption('--case <id>', 'the case id')
     .addOption(new Option('--format <format>', 'file format').choices(['docx', 'pdf'] as const).makeOptionMandatory())
     .requiredOption('--out <file>', 'where to write it')
+    .option('--proposal <id>', "the saved proposal to print (its lines, prices, discount and terms); the case's only one when it has one; from the findings when it has none")
     .option('--json', 'print the export record as JSON')
-    .action(async (opts: { dataDir?: string; case: string; format: 'docx' | 'pdf'; out: string; json?: boolean }) => {
+    .action(async (opts: { dataDir?: string; case: string; format: 'docx' | 'pdf'; out: string; proposal?: string; json?: boolean }) => {
       await withSession(opts, async ({ api }) => {
-        const result = await api.exportReport({ caseId: opts.case, kind: 'proposal', format: opts.format });
+        const proposalId = opts.proposal ?? (await onlyProposalOf(api, opts.case));
+        const result = await api.exportReport({ caseId: opts.case, kind: 'proposal', format: opts.format, ...(proposalId ? { proposalId } : {}) });
         const out = path.resolve(opts.out);
         // Written beside the target and renamed, so a failed export never leaves half a file.
         const partial = `${out}.partial-${process.pid}`;

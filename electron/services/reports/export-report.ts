@@ -7,6 +7,7 @@ import { reportMimeTypes, type ReportExportRecord } from '../../../shared/report
 import { buildReportModel, reportTemplateVersion, type ReportFormat, type ReportInputs, type ReportKind, type ReportModel } from '../../../shared/reports/report-model';
 import { reportInputsSchema } from '../../../shared/reports/report-inputs';
 import type { ReportSource } from '../../../shared/reports/report-source';
+import type { ProposalRecord } from '../../../shared/domain/proposals';
 import { ApiFailure } from '../../../shared/contract/result';
 import { appVersion } from '../../../shared/app-version';
 import { brandingForCase, brandingProfileIdOfCase } from './branding-repository';
@@ -25,7 +26,7 @@ export interface RenderedReport {
 }
 
 /** Everything a report of a case is made from, as the database holds it now. */
-export const reportInputsForCase = (store: ReportStore, caseId: string, source?: ReportSource): ReportInputs => {
+export const reportInputsForCase = (store: ReportStore, caseId: string, source?: ReportSource, proposalRecord?: ProposalRecord): ReportInputs => {
   // The customer's language, set per case: the engineer's app language plays no part.
   const language = getProposalSettings(store.db, caseId).reportLanguage;
   return {
@@ -34,6 +35,7 @@ export const reportInputsForCase = (store: ReportStore, caseId: string, source?:
     priceBook: listPriceBook(store.db),
     generator: `Groundwork ${appVersion}`,
     language,
+    ...(proposalRecord ? { proposalRecord } : {}),
   };
 };
 
@@ -83,11 +85,13 @@ export interface ExportResult {
 /** Builds, renders and records one export of a case's report. */
 export const exportReport = async (
   store: ReportStore,
-  args: { caseId: string; kind: ReportKind; format: ReportFormat; fileName?: string },
+  args: { caseId: string; kind: ReportKind; format: ReportFormat; fileName?: string; proposal?: ProposalRecord | undefined },
   printPdf: () => PdfPrinter,
 ): Promise<ExportResult> => {
   const { db } = store;
-  const inputs = reportInputsForCase(store, args.caseId);
+  if (args.proposal && args.kind !== 'proposal') throw new ApiFailure('validation', `A saved proposal prints as the proposal document, not the ${args.kind} report: use kind "proposal".`);
+  if (args.proposal && args.proposal.caseId !== args.caseId) throw new ApiFailure('validation', 'That proposal belongs to another case: export it from its own case.');
+  const inputs = reportInputsForCase(store, args.caseId, undefined, args.proposal);
   const model = buildReportModel(args.kind, inputs);
   const rendered = await renderReport(model, args.format, printPdf);
   const record = recordExport(db, {

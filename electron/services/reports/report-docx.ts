@@ -9,7 +9,7 @@ import { aboutText, executiveNarrative, firstSentence } from '../../../shared/re
 import { technicalSections } from '../../../shared/reports/components/technical-body';
 import { costText, effortText } from '../../../shared/reports/components/roadmap-view';
 import { findingEffortText, priorityText, severityMessages } from '../../../shared/reports/components/report-parts';
-import { acceptanceText, contractTermText, contractValueText, lineHeads, proposalLead, scopeText, signatureFields } from '../../../shared/reports/components/proposal-body';
+import { acceptanceText, contractTermText, contractValueText, discountLabel, lineHeads, proposalLead, scopeText, signatureFields } from '../../../shared/reports/components/proposal-body';
 import { seriesSummary, verdictText } from '../../../shared/reports/components/measurement-appendix';
 import { comparisonLead, signedDelta } from '../../../shared/reports/components/comparison-section';
 import { reassessmentLead } from '../../../shared/reports/components/reassessment-body';
@@ -377,8 +377,10 @@ const proposal = (model: ProposalReport, tr: Translator): Block[] => {
   if (pr.refusal) return [h(t('proposal.title'), 1, true), p(t('proposal.refused'), { bold: true }), p(pr.refusal)];
   const empty = pr.oneTime.length === 0 && pr.monthly.length === 0;
   const totals = pr.totals;
-  const totalRows = (kind: 'oneTime' | 'monthly', subtotal: number, taxes: typeof totals.oneTimeTaxes, total: number): string[][] => [
+  const discountBasisPoints = pr.record?.discountBasisPoints ?? 0;
+  const totalRows = (kind: 'oneTime' | 'monthly', subtotal: number, discount: number, taxes: typeof totals.oneTimeTaxes, total: number): string[][] => [
     [t('proposal.subtotal', { kind }), fmt.money(subtotal, c)],
+    ...(discount > 0 ? [[discountLabel(tr, discountBasisPoints), fmt.money(-discount, c)]] : []),
     ...taxes.map((x) => [taxLabel(x, tr), fmt.money(x.minor, c)]),
     [t('proposal.total', { kind }), fmt.money(total, c)],
   ];
@@ -405,8 +407,8 @@ const proposal = (model: ProposalReport, tr: Translator): Block[] => {
           table(
             [t('proposal.totals'), c],
             [
-              ...(pr.oneTime.length ? totalRows('oneTime', totals.oneTimeSubtotalMinor, totals.oneTimeTaxes, totals.oneTimeTotalMinor) : []),
-              ...(pr.monthly.length ? totalRows('monthly', totals.monthlySubtotalMinor, totals.monthlyTaxes, totals.monthlyTotalMinor) : []),
+              ...(pr.oneTime.length ? totalRows('oneTime', totals.oneTimeSubtotalMinor, totals.oneTimeDiscountMinor, totals.oneTimeTaxes, totals.oneTimeTotalMinor) : []),
+              ...(pr.monthly.length ? totalRows('monthly', totals.monthlySubtotalMinor, totals.monthlyDiscountMinor, totals.monthlyTaxes, totals.monthlyTotalMinor) : []),
               [contractValueText(tr, pr), fmt.money(totals.contractValueMinor, c)],
             ],
             primary,

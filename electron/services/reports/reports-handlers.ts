@@ -6,6 +6,7 @@ import type { AppServices } from '../app-services';
 import { brandingForCase } from './branding-repository';
 import { buildReportSource } from './build-report-source';
 import { exportReport, reproduceExport } from './export-report';
+import { getProposal } from '../proposals/proposals-repository';
 import { listExports } from './exports-repository';
 import { deletePriceBookItem, listPriceBook, savePriceBookItem } from './price-book-repository';
 import { getProposalSettings, saveProposalSettings } from './proposal-settings-repository';
@@ -17,8 +18,10 @@ export const reportsHandlers = (services: AppServices): HandlersFor<typeof repor
     // In the case's report language, as its exports will be.
     source: buildReportSource(services, input.caseId, undefined, getProposalSettings(db, input.caseId).reportLanguage),
     branding: brandingForCase(db, input.caseId), priceBook: listPriceBook(db) }),
-  'reports:export': async (input) => {
-    const result = await exportReport(services, input, services.pdf.printer);
+  'reports:export': async ({ proposalId, ...input }) => {
+    // The saved proposal, when one is named: its own lines, prices, discount and terms are printed.
+    const proposal = proposalId === undefined ? undefined : getProposal(db, proposalId);
+    const result = await exportReport(services, { ...input, proposal }, services.pdf.printer);
     return {
       fileName: result.record.fileName,
       mime: result.mime,

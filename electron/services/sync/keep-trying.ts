@@ -36,6 +36,9 @@ export const keepTrying = async <T>(
       const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
       const delayMs = Math.max(Math.round(step / 10), backoffDelay(attempt, policy, random));
       events.onRetry({ attempt: attempt + 1, reason: (error as Error).message, nextAt: new Date(Date.now() + delayMs), delayMs });
+      // Stopped while telling about the retry (or just before): an 'abort' listener added now would
+      // never fire, and the wait would run its full delay, up to a minute.
+      if (signal.aborted) throw error;
       const stopped = await new Promise<boolean>((resolve) => {
         const timer = setTimeout(() => resolve(false), delayMs);
         signal.addEventListener('abort', () => {

@@ -7,6 +7,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { HistoryFilters } from './history-filters';
 import { filtersFromParams, paramsFromFilters, type HistoryFilterValues } from './history-url';
 import { useHistoryPages } from './use-history';
+import { filterNavigation } from './url-filter-options';
 import { VirtualList } from './virtual-list';
 import { HistoryViews } from './history-views';
 import { useText } from '../../i18n/app-intl';
@@ -65,7 +66,7 @@ const HistoryItem = ({ row }: { row: HistoryRow | undefined }) => {
 export const HistoryPage = () => {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
-  const setFilters = (next: HistoryFilterValues) => setParams(paramsFromFilters(next), { replace: true });
+  const setFilters = (next: HistoryFilterValues) => setParams(paramsFromFilters(next), filterNavigation);
   const deferred = useDeferredValue(filters);
   const query = useMemo(() => toQuery(deferred), [deferred]);
   const { first, total, rowAt, onRangeChange } = useHistoryPages(query);

@@ -18,6 +18,7 @@ import { useText } from '../../i18n/app-intl';
 import { levelIds } from '../../i18n/label-ids';
 import type { UiMessageId } from '../../../shared/i18n/ui-messages-en';
 import { HistoryViews } from './history-views';
+import { filterNavigation } from './url-filter-options';
 import { LevelsChart } from './levels-chart';
 import { defaultDirection, emptyPortfolioFilters, paramsFromPortfolio, portfolioFromParams, type PortfolioFilterValues } from './portfolio-url';
 
@@ -139,7 +140,7 @@ const Row = ({ row }: { row: PortfolioRow }) => {
 export const PortfolioPage = () => {
   const [params, setParams] = useSearchParams();
   const values = useMemo(() => portfolioFromParams(params), [params]);
-  const set = (next: PortfolioFilterValues) => setParams(paramsFromPortfolio(next), { replace: true });
+  const set = (next: PortfolioFilterValues) => setParams(paramsFromPortfolio(next), filterNavigation);
   // Any change of filter or sort starts again at the first page.
   const change = <K extends keyof PortfolioFilterValues>(key: K, v: PortfolioFilterValues[K]) => set({ ...values, [key]: v, page: 0 });
   const deferred = useDeferredValue(values);

@@ -2,6 +2,7 @@ import { proposalTransitions, type ProposalRecord, type ProposalStatus } from '.
 import type { UiMessageId } from '../../../shared/i18n/ui-messages-en';
 import { useText } from '../../i18n/app-intl';
 import { ErrorState } from '../../components/query-state';
+import { ExportButtons } from '../reports/export-buttons';
 import { ProposalLines } from './proposal-lines';
 import { useUpdateProposal } from './use-proposals';
 
@@ -18,7 +19,9 @@ const statusIds: Record<ProposalStatus, UiMessageId> = {
   declined: 'proposals.status.declined',
 };
 
-/** One proposal: status, discount, terms, lines and what the customer pays. */
+const proposalFormats = ['docx', 'pdf'] as const;
+
+/** One proposal: status, discount, terms, lines and what the customer pays, and its document. */
 export const ProposalCard = ({ proposal }: { proposal: ProposalRecord }) => {
   const update = useUpdateProposal(proposal.caseId);
   const editable = !proposal.readOnly && proposal.status === 'draft';
@@ -85,6 +88,8 @@ export const ProposalCard = ({ proposal }: { proposal: ProposalRecord }) => {
         {proposal.discountBasisPoints > 0 && <span className="muted"> {t('proposals.afterDiscount', { rate: fmt.ratePercent(proposal.discountBasisPoints / 100) })}</span>}
       </p>
       {update.error != null && <ErrorState error={update.error} />}
+      {/* The document the customer gets: these lines, prices, discount and terms, not the price book's today. */}
+      <ExportButtons caseId={proposal.caseId} kind="proposal" proposalId={proposal.id} formats={proposalFormats} />
     </article>
   );
 };

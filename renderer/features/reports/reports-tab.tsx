@@ -5,15 +5,16 @@ import { api } from '../../api/api';
 import type { CaseTabProps } from '../../app/case-tabs';
 import { ErrorState, QueryView } from '../../components/query-state';
 import { ReportDocument } from '../../../shared/reports/components/report-document';
-import { buildReportModel, reportFormats, reportKinds, type ReportFormat, type ReportKind } from '../../../shared/reports/report-model';
+import { buildReportModel, reportKinds, type ReportKind } from '../../../shared/reports/report-model';
 import { localeNames } from '../../../shared/i18n/locales';
-import { useText, type AppText } from '../../i18n/app-intl';
+import { useText } from '../../i18n/app-intl';
 import type { AppMessageId } from '../../../shared/i18n/ui-catalogue';
 import { ProposalSettingsForm } from './proposal-settings-form';
+import { ExportButtons, formatName } from './export-buttons';
+import { useProposals } from '../proposals/use-proposals';
 import { useReportStylesheet } from './use-report-stylesheet';
 import {
   useCaseBranding,
-  useExportReport,
   useProposalSettings,
   useReportExports,
   useReportSource,
@@ -25,9 +26,6 @@ import { fileToBase64 } from '../branding/use-branding';
 import { maxLogoBytes } from '../../../shared/reports/branding';
 import './reports.css';
 
-const formatLabels: Record<ReportFormat, string> = { pdf: 'PDF', docx: 'Word', html: 'HTML', csv: 'CSV' };
-/** What a CSV of each kind holds: the proposal's price lines, or one PSA ticket per finding. */
-const csvLabels: Partial<Record<ReportKind, AppMessageId>> = { proposal: 'reports.format.csvLines', technical: 'reports.format.csvTickets' };
 /** The report kinds' names, the same the reports print in their own language. */
 const kindIds: Record<ReportKind, AppMessageId> = {
   executive: 'report.kind.executive',
@@ -35,11 +33,6 @@ const kindIds: Record<ReportKind, AppMessageId> = {
   proposal: 'report.kind.proposal',
   reassessment: 'report.kind.reassessment',
 };
-const formatName = ({ t }: AppText, kind: ReportKind, format: ReportFormat): string => {
-  const csv = csvLabels[kind];
-  return format === 'csv' && csv ? t(csv) : formatLabels[format];
-};
-
 const BrandingPicker = ({ caseId }: { caseId: string }) => {
   const profiles = useQuery({ queryKey: ['branding', 'list'], queryFn: () => api.listBrandingProfiles({}) });
   const current = useCaseBranding(caseId);
@@ -97,38 +90,15 @@ const CustomerLogo = ({ caseId, current }: { caseId: string; current: string }) 
   );
 };
 
-const ExportButtons = ({ caseId, kind }: { caseId: string; kind: ReportKind }) => {
-  const exporter = useExportReport(caseId);
-  const running = exporter.isPending ? exporter.variables : null;
-  const text = useText();
-  const { t } = text;
-  return (
-    <div className="reports-export" aria-live="polite">
-      {reportFormats
-        .filter((f) => f !== 'csv' || csvLabels[kind])
-        .map((format) => (
-          <button key={format} type="button" className="button button-primary" disabled={exporter.isPending} onClick={() => exporter.mutate({ kind, format })}>
-            {t('reports.export', { format: formatName(text, kind, format) })}
-          </button>
-        ))}
-      {running ? (
-        <span className="reports-progress" role="status">
-          <progress aria-label={t('reports.rendering', { format: formatName(text, running.kind, running.format) })} />{' '}
-          {t('reports.renderingNow', { format: formatName(text, running.kind, running.format) })}
-        </span>
-      ) : null}
-      {exporter.isSuccess && !exporter.isPending ? (
-        <span className="muted">
-          {t('reports.saved', {
-            file: exporter.data.fileName,
-            hasAdjustments: exporter.data.record.adjustments.length > 0 ? 'yes' : 'no',
-            adjustments: exporter.data.record.adjustments.join(' '),
-          })}
-        </span>
-      ) : null}
-      {exporter.error ? <ErrorState error={exporter.error} /> : null}
-    </div>
-  );
+/** The Reports tab's proposal is the one from the findings; say where a saved one prints, so nobody sends the wrong offer. */
+const SavedProposalsHint = ({ caseId }: { caseId: string }) => {
+  const saved = useProposals(caseId);
+  const { t } = useText();
+  return saved.data ? (
+    <p className="muted" role="note">
+      {t('reports.proposalFromFindings', { count: saved.data.length })}
+    </p>
+  ) : null;
 };
 
 const ExportHistory = ({ caseId }: { caseId: string }) => {
@@ -231,6 +201,7 @@ export const ReportsTab = ({ caseId }: CaseTabProps) => {
         </div>
       </div>
       <ExportButtons caseId={caseId} kind={kind} />
+      {kind === 'proposal' ? <SavedProposalsHint caseId={caseId} /> : null}
       {kind === 'proposal' && settings.data ? <ProposalSettingsForm key={settings.data.caseId} caseId={caseId} initial={settings.data} reportLanguage={settings.data.reportLanguage} source={source.data?.source ?? null} /> : null}
       {model?.kind === 'proposal' && (model.proposal.refusal || model.proposal.warnings.length > 0) ? (
         <div className="state state-error" role="note">

@@ -71,7 +71,7 @@ export const download = (fileName: string, mime: string, base64: string): void =
 export const useExportReport = (caseId: string) => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (args: { kind: ReportKind; format: ReportFormat }) => api.exportReport({ caseId, ...args }),
+    mutationFn: (args: { kind: ReportKind; format: ReportFormat; proposalId?: string }) => api.exportReport({ caseId, ...args }),
     onSuccess: (result) => {
       download(result.fileName, result.mime, result.base64);
       void client.invalidateQueries({ queryKey: reportKeys.exports(caseId) });

@@ -17,8 +17,8 @@ export const reportsCalls = {
   }),
   'reports:export': defineCall({
     method: 'exportReport',
-    summary: 'Render a report of a case as PDF, Word, HTML or CSV and record the export',
-    input: byCase.extend({ kind: reportKindSchema, format: reportFormatSchema }),
+    summary: 'Render a report of a case as PDF, Word, HTML or CSV and record the export; a proposal document prints the saved proposal named by proposalId',
+    input: byCase.extend({ kind: reportKindSchema, format: reportFormatSchema, proposalId: z.uuid().optional() }),
     output: z.object({
       fileName: z.string(),
       mime: z.string(),

@@ -43,7 +43,18 @@ const LineRow = ({ line, currency }: { line: ProposalLine; currency: string }) =
   );
 };
 
-const TotalRows = ({ kind, subtotal, taxes, total, currency }: { kind: 'oneTime' | 'monthly'; subtotal: number; taxes: readonly TaxAmount[]; total: number; currency: string }) => {
+interface TotalRowsProps {
+  readonly kind: 'oneTime' | 'monthly';
+  readonly subtotal: number;
+  /** Taken off the subtotal: 0 prints no discount row. */
+  readonly discount: number;
+  readonly discountBasisPoints: number;
+  readonly taxes: readonly TaxAmount[];
+  readonly total: number;
+  readonly currency: string;
+}
+
+const TotalRows = ({ kind, subtotal, discount, discountBasisPoints, taxes, total, currency }: TotalRowsProps) => {
   const tr = useReportText();
   const { t, fmt } = tr;
   return (
@@ -52,6 +63,12 @@ const TotalRows = ({ kind, subtotal, taxes, total, currency }: { kind: 'oneTime'
       <td>{t('proposal.subtotal', { kind })}</td>
       <td className="gw-num">{fmt.money(subtotal, currency)}</td>
     </tr>
+    {discount > 0 ? (
+      <tr>
+        <td>{discountLabel(tr, discountBasisPoints)}</td>
+        <td className="gw-num">{fmt.money(-discount, currency)}</td>
+      </tr>
+    ) : null}
     {taxes.map((x) => (
       <tr key={x.name}>
         <td>{taxLabel(x, tr)}</td>
@@ -89,14 +106,18 @@ const LinesByFinding = ({ p }: { p: Proposal }) => {
             {g.severity ? <SeverityBadge severity={g.severity} /> : null} {g.title}
           </td>
         </tr>
-        {g.lines.map((l) => (
-          <LineRow key={l.sku} line={l} currency={p.currency} />
+        {g.lines.map((l, i) => (
+          // A saved proposal may hold one SKU twice; the position keeps the rows apart.
+          <LineRow key={`${i}-${l.sku}`} line={l} currency={p.currency} />
         ))}
       </tbody>
     ))}
   </table>
   );
 };
+
+/** "Discount (10 %)", shared with the Word document. */
+export const discountLabel = ({ t, fmt }: Translator, basisPoints: number): string => t('proposal.discount', { rate: fmt.ratePercent(basisPoints / 100) });
 
 export const contractValueText = ({ t }: Translator, p: Proposal): string =>
   t('proposal.contractValue', { oneTime: p.oneTime.length > 0 ? 'yes' : 'no', months: p.totals.contractTermMonths });
@@ -108,10 +129,26 @@ const Totals = ({ p }: { p: Proposal }) => {
     <table className="gw-table gw-totals">
       <tbody>
         {p.oneTime.length > 0 ? (
-          <TotalRows kind="oneTime" subtotal={totals.oneTimeSubtotalMinor} taxes={totals.oneTimeTaxes} total={totals.oneTimeTotalMinor} currency={p.currency} />
+          <TotalRows
+            kind="oneTime"
+            subtotal={totals.oneTimeSubtotalMinor}
+            discount={totals.oneTimeDiscountMinor}
+            discountBasisPoints={p.record?.discountBasisPoints ?? 0}
+            taxes={totals.oneTimeTaxes}
+            total={totals.oneTimeTotalMinor}
+            currency={p.currency}
+          />
         ) : null}
         {p.monthly.length > 0 ? (
-          <TotalRows kind="monthly" subtotal={totals.monthlySubtotalMinor} taxes={totals.monthlyTaxes} total={totals.monthlyTotalMinor} currency={p.currency} />
+          <TotalRows
+            kind="monthly"
+            subtotal={totals.monthlySubtotalMinor}
+            discount={totals.monthlyDiscountMinor}
+            discountBasisPoints={p.record?.discountBasisPoints ?? 0}
+            taxes={totals.monthlyTaxes}
+            total={totals.monthlyTotalMinor}
+            currency={p.currency}
+          />
         ) : null}
         <tr className="gw-total">
           <td>{contractValueText(tr, p)}</td>

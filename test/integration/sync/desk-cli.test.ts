@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tuneSync } from '../../../electron/services/sync/sync-services';
 import type { HistoryPage } from '../../../shared/history/history-schemas';
+import { docxPart, docxText, fold } from '../reports/document-tools';
 import type { ProposalRecord } from '../../../shared/domain/proposals';
 import { enrollCode, hubCliOk, HubProcess, runHubCli, type HubLocation } from '../../support/hub-process';
 import { useHubStores } from '../../support/hub-stores';
@@ -171,11 +172,21 @@ describe('groundwork history / cases show / proposal on the account manager lapt
       expect(bytes.length).toBe(record.bytes);
       expect(bytes.subarray(0, magic.length).toString()).toBe(magic);
     }
+    // The case's only proposal is the one printed: its title is the document's subtitle (upper case on the cover).
+    const wordText = (file: string) => fold(docxText(docxPart(file, 'word/document.xml'))).toUpperCase();
+    expect(wordText(path.join(out, 'proposal.docx'))).toContain('CONTOSO ROADMAP');
+    // With two, the one named; without a name the export refuses (below) rather than guess.
+    const second = JSON.parse(ok(['proposal', 'create', '--case', adaCase, '--title', 'Contoso, smaller first step', '--json'])) as ProposalRecord;
+    const named = path.join(out, 'named.docx');
+    ok(['proposal', 'export', '--case', adaCase, '--format', 'docx', '--proposal', second.id, '--out', named]);
+    expect(wordText(named)).toContain('CONTOSO, SMALLER FIRST STEP');
 
     for (const [args, message] of [
       [['proposal', 'create', '--case', '00000000-0000-4000-8000-000000000000'], /No case with id/],
       [['proposal', 'list', '--case', 'nope'], /caseId/],
       [['proposal', 'export', '--case', adaCase, '--format', 'odt', '--out', path.join(out, 'x')], /argument 'odt' is invalid/],
+      [['proposal', 'export', '--case', adaCase, '--format', 'docx', '--out', path.join(out, 'x')], /This case has 2 proposals; name one with --proposal: .*Contoso roadmap/],
+      [['proposal', 'export', '--case', ownCase, '--format', 'docx', '--proposal', second.id, '--out', path.join(out, 'x')], /That proposal belongs to another case/],
       [['proposal', 'create'], /required option '--case <id>'/],
       [['proposal', 'lsit'], /Did you mean: groundwork proposal list\?/],
     ] as const) {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubStore } from '../../../hub/store/hub-store';
 import { openHubStore } from '../../../hub/store/open-hub-store';
@@ -9,6 +11,7 @@ import { enrollCode, hubCliOk, HubProcess, type HubLocation } from '../../suppor
 import { openTestServices, type TestServices } from '../../support/services';
 import { tempDir } from '../../support/temp-dir';
 import { answerEverything, recordProbeRun } from '../reports/full-case';
+import { docxPart, docxText, fold } from '../reports/document-tools';
 
 const stores = useHubStores();
 const fastRetry = { retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50 } };
@@ -101,9 +104,25 @@ describe('the account manager desk with a real hub and three laptops', () => {
     expect(Buffer.from(docx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
 
     // The account manager's own work: a proposal and review comments (one on a finding).
+    // A price book on the desk for every SKU the bank's findings ask for. It is the partner
+    // admin's reference data: the hub keeps it out of the partner's copy.
+    const skus = await am.api.listQuestionBankSkus({});
+    for (const [i, sku] of skus.entries()) {
+      await am.api.savePriceBookItem({ sku: sku.sku, description: `Service ${sku.sku}`, unitPriceMinor: 10_000 + i * 500, currency: 'EUR', quantityRule: 'fixed', recurring: false });
+    }
+    expect((await am.api.syncNow({})).refused).toBe(skus.length);
     const proposalA = await am.api.createProposal({ caseId: caseA });
+    expect(proposalA.lines.length).toBeGreaterThan(0);
     const edited = await am.api.updateProposal({ id: proposalA.id, discountBasisPoints: 1_000, terms: 'Net 30', status: 'sent' });
     expect(edited).toMatchObject({ status: 'sent', discountBasisPoints: 1_000, terms: 'Net 30' });
+    // That proposal, as the customer gets it in Word: its title, 10 % off, its terms.
+    const proposalDocx = await am.api.exportReport({ caseId: caseA, kind: 'proposal', format: 'docx', proposalId: proposalA.id });
+    const docxFile = path.join(tempDir(), 'proposal-a.docx');
+    fs.writeFileSync(docxFile, Buffer.from(proposalDocx.base64, 'base64'));
+    const word = fold(docxText(docxPart(docxFile, 'word/document.xml')));
+    expect(word.toUpperCase()).toContain(proposalA.title.toUpperCase());
+    expect(word).toContain('Discount (10 %)');
+    expect(word).toContain('Net 30');
     const proposalB = await am.api.createProposal({ caseId: caseB, title: 'Fabrikam roadmap' });
     const finding = onA.findings[0]![0] as string;
     await am.api.addComment({ caseId: caseA, findingId: finding, body: 'Customer asked about this one twice.' });

@@ -50,5 +50,16 @@ describe('keepTrying', () => {
       throw new ApiFailure('internal', 'hub unreachable');
     }, { onRetry: () => stop.abort() }, stop.signal, { maxAttempts: Infinity, baseDelayMs: 60_000, maxDelayMs: 60_000 });
     await expect(stopped).rejects.toThrow('hub unreachable');
-  });
+  }, 3_000); // stopping must not wait out the minute's delay
+
+  it('stops while waiting between tries, without running another', async () => {
+    const stop = new AbortController();
+    let calls = 0;
+    const stopped = keepTrying(async () => {
+      calls += 1;
+      throw new ApiFailure('internal', 'hub unreachable');
+    }, { onRetry: () => setTimeout(() => stop.abort(), 20) }, stop.signal, { maxAttempts: Infinity, baseDelayMs: 60_000, maxDelayMs: 60_000 });
+    await expect(stopped).rejects.toThrow('hub unreachable');
+    expect(calls).toBe(1);
+  }, 3_000);
 });
