@@ -124,3 +124,27 @@ export const describeThreshold = (name: string, unit: string, metrics?: Readonly
   const lowerBound = isLowerBound(name, metrics) ? '; a lower bound here (an end was CPU-bound), so watch at worst' : '';
   return `good ≥ ${rule.good}${u}, problem < ${rule.problem}${u}${lowerBound}`;
 };
+
+const frNumber = (n: number): string => String(n).replace('.', ',');
+
+/**
+ * describeThreshold as a French (Canada) report prints it: the same rules, decimal commas and a
+ * non-breaking space before units. Kept beside the English one so a changed rule changes both.
+ */
+export const describeThresholdFrCA = (name: string, unit: string, metrics?: Readonly<Record<string, MetricValue>>): string | null => {
+  const interval = intervalOf(name, metrics);
+  const lossRule = thresholds[name];
+  const nb = '\u00a0';
+  if (interval && lossRule) {
+    const over = interval.sent === null ? '' : ` sur ${interval.sent} sondes`;
+    return `intervalle à 95${nb}% de ${frNumber(Math.round(interval.low * 100) / 100)} à ${frNumber(Math.round(interval.high * 100) / 100)}${nb}%${over}; bon ≤ ${frNumber(lossRule.good)}${nb}% si l’intervalle ne dépasse pas ${frNumber(lossRule.problem)}${nb}%, problème quand tout l’intervalle dépasse ${frNumber(lossRule.problem)}${nb}%`;
+  }
+  if (name === 'throughput.bufferbloat_grade') return 'bon A+/A, à surveiller B/C, problème D/F';
+  if (name === 'responsiveness.band') return 'bon Élevé, à surveiller Moyen, problème Faible';
+  const rule = thresholds[name];
+  if (!rule) return null;
+  const u = unit === 'pct' ? `${nb}%` : unit === 'mbps' ? `${nb}Mbit/s` : unit === 'gb' ? `${nb}Go` : unit === 'rpm' ? `${nb}RPM` : `${nb}${unit}`;
+  if (rule.direction === 'lower') return `bon ≤ ${frNumber(rule.good)}${u}, problème > ${frNumber(rule.problem)}${u}`;
+  const lowerBound = isLowerBound(name, metrics) ? '; borne inférieure ici (une extrémité était limitée par son processeur), donc à surveiller au pire' : '';
+  return `bon ≥ ${frNumber(rule.good)}${u}, problème < ${frNumber(rule.problem)}${u}${lowerBound}`;
+};

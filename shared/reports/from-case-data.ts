@@ -2,11 +2,14 @@ import { readinessLevelLabels, readinessLevels, type LevelThresholds, type Score
 import type { Finding, EvidenceItem } from '../interview/score-types';
 import { readingValueLabel, type Provenance } from '../interview/metric-readings';
 import type { ProbeResult } from '../probes/probe-schemas';
-import { formatMetricValue, metricInfo, metricLabel, metricScopeLabels, unitSuffix } from '../probes/metric-names';
-import { pathKindLabels, type FarEnd } from '../probes/measurement';
-import { responsivenessSegmentLabels, type ResponsivenessSegment } from '../probes/responsiveness';
+import { metricInfo } from '../probes/metric-names';
+import type { FarEnd } from '../probes/measurement';
+import type { ResponsivenessSegment } from '../probes/responsiveness';
 import { resultMeasurements } from '../probes/result-measurements';
-import { describeThreshold, verdictFor } from '../probes/verdicts';
+import { verdictFor } from '../probes/verdicts';
+import { has } from '../i18n/translator';
+import type { ReportLocale } from '../i18n/locales';
+import { measurementWords, type MeasurementWords } from './measurement-words';
 import type { ProposalSettings } from './proposal-settings';
 import type { AttachmentSource, Effort, FindingSource, MeasurementSource, PillarSource, ReportSource } from './report-source';
 import { readinessScale } from './readiness-scale';
@@ -45,6 +48,8 @@ export interface CaseDataForReport {
   readonly levelThresholds?: LevelThresholds;
   /** The bank version the case is answered with, for the framework appendix. */
   readonly bank?: QuestionBank | null;
+  /** The report's language: measurement names, far ends and the words around answers. English when absent. */
+  readonly language?: ReportLocale;
 }
 
 /** The question whose answer is the organisation context at the top of the reports (built-in bank). */
@@ -54,37 +59,63 @@ const effortOf: Record<Finding['effort']['size'], Effort> = { small: 'low', medi
 
 const dateOf = (iso: string | undefined): string => (iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 16).replace('T', ' ') : '');
 
-/** "measured against X (internet host) on 2026-11-30 09:00" */
-export const provenanceText = (p: Provenance): string => {
-  const where = farEndText(p.farEnd);
+const englishWords = measurementWords('en');
+
+/** "measured on the internet path against X (internet host) on 2026-11-30 09:00" */
+export const provenanceText = (p: Provenance, words: MeasurementWords = englishWords): string => {
+  const where = farEndText(p.farEnd, words);
   const when = dateOf(p.measuredAt);
-  return `measured on the ${metricScopeLabels[p.scope]}${where ? ` against ${where}` : ''}${when ? ` on ${when}` : ''}`;
+  return words.tr.t('measure.provenance', { scope: p.scope, where, hasWhere: has(where), when, hasWhen: has(when) });
 };
 
-export const evidenceText = (e: EvidenceItem): string => {
+/**
+ * An answer's value in the report's language. Option labels come from the localised bank already;
+ * what scoring writes itself (it runs without a language) is the scale's "3 of 5" and the fixed
+ * words Yes, No, Unknown, None and Not answered: those are put in the report's words here.
+ */
+export const answerLabel = (valueLabel: string, words: MeasurementWords = englishWords): string => {
+  const { t } = words.tr;
+  const fixed: Readonly<Record<string, string>> = { Yes: t('reportAnswer.yes'), No: t('reportAnswer.no'), Unknown: t('reportAnswer.unknown'), None: t('reportAnswer.none'), 'Not answered': t('reportAnswer.notAnswered') };
+  const scale = /^(-?\d+(?:\.\d+)?) of (\d+(?:\.\d+)?)$/.exec(valueLabel);
+  if (scale) return t('reportAnswer.scale', { value: words.tr.fmt.number(Number(scale[1])), max: words.tr.fmt.number(Number(scale[2])) });
+  return fixed[valueLabel] ?? valueLabel;
+};
+
+const overrideText = (o: NonNullable<Extract<EvidenceItem, { kind: 'answer' }>['override']>, words: MeasurementWords): string =>
+  words.tr.t('measure.override', { value: readingValueLabel(o.measured.metric, o.measured.value), reason: o.reason ?? '', hasReason: has(o.reason) });
+
+export const evidenceText = (e: EvidenceItem, words: MeasurementWords = englishWords): string => {
+  const { t } = words.tr;
   if (e.kind === 'answer') {
     const measured =
       e.source === 'measurement'
-        ? e.provenance
-          ? ` (${provenanceText(e.provenance)})`
-          : ' (measured)'
+        ? ` (${e.provenance ? provenanceText(e.provenance, words) : t('measure.measured')})`
         : e.source === 'customer'
-          ? ` (from the customer${e.customer ? `: ${e.customer}` : ''}, not yet confirmed)`
+          ? ` ${t('measure.fromCustomerEvidence', { who: e.customer ?? '', hasWho: has(e.customer) })}`
           : '';
-    const override = e.override ? ` (answered instead of the measured ${readingValueLabel(e.override.measured.metric, e.override.measured.value)}${e.override.reason ? `: ${e.override.reason}` : ''})` : '';
-    return `${e.questionText} — ${e.valueLabel}${measured}${override}`;
+    const override = e.override ? ` (${overrideText(e.override, words)})` : '';
+    return `${e.questionText} — ${answerLabel(e.valueLabel, words)}${measured}${override}`;
   }
-  const label = e.label ?? metricLabel(e.metric);
-  const value = e.valueLabel ?? (e.value === null ? 'not measured' : formatMetricValue(e.metric, e.value));
-  const parts = [e.threshold ? `finding at ${e.threshold}` : '', e.scope ? metricScopeLabels[e.scope] : '', e.farEnd ? `measured against ${farEndText(e.farEnd)}` : ''].filter(Boolean);
+  const label = e.label ?? words.label(e.metric);
+  const value = e.valueLabel ?? (e.value === null ? t('measure.notMeasured') : words.value(e.metric, e.value));
+  const parts = [
+    e.threshold ? t('measure.findingAt', { threshold: e.threshold }) : '',
+    e.scope ? words.scope(e.scope) : '',
+    e.farEnd ? t('measure.against', { where: farEndText(e.farEnd, words) }) : '',
+  ].filter(Boolean);
   return `${label}: ${value}${parts.length ? ` (${parts.join('; ')})` : ''}`;
 };
 
-/** "(recorded by Dana)" only when a name was recorded: an empty name is left out, never printed. */
-export const recordedBy = (name: string): string => (name.trim() ? ` (recorded by ${name.trim()})` : '');
+/** The control, its reason and who recorded it; an empty name is left out, never printed as "(recorded by )". */
+const controlValues = (e: { compensatingControl: string; reason?: string | null; recordedBy: string }) => ({
+  control: e.compensatingControl,
+  reason: e.reason ?? '',
+  hasReason: has(e.reason),
+  who: e.recordedBy.trim(),
+  hasWho: has(e.recordedBy.trim()),
+});
 
-const exceptionText = (e: NonNullable<Finding['exception']>): string =>
-  `Compensating control: ${e.compensatingControl}${e.reason ? ` — ${e.reason}` : ''}${recordedBy(e.recordedBy)}`;
+const exceptionText = (e: NonNullable<Finding['exception']>, words: MeasurementWords): string => words.tr.t('exception.text', controlValues(e));
 
 interface CapturedByQuestion {
   readonly notes: Readonly<Record<string, string>>;
@@ -93,7 +124,7 @@ interface CapturedByQuestion {
 
 const questionIdsOf = (f: Finding): string[] => [...new Set(f.evidence.flatMap((e) => (e.kind === 'answer' ? [e.questionId] : [])))];
 
-const toFinding = (f: Finding, captured: CapturedByQuestion): FindingSource => {
+const toFinding = (f: Finding, captured: CapturedByQuestion, words: MeasurementWords): FindingSource => {
   const questions = questionIdsOf(f);
   return {
     id: f.id,
@@ -102,7 +133,7 @@ const toFinding = (f: Finding, captured: CapturedByQuestion): FindingSource => {
     severity: f.severity,
     effort: effortOf[f.effort.size],
     detail: f.description,
-    evidence: [...f.evidence.map(evidenceText), ...(f.exception ? [exceptionText(f.exception)] : [])],
+    evidence: [...f.evidence.map((e) => evidenceText(e, words)), ...(f.exception ? [exceptionText(f.exception, words)] : [])],
     expectedEvidence: f.evidenceNote,
     notes: questions.flatMap((q) => (captured.notes[q]?.trim() ? [captured.notes[q]!.trim()] : [])),
     attachments: questions.flatMap((q) => captured.attachments.get(q) ?? []),
@@ -113,7 +144,7 @@ const toFinding = (f: Finding, captured: CapturedByQuestion): FindingSource => {
   };
 };
 
-const toPillar = (p: ScoreResult['pillars'][number], captured: CapturedByQuestion): PillarSource => ({
+const toPillar = (p: ScoreResult['pillars'][number], captured: CapturedByQuestion, words: MeasurementWords): PillarSource => ({
   id: p.pillarId,
   name: p.title,
   score: p.score,
@@ -127,18 +158,18 @@ const toPillar = (p: ScoreResult['pillars'][number], captured: CapturedByQuestio
     .filter((c) => c.questionId !== organisationContextQuestionId)
     .map((c) => ({
       question: c.questionText,
-      answer: c.status === 'unknown' ? 'Unknown' : c.unmeasured || c.status === 'unanswered' ? 'Not answered' : c.valueLabel,
+      answer: c.status === 'unknown' ? words.tr.t('reportAnswer.unknown') : c.unmeasured || c.status === 'unanswered' ? words.tr.t('reportAnswer.notAnswered') : answerLabel(c.valueLabel, words),
       note:
         c.source === 'measurement'
           ? c.provenance
-            ? provenanceText(c.provenance)
-            : 'measured'
+            ? provenanceText(c.provenance, words)
+            : words.tr.t('measure.measured')
           : c.override
-            ? `answered instead of the measured ${readingValueLabel(c.override.measured.metric, c.override.measured.value)}${c.override.reason ? `: ${c.override.reason}` : ''}`
+            ? overrideText(c.override, words)
             : c.unmeasured
-              ? `could not be measured: ${c.unmeasured.reason}`
+              ? words.tr.t('measure.couldNot', { reason: words.reason(c.unmeasured.reason) })
               : c.source === 'customer'
-                ? `from the customer${c.customer ? ` (${c.customer})` : ''}, not yet confirmed`
+                ? words.tr.t('measure.fromCustomer', { who: c.customer ?? '', hasWho: has(c.customer) })
                 : '',
       engineerNote: captured.notes[c.questionId]?.trim() ?? '',
       attachments: captured.attachments.get(c.questionId) ?? [],
@@ -165,34 +196,32 @@ const median = (values: readonly number[]): number | null => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-export const farEndText = (farEnd: FarEnd | undefined): string =>
-  !farEnd ? '' : farEnd.kind === 'this_device' ? 'this laptop' : `${farEnd.target} (${pathKindLabels[farEnd.kind]})`;
+export const farEndText = (farEnd: FarEnd | undefined, words: MeasurementWords = englishWords): string =>
+  !farEnd ? '' : farEnd.kind === 'this_device' ? words.pathKind('this_device') : words.tr.t('measure.farEnd', { target: farEnd.target, kind: words.pathKind(farEnd.kind) });
 
 /** A sample series as people read it: "Round trip to teams.microsoft.com:443", with its unit. */
-const seriesInfo = (series: string): { name: string; unit: string } => {
+const seriesInfo = (series: string, words: MeasurementWords): { name: string; unit: string } => {
+  const { t } = words.tr;
   const [kind, ...rest] = series.split(':');
   const target = rest.join(':');
-  if (kind === 'rtt') return { name: `Round trip to ${target}`, unit: 'ms' };
-  if (kind === 'ttfb') return { name: `First byte from ${target}`, unit: 'ms' };
-  if (series === 'download_mbps') return { name: 'Download rate during the test', unit: 'Mbit/s' };
-  if (series === 'upload_mbps') return { name: 'Upload rate during the test', unit: 'Mbit/s' };
-  if (series.startsWith('rtt_loaded_')) return { name: `Round trip under ${series.slice('rtt_loaded_'.length)} load`, unit: 'ms' };
-  if (series === 'rtt_idle') return { name: 'Round trip before the load', unit: 'ms' };
-  if (series === 'offset') return { name: 'Clock offset per query', unit: 'ms' };
-  if (series === 'rtt') return { name: 'Round trip to the time server', unit: 'ms' };
+  // The latency probe names its gateway target 'gateway': a word of ours, so it is translated like one.
+  if (kind === 'rtt' && target === 'gateway') return { name: t('measure.series.rttGateway'), unit: 'ms' };
+  if (kind === 'rtt' && target) return { name: t('measure.series.rtt', { target }), unit: 'ms' };
+  if (kind === 'ttfb') return { name: t('measure.series.ttfb', { target }), unit: 'ms' };
+  if (series === 'download_mbps') return { name: t('measure.series.download'), unit: 'Mbit/s' };
+  if (series === 'upload_mbps') return { name: t('measure.series.upload'), unit: 'Mbit/s' };
+  if (series.startsWith('rtt_loaded_')) return { name: t('measure.series.rttLoaded', { load: series.slice('rtt_loaded_'.length) }), unit: 'ms' };
+  if (series === 'rtt_idle') return { name: t('measure.series.rttIdle'), unit: 'ms' };
+  if (series === 'offset') return { name: t('measure.series.offset'), unit: 'ms' };
+  if (series === 'rtt') return { name: t('measure.series.ntpRtt'), unit: 'ms' };
   const rpm = /^(?:(lan|hub|internet)_)?(download|upload|concurrent)_(mbps|latency_ms)$/.exec(series);
   if (rpm) {
-    const load = { download: 'download', upload: 'upload', concurrent: 'download and upload' }[rpm[2] as 'download' | 'upload' | 'concurrent'];
-    const to = rpm[1] ? ` to ${responsivenessSegmentLabels[rpm[1] as ResponsivenessSegment]}` : '';
-    return rpm[3] === 'mbps' ? { name: `Goodput under ${load} load${to}`, unit: 'Mbit/s' } : { name: `Latency under ${load} load${to}`, unit: 'ms' };
+    const to = rpm[1] ? words.segment(rpm[1] as ResponsivenessSegment) : '';
+    const values = { load: rpm[2] ?? 'concurrent', to, hasTo: has(to) };
+    return rpm[3] === 'mbps' ? { name: t('measure.series.goodput', values), unit: 'Mbit/s' } : { name: t('measure.series.latency', values), unit: 'ms' };
   }
-  if (kind === 'warm' || kind === 'cold') return { name: `DNS ${kind} query time via ${target}`, unit: 'ms' };
-  return { name: metricLabel(series), unit: /_mbps$/.test(series) ? 'Mbit/s' : 'ms' };
-};
-
-const unitOf = (name: string): string => {
-  const info = metricInfo(name);
-  return info ? unitSuffix[info.unit].trim() : '';
+  if (kind === 'warm' || kind === 'cold') return { name: t('measure.series.dns', { kind, target }), unit: 'ms' };
+  return { name: words.label(series), unit: /_mbps$/.test(series) ? 'Mbit/s' : 'ms' };
 };
 
 /**
@@ -201,7 +230,8 @@ const unitOf = (name: string): string => {
  * The probe's details (interfaces with MAC addresses, host names, neighbours) never reach a
  * report; the machine-readable attachment carries the figures.
  */
-export const measurementsOf = (result: ProbeResult): MeasurementSource[] => {
+export const measurementsOf = (result: ProbeResult, words: MeasurementWords = englishWords): MeasurementSource[] => {
+  const probe = words.probeTitle(result);
   const rows: MeasurementSource[] = Object.entries(resultMeasurements(result)).flatMap(([name, m]) => {
     if (m.state !== 'measured') return [];
     const info = metricInfo(name);
@@ -209,14 +239,14 @@ export const measurementsOf = (result: ProbeResult): MeasurementSource[] => {
       {
         id: `${result.probeId}:${name}`,
         metric: name,
-        probe: result.title,
-        name: metricLabel(name),
-        unit: typeof m.value === 'number' ? unitOf(name) : '',
+        probe,
+        name: words.label(name),
+        unit: typeof m.value === 'number' ? words.unit(name) : '',
         value: typeof m.value === 'number' ? m.value : null,
-        display: formatMetricValue(name, m.value),
-        scope: metricScopeLabels[m.scope],
-        farEnd: farEndText(m.farEnd),
-        target: describeThreshold(name, info?.unit ?? '', result.metrics) ?? '',
+        display: words.value(name, m.value),
+        scope: words.scope(m.scope),
+        farEnd: farEndText(m.farEnd, words),
+        target: words.threshold(name, info?.unit ?? '', result.metrics) ?? '',
         status: statusOf(name, m.value, result.metrics),
         measuredAt: result.startedAt,
         samples: [],
@@ -232,16 +262,16 @@ export const measurementsOf = (result: ProbeResult): MeasurementSource[] => {
     bySeries.set(s.series, list);
   }
   const series: MeasurementSource[] = [...bySeries].map(([name, samples]) => {
-    const info = seriesInfo(name);
+    const info = seriesInfo(name, words);
     const mid = median(samples.map((s) => s.value));
     return {
       id: `${result.probeId}:series:${name}`,
       metric: `${result.probeId}:series:${name}`,
-      probe: result.title,
-      name: `${info.name} (median of ${samples.length})`,
+      probe,
+      name: words.tr.t('measure.median', { name: info.name, count: samples.length }),
       unit: info.unit,
       value: mid,
-      display: mid === null ? '' : `${Math.round(mid * 100) / 100} ${info.unit}`,
+      display: mid === null ? '' : `${words.tr.fmt.number(Math.round(mid * 100) / 100)}${words.tr.locale === 'fr-CA' ? '\u00a0' : ' '}${info.unit}`,
       scope: '',
       farEnd: '',
       target: '',
@@ -255,15 +285,16 @@ export const measurementsOf = (result: ProbeResult): MeasurementSource[] => {
 };
 
 /** What a probe tried and could not measure, with the reason (one line each). */
-export const unmeasuredOf = (result: ProbeResult): ReportSource['unmeasured'] =>
+export const unmeasuredOf = (result: ProbeResult, words: MeasurementWords = englishWords): ReportSource['unmeasured'] =>
   Object.entries(resultMeasurements(result)).flatMap(([name, m]) =>
-    m.state === 'measured' ? [] : [{ probe: result.title, name: metricLabel(name), scope: metricScopeLabels[m.scope], reason: m.reason }],
+    m.state === 'measured' ? [] : [{ probe: words.probeTitle(result), name: words.label(name), scope: words.scope(m.scope), reason: words.reason(m.reason) }],
   );
 
 const levelNumber = (level: ScoreResult['level']): number => readinessLevels.length - readinessLevels.indexOf(level);
 
 export const reportSourceFrom = (data: CaseDataForReport): ReportSource => {
   const { score, settings } = data;
+  const words = measurementWords(data.language);
   const findingTitles = new Map((score?.findings ?? []).map((f) => [f.id, f.title]));
   const facts = score?.facts;
   const pick = (entered: number, known: number | null | undefined, fallback: number) => (entered > 0 ? entered : (known ?? fallback));
@@ -301,15 +332,15 @@ export const reportSourceFrom = (data: CaseDataForReport): ReportSource => {
     frameworkCoverage: score && data.bank ? frameworkAppendixFrom(data.bank, score) : [],
     context: data.context ?? contextOf(score),
     caseAttachments,
-    pillars: score ? score.pillars.map((p) => toPillar(p, captured)) : [],
-    findings: score ? score.findings.map((f) => toFinding(f, captured)) : [],
+    pillars: score ? score.pillars.map((p) => toPillar(p, captured, words)) : [],
+    findings: score ? score.findings.map((f) => toFinding(f, captured, words)) : [],
     exceptions: (score?.exceptions ?? []).map((e) => ({
-      title: `${findingTitles.get(e.findingId) ?? 'A finding'}: compensating control`,
-      reason: `${e.compensatingControl}${e.reason ? ` — ${e.reason}` : ''}${recordedBy(e.recordedBy)}`,
+      title: words.tr.t('exception.title', { finding: findingTitles.get(e.findingId) ?? '', hasFinding: has(findingTitles.get(e.findingId)) }),
+      reason: words.tr.t('exception.control', controlValues(e)),
       pillarId: score?.findings.find((f) => f.id === e.findingId)?.pillarId ?? '',
     })),
-    measurements: data.probeResults.flatMap(measurementsOf),
-    unmeasured: data.probeResults.flatMap(unmeasuredOf),
+    measurements: data.probeResults.flatMap((r) => measurementsOf(r, words)),
+    unmeasured: data.probeResults.flatMap((r) => unmeasuredOf(r, words)),
     recommendations: [],
     sizing: {
       users: Math.round(pick(settings.sizing.users, facts?.users, 0)),

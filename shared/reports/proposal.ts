@@ -233,13 +233,8 @@ export const buildProposal = (source: ReportSource, priceBook: readonly PriceBoo
   });
   const taxes = taxesOf(terms);
   const refusals = [
-    ...[...noRate].map(
-      ([currency, skus]) =>
-        `${[...skus].sort().join(', ')} ${skus.size === 1 ? 'is' : 'are'} priced in ${currency} and this proposal is in ${terms.currency}: set the ${currency} → ${terms.currency} exchange rate in the proposal settings, or change the proposal's currency.`,
-    ),
-    ...(zero.size > 0
-      ? [`${[...zero].sort().join(', ')} would have quantity 0: enter the number of users, devices or sites in the proposal settings (the interview did not record it).`]
-      : []),
+    ...[...noRate].map(([currency, skus]) => tr.t('proposal.refusal.noRate', { skus: [...skus].sort().join(', '), count: skus.size, from: currency, to: terms.currency })),
+    ...(zero.size > 0 ? [tr.t('proposal.refusal.zero', { items: [...zero].sort().join(', ') })] : []),
   ];
   return {
     currency: terms.currency,
@@ -256,9 +251,7 @@ export const buildProposal = (source: ReportSource, priceBook: readonly PriceBoo
     refusal: refusals.length > 0 ? refusals.join(' ') : null,
     warnings: [
       // One line for all unknown SKUs: a bank can refer to dozens the partner has not priced yet.
-      ...(missing.size > 0
-        ? [`${missing.size === 1 ? 'SKU' : `${missing.size} SKUs`} ${[...missing].sort().join(', ')} ${missing.size === 1 ? 'is' : 'are'} not in the price book and left out; add ${missing.size === 1 ? 'it' : 'them'} under Settings → Price book.`]
-        : []),
+      ...(missing.size > 0 ? [tr.t('proposal.warning.missing', { count: missing.size, skus: [...missing].sort().join(', ') })] : []),
     ],
     record: null,
   };

@@ -117,12 +117,12 @@ const literalsOf = (ast: readonly MessageFormatElement[], out: string[] = []): s
  * (the words between its arguments), and its one-word messages. Anything French also says is left out
  * ("Version", "Site", a customer's name), so a hit is English the French catalogue does not write.
  */
-const englishCatalogueText = (() => {
+const catalogueTextOf = (messages: readonly string[]) => {
   const french = [...Object.values(uiFrCA), ...Object.values(frCA)].join('\n');
   const frenchWhole = new Set([...Object.values(uiFrCA), ...Object.values(frCA)].map((m) => m.trim()));
   const phrases = new Set<string>();
   const words = new Set<string>();
-  for (const message of [...Object.values(uiEn), ...Object.values(en)]) {
+  for (const message of messages) {
     for (const literal of literalsOf(parse(message))) {
       for (const piece of literal.split(/[(){}·—:;,.!?…\n]+/)) {
         const phrase = piece.trim();
@@ -133,15 +133,27 @@ const englishCatalogueText = (() => {
     if (/^[A-Z][a-z]{3,}$/.test(whole) && !frenchWhole.has(whole)) words.add(whole);
   }
   return { phrases: [...phrases], words: [...words] };
-})();
+};
+const englishCatalogueText = catalogueTextOf([...Object.values(uiEn), ...Object.values(en)]);
+
+/**
+ * The English of the probes, questionnaire status and links, branding and price book messages alone:
+ * on the Probes tab the probes' own titles, messages and metric names are the measurements' words
+ * (shared/probes), not these screens', so there the check is on what these screens write.
+ */
+const screenOwnText = catalogueTextOf(
+  Object.entries(uiEn)
+    .filter(([id]) => /^(probes|qstatus|qlinks|branding|priceBook)\./.test(id))
+    .map(([, message]) => message),
+);
 
 /** English from the catalogues on a French screen: a sentence anywhere in a text, or a one-word label on its own. */
-const englishOnFrenchScreen = (page: Page, scope = 'body'): Promise<string[]> =>
+const englishOnFrenchScreen = (page: Page, scope = 'body', catalogue: { phrases: string[]; words: string[] } = englishCatalogueText, alsoSkip = ''): Promise<string[]> =>
   page.evaluate(
-    ({ selector, phrases, words }) => {
+    ({ selector, phrases, words, extra }) => {
       const out: string[] = [];
       // The customer's own data, codes and a report previewed in its own (the customer's) language are not the app's words.
-      const skip = '[dir="auto"], code, time, .brand, script, style, [data-user-text], .gw-report';
+      const skip = `[dir="auto"], code, time, .brand, script, style, [data-user-text], .gw-report${extra ? `, ${extra}` : ''}`;
       const root = document.querySelector(selector);
       if (!root) return ['no element ' + selector];
       const single = new Set(words);
@@ -169,7 +181,7 @@ const englishOnFrenchScreen = (page: Page, scope = 'body'): Promise<string[]> =>
       }
       return out;
     },
-    { selector: scope, ...englishCatalogueText },
+    { selector: scope, ...catalogue, extra: alsoSkip },
   );
 
 const docsShot = async (page: Page, name: string) => {
@@ -193,9 +205,47 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
       expect(await page.getByRole('status').filter({ hasText: 'L’application est maintenant en Français (Canada).' }).isVisible()).toBe(true);
       await expectAccessible(page, 'paramètres');
       expect(await layoutProblems(page)).toEqual([]);
-      // The partner hub's enrolment in French (branding and price book are not translated yet).
+      // The partner hub's enrolment in French.
       expect(await page.getByRole('heading', { name: 'Se connecter au serveur central de votre partenaire' }).isVisible()).toBe(true);
       expect(await englishOnFrenchScreen(page, '.sync-panel'), 'English on the partner hub').toEqual([]);
+
+      // Branding: a new profile, its contrast warning and the cover preview, all in French.
+      expect(await page.getByRole('heading', { name: 'Image de marque des rapports' }).isVisible()).toBe(true);
+      expect(await page.getByText('Aucun profil pour l’instant\u00a0: les rapports portent l’image neutre de Groundwork.', { exact: false }).isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Nouveau profil' }).click();
+      await page.getByLabel('Nom du profil').fill('Informatique Laurentides');
+      await page.getByLabel('Nom du partenaire').fill('Informatique Laurentides inc.');
+      await page.locator('.branding-color input.input').first().fill('#ffd966');
+      const warning = page.getByRole('status').filter({ hasText: 'le niveau AA des WCAG exige 4,5\u00a0:\u00a01 pour le texte' });
+      await expect.poll(() => warning.isVisible()).toBe(true);
+      expect(await warning.textContent()).toMatch(/^La couleur principale #ffd966 offre un contraste de 1,\d\d\u00a0:\u00a01 avec le blanc/);
+      await warning.getByRole('button', { name: /^Utiliser #[0-9a-f]{6}$/ }).click();
+      await expect.poll(() => warning.count()).toBe(0);
+      const preview = page.getByRole('region', { name: 'Aperçu d’une page couverture de rapport' });
+      expect(await preview.getByText('Préparé par', { exact: true }).isVisible()).toBe(true);
+      expect(await preview.getByText('Client Exemple inc.').isVisible()).toBe(true);
+      expect(await page.getByRole('group', { name: 'Libellés de l’offre' }).isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Enregistrer le profil' }).click();
+      await expect.poll(() => page.getByLabel('Fichier du logo').isVisible(), { timeout: 15_000 }).toBe(true);
+      expect(await page.getByRole('navigation', { name: 'Profils d’image de marque' }).getByText('Informatique Laurentides').isVisible()).toBe(true);
+      await expectAccessible(page, 'image de marque');
+      expect(await englishOnFrenchScreen(page, '.branding-settings'), 'English on image de marque').toEqual([]);
+      expect(await layoutProblems(page)).toEqual([]);
+      await saveScreenshot(page, 'e2e-fr-ca-settings-branding');
+
+      // Price book: a SKU the bank proposes, priced with a decimal comma and shown in fr-CA money.
+      expect(await page.getByRole('heading', { name: 'Liste de prix' }).isVisible()).toBe(true);
+      await page.getByText(/codes? SKU proposés? par la banque de questions/).click();
+      await page.getByRole('button', { name: 'Fixer le prix' }).first().click();
+      await page.getByLabel('Prix unitaire').fill('12,50');
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await expect.poll(() => page.locator('.price-book td.num').first().textContent(), { timeout: 15_000 }).toBe('12,50\u00a0€');
+      expect(await page.getByRole('columnheader', { name: 'Facturation' }).isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Ajouter un article' }).isVisible()).toBe(true);
+      await expectAccessible(page, 'liste de prix');
+      expect(await englishOnFrenchScreen(page, '.price-book'), 'English on liste de prix').toEqual([]);
+      expect(await layoutProblems(page)).toEqual([]);
+      await saveScreenshot(page, 'e2e-fr-ca-settings-price-book');
 
       await go(page, '#/cases', 'Dossiers');
       await expect.poll(() => page.getByRole('link', { name: 'Boulangerie Saint-Laurent inc.' }).isVisible()).toBe(true);
@@ -252,12 +302,50 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
       expect(await englishOnFrenchScreen(page), 'English on entrevue').toEqual([]);
       await saveScreenshot(page, 'e2e-fr-ca-interview');
 
-      // The questionnaire's form (what came back above it is not translated yet).
+      // The questionnaire: its form, then what was sent, to whom and what came back.
       await go(page, `#/cases/${draft}/questionnaire`, 'Quincaillerie Gagnon et fils');
       await expect.poll(() => page.getByRole('heading', { name: 'Envoyer des questions avant la visite' }).isVisible(), { timeout: 15_000 }).toBe(true);
+      expect(await page.getByRole('heading', { name: 'Questionnaires envoyés' }).isVisible()).toBe(true);
+      expect(await page.getByText('Rien d’envoyé pour l’instant').isVisible()).toBe(true);
       await page.getByLabel('Responsable TI').check();
       await expect.poll(() => page.getByRole('group', { name: /^Questions \(\d+ sur \d+\)$/ }).isVisible()).toBe(true);
       expect(await englishOnFrenchScreen(page, '[aria-labelledby="questionnaire-create-title"]'), 'English on questionnaire form').toEqual([]);
+      await page.getByRole('button', { name: 'Créer le questionnaire' }).click();
+      const sent = page.locator('[aria-labelledby="questionnaire-status-title"]');
+      await expect.poll(() => sent.getByRole('columnheader', { name: 'Réponses reçues' }).isVisible(), { timeout: 15_000 }).toBe(true);
+      expect(await sent.getByRole('columnheader', { name: 'Sans réponse' }).isVisible()).toBe(true);
+      expect(await sent.getByRole('cell', { name: 'Responsable TI' }).isVisible()).toBe(true);
+      expect(await sent.getByRole('cell', { name: 'Pas encore' }).isVisible()).toBe(true);
+      expect(await sent.getByRole('button', { name: 'Télécharger le formulaire' }).isVisible()).toBe(true);
+      expect(await sent.getByLabel('Importer un fichier de réponses ou un formulaire Word rempli').count()).toBe(1);
+      expect(await sent.locator('tbody td').first().textContent()).toMatch(/janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc/);
+      await expectAccessible(page, 'questionnaire');
+      expect(await englishOnFrenchScreen(page), 'English on questionnaire').toEqual([]);
+      expect(await layoutProblems(page)).toEqual([]);
+      await saveScreenshot(page, 'e2e-fr-ca-questionnaire');
+
+      // Probes: the new-run form, the run history and the seeded run's results. The probes' titles,
+      // messages and metric names are the measurements' own words (checked by their own tests).
+      await go(page, `#/cases/${assessed}/probes`, 'Boulangerie Saint-Laurent inc.');
+      const runForm = page.getByRole('form', { name: 'Nouvelle série de mesures' });
+      await expect.poll(() => runForm.isVisible(), { timeout: 15_000 }).toBe(true);
+      expect(await runForm.getByRole('group', { name: 'Cibles' }).isVisible()).toBe(true);
+      expect(await runForm.getByLabel('Serveur NTP').inputValue()).toBe('pool.ntp.org');
+      expect(await runForm.getByRole('button', { name: /^Lancer (1 sonde|les \d+ sondes)$/ }).isVisible()).toBe(true);
+      const runs = page.getByRole('region', { name: 'Historique des séries de mesures' });
+      await expect.poll(() => runs.getByRole('button').first().textContent(), { timeout: 15_000 }).toMatch(/ · cet ordinateur · terminée · 2 réussies et 1 non disponible$| · cet ordinateur · terminée · 2 réussies, 1 non disponible$/);
+      await expect.poll(() => page.locator('.probe-results > p.muted').first().textContent(), { timeout: 15_000 }).toMatch(/^Mesures prises sur test-host, le \d+ (janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)/);
+      expect(await page.getByRole('columnheader', { name: 'Diagnostic' }).first().isVisible()).toBe(true);
+      expect(await page.getByText('Non disponible', { exact: true }).isVisible()).toBe(true);
+      expect(await page.getByRole('img', { name: /^Latence dans le temps, de [\d,]+ à [\d,]+\sms$/ }).isVisible()).toBe(true);
+      // Measured values with a decimal comma and a no-break space before the unit ("38,2 ms").
+      expect(await page.locator('.probe-metrics td').first().textContent()).toMatch(/^\d+(,\d+)?\u00a0ms$/);
+      await expectAccessible(page, 'sondes');
+      // A probe's own message ([data-probe-text]) is the measurement's words, not this screen's.
+      expect(await englishOnFrenchScreen(page, 'body', screenOwnText, '[data-probe-text]'), 'English of the probes screen').toEqual([]);
+      expect(await englishOnFrenchScreen(page, '.probe-form'), 'English on the probe form').toEqual([]);
+      expect(await layoutProblems(page)).toEqual([]);
+      await saveScreenshot(page, 'e2e-fr-ca-probes');
 
       // Reports: the kinds, the export buttons and the proposal's settings in French; the preview is in
       // the case's report language (English here), and the export history reads dates and names in French.
@@ -308,6 +396,8 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
         [`#/cases/${assessed}/results`, 'results', '.shell-header'],
         ['#/settings', 'settings', '.shell-header'],
         ['#/settings', 'settings partner hub', '.sync-panel'],
+        ['#/settings', 'settings branding', '.branding-settings'],
+        ['#/settings', 'settings price book', '.price-book'],
         [`#/cases/${draft}/interview`, 'interview', 'body'],
         [`#/cases/${assessed}/reports`, 'reports', 'body'],
         [`#/cases/${assessed}/proposal`, 'proposal', 'body'],

@@ -127,6 +127,7 @@ export const buildReportSource = (store: ReportStore, caseId: string, date: stri
       engineer: found.engineer,
       contacts: found.contacts,
       date,
+      language,
       score: scoreOf(db, caseId, bank),
       probeResults: latestProbeResults(db, caseId),
       settings: getProposalSettings(db, caseId),

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { ErrorState, QueryView } from '../../components/query-state';
-import { formatMoney } from '../../../shared/reports/format';
 import type { PriceBookItem } from '../../../shared/reports/price-book';
-import { quantityRuleLabels, quantityRules, type QuantityRule } from '../../../shared/reports/report-source';
+import { quantityRules, type QuantityRule } from '../../../shared/reports/report-source';
+import type { AppLocale } from '../../../shared/i18n/locales';
+import type { UiMessageId } from '../../../shared/i18n/ui-messages-en';
+import { useText } from '../../i18n/app-intl';
 import { useBankSkus, useDeletePriceBookItem, usePriceBook, useSavePriceBookItem } from './use-branding';
 import './branding.css';
 
@@ -17,13 +19,34 @@ interface Draft {
   quantityRule: QuantityRule;
 }
 
-const blank: Draft = { sku: '', description: '', unit: 'each', price: '', currency: 'EUR', recurring: false, quantityRule: 'fixed' };
+const ruleIds: Record<QuantityRule, UiMessageId> = {
+  per_user: 'priceBook.rule.per_user',
+  per_device: 'priceBook.rule.per_device',
+  per_site: 'priceBook.rule.per_site',
+  fixed: 'priceBook.rule.fixed',
+};
 
-const toDraft = (i: PriceBookItem): Draft => ({ id: i.id, sku: i.sku, description: i.description, unit: i.unit, price: (i.unitPriceMinor / 100).toFixed(2), currency: i.currency, recurring: i.recurring, quantityRule: i.quantityRule });
+/** A new item, its unit ("each") in the app's language. */
+const useBlank = (): Draft => {
+  const { t } = useText();
+  return { sku: '', description: '', unit: t('priceBook.unitEach'), price: '', currency: 'EUR', recurring: false, quantityRule: 'fixed' };
+};
 
-/** "1,299.50" or "1299.5" → 129950 cents; null when it is not a price. */
-const toMinor = (text: string): number | null => {
-  const t = text.replace(/[,\s]/g, '');
+/** French writes a price with a decimal comma ("12,50"), English with a point ("12.50"). */
+const decimalComma = (locale: AppLocale) => locale === 'fr-CA';
+
+const toDraft = (i: PriceBookItem, locale: AppLocale): Draft => {
+  const price = (i.unitPriceMinor / 100).toFixed(2);
+  return { id: i.id, sku: i.sku, description: i.description, unit: i.unit, price: decimalComma(locale) ? price.replace('.', ',') : price, currency: i.currency, recurring: i.recurring, quantityRule: i.quantityRule };
+};
+
+/**
+ * "1,299.50" or "1299.5" → 129950 cents (in French "1 299,50" or "1299,5"; a point is read as a
+ * decimal point there too); null when it is not a price.
+ */
+const toMinor = (text: string, locale: AppLocale): number | null => {
+  const spaced = text.replace(/[\s\u00a0\u202f]/g, '');
+  const t = decimalComma(locale) ? spaced.replace(',', '.') : spaced.replace(/,/g, '');
   if (!/^\d+(\.\d{1,2})?$/.test(t)) return null;
   const [whole = '0', fraction = ''] = t.split('.');
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
@@ -32,7 +55,8 @@ const toMinor = (text: string): number | null => {
 const ItemForm = ({ initial, onDone }: { initial: Draft; onDone: () => void }) => {
   const [d, setD] = useState(initial);
   const save = useSavePriceBookItem();
-  const minor = toMinor(d.price);
+  const { t, locale } = useText();
+  const minor = toMinor(d.price, locale);
   return (
     <form
       className="price-book-form"
@@ -46,44 +70,44 @@ const ItemForm = ({ initial, onDone }: { initial: Draft; onDone: () => void }) =
       }}
     >
       <label className="field">
-        SKU
+        {t('priceBook.sku')}
         <input className="input" value={d.sku} onChange={(e) => setD({ ...d, sku: e.target.value })} required />
       </label>
       <label className="field">
-        Description
+        {t('priceBook.description')}
         <input className="input" value={d.description} onChange={(e) => setD({ ...d, description: e.target.value })} required />
       </label>
       <label className="field">
-        Unit
+        {t('priceBook.unit')}
         <input className="input" value={d.unit} onChange={(e) => setD({ ...d, unit: e.target.value })} />
       </label>
       <label className="field">
-        Unit price
+        {t('priceBook.unitPrice')}
         <input className={minor === null && d.price ? 'input input-invalid' : 'input'} value={d.price} inputMode="decimal" onChange={(e) => setD({ ...d, price: e.target.value })} required />
       </label>
       <label className="field">
-        Currency
+        {t('priceBook.currency')}
         <input className="input" value={d.currency} maxLength={3} onChange={(e) => setD({ ...d, currency: e.target.value.toUpperCase() })} />
       </label>
       <label className="field">
-        Quantity
+        {t('priceBook.quantity')}
         <select className="input" value={d.quantityRule} onChange={(e) => setD({ ...d, quantityRule: e.target.value as QuantityRule })}>
           {quantityRules.map((r) => (
             <option key={r} value={r}>
-              {quantityRuleLabels[r]}
+              {t(ruleIds[r])}
             </option>
           ))}
         </select>
       </label>
       <label className="checkbox">
-        <input type="checkbox" checked={d.recurring} onChange={(e) => setD({ ...d, recurring: e.target.checked })} /> Monthly
+        <input type="checkbox" checked={d.recurring} onChange={(e) => setD({ ...d, recurring: e.target.checked })} /> {t('priceBook.monthly')}
       </label>
       <span className="form-actions">
         <button type="submit" className="button button-primary" disabled={save.isPending || minor === null}>
-          Save
+          {t('priceBook.save')}
         </button>
         <button type="button" className="button button-quiet" onClick={onDone}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </span>
       {save.error ? <ErrorState error={save.error} /> : null}
@@ -94,19 +118,21 @@ const ItemForm = ({ initial, onDone }: { initial: Draft; onDone: () => void }) =
 /** SKUs the question bank proposes that have no price yet: a proposal leaves them out until priced. */
 const UnpricedSkus = ({ onAdd }: { onAdd: (draft: Draft) => void }) => {
   const skus = useBankSkus();
+  const { t, rich } = useText();
+  const blank = useBlank();
   const missing = (skus.data ?? []).filter((s) => !s.priced);
   if (missing.length === 0) return null;
   return (
     <details className="price-book-missing">
       <summary>
-        {missing.length} SKU{missing.length === 1 ? '' : 's'} the question bank proposes {missing.length === 1 ? 'has' : 'have'} no price yet
+        {t('priceBook.missing', { count: missing.length })}
       </summary>
       <ul>
         {missing.map((s) => (
           <li key={s.sku}>
-            <code>{s.sku}</code> <span className="muted">({quantityRuleLabels[s.quantityRule].toLowerCase()}; for “{s.usedBy[0]}”)</span>{' '}
+            <code>{s.sku}</code> <span className="muted">{rich('priceBook.missingFor', { rule: s.quantityRule, question: <span data-bank-text="">{s.usedBy[0]}</span> })}</span>{' '}
             <button type="button" className="button button-quiet" onClick={() => onAdd({ ...blank, sku: s.sku, description: s.usedBy[0] ?? '', quantityRule: s.quantityRule })}>
-              Price it
+              {t('priceBook.priceIt')}
             </button>
           </li>
         ))}
@@ -120,10 +146,12 @@ export const PriceBookSettings = () => {
   const items = usePriceBook();
   const remove = useDeletePriceBookItem();
   const [editing, setEditing] = useState<string | 'new' | null>(null);
+  const { t, fmt, locale } = useText();
+  const blank = useBlank();
   const [newDraft, setNewDraft] = useState<Draft>(blank);
   return (
     <section className="card price-book" aria-labelledby="price-book-title">
-      <h2 id="price-book-title">Price book</h2>
+      <h2 id="price-book-title">{t('priceBook.title')}</h2>
       <QueryView query={items}>
         {(list) => (
           <>
@@ -131,13 +159,13 @@ export const PriceBookSettings = () => {
               <table className="table">
                 <thead>
                   <tr>
-                    <th>SKU</th>
-                    <th>Description</th>
-                    <th>Quantity</th>
-                    <th className="num">Unit price</th>
-                    <th>Billing</th>
+                    <th>{t('priceBook.sku')}</th>
+                    <th>{t('priceBook.description')}</th>
+                    <th>{t('priceBook.quantity')}</th>
+                    <th className="num">{t('priceBook.unitPrice')}</th>
+                    <th>{t('priceBook.col.billing')}</th>
                     <th>
-                      <span className="visually-hidden">Actions</span>
+                      <span className="visually-hidden">{t('reports.col.actions')}</span>
                     </th>
                   </tr>
                 </thead>
@@ -146,7 +174,7 @@ export const PriceBookSettings = () => {
                     editing === i.id ? (
                       <tr key={i.id}>
                         <td colSpan={6}>
-                          <ItemForm initial={toDraft(i)} onDone={() => setEditing(null)} />
+                          <ItemForm initial={toDraft(i, locale)} onDone={() => setEditing(null)} />
                         </td>
                       </tr>
                     ) : (
@@ -156,16 +184,16 @@ export const PriceBookSettings = () => {
                         </td>
                         <td className="cell-clip">{i.description}</td>
                         <td>
-                          {quantityRuleLabels[i.quantityRule]} ({i.unit})
+                          {t('priceBook.ruleWithUnit', { rule: t(ruleIds[i.quantityRule]), unit: i.unit })}
                         </td>
-                        <td className="num">{formatMoney(i.unitPriceMinor, i.currency)}</td>
-                        <td>{i.recurring ? 'Monthly' : 'One-time'}</td>
+                        <td className="num">{fmt.money(i.unitPriceMinor, i.currency)}</td>
+                        <td>{t(i.recurring ? 'priceBook.billing.monthly' : 'priceBook.billing.oneTime')}</td>
                         <td>
                           <button type="button" className="button button-quiet" onClick={() => setEditing(i.id)}>
-                            Edit
+                            {t('priceBook.edit')}
                           </button>
                           <button type="button" className="button button-quiet" disabled={remove.isPending} onClick={() => remove.mutate(i.id)}>
-                            Delete
+                            {t('priceBook.delete')}
                           </button>
                         </td>
                       </tr>
@@ -174,7 +202,7 @@ export const PriceBookSettings = () => {
                 </tbody>
               </table>
             ) : (
-              <p className="muted">No items yet. Proposals price the SKUs that findings and recommendations refer to.</p>
+              <p className="muted">{t('priceBook.empty')}</p>
             )}
             {editing === 'new' ? (
               <ItemForm key={newDraft.sku} initial={newDraft} onDone={() => setEditing(null)} />
@@ -187,7 +215,7 @@ export const PriceBookSettings = () => {
                   setEditing('new');
                 }}
               >
-                Add item
+                {t('priceBook.add')}
               </button>
             )}
             <UnpricedSkus

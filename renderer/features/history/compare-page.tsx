@@ -4,7 +4,7 @@ import { api } from '../../api/api';
 import { QueryView } from '../../components/query-state';
 import { LevelBadge } from '../../components/level-badge';
 import type { Comparison } from '../../../shared/history/compare';
-import { metricLabel } from '../../../shared/probes/metric-names';
+import { useMeasurementWords } from '../../i18n/use-measurement-words';
 import { useText } from '../../i18n/app-intl';
 import { severityIds } from '../../i18n/label-ids';
 import { useIntl, type IntlShape } from 'react-intl';
@@ -43,6 +43,7 @@ export const ComparePage = () => {
   const intl = useIntl();
   const signed = signedWith(intl);
   const { t, dateTime, number } = useText();
+  const words = useMeasurementWords();
   return (
     <section className="page" aria-labelledby="compare-title">
       <p className="breadcrumb">
@@ -118,7 +119,7 @@ export const ComparePage = () => {
                   <tbody>
                     {c.metrics.map((m) => (
                       <tr key={m.metric}>
-                        <td>{metricLabel(m.metric)}</td>
+                        <td>{words.label(m.metric)}</td>
                         <td>{m.before === null ? '—' : number(m.before, 2)}</td>
                         <td>{m.after === null ? '—' : number(m.after, 2)}</td>
                         <td className={m.improved === null ? '' : m.improved ? 'delta-up' : 'delta-down'}>

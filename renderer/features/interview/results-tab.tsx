@@ -4,9 +4,9 @@ import type { Finding, PillarScore, ScoreResult } from '../../../shared/intervie
 import type { CaseTabProps } from '../../app/case-tabs';
 import { ErrorState, QueryView } from '../../components/query-state';
 import { RadarChart } from '../../../shared/reports/components/charts';
-import { evidenceText, provenanceText } from '../../../shared/reports/from-case-data';
+import { answerLabel, evidenceText, provenanceText } from '../../../shared/reports/from-case-data';
+import { useMeasurementWords } from '../../i18n/use-measurement-words';
 import { readingValueLabel } from '../../../shared/interview/metric-readings';
-import { metricScopeLabels } from '../../../shared/probes/metric-names';
 import { useAddException, useCaseScore, useRemoveException } from './use-interview';
 import './interview.css';
 import { useText } from '../../i18n/app-intl';
@@ -74,6 +74,7 @@ const ExceptionForm = ({ caseId, finding }: { caseId: string; finding: Finding }
 
 const FindingCard = ({ caseId, finding }: { caseId: string; finding: Finding }) => {
   const { t, rich } = useText();
+  const words = useMeasurementWords();
   return (
   <li className={`finding finding-${finding.severity}`}>
     <div className="finding-head">
@@ -90,7 +91,7 @@ const FindingCard = ({ caseId, finding }: { caseId: string; finding: Finding }) 
     <p dir="auto">{rich('results.recommendation', { text: finding.recommendation })}</p>
     {finding.evidence.length > 0 && (
       <p className="muted finding-evidence">
-        {t('results.basedOn', { evidence: finding.evidence.map(evidenceText).join('; ') })}
+        {t('results.basedOn', { evidence: finding.evidence.map((e) => evidenceText(e, words)).join('; ') })}
       </p>
     )}
     <ExceptionForm caseId={caseId} finding={finding} />
@@ -100,6 +101,7 @@ const FindingCard = ({ caseId, finding }: { caseId: string; finding: Finding }) 
 
 const PillarTrace = ({ pillar }: { pillar: PillarScore }) => {
   const { t, percent, number, decimal } = useText();
+  const words = useMeasurementWords();
   return (
   <details className="pillar-trace">
     <summary>
@@ -123,14 +125,14 @@ const PillarTrace = ({ pillar }: { pillar: PillarScore }) => {
           <tr key={c.questionId} className={c.status === 'known' ? '' : 'trace-missing'}>
             <td dir="auto">{c.questionText}</td>
             <td dir="auto">
-              {c.valueLabel}
+              {answerLabel(c.valueLabel, words)}
               {c.source === 'customer' && <span className="badge badge-customer">{t('results.fromCustomer', { hasCustomer: c.customer ? 'yes' : 'no', customer: c.customer ?? '' })}</span>}
               {c.source === 'measurement' && (
-                <span className="badge badge-measured" title={c.provenance ? provenanceText(c.provenance) : t('results.measuredTitle')}>
+                <span className="badge badge-measured" title={c.provenance ? provenanceText(c.provenance, words) : t('results.measuredTitle')}>
                   {t('results.measured')}
                 </span>
               )}
-              {c.provenance && c.source === 'measurement' && <span className="muted"> {provenanceText(c.provenance)}</span>}
+              {c.provenance && c.source === 'measurement' && <span className="muted"> {provenanceText(c.provenance, words)}</span>}
               {c.override && (
                 <span className="muted">
                   {' '}
@@ -155,6 +157,7 @@ const PillarTrace = ({ pillar }: { pillar: PillarScore }) => {
 
 const Results = ({ caseId, score }: { caseId: string; score: ScoreResult }) => {
   const { t, percent, decimal } = useText();
+  const words = useMeasurementWords();
   return (
     <div className="results">
       <section className="card results-summary" aria-labelledby="results-level">
@@ -204,7 +207,7 @@ const Results = ({ caseId, score }: { caseId: string; score: ScoreResult }) => {
           <ul>
             {score.unmeasured.map((u) => (
               <li key={`${u.metric}@${u.scope}`}>
-                {t('results.unmeasuredLine', { label: u.label, scope: metricScopeLabels[u.scope], reason: u.reason })}
+                {t('results.unmeasuredLine', { label: words.label(u.metric), scope: words.scope(u.scope), reason: words.reason(u.reason) })}
               </li>
             ))}
           </ul>

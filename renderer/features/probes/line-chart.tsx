@@ -1,3 +1,6 @@
+import { useText } from '../../i18n/app-intl';
+import { intlLocaleOf, type AppLocale } from '../../../shared/i18n/locales';
+
 export interface ChartSeries {
   readonly name: string;
   readonly points: readonly { t: number; value: number | null }[];
@@ -20,10 +23,14 @@ const niceMax = (value: number): number => {
   return step * magnitude;
 };
 
-const format = (n: number): string => (Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2));
+/** A measurement in the app's language, as many decimals as its size deserves (English ungrouped, as it always was: "1500"). */
+export const measureNumber = (locale: AppLocale, n: number, digits = Math.abs(n) >= 100 ? 0 : Math.abs(n) >= 10 ? 1 : 2): string =>
+  new Intl.NumberFormat(intlLocaleOf(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: locale === 'fr-CA' }).format(n).replace(/\u202f/g, '\u00a0');
 
 /** An inline SVG line chart (no scripts, no remote resources): time in seconds across, value up. Lost samples are gaps. */
 export const LineChart = ({ title, unit, series, width = 560, height = 200 }: LineChartProps) => {
+  const { t, locale } = useText();
+  const format = (n: number) => measureNumber(locale, n);
   const margin = { top: 12, right: 12, bottom: 28, left: 48 };
   const all = series.flatMap((s) => s.points);
   const values = all.map((p) => p.value).filter((v): v is number => v !== null);
@@ -55,7 +62,7 @@ export const LineChart = ({ title, unit, series, width = 560, height = 200 }: Li
   return (
     <figure className="probe-chart">
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}, ${format(Math.min(...values))} to ${format(Math.max(...values))} ${unit}`}>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('probes.chart.label', { title, min: format(Math.min(...values)), max: format(Math.max(...values)), unit })}>
         {yTicks.map((v) => (
           <g key={`y${v}`}>
             <line x1={margin.left} x2={width - margin.right} y1={y(v)} y2={y(v)} className="probe-chart-grid" />
@@ -64,9 +71,9 @@ export const LineChart = ({ title, unit, series, width = 560, height = 200 }: Li
             </text>
           </g>
         ))}
-        {xTicks.map((t) => (
-          <text key={`x${t}`} x={x(t)} y={height - 8} textAnchor="middle" className="probe-chart-label">
-            {(t / 1000).toFixed(1)} s
+        {xTicks.map((tick) => (
+          <text key={`x${tick}`} x={x(tick)} y={height - 8} textAnchor="middle" className="probe-chart-label">
+            {t('probes.seconds', { n: measureNumber(locale, tick / 1000, 1) })}
           </text>
         ))}
         <text x={12} y={margin.top + plotH / 2} className="probe-chart-label" transform={`rotate(-90 12 ${margin.top + plotH / 2})`} textAnchor="middle">

@@ -1,41 +1,53 @@
 import { useState } from 'react';
-import { stakeholderLabels } from '../../../shared/interview/bank-schema';
-import { linkStateLabels, type Questionnaire, type QuestionnaireLink } from '../../../shared/questionnaire/questionnaire-schemas';
+import type { Questionnaire, QuestionnaireLink } from '../../../shared/questionnaire/questionnaire-schemas';
+import type { UiMessageId } from '../../../shared/i18n/ui-messages-en';
+import { useText } from '../../i18n/app-intl';
+import { stakeholderIds } from '../../i18n/label-ids';
 import { ErrorState } from '../../components/query-state';
 import { useSyncStatus } from '../sync/use-sync';
 import { useApplyLinkAnswers, usePublishLinks, useRevokeLink } from './use-questionnaires';
 
-const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
+const linkStateIds: Record<QuestionnaireLink['state'], UiMessageId> = {
+  open: 'qlinks.state.open',
+  answered: 'qlinks.state.answered',
+  expired: 'qlinks.state.expired',
+  withdrawn: 'qlinks.state.withdrawn',
+};
 
-const LinkNotes = ({ link, onTakeCustomer }: { link: QuestionnaireLink; onTakeCustomer: () => void }) => (
-  <>
-    {link.importError && <p className="questionnaire-link-error" dir="auto">Not imported: {link.importError}</p>}
-    {link.keptEngineerAnswers.length > 0 && (
-      <p>
-        {link.keptEngineerAnswers.length === 1 ? 'The customer also answered 1 question you had already answered' : `The customer also answered ${link.keptEngineerAnswers.length} questions you had already answered`}: your answers were kept.{' '}
-        <button type="button" className="button button-quiet" onClick={onTakeCustomer}>
-          Take the customer&apos;s answers instead
-        </button>
-      </p>
-    )}
-  </>
-);
+const LinkNotes = ({ link, onTakeCustomer }: { link: QuestionnaireLink; onTakeCustomer: () => void }) => {
+  const { t, rich } = useText();
+  return (
+    <>
+      {link.importError && <p className="questionnaire-link-error">{rich('qlinks.notImported', { problem: <span dir="auto">{link.importError}</span> })}</p>}
+      {link.keptEngineerAnswers.length > 0 && (
+        <p>
+          {t('qlinks.kept', { count: link.keptEngineerAnswers.length })}{' '}
+          <button type="button" className="button button-quiet" onClick={onTakeCustomer}>
+            {t('qstatus.takeCustomer')}
+          </button>
+        </p>
+      )}
+    </>
+  );
+};
 
 const LinkRow = ({ link, caseId }: { link: QuestionnaireLink; caseId: string }) => {
   const revoke = useRevokeLink(caseId);
   const apply = useApplyLinkAnswers(caseId);
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
   const fieldId = `link-${link.id}`;
+  const { t, dateTime } = useText();
+  const stakeholder = t(stakeholderIds[link.stakeholder]);
   return (
     <tr data-link-state={link.state}>
-      <td>{stakeholderLabels[link.stakeholder]}</td>
-      <td>{linkStateLabels[link.state]}</td>
-      <td>{link.state === 'answered' && link.collectedAt ? `Came back ${day(link.collectedAt)}` : `Until ${day(link.expiresAt)}`}</td>
+      <td>{stakeholder}</td>
+      <td>{t(linkStateIds[link.state])}</td>
+      <td>{link.state === 'answered' && link.collectedAt ? t('qlinks.cameBack', { date: dateTime(link.collectedAt) }) : t('qlinks.until', { date: dateTime(link.expiresAt) })}</td>
       <td>
         {link.state === 'open' ? (
           <>
             <label className="visually-hidden" htmlFor={fieldId}>
-              Link for {stakeholderLabels[link.stakeholder]}
+              {t('qlinks.linkFor', { stakeholder })}
             </label>
             <input id={fieldId} className="questionnaire-link-url" readOnly value={link.url} onFocus={(e) => e.target.select()} />
             <button
@@ -51,17 +63,17 @@ const LinkRow = ({ link, caseId }: { link: QuestionnaireLink; caseId: string }) 
                 )
               }
             >
-              {copied === 'yes' ? 'Copied' : copied === 'failed' ? 'Copy failed: select the link' : 'Copy'}
+              {t(copied === 'yes' ? 'qlinks.copied' : copied === 'failed' ? 'qlinks.copyFailed' : 'qlinks.copy')}
             </button>
             <button type="button" className="button button-quiet" onClick={() => revoke.mutate(link.id)}>
-              Withdraw
+              {t('qlinks.withdraw')}
             </button>
           </>
         ) : null}
         <LinkNotes link={link} onTakeCustomer={() => apply.mutate(link.id)} />
         {revoke.isError && <ErrorState error={revoke.error} />}
         {apply.isError && <ErrorState error={apply.error} />}
-        {apply.data && <p role="status">Took {apply.data.imported.length} of the customer&apos;s answers.</p>}
+        {apply.data && <p role="status">{t('qlinks.took', { count: apply.data.imported.length })}</p>}
       </td>
     </tr>
   );
@@ -72,20 +84,21 @@ export const QuestionnaireLinks = ({ questionnaire, caseId }: { questionnaire: Q
   const status = useSyncStatus();
   const publish = usePublishLinks(caseId);
   const [days, setDays] = useState(14);
+  const { t } = useText();
   const links = questionnaire.recipients.flatMap((r) => r.links);
   const enrolled = status.data?.enrolled === true;
   if (!enrolled && links.length === 0) return null;
   const selectId = `link-days-${questionnaire.id}`;
   return (
     <div className="questionnaire-links">
-      <h3>Links served by {status.data?.partnerName ?? 'the partner hub'}</h3>
+      <h3>{t('qlinks.servedBy', { hasPartner: status.data?.partnerName ? 'yes' : 'no', partner: status.data?.partnerName ?? '' })}</h3>
       {enrolled && (
         <div className="questionnaire-link-create">
-          <label htmlFor={selectId}>Links stay open for</label>
+          <label htmlFor={selectId}>{t('qlinks.stayOpen')}</label>
           <select id={selectId} value={days} onChange={(e) => setDays(Number(e.target.value))}>
             {[7, 14, 30, 60].map((d) => (
               <option key={d} value={d}>
-                {d} days
+                {t('qlinks.days', { count: d })}
               </option>
             ))}
           </select>
@@ -95,7 +108,7 @@ export const QuestionnaireLinks = ({ questionnaire, caseId }: { questionnaire: Q
             disabled={publish.isPending}
             onClick={() => publish.mutate({ questionnaireId: questionnaire.id, stakeholders: questionnaire.recipients.map((r) => r.stakeholder), expiresInDays: days })}
           >
-            Create hub links
+            {t('qlinks.create')}
           </button>
         </div>
       )}
@@ -104,10 +117,10 @@ export const QuestionnaireLinks = ({ questionnaire, caseId }: { questionnaire: Q
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">For</th>
-              <th scope="col">State</th>
-              <th scope="col">When</th>
-              <th scope="col">Link</th>
+              <th scope="col">{t('qlinks.col.for')}</th>
+              <th scope="col">{t('qlinks.col.state')}</th>
+              <th scope="col">{t('qlinks.col.when')}</th>
+              <th scope="col">{t('qlinks.col.link')}</th>
             </tr>
           </thead>
           <tbody>
@@ -117,7 +130,7 @@ export const QuestionnaireLinks = ({ questionnaire, caseId }: { questionnaire: Q
           </tbody>
         </table>
       )}
-      <p className="questionnaire-link-hint">Each link works once, for the stakeholder it names. Answers sent with it arrive on this laptop with the next sync.</p>
+      <p className="questionnaire-link-hint">{t('qlinks.hint')}</p>
     </div>
   );
 };

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { stakeholderLabels, type Stakeholder } from '../../../shared/interview/bank-schema';
+import type { Stakeholder } from '../../../shared/interview/bank-schema';
 import type { ImportAnswersResult } from '../../../shared/questionnaire/questionnaire-schemas';
 import { EmptyState, ErrorState, QueryView } from '../../components/query-state';
+import { useText } from '../../i18n/app-intl';
+import { stakeholderIds } from '../../i18n/label-ids';
 import { download } from '../reports/use-reports';
 import { QuestionnaireLinks } from './questionnaire-links';
 import { useExportDocx, useExportForm, useImportAnswers, useQuestionnaires, type AnswersUpload } from './use-questionnaires';
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const bytesToBase64 = (bytes: Uint8Array) => {
   let binary = '';
   // In slices: a spread of a whole form's bytes would overflow the argument limit.
@@ -22,25 +23,28 @@ const readUpload = async (file: File): Promise<AnswersUpload> => {
   return { kind: 'json', fileText: await file.text() };
 };
 
-const ImportOutcome = ({ result, onOverwrite }: { result: ImportAnswersResult; onOverwrite: () => void }) => (
-  <div className="state" role="status">
-    {result.alreadyImported ? (
-      <p>This answers file was imported before: nothing changed.</p>
-    ) : (
-      <p dir="auto">
-        Imported {result.imported.length} answers from {result.respondent} ({stakeholderLabels[result.stakeholder]}).
-      </p>
-    )}
-    {result.keptEngineerAnswers.length > 0 && (
-      <p>
-        {result.keptEngineerAnswers.length} questions you had already answered were kept.{' '}
-        <button type="button" className="button button-quiet" onClick={onOverwrite}>
-          Take the customer&apos;s answers instead
-        </button>
-      </p>
-    )}
-  </div>
-);
+const ImportOutcome = ({ result, onOverwrite }: { result: ImportAnswersResult; onOverwrite: () => void }) => {
+  const { t, rich } = useText();
+  return (
+    <div className="state" role="status">
+      {result.alreadyImported ? (
+        <p>{t('qstatus.alreadyImported')}</p>
+      ) : (
+        <p>
+          {rich('qstatus.imported', { count: result.imported.length, respondent: <span dir="auto">{result.respondent}</span>, stakeholder: t(stakeholderIds[result.stakeholder]) })}
+        </p>
+      )}
+      {result.keptEngineerAnswers.length > 0 && (
+        <p>
+          {t('qstatus.kept', { count: result.keptEngineerAnswers.length })}{' '}
+          <button type="button" className="button button-quiet" onClick={onOverwrite}>
+            {t('qstatus.takeCustomer')}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+};
 
 /** What was sent to whom, what came back, what is open; download forms, import answers. */
 export const QuestionnaireStatus = ({ caseId }: { caseId: string }) => {
@@ -49,6 +53,7 @@ export const QuestionnaireStatus = ({ caseId }: { caseId: string }) => {
   const exportDocx = useExportDocx();
   const importAnswers = useImportAnswers(caseId);
   const [lastUpload, setLastUpload] = useState<AnswersUpload | null>(null);
+  const { t, dateTime } = useText();
 
   const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
   const downloadForm = (format: 'html' | 'docx', questionnaireId: string, stakeholder: Stakeholder) => {
@@ -64,38 +69,46 @@ export const QuestionnaireStatus = ({ caseId }: { caseId: string }) => {
 
   return (
     <section className="card" aria-labelledby="questionnaire-status-title">
-      <h2 id="questionnaire-status-title">Questionnaires</h2>
+      <h2 id="questionnaire-status-title">{t('qstatus.title')}</h2>
       <QueryView query={list}>
         {(questionnaires) =>
           questionnaires.length === 0 ? (
-            <EmptyState title="Nothing sent yet" />
+            <EmptyState title={t('qstatus.none')} />
           ) : (
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">Created</th>
-                  <th scope="col">For</th>
-                  <th scope="col">Questions</th>
-                  <th scope="col">Came back</th>
-                  <th scope="col">Still open</th>
-                  <th scope="col">Form</th>
+                  <th scope="col">{t('qstatus.col.created')}</th>
+                  <th scope="col">{t('qstatus.col.for')}</th>
+                  <th scope="col">{t('qstatus.col.questions')}</th>
+                  <th scope="col">{t('qstatus.col.cameBack')}</th>
+                  <th scope="col">{t('qstatus.col.stillOpen')}</th>
+                  <th scope="col">{t('qstatus.col.form')}</th>
                 </tr>
               </thead>
               <tbody>
                 {questionnaires.flatMap((q) =>
                   q.recipients.map((r) => (
                     <tr key={`${q.id}:${r.stakeholder}`}>
-                      <td>{when(q.createdAt)}</td>
-                      <td>{stakeholderLabels[r.stakeholder]}</td>
+                      <td>{dateTime(q.createdAt, true)}</td>
+                      <td>{t(stakeholderIds[r.stakeholder])}</td>
                       <td>{r.questionCount}</td>
-                      <td dir="auto">{r.returned.length === 0 ? 'Not yet' : r.returned.map((x) => `${x.respondent}, ${when(x.submittedAt)}`).join('; ')}</td>
+                      <td>
+                        {r.returned.length === 0
+                          ? t('qstatus.notYet')
+                          : r.returned.map((x) => (
+                              <div key={`${x.respondent}:${x.submittedAt}`} dir="auto">
+                                {t('qstatus.returned', { respondent: x.respondent, when: dateTime(x.submittedAt, true) })}
+                              </div>
+                            ))}
+                      </td>
                       <td>{r.openCount}</td>
                       <td>
                         <button type="button" className="button button-quiet" onClick={() => downloadForm('html', q.id, r.stakeholder)}>
-                          Download form
+                          {t('qstatus.download')}
                         </button>
                         <button type="button" className="button button-quiet" onClick={() => downloadForm('docx', q.id, r.stakeholder)}>
-                          Word form
+                          {t('qstatus.word')}
                         </button>
                       </td>
                     </tr>
@@ -112,7 +125,7 @@ export const QuestionnaireStatus = ({ caseId }: { caseId: string }) => {
       {exportForm.isError && <ErrorState error={exportForm.error} />}
       {exportDocx.isError && <ErrorState error={exportDocx.error} />}
       <div className="field">
-        <label htmlFor="questionnaire-import">Import an answers file or a filled Word form</label>
+        <label htmlFor="questionnaire-import">{t('qstatus.import')}</label>
         <input
           id="questionnaire-import"
           type="file"

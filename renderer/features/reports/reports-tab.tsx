@@ -6,6 +6,8 @@ import type { CaseTabProps } from '../../app/case-tabs';
 import { ErrorState, QueryView } from '../../components/query-state';
 import { ReportDocument } from '../../../shared/reports/components/report-document';
 import { buildReportModel, reportKinds, type ReportKind } from '../../../shared/reports/report-model';
+import { buildProposal } from '../../../shared/reports/proposal';
+import { createTranslator } from '../../../shared/i18n/translator';
 import { localeNames } from '../../../shared/i18n/locales';
 import { useText } from '../../i18n/app-intl';
 import type { AppMessageId } from '../../../shared/i18n/ui-catalogue';
@@ -181,7 +183,14 @@ export const ReportsTab = ({ caseId }: CaseTabProps) => {
   const source = useReportSource(caseId);
   const settings = useProposalSettings(caseId);
   const language = settings.data?.reportLanguage;
-  const { t } = useText();
+  const { t, locale } = useText();
+  // What the engineer must fix before sending (unpriced SKUs, a missing rate) is told in the app's
+  // language; the preview and the export carry the same facts in the report's language.
+  const notices = useMemo(() => {
+    if (kind !== 'proposal' || !source.data) return [];
+    const p = buildProposal(source.data.source, source.data.priceBook, source.data.branding.proposalText, createTranslator(locale));
+    return [...(p.refusal ? [p.refusal] : []), ...p.warnings];
+  }, [kind, source.data, locale]);
   // The preview is written in the case's report language, as the export will be.
   const model = useMemo(() => (source.data ? buildReportModel(kind, { ...source.data, language }) : null), [kind, source.data, language]);
   return (
@@ -203,10 +212,10 @@ export const ReportsTab = ({ caseId }: CaseTabProps) => {
       <ExportButtons caseId={caseId} kind={kind} />
       {kind === 'proposal' ? <SavedProposalsHint caseId={caseId} /> : null}
       {kind === 'proposal' && settings.data ? <ProposalSettingsForm key={settings.data.caseId} caseId={caseId} initial={settings.data} reportLanguage={settings.data.reportLanguage} source={source.data?.source ?? null} /> : null}
-      {model?.kind === 'proposal' && (model.proposal.refusal || model.proposal.warnings.length > 0) ? (
+      {notices.length > 0 ? (
         <div className="state state-error" role="note">
           <ul>
-            {[...(model.proposal.refusal ? [model.proposal.refusal] : []), ...model.proposal.warnings].map((w) => (
+            {notices.map((w) => (
               <li key={w}>{w}</li>
             ))}
           </ul>

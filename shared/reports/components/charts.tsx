@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import type { Sample } from '../report-source';
+import { useReportText } from './report-text';
 
 /** Charts as plain inline SVG: they print sharply, need no script and embed anywhere. */
 
@@ -123,6 +124,7 @@ export const BarChart = ({ bars, color, max = 100, unit = '' }: { bars: readonly
 
 /** Values over time (latency, throughput): a line with min/max guides and a time axis in seconds. */
 export const TimeSeriesChart = ({ samples, color, unit, label }: { samples: readonly Sample[]; color: string; unit: string; label: string }) => {
+  const { t } = useReportText();
   const width = 520;
   const height = 160;
   const left = 48;
@@ -156,7 +158,7 @@ export const TimeSeriesChart = ({ samples, color, unit, label }: { samples: read
         {Math.round(tMax / 100) / 10} s
       </text>
       <text x={left + plotW / 2} y={height - 4} fontSize={10} fill="#555" textAnchor="middle">
-        time since the start (s)
+        {t('measure.chartAxis')}
       </text>
       <text x={10} y={10 + plotH / 2} fontSize={10} fill="#555" textAnchor="middle" transform={`rotate(-90 10 ${10 + plotH / 2})`}>
         {unit}

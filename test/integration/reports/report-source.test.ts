@@ -48,7 +48,7 @@ describe('report source from the case data', () => {
     // People read the label and the formatted value; the metric name stays for the JSON attachment.
     const rtt = source.measurements.find((m) => m.metric === 'latency.rtt_ms_p50');
     expect(rtt).toMatchObject({ name: 'Round-trip time (median)', value: 38.2, unit: 'ms', display: '38.2 ms', status: 'pass' });
-    expect(source.measurements.find((m) => m.name.startsWith('Round trip to gateway'))?.samples).toHaveLength(60);
+    expect(source.measurements.find((m) => m.name.startsWith('Round trip to the default gateway'))?.samples).toHaveLength(60);
     // A probe that did not run here is not a measurement: it is listed with why, never as a row of values.
     expect(source.measurements.find((m) => m.probe === 'Wi-Fi')).toBeUndefined();
     expect(source.unmeasured).toContainEqual(expect.objectContaining({ probe: 'Wi-Fi', name: 'Wi-Fi signal', reason: 'No Wi-Fi interface on this machine' }));

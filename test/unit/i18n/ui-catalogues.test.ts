@@ -93,9 +93,9 @@ describe('screen message catalogues', () => {
 
   it('French is written in French, with Québec typography', () => {
     const same = ids.filter((id) => uiFrCA[id] === uiEn[id] && /[a-z]{3}/i.test(uiEn[id].replace(/\{[^}]*\}/g, '')));
-    // Same in both by nature: "Version", "Site", "Question", "Points", "Questionnaire" and the index's level names.
+    // Same in both by nature: "Version", "Site", "Question", "Points", "Questionnaire", "Internet", "Logo", "Description" and the index's level names.
     expect(same.sort()).toEqual(
-      ['case.tab.questionnaire', 'interview.note', 'reports.col.format', 'reports.col.sha', 'reports.col.actions', 'proposalForm.sites', 'proposalForm.taxes', 'proposalForm.exclusions', 'proposals.col.total', 'cases.col.site', 'caseForm.site', 'levelName.chaser', 'levelName.follower', 'levelName.laggard', 'levelName.pacesetter', 'overview.site', 'results.col.points', 'results.col.question', 'settings.version'].sort(),
+      ['case.tab.questionnaire', 'qstatus.col.questions', 'probes.segment.internet', 'branding.logo', 'priceBook.description', 'interview.note', 'reports.col.format', 'reports.col.sha', 'reports.col.actions', 'proposalForm.sites', 'proposalForm.taxes', 'proposalForm.exclusions', 'proposals.col.total', 'cases.col.site', 'caseForm.site', 'levelName.chaser', 'levelName.follower', 'levelName.laggard', 'levelName.pacesetter', 'overview.site', 'results.col.points', 'results.col.question', 'settings.version'].sort(),
     );
     for (const id of ids) {
       const literal = uiFrCA[id].replace(/\{[^{}]*\}/g, '');
