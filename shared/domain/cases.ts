@@ -77,6 +77,8 @@ export const caseListQuerySchema = z.object({
   search: z.string().max(500).default(''),
   /** Cases made on this laptop, other engineers' (pulled from the hub), or both. */
   ownership: caseOwnershipSchema.default('all'),
+  /** At most this many, newest first; every match when left out. */
+  limit: z.number().int().min(1).max(1_000_000).optional(),
 });
 
 export const caseCompleteSchema = z.object({

@@ -37,6 +37,13 @@ describe('history at partner scale', () => {
         for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
       }).observe({ type: 'longtask', buffered: false });
     });
+    // The landing page (Cases) lays out one page of them, not 10,000 rows, and more on request.
+    const caseRows = page.getByRole('table', { name: 'Open cases, newest first' }).locator('tbody tr');
+    await expect.poll(() => caseRows.count()).toBe(100);
+    await page.getByRole('button', { name: 'Show 100 more' }).click();
+    await expect.poll(() => caseRows.count()).toBe(200);
+    await expect.poll(() => page.getByText('Showing the 200 newest. Search to find an older case.').isVisible()).toBe(true);
+    await saveScreenshot(page, 'e2e-cases-10k');
     await page.getByRole('link', { name: 'History', exact: true }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'engagements' }).textContent()).toBe('10,000 engagements');
     await expect.poll(async () => (await seriousAxeViolations(page)).join('\n')).toBe('');

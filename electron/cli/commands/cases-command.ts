@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { caseStatusLabels, type CaseSummary } from '../../../shared/domain/cases';
 import { printJson, withDataDir, withSession } from '../cli-context';
 
@@ -15,6 +15,12 @@ const describe = (c: CaseSummary): string =>
     .filter(Boolean)
     .join('  ');
 
+const parsePositiveInteger = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more');
+  return n;
+};
+
 export const casesCommand = (): Command => {
   const cases = new Command('cases').description('list, create and show cases (engagements)');
 
@@ -22,10 +28,11 @@ export const casesCommand = (): Command => {
     .description('list cases, newest first')
     .option('--all', 'include archived cases')
     .option('--search <text>', 'only cases whose customer, site, title or engineer contains the text')
+    .option('--limit <n>', 'at most this many, newest first', parsePositiveInteger)
     .option('--json', 'print JSON')
-    .action(async (opts: { dataDir?: string; all?: boolean; search?: string; json?: boolean }) => {
+    .action(async (opts: { dataDir?: string; all?: boolean; search?: string; limit?: number; json?: boolean }) => {
       await withSession(opts, async ({ api }) => {
-        const list = await api.listCases({ includeArchived: opts.all ?? false, search: opts.search ?? '' });
+        const list = await api.listCases({ includeArchived: opts.all ?? false, search: opts.search ?? '', limit: opts.limit });
         if (opts.json) printJson(list);
         else if (list.length === 0) process.stdout.write('No cases yet. Create one with: groundwork cases create --customer NAME\n');
         else process.stdout.write(`${list.map(describe).join('\n')}\n`);

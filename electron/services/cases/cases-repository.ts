@@ -83,9 +83,11 @@ export const listCases = (db: Database, query: CaseListQuery): CaseSummary[] => 
               OR (@ownership = 'partner') = (c.owner_device IS NOT NULL AND c.owner_device IS NOT (SELECT hub_device_id FROM sync_state WHERE singleton = 1)))
          AND (@search = '' OR cu.name LIKE @pattern ESCAPE '\\' OR s.name LIKE @pattern ESCAPE '\\'
               OR c.title LIKE @pattern ESCAPE '\\' OR c.engineer LIKE @pattern ESCAPE '\\')
-       ORDER BY c.created_at DESC, c.id DESC`,
+       ORDER BY c.created_at DESC, c.id DESC
+       LIMIT @limit`,
     )
-    .all({ includeArchived: query.includeArchived ? 1 : 0, search: query.search, pattern: likePattern(query.search), ownership: query.ownership }) as CaseRow[];
+    // LIMIT -1 is SQLite's "no limit".
+    .all({ includeArchived: query.includeArchived ? 1 : 0, search: query.search, pattern: likePattern(query.search), ownership: query.ownership, limit: query.limit ?? -1 }) as CaseRow[];
   return rows.map(toSummary);
 };
 

@@ -6,10 +6,17 @@ import { StatusBadge } from '../../components/status-badge';
 import { CaseTable } from './case-table';
 import { useText } from '../../i18n/app-intl';
 
+/** Rows laid out at first, and added by each "Show more". */
+export const casesPageSize = 100;
+
 export const CasesPage = () => {
   const [search, setSearch] = useState('');
   const [includeArchived, setIncludeArchived] = useState(false);
-  const cases = useCaseList(includeArchived, search.trim());
+  // How many rows are shown, for this search only: a new search starts again at one page.
+  const listKey = `${includeArchived}|${search.trim()}`;
+  const [shown, setShown] = useState({ listKey, count: casesPageSize });
+  const count = shown.listKey === listKey ? shown.count : casesPageSize;
+  const cases = useCaseList(includeArchived, search.trim(), count);
   const { t } = useText();
   return (
     <section className="page" aria-labelledby="cases-title">
@@ -36,7 +43,7 @@ export const CasesPage = () => {
         </label>
       </div>
       <QueryView query={cases}>
-        {(list) =>
+        {({ cases: list, more }) =>
           list.length === 0 ? (
             search || includeArchived ? (
               <EmptyState title={t('cases.noMatch')}>
@@ -51,7 +58,18 @@ export const CasesPage = () => {
               </EmptyState>
             )
           ) : (
-            <CaseTable cases={list} caption={t('cases.caption')} renderStatus={(c) => <StatusBadge status={c.status} archived={c.archived} />} />
+            <>
+              <CaseTable cases={list} caption={t('cases.caption')} renderStatus={(c) => <StatusBadge status={c.status} archived={c.archived} />} />
+              {more && (
+                <div className="list-more">
+                  <p className="muted">{t('cases.showingNewest', { count: list.length })}</p>
+                  <button type="button" className="button" onClick={() => setShown({ listKey, count: count + casesPageSize })}>
+                    {t('cases.showMore', { count: casesPageSize })}
+                  </button>
+                  <Link to="/history">{t('cases.allInHistory')}</Link>
+                </div>
+              )}
+            </>
           )
         }
       </QueryView>

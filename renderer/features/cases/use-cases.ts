@@ -1,15 +1,27 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/api';
 import type { CaseCreateInput, CaseDetail, CaseUpdateInput } from '../../../shared/domain/cases';
 
 export const caseKeys = {
   all: ['cases'] as const,
-  list: (includeArchived: boolean, search: string) => ['cases', 'list', { includeArchived, search }] as const,
+  list: (includeArchived: boolean, search: string, limit: number) => ['cases', 'list', { includeArchived, search, limit }] as const,
   detail: (id: string) => ['cases', 'detail', id] as const,
 };
 
-export const useCaseList = (includeArchived: boolean, search: string) =>
-  useQuery({ queryKey: caseKeys.list(includeArchived, search), queryFn: () => api.listCases({ includeArchived, search }) });
+/**
+ * The newest `limit` cases, and one more to tell whether there are others: a laptop with a
+ * partner's 10,000 cases must not lay out 10,000 rows to show the first screen.
+ */
+export const useCaseList = (includeArchived: boolean, search: string, limit: number) =>
+  useQuery({
+    queryKey: caseKeys.list(includeArchived, search, limit),
+    queryFn: async () => {
+      const list = await api.listCases({ includeArchived, search, limit: limit + 1 });
+      return { cases: list.slice(0, limit), more: list.length > limit };
+    },
+    // "Show more" keeps the rows on screen while the longer list loads.
+    placeholderData: keepPreviousData,
+  });
 
 export const useCase = (id: string) => useQuery({ queryKey: caseKeys.detail(id), queryFn: () => api.getCase({ id }) });
 

@@ -36,7 +36,14 @@ describe('groundwork CLI', () => {
     const cases = JSON.parse(demo.stdout) as Array<{ customerName: string; contacts: unknown[] }>;
     expect(cases.length).toBeGreaterThanOrEqual(2);
     expect(cases[0]?.contacts.length).toBeGreaterThan(0);
-    expect(JSON.parse(runCli(['cases', 'list', '--json', '--data-dir', dataDir]).stdout)).toHaveLength(cases.length);
+    const all = JSON.parse(runCli(['cases', 'list', '--json', '--data-dir', dataDir]).stdout) as Array<{ id: string }>;
+    expect(all).toHaveLength(cases.length);
+    // --limit gives the newest ones only, and refuses what is not a count.
+    const newest = JSON.parse(runCli(['cases', 'list', '--json', '--limit', '1', '--data-dir', dataDir]).stdout) as Array<{ id: string }>;
+    expect(newest.map((c) => c.id)).toEqual([all[0]?.id]);
+    const refused = runCli(['cases', 'list', '--limit', '0', '--data-dir', dataDir]);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/--limit.*whole number of 1 or more/);
   });
 
   it('every command has --help that mentions --data-dir', () => {

@@ -32,6 +32,17 @@ describe('cases repository', () => {
     services.close();
   });
 
+  it('gives at most the limit asked for, newest first', async () => {
+    const { api, services } = openTestServices();
+    for (const name of ['First', 'Second', 'Third']) await api.createCase({ customerName: name });
+    const all = (await api.listCases({})).map((c) => c.customerName);
+    expect(all).toHaveLength(3);
+    expect((await api.listCases({ limit: 2 })).map((c) => c.customerName)).toEqual(all.slice(0, 2));
+    expect(await api.listCases({ limit: 10 })).toHaveLength(3);
+    await expect(api.listCases({ limit: 0 })).rejects.toThrow(/limit/);
+    services.close();
+  });
+
   it('writes every change and its outbox mutation in one transaction', async () => {
     const { api, services } = openTestServices();
     const created = await api.createCase({
