@@ -28,6 +28,10 @@ export const syncStatusSchema = z.object({
   hubUrlWarning: z.string().nullable(),
   /** Each attachment missing from this laptop that holds a change back: which file, where it was expected. The other changes are sent. */
   missingAttachments: z.array(z.string()),
+  /** The app's background sync: on (with its next try), paused by the user, or off where none runs (the CLI) and before enrolling. */
+  backgroundSync: z.enum(['on', 'paused', 'off']),
+  /** When background sync tries next; null unless it is on and waiting (not while a sync runs). */
+  nextAttemptAt: z.string().nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
@@ -50,6 +54,8 @@ export const describeClockOffset = (offsetMs: number | null): string | null => {
   // Offset = hub − laptop: positive means the laptop is behind.
   return `This laptop is ${amount} ${offsetMs > 0 ? 'behind' : 'ahead of'} the hub`;
 };
+
+export const backgroundSyncInputSchema = z.object({ paused: z.boolean() }).strict();
 
 export const syncReportSchema = z.object({
   pushed: z.number().int().nonnegative(),

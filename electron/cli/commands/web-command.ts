@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { createDispatch } from '../../services/api/dispatch';
 import { createHandlers } from '../../services/api/handlers';
 import { startHttpBridge } from '../../services/bridge/http-bridge';
+import { startBackgroundSync } from '../../services/sync/sync-services';
 import { openCliServices, withDataDir } from '../cli-context';
 
 /** The checkout's dist/renderer: found upward from here, which is electron/cli/commands in the sources and dist/cli/chunks in the build. */
@@ -30,8 +31,11 @@ export const webCommand = (): Command =>
         staticDir: opts.renderer,
         port: opts.port,
       });
+      // The app in a browser syncs in the background as the desktop app does (pausable in Settings).
+      const stopSync = startBackgroundSync(services);
       process.stdout.write(`Groundwork is serving ${services.databaseFile}\nOpen ${bridge.openUrl}\n`);
       const stop = async () => {
+        stopSync();
         await bridge.close();
         services.close();
         process.exit(0);

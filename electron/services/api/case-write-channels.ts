@@ -74,6 +74,8 @@ export const notCaseWorkChannels: readonly Channel[] = [
   // The partner's price book is shared reference data, not one case.
   'priceBook:list', 'priceBook:save', 'priceBook:delete', 'priceBook:bankSkus',
   'sync:enroll', 'sync:status', 'sync:now', 'sync:partner-cases',
+  // Pausing background sync is this laptop's setting, not a change to a case.
+  'sync:background',
   // Conflicts are listed for anyone; a pick is checked by the table's write rights (proposals are the
   // account manager's, price book and branding the admin's), not by the case's owner or status.
   'sync:conflicts', 'sync:resolve-conflict',

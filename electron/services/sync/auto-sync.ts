@@ -7,6 +7,8 @@ export interface AutoSyncOptions {
   readonly backoff: RetryPolicy;
   /** Called when a sync fails; the failure is already recorded in the sync status. */
   readonly onError?: (error: unknown) => void;
+  /** Called with the time of the next sync each time one is scheduled for later, so the app can show it. */
+  readonly onScheduled?: (at: Date) => void;
 }
 
 /**
@@ -18,7 +20,10 @@ export const startAutoSync = (sync: () => Promise<unknown>, options: AutoSyncOpt
   let timer: NodeJS.Timeout | undefined;
   let failures = 0;
   const schedule = (ms: number): void => {
-    if (!stopped) timer = setTimeout(() => void tick(), ms);
+    if (stopped) return;
+    timer = setTimeout(() => void tick(), ms);
+    // A sync starting now is not a "next" one: the status says it is running instead.
+    if (ms > 0) options.onScheduled?.(new Date(Date.now() + ms));
   };
   const tick = async (): Promise<void> => {
     try {

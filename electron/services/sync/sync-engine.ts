@@ -13,7 +13,8 @@ import type { BlobStore } from '../at-rest/blob-store';
 import { HubClient, HubHttpError, isRetryableHubError } from './hub-client';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry';
 import { describeSyncError } from './sync-errors';
-import { noteAttempt, noteFailure, noteSuccess, readSyncState, refusedCount, saveEnrollment } from './sync-state';
+import { noteAttempt, noteFailure, noteSuccess, readSyncState, refusedCount, saveEnrollment, type SyncStateRow } from './sync-state';
+import type { BackgroundSync } from './sync-runtime';
 import type { TokenStore } from './token-store';
 import type { Log } from '../log/logger';
 
@@ -39,6 +40,8 @@ export interface SyncDeps {
   readonly skipPull?: boolean;
   /** How far ahead of this laptop's clock a pulled clock may be (default: 5 minutes). */
   readonly maxClockSkewMs?: number;
+  /** The app's background sync, for the status's next try; none in the CLI. */
+  readonly background?: BackgroundSync;
 }
 
 /** Said when the hub's `Date` differs from this laptop's clock by more than the skew bound. */
@@ -58,9 +61,24 @@ const sameRowPrefix = 'Waits for an earlier change to the same record: ';
 /** One sentence per missing attachment that holds a change back (the same-record changes behind it are not repeated). */
 const missingAttachmentsOf = (db: Database): string[] => [...new Set(waitingReasons(db, 200).filter((r) => !r.startsWith(sameRowPrefix)))].slice(0, 10);
 
-export const syncStatus = (db: Database, tokenStore: TokenStore, maxClockSkewMs: number = defaultMaxClockSkewMs): SyncStatus => {
+const backgroundStatusOf = (
+  state: SyncStateRow | undefined,
+  background: BackgroundSync | undefined,
+): Pick<SyncStatus, 'backgroundSync' | 'nextAttemptAt'> => {
+  if (state?.background_paused === 1) return { backgroundSync: 'paused', nextAttemptAt: null };
+  if (!state || !background?.control) return { backgroundSync: 'off', nextAttemptAt: null };
+  return { backgroundSync: 'on', nextAttemptAt: background.nextAttemptAt };
+};
+
+export const syncStatus = (
+  db: Database,
+  tokenStore: TokenStore,
+  maxClockSkewMs: number = defaultMaxClockSkewMs,
+  background?: BackgroundSync,
+): SyncStatus => {
   const state = readSyncState(db);
   return {
+    ...backgroundStatusOf(state, background),
     enrolled: state !== undefined,
     hubUrl: state?.hub_url ?? null,
     partnerName: state?.partner_name ?? null,
@@ -110,7 +128,7 @@ export const enrollWithHub = async (
     role: response.role,
     deviceName,
   });
-  return syncStatus(deps.db, deps.tokenStore);
+  return syncStatus(deps.db, deps.tokenStore, deps.maxClockSkewMs, deps.background);
 };
 
 interface Counters {
@@ -304,5 +322,5 @@ export const runSync = async (deps: SyncDeps): Promise<SyncReport> => {
   const waiting = missingAttachmentsOf(db);
   if (waiting.length > 0) problems.push(waiting[0] as string);
   if (problems.length > 0) db.prepare('UPDATE sync_state SET last_error = ? WHERE singleton = 1').run(problems.join(' '));
-  return { ...counters, status: syncStatus(db, deps.tokenStore, deps.maxClockSkewMs) };
+  return { ...counters, status: syncStatus(db, deps.tokenStore, deps.maxClockSkewMs, deps.background) };
 };

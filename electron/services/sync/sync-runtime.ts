@@ -6,6 +6,15 @@ export interface SyncRuntime {
   tuning: Partial<SyncDeps>;
   /** The sync in progress (or the last one): "Sync now" and the background timer queue behind it. */
   queue: Promise<unknown>;
+  /** The app's background sync, where one runs (the app and `groundwork web`; not the other CLI commands). */
+  background: BackgroundSync;
 }
 
-export const createSyncRuntime = (): SyncRuntime => ({ tuning: {}, queue: Promise.resolve() });
+export interface BackgroundSync {
+  /** When the timer syncs next (ISO time); null while a sync runs, while paused, or where none runs. */
+  nextAttemptAt: string | null;
+  /** Stops or restarts the timer when the user pauses or resumes it; null where no background sync runs. */
+  control: { readonly pause: () => void; readonly resume: () => void } | null;
+}
+
+export const createSyncRuntime = (): SyncRuntime => ({ tuning: {}, queue: Promise.resolve(), background: { nextAttemptAt: null, control: null } });

@@ -1,9 +1,10 @@
 import type { AppServices } from '../app-services';
 import { blobPath } from '../at-rest/blob-store';
-import type { SyncReport } from '../../../shared/sync/sync-status';
 import { startAutoSync } from './auto-sync';
-import { runSync, type SyncDeps } from './sync-engine';
-import { readSyncState } from './sync-state';
+import { runSync, syncStatus, type SyncDeps } from './sync-engine';
+import { readSyncState, saveBackgroundPaused } from './sync-state';
+import { ApiFailure } from '../../../shared/contract/result';
+import type { SyncReport, SyncStatus } from '../../../shared/sync/sync-status';
 
 /** Tests and the benchmark tune retries and batch sizes per services instance (kept in `services.sync`). */
 export const tuneSync = (services: AppServices, deps: Partial<SyncDeps>): void => {
@@ -23,6 +24,7 @@ export const syncDepsFor = (services: AppServices): SyncDeps => ({
   blobSource: (sha256) => services.blobs.read(sha256),
   blobLocation: (sha256) => blobPath(services.dataDir, sha256),
   blobs: services.blobs,
+  background: services.sync.background,
   ...batchSizeFromEnv(),
   ...services.sync.tuning,
 });
@@ -41,13 +43,64 @@ export const syncOnce = (services: AppServices): Promise<SyncReport> => {
 
 /**
  * Background sync for the app: every `intervalMs` while enrolled, sooner (with backoff and
- * jitter) after a failure so sync resumes soon after the hub is reachable again. electron/main
- * starts it after opening the services and calls the returned stop() before closing them.
+ * jitter) after a failure so sync resumes soon after the hub is reachable again. The next try's
+ * time is kept in `services.sync.background` for the status; the user can pause it (kept with the
+ * enrollment, so a restart stays paused) and resume it. electron/main and `groundwork web` start
+ * it after opening the services and call the returned stop() before closing them.
  */
-export const startBackgroundSync = (services: AppServices, intervalMs = 5 * 60_000): (() => void) =>
-  startAutoSync(
-    async () => {
-      if (readSyncState(services.db)) await syncOnce(services);
-    },
-    { intervalMs, backoff: { maxAttempts: 1, baseDelayMs: 5_000, maxDelayMs: intervalMs } },
-  );
+export interface BackgroundSyncTiming {
+  /** Between successful syncs (default 5 minutes). */
+  readonly intervalMs?: number;
+  /** The first retry after a failure (default 5 s); it doubles, with jitter, up to the interval. */
+  readonly firstRetryMs?: number;
+}
+
+export const startBackgroundSync = (services: AppServices, timing: BackgroundSyncTiming = {}): (() => void) => {
+  const { intervalMs = 5 * 60_000, firstRetryMs = 5_000 } = timing;
+  const background = services.sync.background;
+  let stopTimer: (() => void) | null = null;
+  const pause = (): void => {
+    stopTimer?.();
+    stopTimer = null;
+    background.nextAttemptAt = null;
+  };
+  const resume = (): void => {
+    pause();
+    stopTimer = startAutoSync(
+      async () => {
+        background.nextAttemptAt = null;
+        if (readSyncState(services.db)) await syncOnce(services);
+      },
+      {
+        intervalMs,
+        backoff: { maxAttempts: 1, baseDelayMs: firstRetryMs, maxDelayMs: intervalMs },
+        onScheduled: (at) => {
+          background.nextAttemptAt = at.toISOString();
+        },
+        // handled: runSync put the failure in words in the sync status, which Settings shows with the next try.
+        onError: (error) => services.log.warn({ err: error }, 'background sync failed; it tries again after a backoff'),
+      },
+    );
+  };
+  background.control = { pause, resume };
+  if (readSyncState(services.db)?.background_paused !== 1) resume();
+  return () => {
+    pause();
+    background.control = null;
+  };
+};
+
+/**
+ * The user pauses or resumes background sync: kept with the enrollment, and the running timer (if
+ * this process has one) stops or syncs at once. "Sync now" works either way.
+ */
+export const setBackgroundSync = (services: AppServices, paused: boolean): SyncStatus => {
+  if (!saveBackgroundPaused(services.db, paused)) {
+    throw new ApiFailure('validation', 'This laptop is not enrolled with a partner hub yet: there is no background sync to pause or resume.');
+  }
+  const control = services.sync.background.control;
+  if (paused) control?.pause();
+  else control?.resume();
+  const deps = syncDepsFor(services);
+  return syncStatus(deps.db, deps.tokenStore, deps.maxClockSkewMs, deps.background);
+};

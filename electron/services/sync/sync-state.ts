@@ -16,6 +16,8 @@ export interface SyncStateRow {
   consecutive_failures: number;
   /** The hub's clock minus ours at the last answer; null before one. */
   hub_clock_offset_ms: number | null;
+  /** 1 while the user has paused the app's background sync ("Sync now" still works). */
+  background_paused: 0 | 1;
 }
 
 export const readSyncState = (db: Database): SyncStateRow | undefined =>
@@ -35,6 +37,10 @@ export const saveEnrollment = (
        last_sync_at = NULL, last_error = NULL, consecutive_failures = 0`,
   ).run({ ...e, now: new Date().toISOString() });
 };
+
+/** Keeps the user's pause (or resume) of background sync with the enrollment; false when not enrolled. */
+export const saveBackgroundPaused = (db: Database, paused: boolean): boolean =>
+  db.prepare('UPDATE sync_state SET background_paused = ? WHERE singleton = 1').run(paused ? 1 : 0).changes === 1;
 
 export const noteAttempt = (db: Database): void => {
   db.prepare('UPDATE sync_state SET last_attempt_at = ? WHERE singleton = 1').run(new Date().toISOString());

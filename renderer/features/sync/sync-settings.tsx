@@ -3,6 +3,7 @@ import type { UiMessageId } from '../../../shared/i18n/ui-messages-en';
 import { useText, type AppText } from '../../i18n/app-intl';
 import type { SyncStatus } from '../../../shared/sync/sync-status';
 import { errorText, QueryView } from '../../components/query-state';
+import { BackgroundSyncState, BackgroundSyncToggle } from './background-sync';
 import { EnrollForm } from './enroll-form';
 import { useSyncNow, useSyncStatus } from './use-sync';
 import './sync.css';
@@ -29,6 +30,10 @@ const StatusDetails = ({ status }: { status: SyncStatus }) => {
     </dd>
     <dt>{t('sync.last')}</dt>
     <dd>{when(text, status.lastSyncAt)}</dd>
+    <dt>{t('sync.background')}</dt>
+    <dd>
+      <BackgroundSyncState status={status} />
+    </dd>
     <dt>{t('sync.waiting')}</dt>
     <dd>{t('sync.pending', { count: status.pendingCount })}</dd>
     {status.clockOffset && (
@@ -82,6 +87,7 @@ export const SyncSettings = () => {
                 <button type="button" className="button button-primary" disabled={syncNow.isPending} onClick={() => syncNow.mutate()}>
                   {syncNow.isPending ? t('sync.syncing') : t('sync.now')}
                 </button>
+                <BackgroundSyncToggle status={s} />
                 <span role="status" className="muted">
                   {syncNow.isSuccess && t('sync.result', { pushed: syncNow.data.pushed, pulled: syncNow.data.pulled })}
                   {syncNow.isError && !s.lastError && errorText(syncNow.error)}

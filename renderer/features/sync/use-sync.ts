@@ -1,11 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EnrollInput } from '../../../shared/sync/sync-status';
+import { statusRefreshMs } from './status-refresh';
 import { api } from '../../api/api';
 
 const statusKey = ['sync', 'status'] as const;
 
-/** The sync status, refreshed every half minute so "last sync" and the pending count stay current. */
-export const useSyncStatus = () => useQuery({ queryKey: statusKey, queryFn: () => api.getSyncStatus({}), refetchInterval: 30_000 });
+export const useSyncStatus = () =>
+  useQuery({
+    queryKey: statusKey,
+    queryFn: () => api.getSyncStatus({}),
+    refetchInterval: (query) => statusRefreshMs(query.state.data, Date.now()),
+  });
+
+/** Pause or resume background sync; the answer is the new status. */
+export const useSetBackgroundSync = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (paused: boolean) => api.setBackgroundSync({ paused }),
+    onSuccess: (status) => client.setQueryData(statusKey, status),
+  });
+};
 
 export const useEnroll = () => {
   const client = useQueryClient();

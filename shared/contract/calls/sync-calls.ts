@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from '../define-call';
 import {
+  backgroundSyncInputSchema,
   enrollInputSchema,
   partnerCaseSchema,
   partnerCasesQuerySchema,
@@ -27,6 +28,12 @@ export const syncCalls = {
     summary: 'Send waiting changes to the hub and fetch what is new',
     input: z.object({}).strict(),
     output: syncReportSchema,
+  }),
+  'sync:background': defineCall({
+    method: 'setBackgroundSync',
+    summary: "Pause or resume the app's background sync (kept across restarts; Sync now still works)",
+    input: backgroundSyncInputSchema,
+    output: syncStatusSchema,
   }),
   'sync:partner-cases': defineCall({
     method: 'listPartnerCases',

@@ -51,6 +51,34 @@ describe('retries with exponential backoff and jitter', () => {
     expect(isRetryableHubError(new Error('bug'))).toBe(false);
   });
 
+  it('auto sync names each later sync before it waits for it, and not one that starts at once', async () => {
+    const events: string[] = [];
+    const aheadMs: number[] = [];
+    let stop = () => {};
+    await new Promise<void>((resolve) => {
+      stop = startAutoSync(
+        async () => {
+          events.push('run');
+          if (events.filter((e) => e === 'run').length === 2) resolve();
+          throw new Error('hub unreachable');
+        },
+        {
+          intervalMs: 1_000,
+          backoff: { maxAttempts: 1, baseDelayMs: 20, maxDelayMs: 20 },
+          onScheduled: (at) => {
+            events.push('scheduled');
+            aheadMs.push(at.getTime() - Date.now());
+          },
+        },
+      );
+    });
+    stop();
+    // The first sync starts at once: nothing is named before it. The retry after its failure is
+    // named before the wait, at most 20 ms ahead (full jitter shortens it, never lengthens it).
+    expect(events.slice(0, 3)).toEqual(['run', 'scheduled', 'run']);
+    expect(aheadMs[0]).toBeLessThanOrEqual(20);
+  });
+
   it('auto sync runs at once, backs off after failures and stops when told', async () => {
     const times: number[] = [];
     const started = Date.now();

@@ -28,6 +28,7 @@ import { questionnairesSynced } from './0026-questionnaires-synced';
 import { appLanguage } from './0027-app-language';
 import { portfolioSummary } from './0028-portfolio-summary';
 import { outboxWaiting } from './0029-outbox-waiting';
+import { backgroundSyncPause } from './0030-background-sync-pause';
 
 /** Every migration, in order, numbered 1, 2, 3 … Append only with the next number: a shipped migration is never edited or renumbered. */
 export const migrations: readonly Migration[] = [
@@ -60,6 +61,7 @@ export const migrations: readonly Migration[] = [
   appLanguage,
   portfolioSummary,
   outboxWaiting,
+  backgroundSyncPause,
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
