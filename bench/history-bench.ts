@@ -15,13 +15,20 @@ const searchTerms = ['north', 'warehouse', 'priya', 'dental', 'backup', 'contoso
 const p95 = (times: number[]) => Number(percentile(times, 95).toFixed(2));
 
 /** Memory of a fresh process that opens 1000 cases the way the app does (detail and score). */
-const memoryAfterOpening = (dataDir: string, ids: readonly string[]): Promise<{ baseline: number; after: number }> =>
+interface OpenedMemory {
+  readonly baseline: number;
+  readonly justAfter: number;
+  readonly after: number;
+  readonly heapUsedMib: number;
+}
+
+const memoryAfterOpening = (dataDir: string, ids: readonly string[]): Promise<OpenedMemory> =>
   new Promise((resolve, reject) => {
     const child = fork(path.join(import.meta.dirname, 'open-cases-child.ts'), [dataDir, ...ids.slice(0, 1000)], {
       execArgv: ['--import', 'tsx', '--expose-gc'],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
-    child.once('message', (m) => resolve(m as { baseline: number; after: number }));
+    child.once('message', (m) => resolve(m as OpenedMemory));
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`open-cases child exited ${code}`))));
   });
@@ -86,7 +93,7 @@ export const runHistoryBench = async (): Promise<BenchRow[]> => {
       reference: memory.baseline,
       unit: 'MiB',
       target: '≤ reference + 30 MiB',
-      note: 'detail + score of each; reference: the same process before opening any',
+      note: `detail + score of each; RSS once idle (V8 returns its garbage's pages after a few idle seconds: ${memory.justAfter} MiB right after the last open); reference: the same process idle before opening any; JS heap in use after: ${memory.heapUsedMib} MiB`,
     }),
   ];
 };

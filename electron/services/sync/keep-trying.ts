@@ -1,7 +1,7 @@
 import { ApiFailure } from '../../../shared/contract/result';
 import { backoffDelay, type RetryPolicy } from './retry';
 
-/** `groundwork sync --wait` and the app's background sync: up to a minute apart, starting at 1 s. */
+/** `groundwork sync --wait`: up to a minute apart, starting at 1 s. (The app's background sync has its own timing: `startBackgroundSync`.) */
 export const keepTryingPolicy: RetryPolicy = { maxAttempts: Number.POSITIVE_INFINITY, baseDelayMs: 1_000, maxDelayMs: 60_000 };
 
 export interface KeepTryingEvents {
