@@ -19,6 +19,10 @@ export const reportExportRecordSchema = z.object({
   adjustments: z.array(z.string()).default([]),
   /** The language the export was written in (the case's report language at the time). */
   language: reportLocaleSchema.default('en'),
+  /** The laptop it was exported on, by its name at the hub; empty before enrolling. */
+  exportedOn: z.string().default(''),
+  /** Whether this laptop holds the inputs to render it again (an export pulled from another laptop does not). */
+  inputsHere: z.boolean().default(true),
 });
 export type ReportExportRecord = z.infer<typeof reportExportRecordSchema>;
 

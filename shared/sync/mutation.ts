@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Tables whose rows travel to the partner hub. */
-export const syncableTables = ['branding_profiles', 'customers', 'sites', 'contacts', 'cases', 'price_book_items', 'probe_runs', 'probe_results', 'interviews', 'answers', 'finding_exceptions', 'evidence_attachments', 'case_events', 'proposals', 'proposal_lines', 'case_comments', 'questionnaires', 'questionnaire_returns'] as const;
+export const syncableTables = ['branding_profiles', 'customers', 'sites', 'contacts', 'cases', 'price_book_items', 'probe_runs', 'probe_results', 'interviews', 'answers', 'finding_exceptions', 'evidence_attachments', 'case_events', 'proposals', 'proposal_lines', 'case_comments', 'questionnaires', 'questionnaire_returns', 'report_exports'] as const;
 export const syncableTableSchema = z.enum(syncableTables);
 export type SyncableTable = z.infer<typeof syncableTableSchema>;
 

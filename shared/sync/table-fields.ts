@@ -177,6 +177,20 @@ export const tableFieldSchemas = {
     imported_at: text(100),
     answer_count: count,
   }),
+  // What was handed over and when; the inputs it was rendered from stay on the laptop that exported.
+  report_exports: fields({
+    case_id: text(100),
+    kind: z.enum(['executive', 'technical', 'proposal', 'reassessment']),
+    format: z.enum(['pdf', 'docx', 'html', 'csv']),
+    template_version: text(100),
+    sha256,
+    bytes: count,
+    file_name: text(1_000),
+    branding_profile_id: nullableText(100),
+    adjustments_json: jsonText,
+    language: z.enum(['en', 'fr-CA']),
+    exported_on: text(200),
+  }),
 } as const satisfies Record<SyncableTable, z.ZodType>;
 
 /** Why a pushed row's fields are refused, naming the field; null when they fit the table. */

@@ -12,7 +12,7 @@ export type WriteRule =
   | { readonly kind: 'owner'; readonly parent?: { readonly field: string; readonly table: SyncableTable } }
   /** The account manager's work (proposals): any account manager or admin of the partner. */
   | { readonly kind: 'sales' }
-  /** Review comments: anyone in the partner adds one; only its author's device changes it. */
+  /** Review comments and export records: anyone in the partner adds one; only the device that made it changes it. */
   | { readonly kind: 'comment' };
 
 export const writeRules: Readonly<Record<SyncableTable, WriteRule>> = {
@@ -33,6 +33,8 @@ export const writeRules: Readonly<Record<SyncableTable, WriteRule>> = {
   proposals: { kind: 'sales' },
   proposal_lines: { kind: 'sales' },
   case_comments: { kind: 'comment' },
+  // What was handed over: the account manager exports a partner's case as readily as its engineer.
+  report_exports: { kind: 'comment' },
   questionnaires: { kind: 'owner', parent: { field: 'case_id', table: 'cases' } },
   questionnaire_returns: { kind: 'owner', parent: { field: 'case_id', table: 'cases' } },
 };
@@ -47,7 +49,10 @@ export const refusalOf = (
 ): string | null => {
   if (rule.kind === 'admin') return write.role === 'admin' ? null : `Only a partner admin may change the ${words(table)}`;
   if (rule.kind === 'sales') return write.role === 'engineer' ? `Only an account manager or admin may change ${words(table)}` : null;
-  if (rule.kind === 'comment') return write.rowOwner !== null && write.rowOwner !== write.deviceId ? 'Only the author can change a comment' : null;
+  if (rule.kind === 'comment') {
+    if (write.rowOwner === null || write.rowOwner === write.deviceId) return null;
+    return table === 'case_comments' ? 'Only the author can change a comment' : `Only the laptop that made it can change a ${words(table)} row`;
+  }
   if (write.rowOwner !== null) return write.rowOwner === write.deviceId ? null : `Another device's ${words(table)} row cannot be changed from this device`;
   if (!rule.parent) return null;
   if (write.parentOwner === undefined) return `A new ${words(table)} row must name its ${words(rule.parent.field)}`;

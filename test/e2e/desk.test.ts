@@ -56,6 +56,8 @@ describe("the account manager's desk in Chromium", () => {
     await ada.api.answerQuestion({ caseId: latest.id, questionId: backup.id, value: extremeAnswer(backup, false) });
     recordProbeRun(ada.services, latest.id);
     await ada.api.completeCase({ id: latest.id });
+    // What Ada handed over on site: the desk sees its record (its inputs stay on her laptop).
+    await ada.api.exportReport({ caseId: latest.id, kind: 'executive', format: 'pdf' });
     await ada.api.syncNow({});
 
     // The account manager's laptop serves the app to Chromium and syncs like any other.
@@ -106,6 +108,11 @@ describe("the account manager's desk in Chromium", () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export HTML' }).click();
     expect((await (await download).suggestedFilename()).endsWith('.html')).toBe(true);
+    // The list has both: Ada's PDF from her laptop (rendered again only there) and the desk's own HTML.
+    const adaRow = page.getByRole('row').filter({ hasText: 'on ada-laptop' });
+    await expect.poll(() => adaRow.textContent(), { timeout: 15_000 }).toContain('Rendered again only on ada-laptop');
+    expect(await adaRow.getByRole('button').count()).toBe(0);
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'on amy-desk' }).getByRole('button', { name: 'Download again' }).count()).toBe(1);
     await saveScreenshot(page, 'e2e-desk-reports');
 
     // Proposal: made from the findings, sent.

@@ -3,6 +3,8 @@ import { ApiFailure } from '../../../shared/contract/result';
 import type { ReportExportRecord } from '../../../shared/reports/report-exports';
 import type { ReportFormat, ReportKind } from '../../../shared/reports/report-model';
 import { newId } from '../db/device-clock';
+import { writeSyncedRow } from '../db/synced-write';
+import { readSyncState } from '../sync/sync-state';
 import { reportLocaleSchema, type ReportLocale } from '../../../shared/i18n/locales';
 
 interface ExportRow {
@@ -17,7 +19,12 @@ interface ExportRow {
   created_at: string;
   adjustments_json: string;
   language: ReportLocale;
+  exported_on: string;
+  /** 1 when source_json holds the inputs (not the JSON null of a record pulled from another laptop). */
+  inputs_here: number;
 }
+
+const exportSelect = "SELECT *, source_json <> 'null' AS inputs_here FROM report_exports";
 
 const adjustmentsOf = (json: string): string[] => {
   const parsed: unknown = JSON.parse(json);
@@ -36,6 +43,8 @@ const toRecord = (r: ExportRow): ReportExportRecord => ({
   createdAt: r.created_at,
   adjustments: adjustmentsOf(r.adjustments_json),
   language: reportLocaleSchema.parse(r.language),
+  exportedOn: r.exported_on,
+  inputsHere: r.inputs_here === 1,
 });
 
 export interface NewExport {
@@ -53,20 +62,41 @@ export interface NewExport {
   readonly language: ReportLocale;
 }
 
-export const recordExport = (db: Database, e: NewExport): ReportExportRecord => {
-  const id = newId();
-  db.prepare(
-    `INSERT INTO report_exports (id, case_id, kind, format, template_version, sha256, bytes, file_name, branding_profile_id, source_json, created_at, adjustments_json, language)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, e.caseId, e.kind, e.format, e.templateVersion, e.sha256, e.bytes, e.fileName, e.brandingProfileId, e.sourceJson, new Date().toISOString(), JSON.stringify(e.adjustments), e.language);
-  return toRecord(db.prepare('SELECT * FROM report_exports WHERE id = ?').get(id) as ExportRow);
-};
+/**
+ * Records an export and queues it for the hub, so the case's other readers see what was handed
+ * over. The inputs are written beside it on this laptop only: they are large and stay here.
+ */
+export const recordExport = (db: Database, e: NewExport): ReportExportRecord =>
+  db.transaction(() => {
+    const id = newId();
+    writeSyncedRow(db, 'report_exports', id, {
+      case_id: e.caseId,
+      kind: e.kind,
+      format: e.format,
+      template_version: e.templateVersion,
+      sha256: e.sha256,
+      bytes: e.bytes,
+      file_name: e.fileName,
+      branding_profile_id: e.brandingProfileId,
+      adjustments_json: JSON.stringify(e.adjustments),
+      language: e.language,
+      exported_on: readSyncState(db)?.device_name ?? '',
+    });
+    db.prepare('UPDATE report_exports SET source_json = ? WHERE id = ?').run(e.sourceJson, id);
+    return toRecord(db.prepare(`${exportSelect} WHERE id = ?`).get(id) as ExportRow);
+  })();
 
 export const listExports = (db: Database, caseId: string): ReportExportRecord[] =>
-  (db.prepare('SELECT * FROM report_exports WHERE case_id = ? ORDER BY created_at DESC, id DESC').all(caseId) as ExportRow[]).map(toRecord);
+  (db.prepare(`${exportSelect} WHERE case_id = ? AND deleted = 0 ORDER BY created_at DESC, id DESC`).all(caseId) as ExportRow[]).map(toRecord);
 
 export const storedExport = (db: Database, id: string): { record: ReportExportRecord; inputsJson: string } => {
-  const row = db.prepare('SELECT * FROM report_exports WHERE id = ?').get(id) as (ExportRow & { source_json: string }) | undefined;
+  const row = db.prepare(`${exportSelect} WHERE id = ? AND deleted = 0`).get(id) as (ExportRow & { source_json: string }) | undefined;
   if (!row) throw new ApiFailure('not_found', 'No such report export.');
+  if (row.inputs_here !== 1) {
+    throw new ApiFailure(
+      'not_found',
+      `This export was made on ${row.exported_on || 'another laptop'}; the inputs it was rendered from stay on that laptop. Export the report again here for a copy.`,
+    );
+  }
   return { record: toRecord(row), inputsJson: row.source_json };
 };

@@ -24,6 +24,7 @@ export const caseDataTables = [
   'case_comments',
   'questionnaires',
   'questionnaire_returns',
+  'report_exports',
 ] as const;
 
 /** Tables only the owner's laptop writes (see case-write-guard). */

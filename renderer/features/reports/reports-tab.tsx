@@ -116,7 +116,7 @@ const ExportHistory = ({ caseId }: { caseId: string }) => {
           rows.length === 0 ? (
             <p className="muted">{t('reports.noExports')}</p>
           ) : (
-            <table className="table">
+            <table className="table export-history">
               <thead>
                 <tr>
                   <th>{t('reports.col.when')}</th>
@@ -135,6 +135,11 @@ const ExportHistory = ({ caseId }: { caseId: string }) => {
                   <tr key={r.id}>
                     <td className="cell-nowrap">
                       <time dateTime={r.createdAt}>{text.dateTime(r.createdAt, true)}</time>
+                      {r.exportedOn ? (
+                        <span className="muted export-laptop" dir="auto">
+                          {t('reports.exportedOn', { laptop: r.exportedOn })}
+                        </span>
+                      ) : null}
                     </td>
                     <td>{t(kindIds[r.kind])}</td>
                     <td lang={r.language}>{localeNames[r.language]}</td>
@@ -147,15 +152,22 @@ const ExportHistory = ({ caseId }: { caseId: string }) => {
                       <code title={r.sha256}>{r.sha256}</code>
                     </td>
                     <td>
-                      <button
-                        type="button"
-                        className="button button-quiet"
-                        disabled={reproduce.isPending}
-                        title={t('reports.reproduceTitle')}
-                        onClick={() => reproduce.mutate(r.id)}
-                      >
-                        {t('reports.downloadAgain')}
-                      </button>
+                      {r.inputsHere ? (
+                        <button
+                          type="button"
+                          className="button button-quiet"
+                          disabled={reproduce.isPending}
+                          title={t('reports.reproduceTitle')}
+                          onClick={() => reproduce.mutate(r.id)}
+                        >
+                          {t('reports.downloadAgain')}
+                        </button>
+                      ) : (
+                        // Pulled from another laptop: the inputs to render it again stay there.
+                        <span className="muted" dir="auto">
+                          {t('reports.inputsElsewhere', { laptop: r.exportedOn || t('reports.anotherLaptop') })}
+                        </span>
+                      )}
                     </td>
                   </tr>
                 ))}

@@ -75,6 +75,8 @@ describe('the account manager desk with a real hub and three laptops', () => {
     const caseB = await fullCase(b, 'Fabrikam Foods', 'Bo');
     // The first answer moved each draft to in progress by itself.
     expect((await a.api.getCase({ id: caseA })).status).toBe('in_progress');
+    // What Ada handed over on site travels with the case: its record, not its inputs.
+    const onSite = await a.api.exportReport({ caseId: caseA, kind: 'executive', format: 'pdf' });
     await a.api.syncNow({});
     await b.api.syncNow({});
 
@@ -96,6 +98,16 @@ describe('the account manager desk with a real hub and three laptops', () => {
     const [evidence] = (await am.api.listAnswers({ caseId: caseA })).evidence;
     const content = await am.api.getEvidenceContent({ caseId: caseA, sha256: evidence!.sha256 });
     expect(Buffer.from(content.dataBase64, 'base64').equals(evidenceBytes)).toBe(true);
+
+    const handedOver = await am.api.listReportExports({ caseId: caseA });
+    expect(handedOver.map((e) => [e.id, e.kind, e.format, e.sha256, e.exportedOn, e.inputsHere])).toEqual([
+      [onSite.record.id, 'executive', 'pdf', onSite.record.sha256, 'ada-laptop', false],
+    ]);
+    await expect(am.api.reproduceReportExport({ exportId: onSite.record.id })).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringMatching(/made on ada-laptop; the inputs .* stay on that laptop/),
+    });
+    expect(await am.api.listReportExports({ caseId: caseB })).toEqual([]);
 
     // Reports of another engineer's case: a technical PDF and a proposal in Word.
     const pdf = await am.api.exportReport({ caseId: caseA, kind: 'technical', format: 'pdf' });
@@ -169,6 +181,16 @@ describe('the account manager desk with a real hub and three laptops', () => {
       expect(Number.isNaN(Date.parse(comments[0]!.createdAt))).toBe(false);
     }
     expect((await a.api.listComments({ caseId: caseA }))[0]!.findingId).toBe(finding);
+    // Ada sees what the desk sent her customer, beside her own export (which she can still render again).
+    const onAda = await a.api.listReportExports({ caseId: caseA });
+    expect(onAda.map((e) => [e.kind, e.format, e.exportedOn, e.inputsHere]).sort()).toEqual([
+      ['executive', 'pdf', 'ada-laptop', true],
+      ['proposal', 'docx', 'amy-desk', false],
+      ['proposal', 'docx', 'amy-desk', false],
+      ['technical', 'pdf', 'amy-desk', false],
+    ]);
+    const again = await a.api.reproduceReportExport({ exportId: onSite.record.id });
+    expect([again.record.id, Buffer.from(again.base64, 'base64').subarray(0, 5).toString()]).toEqual([onSite.record.id, '%PDF-']);
     // B's laptop never received A's case.
     await expect(b.api.getCase({ id: caseA })).rejects.toMatchObject({ code: 'not_found' });
     // Nothing the engineers own changed anywhere.

@@ -29,6 +29,7 @@ import { appLanguage } from './0027-app-language';
 import { portfolioSummary } from './0028-portfolio-summary';
 import { outboxWaiting } from './0029-outbox-waiting';
 import { backgroundSyncPause } from './0030-background-sync-pause';
+import { reportExportsSynced } from './0031-report-exports-synced';
 
 /** Every migration, in order, numbered 1, 2, 3 … Append only with the next number: a shipped migration is never edited or renumbered. */
 export const migrations: readonly Migration[] = [
@@ -62,6 +63,7 @@ export const migrations: readonly Migration[] = [
   portfolioSummary,
   outboxWaiting,
   backgroundSyncPause,
+  reportExportsSynced,
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
