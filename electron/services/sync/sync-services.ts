@@ -41,13 +41,7 @@ export const syncOnce = (services: AppServices): Promise<SyncReport> => {
   return next;
 };
 
-/**
- * Background sync for the app: every `intervalMs` while enrolled, sooner (with backoff and
- * jitter) after a failure so sync resumes soon after the hub is reachable again. The next try's
- * time is kept in `services.sync.background` for the status; the user can pause it (kept with the
- * enrollment, so a restart stays paused) and resume it. electron/main and `groundwork web` start
- * it after opening the services and call the returned stop() before closing them.
- */
+/** How often background sync runs, and how soon it retries. */
 export interface BackgroundSyncTiming {
   /** Between successful syncs (default 5 minutes). */
   readonly intervalMs?: number;
@@ -55,6 +49,13 @@ export interface BackgroundSyncTiming {
   readonly firstRetryMs?: number;
 }
 
+/**
+ * Background sync for the app: every `intervalMs` while enrolled, sooner (with backoff and
+ * jitter) after a failure so sync resumes soon after the hub is reachable again. The next try's
+ * time is kept in `services.sync.background` for the status; the user can pause it (kept with the
+ * enrollment, so a restart stays paused) and resume it. electron/main and `groundwork web` start
+ * it after opening the services and call the returned stop() before closing them.
+ */
 export const startBackgroundSync = (services: AppServices, timing: BackgroundSyncTiming = {}): (() => void) => {
   const { intervalMs = 5 * 60_000, firstRetryMs = 5_000 } = timing;
   const background = services.sync.background;
