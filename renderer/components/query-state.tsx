@@ -1,8 +1,24 @@
 import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useText } from '../i18n/app-intl';
+import { ApiFailure, type FailureText } from '../../shared/contract/result';
+import { isServiceMessageId } from '../../shared/i18n/service-messages';
+import { useText, type AppText } from '../i18n/app-intl';
 
-export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** A failure as the user reads it: a service's refusal in the app's language, anything else as it came. */
+export const errorText = (error: unknown, t: AppText['t']): string => {
+  if (error instanceof ApiFailure && error.text && isServiceMessageId(error.text.messageId)) return t(error.text.messageId, error.text.values);
+  return error instanceof Error ? error.message : String(error);
+};
+
+/** A status sentence in the app's language when it came with its catalogue id, else as the service wrote it. */
+export const statusText = (said: FailureText | null, english: string, t: AppText['t']): string =>
+  said && isServiceMessageId(said.messageId) ? t(said.messageId, said.values) : english;
+
+/** errorText in the app's language, for components. */
+export const useErrorText = (): ((error: unknown) => string) => {
+  const { t } = useText();
+  return (error) => errorText(error, t);
+};
 
 export const LoadingState = ({ label }: { label?: string }) => {
   const { t } = useText();
@@ -17,7 +33,7 @@ export const ErrorState = ({ error, onRetry }: { error: unknown; onRetry?: () =>
   const { t } = useText();
   return (
     <div className="state state-error" role="alert">
-      <p>{errorText(error)}</p>
+      <p>{errorText(error, t)}</p>
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>
           {t('common.tryAgain')}

@@ -25,7 +25,7 @@ export type BridgeApi = {
 
 export const unwrap = <T>(result: ApiResult<T>): T => {
   if (result.ok) return result.value;
-  throw new ApiFailure(result.error.code, result.error.message, result.error.issues);
+  throw ApiFailure.fromApiError(result.error);
 };
 
 /**

@@ -290,6 +290,10 @@ export const en = {
   'exception.text': 'Compensating control: {control}{hasReason, select, yes { — {reason}} other {}}{hasWho, select, yes { (recorded by {who})} other {}}',
   'exception.control': '{control}{hasReason, select, yes { — {reason}} other {}}{hasWho, select, yes { (recorded by {who})} other {}}',
   'exception.title': '{hasFinding, select, yes {{finding}} other {A finding}}: compensating control',
+  // The PSA ticket CSV's free text (its headers and coded values stay what the PSA's import expects).
+  'psa.evidence': 'Evidence: {text}',
+  'psa.note': 'Note: {text}',
+  'psa.source': 'Groundwork assessment {date}',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -292,4 +292,7 @@ export const frCA: Catalogue = {
   'exception.text': 'Mesure compensatoire\u00a0: {control}{hasReason, select, yes { — {reason}} other {}}{hasWho, select, yes { (consignée par {who})} other {}}',
   'exception.control': '{control}{hasReason, select, yes { — {reason}} other {}}{hasWho, select, yes { (consignée par {who})} other {}}',
   'exception.title': '{hasFinding, select, yes {{finding}} other {Un constat}}\u00a0: mesure compensatoire',
+  'psa.evidence': 'Preuve\u00a0: {text}',
+  'psa.note': 'Note\u00a0: {text}',
+  'psa.source': 'Évaluation Groundwork du {date}',
 };

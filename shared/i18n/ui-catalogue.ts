@@ -4,9 +4,11 @@ import { pseudoMessage } from './pseudo-locale';
 import { uiEn, type UiCatalogue, type UiMessageId } from './ui-messages-en';
 import { uiFrCA } from './ui-messages-fr-ca';
 import type { MessageId } from './messages-en';
+import { serviceCatalogueFor } from './service-failure';
+import type { ServiceMessageId } from './service-messages';
 
-/** Every id the app's screens may use: their own and the report ones they share (severity, level names). */
-export type AppMessageId = UiMessageId | MessageId;
+/** Every id the app's screens may use: their own, the report ones they share (severity, level names) and the services' refusals. */
+export type AppMessageId = UiMessageId | MessageId | ServiceMessageId;
 
 /** The screens' texts in one locale, the pseudo-locale made from English like the report one. */
 export const uiCatalogueFor = (locale: AppLocale): UiCatalogue => {
@@ -17,5 +19,9 @@ export const uiCatalogueFor = (locale: AppLocale): UiCatalogue => {
   return out;
 };
 
-/** What the renderer's IntlProvider holds: report and screen messages of one locale (ids never overlap: a test says so). */
-export const appCatalogueFor = (locale: AppLocale): Record<AppMessageId, string> => ({ ...catalogueFor(locale), ...uiCatalogueFor(locale) });
+/** What the renderer's IntlProvider holds: report, screen and service messages of one locale (ids never overlap: tests say so). */
+export const appCatalogueFor = (locale: AppLocale): Record<AppMessageId, string> => ({
+  ...catalogueFor(locale),
+  ...uiCatalogueFor(locale),
+  ...serviceCatalogueFor(locale),
+});

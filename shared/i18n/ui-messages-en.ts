@@ -75,6 +75,15 @@ export const uiEn = {
   'caseForm.addContact': 'Add contact',
   'caseForm.saveChanges': 'Save changes',
 
+  // What a form's own check says under a field (renderer/api/field-errors.ts): the whole sentence per field, so French can agree.
+  'form.required': '{field, select, customerName {Customer name} contactName {Contact name} other {This field}} is required',
+  'form.tooLong':
+    '{field, select, customerName {Customer name} siteName {Site name} siteAddress {Site address} engineer {Engineer} title {Title} contactName {Contact name} role {Role} contactEmail {Email} phone {Phone} other {This field}} must be at most {max} characters',
+  'form.email': 'Email must look like name@example.com',
+  'form.tooManyContacts': 'At most {max} contacts',
+  'form.passphraseShort': 'Use at least {min} characters (a few words is easiest to remember)',
+  'form.passphrasesDiffer': 'The two new passphrases differ',
+
   'case.noSiteOrTitle': 'No site or title yet',
   'case.partnerNote': '{hasOwner, select, yes {{engineer}’s case from {owner}} other {{engineer}’s case}}: read-only here. Reports, proposals and comments are yours to add.',
   'case.anotherEngineer': 'Another engineer',

@@ -78,6 +78,14 @@ export const uiFrCA: UiCatalogue = {
   'caseForm.addContact': 'Ajouter une personne-ressource',
   'caseForm.saveChanges': 'Enregistrer les modifications',
 
+  'form.required': '{field, select, customerName {Le nom du client est obligatoire} contactName {Le nom de la personne-ressource est obligatoire} other {Ce champ est obligatoire}}',
+  'form.tooLong':
+    '{field, select, customerName {Le nom du client} siteName {Le nom du site} siteAddress {L’adresse du site} engineer {Le nom du technicien} title {Le titre} contactName {Le nom de la personne-ressource} role {Le rôle} contactEmail {Le courriel} phone {Le numéro de téléphone} other {Ce champ}} ne doit pas dépasser {max} caractères',
+  'form.email': 'Le courriel doit avoir la forme nom@exemple.com',
+  'form.tooManyContacts': 'Au plus {max} personnes-ressources',
+  'form.passphraseShort': 'Utilisez au moins {min} caractères (quelques mots sont plus faciles à retenir)',
+  'form.passphrasesDiffer': 'Les deux nouvelles phrases de passe ne concordent pas',
+
   'case.noSiteOrTitle': 'Aucun site ni titre pour l’instant',
   'case.partnerNote': '{hasOwner, select, yes {Dossier de {engineer}, sur le poste {owner}} other {Dossier de {engineer}}}\u00a0: en lecture seule ici. Vous pouvez y ajouter des rapports, des offres et des commentaires.',
   'case.anotherEngineer': 'un autre technicien',

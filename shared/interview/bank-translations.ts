@@ -33,6 +33,8 @@ export const translatableTexts = (bank: QuestionBank): Map<string, string> => {
           put(`questions.${q.id}.minLabel`, q.minLabel);
           put(`questions.${q.id}.maxLabel`, q.maxLabel);
         }
+        // A unit is a word too ("users" is « utilisateurs »); symbols such as "ms" are listed all the same, so a gap is never silent.
+        if (q.type === 'number') put(`questions.${q.id}.unit`, q.unit);
       }
     }
   }
@@ -76,6 +78,7 @@ export const localiseBank = (bank: QuestionBank, locale: ReportLocale, translati
               : {}),
           };
           if (q.type === 'scale') return { ...base, minLabel: tr(`questions.${q.id}.minLabel`, q.minLabel), maxLabel: tr(`questions.${q.id}.maxLabel`, q.maxLabel) };
+          if (q.type === 'number') return { ...base, unit: tr(`questions.${q.id}.unit`, q.unit) };
           return 'options' in q ? { ...base, options: q.options.map((o) => ({ ...o, label: tr(`questions.${q.id}.options.${o.id}.label`, o.label) })) } : base;
         }),
       })),

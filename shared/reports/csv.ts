@@ -1,3 +1,4 @@
+import { createTranslator } from '../i18n/translator';
 import { addDays, decimalAmount } from './format';
 import type { Proposal } from './proposal';
 import type { TechnicalReport } from './report-model';
@@ -20,7 +21,11 @@ export const csvRow = (cells: readonly string[]): string => cells.map((c) => csv
 
 export const proposalCsvHeader = ['SKU', 'Description', 'Quantity', 'Unit', 'Unit price', 'Line total', 'Currency', 'Billing', 'Valid until'];
 
-/** Proposal lines for a PSA import: one row per line, CRLF line ends, numbers as plain decimals. */
+/**
+ * Proposal lines for a PSA import: one row per line, CRLF line ends, numbers as plain decimals.
+ * Headers and the billing code (monthly / one-time) are what the quote tool maps, in any language;
+ * descriptions are the price book's own text.
+ */
 export const proposalToCsv = (proposal: Proposal): string => {
   const rows = [...proposal.oneTime, ...proposal.monthly].map((l) =>
     csvRow([
@@ -42,7 +47,9 @@ export const proposalToCsv = (proposal: Proposal): string => {
  * One ticket per finding, with the columns both PSAs' ticket imports map without renaming:
  * ConnectWise Manage (Summary, Company, Site, Priority, Initial Description, Type, Board) and
  * Autotask (Title, Account, Priority, Description, Issue Type, Queue, Due Date). The README's
- * "PSA export" section lists which column goes to which field.
+ * "PSA export" section lists which column goes to which field. Headers and coded values (priority
+ * names, severity, type, horizon) are the PSA's, so they stay as its import expects in every
+ * language; what people read (titles, descriptions, recommendations, source) is in the report's.
  */
 export const psaCsvHeader = [
   'Summary',
@@ -82,6 +89,7 @@ const horizonOf = (roadmap: Roadmap | null, title: string): RoadmapHorizon =>
 const summaryOf = (title: string): string => ([...title].length <= 100 ? title : `${[...title].slice(0, 99).join('')}…`);
 
 export const findingsToPsaCsv = (model: TechnicalReport, roadmap: Roadmap | null = null): string => {
+  const { t } = createTranslator(model.locale);
   const pillarName = new Map(model.source.pillars.map((p) => [p.id, p.name]));
   const rows = model.findings.map((f) => {
     const horizon = horizonOf(roadmap, f.title);
@@ -92,7 +100,7 @@ export const findingsToPsaCsv = (model: TechnicalReport, roadmap: Roadmap | null
       connectwisePriority[f.severity],
       autotaskPriority[f.severity],
       f.severity,
-      [f.detail, ...f.evidence.map((e) => `Evidence: ${e}`), ...f.notes.map((n) => `Note: ${n}`)].filter(Boolean).join('\n'),
+      [f.detail, ...f.evidence.map((text) => t('psa.evidence', { text })), ...f.notes.map((text) => t('psa.note', { text }))].filter(Boolean).join('\n'),
       f.recommendation,
       'AI readiness',
       pillarName.get(f.pillarId) ?? '',
@@ -100,7 +108,7 @@ export const findingsToPsaCsv = (model: TechnicalReport, roadmap: Roadmap | null
       f.effortDays > 0 ? String(f.effortDays * 8) : '',
       addDays(model.source.date, horizonDueDays[horizon]),
       horizon,
-      `Groundwork assessment ${model.source.date}`,
+      t('psa.source', { date: model.source.date }),
     ]);
   });
   return `${utf8Bom}${[csvRow(psaCsvHeader), ...rows].join('\r\n')}\r\n`;

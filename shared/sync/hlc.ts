@@ -92,13 +92,21 @@ export type RemoteHlcCheck = { readonly ok: true; readonly hlc: Hlc } | { readon
 
 const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
-/** Says how far apart two clocks are in words a person reads ("7 minutes", "2 hours", "261 years"). */
-export const describeSkew = (signedMs: number): string => {
+export type SkewUnit = 'minute' | 'hour' | 'day' | 'year';
+
+/** How far apart two clocks are, in the one unit a person would use: 7 minutes, 2 hours, 261 years. */
+export const skewParts = (signedMs: number): { readonly amount: number; readonly unit: SkewUnit } => {
   const ms = Math.abs(signedMs);
-  if (ms < 90 * 60_000) return plural(Math.max(1, Math.round(ms / 60_000)), 'minute');
-  if (ms < 48 * 3_600_000) return plural(Math.round(ms / 3_600_000), 'hour');
-  if (ms < 730 * 86_400_000) return plural(Math.round(ms / 86_400_000), 'day');
-  return plural(Math.round(ms / (365.25 * 86_400_000)), 'year');
+  if (ms < 90 * 60_000) return { amount: Math.max(1, Math.round(ms / 60_000)), unit: 'minute' };
+  if (ms < 48 * 3_600_000) return { amount: Math.round(ms / 3_600_000), unit: 'hour' };
+  if (ms < 730 * 86_400_000) return { amount: Math.round(ms / 86_400_000), unit: 'day' };
+  return { amount: Math.round(ms / (365.25 * 86_400_000)), unit: 'year' };
+};
+
+/** Says how far apart two clocks are in English words ("7 minutes", "2 hours", "261 years"). */
+export const describeSkew = (signedMs: number): string => {
+  const { amount, unit } = skewParts(signedMs);
+  return plural(amount, unit);
 };
 
 /**

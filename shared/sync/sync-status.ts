@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { hubRoleSchema } from './protocol';
+import { failureTextSchema } from '../contract/result';
+import { englishOf, serviceText, type ServiceText } from '../i18n/service-failure';
+import { defaultMaxClockSkewMs, skewParts } from './hlc';
 
 /** What the Settings panel and `groundwork sync` show about this device's link to its hub. */
 export const syncStatusSchema = z.object({
@@ -32,6 +35,16 @@ export const syncStatusSchema = z.object({
   backgroundSync: z.enum(['on', 'paused', 'off']),
   /** When background sync tries next; null unless it is on and waiting (not while a sync runs). */
   nextAttemptAt: z.string().nullable(),
+  /**
+   * The sentences above by catalogue id, for a screen in another language: each null where its
+   * field is, or where the words came from elsewhere (an earlier version, a hub's own text).
+   */
+  said: z.object({
+    lastError: failureTextSchema.nullable(),
+    clockOffset: failureTextSchema.nullable(),
+    clockWarning: failureTextSchema.nullable(),
+    hubUrlWarning: failureTextSchema.nullable(),
+  }),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
@@ -39,21 +52,32 @@ export type SyncStatus = z.infer<typeof syncStatusSchema>;
  * The measured offset in words. The hub's Date header counts whole seconds and the round trip
  * blurs it further, so anything within 2 s reads as in step.
  */
-export const describeClockOffset = (offsetMs: number | null): string | null => {
+export const clockOffsetText = (offsetMs: number | null): ServiceText | null => {
   if (offsetMs === null) return null;
   const ms = Math.abs(offsetMs);
-  if (ms <= 2_000) return 'In step with the hub (to the second)';
-  const amount =
+  if (ms <= 2_000) return serviceText('status.clockInStep');
+  const [amount, unit]: [number, string] =
     ms < 90_000
-      ? `${Math.round(ms / 1000)} seconds`
+      ? [Math.round(ms / 1000), 'seconds']
       : ms < 90 * 60_000
-        ? `${Math.round(ms / 60_000)} minutes`
+        ? [Math.round(ms / 60_000), 'minutes']
         : ms < 48 * 3_600_000
-          ? `${Math.round(ms / 3_600_000)} hours`
-          : `${Math.round(ms / 86_400_000)} days`;
+          ? [Math.round(ms / 3_600_000), 'hours']
+          : [Math.round(ms / 86_400_000), 'days'];
   // Offset = hub − laptop: positive means the laptop is behind.
-  return `This laptop is ${amount} ${offsetMs > 0 ? 'behind' : 'ahead of'} the hub`;
+  return serviceText('status.clockOffset', { amount, unit, direction: offsetMs > 0 ? 'behind' : 'ahead' });
 };
+
+export const describeClockOffset = (offsetMs: number | null): string | null => englishOf(clockOffsetText(offsetMs));
+
+/** Said when the hub's `Date` differs from this laptop's clock by more than the skew bound. */
+export const clockWarningText = (offsetMs: number | null, maxSkewMs: number = defaultMaxClockSkewMs): ServiceText | null => {
+  if (offsetMs === null || Math.abs(offsetMs) <= maxSkewMs) return null;
+  const { amount, unit } = skewParts(offsetMs);
+  // The hub refuses changes stamped in its future (the laptop ahead); behind, edits may lose to older ones.
+  return serviceText('status.clockWarning', { amount, unit, direction: offsetMs < 0 ? 'ahead' : 'behind' });
+};
+
 
 export const backgroundSyncInputSchema = z.object({ paused: z.boolean() }).strict();
 
@@ -80,10 +104,10 @@ const isLoopbackHost = (host: string): boolean => host === 'localhost' || host =
  * Plain http anywhere but this machine lets anyone on the network read the token and the cases.
  * (A regex, not URL: shared/ runs without DOM or Node globals.)
  */
-export const hubUrlWarningFor = (hubUrl: string | null): string | null => {
+export const hubUrlWarningText = (hubUrl: string | null): ServiceText | null => {
   const match = /^http:\/\/(\[[^\]]*\]|[^/:[\]]*)/i.exec(hubUrl?.trim() ?? '');
   if (!match || isLoopbackHost((match[1] as string).toLowerCase())) return null;
-  return `The hub address ${hubUrl} is plain http: the device token and case data cross the network unencrypted. Ask your partner admin for its https:// address.`;
+  return serviceText('status.hubUrlPlain', { hubUrl: hubUrl ?? '', secure: 'https://' });
 };
 
 export const enrollInputSchema = z.object({

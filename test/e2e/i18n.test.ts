@@ -15,6 +15,7 @@ import { uiEn } from '../../shared/i18n/ui-messages-en';
 import { uiFrCA } from '../../shared/i18n/ui-messages-fr-ca';
 import { en } from '../../shared/i18n/messages-en';
 import { frCA } from '../../shared/i18n/messages-fr-ca';
+import { serviceEn, serviceFrCA } from '../../shared/i18n/service-messages';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -118,8 +119,8 @@ const literalsOf = (ast: readonly MessageFormatElement[], out: string[] = []): s
  * ("Version", "Site", a customer's name), so a hit is English the French catalogue does not write.
  */
 const catalogueTextOf = (messages: readonly string[]) => {
-  const french = [...Object.values(uiFrCA), ...Object.values(frCA)].join('\n');
-  const frenchWhole = new Set([...Object.values(uiFrCA), ...Object.values(frCA)].map((m) => m.trim()));
+  const french = [...Object.values(uiFrCA), ...Object.values(frCA), ...Object.values(serviceFrCA)].join('\n');
+  const frenchWhole = new Set([...Object.values(uiFrCA), ...Object.values(frCA), ...Object.values(serviceFrCA)].map((m) => m.trim()));
   const phrases = new Set<string>();
   const words = new Set<string>();
   for (const message of messages) {
@@ -134,7 +135,7 @@ const catalogueTextOf = (messages: readonly string[]) => {
   }
   return { phrases: [...phrases], words: [...words] };
 };
-const englishCatalogueText = catalogueTextOf([...Object.values(uiEn), ...Object.values(en)]);
+const englishCatalogueText = catalogueTextOf([...Object.values(uiEn), ...Object.values(en), ...Object.values(serviceEn)]);
 
 /**
  * The English of the probes, questionnaire status and links, branding and price book messages alone:
@@ -278,6 +279,10 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
       expect(await page.getByLabel('Courriel').count()).toBe(0);
       await page.getByRole('button', { name: 'Ajouter une personne-ressource' }).click();
       expect(await page.getByLabel('Courriel').isVisible()).toBe(true);
+      // The form's own checks speak French too (the schema's English stays for the services and the CLI).
+      await page.getByRole('button', { name: 'Créer le dossier' }).click();
+      await expect.poll(() => page.getByText('Le nom du client est obligatoire').isVisible()).toBe(true);
+      expect(await page.getByText('Le nom de la personne-ressource est obligatoire').isVisible()).toBe(true);
       await expectAccessible(page, 'nouveau dossier');
       expect(await englishOnFrenchScreen(page), 'English on nouveau dossier').toEqual([]);
       expect(await layoutProblems(page)).toEqual([]);
@@ -372,6 +377,15 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
       expect(await englishOnFrenchScreen(page), 'English on offre').toEqual([]);
       await saveScreenshot(page, 'e2e-fr-ca-proposal');
       expect(errors).toEqual([]);
+
+      // A service's refusal reads in French too: the envelope carries its catalogue id and values.
+      const missing = '00000000-0000-4000-8000-000000000000';
+      await page.evaluate((h) => {
+        window.location.hash = h;
+      }, `#/cases/${missing}/overview`);
+      await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 15_000 }).toBe(`Aucun dossier ne porte l’identifiant ${missing}`);
+      expect(await page.getByRole('button', { name: 'Réessayer' }).isVisible()).toBe(true);
+      expect(await englishOnFrenchScreen(page), 'English on a refusal').toEqual([]);
 
       // Still French after a reload: the setting is the installation's.
       await page.reload();

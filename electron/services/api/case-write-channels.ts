@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Channel, ParsedInput } from '../../../shared/contract/api-contract';
-import { ApiFailure } from '../../../shared/contract/result';
-import { completedCaseMessage, foreignCaseMessage, hubDeviceIdOf, isForeignCase } from '../db/case-write-guard';
+import { completedCaseFailure, foreignCaseFailure, hubDeviceIdOf, isForeignCase } from '../db/case-write-guard';
 import type { Handlers } from './handlers';
 
 /**
@@ -87,8 +86,8 @@ export const assertCaseWritable = (db: Database, caseId: string, mode: Mode): vo
     | { status: string; owner_device: string | null; owner_name: string; engineer: string }
     | undefined;
   if (!state) return; // the handler answers "no such case" in its own words
-  if (isForeignCase(state.owner_device, hubDeviceIdOf(db))) throw new ApiFailure('forbidden', foreignCaseMessage(state));
-  if (mode === 'work' && state.status === 'complete') throw new ApiFailure('conflict', completedCaseMessage);
+  if (isForeignCase(state.owner_device, hubDeviceIdOf(db))) throw foreignCaseFailure(state);
+  if (mode === 'work' && state.status === 'complete') throw completedCaseFailure();
 };
 
 /** The handlers with every case write channel checked first (the synced-write guard stays behind it). */

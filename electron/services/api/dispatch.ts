@@ -3,6 +3,7 @@ import { ApiFailure, validationFailure, type ApiResult } from '../../../shared/c
 import { isOperationId } from '../../../shared/contract/operation-id';
 import { createDeviceLogging, newOperationId, type Logging } from '../log/logger';
 import type { Handlers } from './handlers';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 
 /** One call: channel, payload, and the operation id the caller made for it (a fresh one if absent). */
 export type Dispatch = (channel: unknown, input: unknown, op?: unknown) => Promise<ApiResult<unknown>>;
@@ -10,14 +11,11 @@ export type Dispatch = (channel: unknown, input: unknown, op?: unknown) => Promi
 const toFailureResult = (error: unknown, logging: Logging, channel: string, op: string): ApiResult<never> => {
   if (error instanceof ApiFailure) {
     logging.log.debug({ channel, code: error.code }, 'call refused');
-    return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+    return { ok: false, error: error.toApiError() };
   }
   // Unexpected: keep the details in the log, give the caller a plain sentence and the reference to quote.
   logging.log.error({ err: error, channel }, 'call failed');
-  return {
-    ok: false,
-    error: { code: 'internal', message: `Something went wrong inside Groundwork; the details are in the log (reference ${op.slice(0, 8)}).` },
-  };
+  return { ok: false, error: serviceFailure('internal', 'error.internal', { reference: op.slice(0, 8) }).toApiError() };
 };
 
 /** Without the services' log (a bare test dispatcher), warnings and errors still reach stderr. */
@@ -35,7 +33,7 @@ export const createDispatch = (handlers: Handlers, logging: Logging = stderrLogg
     return logging.withOperation(op, async () => {
       const started = performance.now();
       try {
-        if (!isChannel(channel)) throw new ApiFailure('unknown_call', `Unknown call: ${name}`);
+        if (!isChannel(channel)) throw serviceFailure('unknown_call', 'error.unknownCall', { name });
         const spec = apiContract[channel];
         const parsed = spec.input.safeParse(input ?? {});
         if (!parsed.success) throw validationFailure(parsed.error, `input for ${channel}`);

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import type { PassphraseChange } from '../../../shared/domain/app-info';
 import { keyFileIn, readKeyFile, writeKeyFile, type KeyFile } from './key-file';
 import { passphraseKeySource, WrongPassphraseError, type KeyProtection, type KeySource } from './key-sources';
@@ -22,17 +22,17 @@ export interface PassphraseStore {
 export const setPassphrase = (store: PassphraseStore, input: PassphraseChange): KeyProtection => {
   const file = keyFileIn(store.dataDir);
   const keyFile = readKeyFile(file);
-  if (!keyFile) throw new ApiFailure('conflict', 'This case history has no key file yet.');
+  if (!keyFile) throw serviceFailure('conflict', 'error.passphrase.noKeyFile');
   if (keyFile.wrappings['os-keychain'] && !keyFile.wrappings.passphrase) {
-    throw new ApiFailure('conflict', "This case history's key is held by the OS keychain already: no passphrase is needed.");
+    throw serviceFailure('conflict', 'error.passphrase.keychainHolds');
   }
   let master: Buffer;
   if (keyFile.wrappings.passphrase) {
-    if (!input.current) throw new ApiFailure('validation', 'Give the current passphrase to change it.');
+    if (!input.current) throw serviceFailure('validation', 'error.passphrase.currentNeeded');
     try {
       master = passphraseKeySource(input.current, { warning: null }).unwrap(keyFile, file);
     } catch (error) {
-      if (error instanceof WrongPassphraseError) throw new ApiFailure('validation', 'The current passphrase is wrong. Nothing has been changed.');
+      if (error instanceof WrongPassphraseError) throw serviceFailure('validation', 'error.passphrase.currentWrong');
       throw error;
     }
   } else {
@@ -46,7 +46,7 @@ export const setPassphrase = (store: PassphraseStore, input: PassphraseChange): 
   const reread = readKeyFile(file);
   if (!reread || !next.unwrap(reread, file).equals(master)) {
     writeKeyFile(file, keyFile);
-    throw new ApiFailure('internal', 'The new passphrase could not be stored; the old protection is kept.');
+    throw serviceFailure('internal', 'error.passphrase.notStored');
   }
   const protection: KeyProtection = { method: 'passphrase', warning: null };
   recordKeyProtection(store.db, protection);

@@ -2,7 +2,6 @@ import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import {
   canMoveStatus,
-  caseStatusLabels,
   type caseCreateSchema,
   type caseListQuerySchema,
   type caseUpdateSchema,
@@ -13,10 +12,10 @@ import {
   type Contact,
   type contactInputSchema,
 } from '../../../shared/domain/cases';
-import { ApiFailure } from '../../../shared/contract/result';
-import { completedCaseMessage, isForeignCase } from '../db/case-write-guard';
+import { completedCaseFailure, isForeignCase } from '../db/case-write-guard';
 import { newId } from '../db/device-clock';
 import { tombstoneSyncedRow, writeSyncedRow } from '../db/synced-write';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 
 type CaseCreate = z.output<typeof caseCreateSchema>;
 type CaseUpdate = z.output<typeof caseUpdateSchema>;
@@ -104,7 +103,7 @@ export const findCase = (db: Database, id: string): CaseDetail | undefined => {
 
 export const getCase = (db: Database, id: string): CaseDetail => {
   const found = findCase(db, id);
-  if (!found) throw new ApiFailure('not_found', `No case with id ${id}`);
+  if (!found) throw serviceFailure('not_found', 'error.caseNotFound', { id });
   return found;
 };
 
@@ -167,12 +166,9 @@ export const updateCase = (db: Database, input: CaseUpdate): CaseDetail =>
     const current = getCase(db, input.id);
     const caseFields: Record<string, string | number | null> = {};
     if (input.status !== undefined && input.status !== current.status) {
-      if (current.status === 'complete') throw new ApiFailure('conflict', completedCaseMessage);
+      if (current.status === 'complete') throw completedCaseFailure();
       if (!canMoveStatus(current.status, input.status)) {
-        throw new ApiFailure(
-          'conflict',
-          `A case cannot move from ${caseStatusLabels[current.status]} to ${caseStatusLabels[input.status]}`,
-        );
+        throw serviceFailure('conflict', 'error.caseStatusMove', { from: current.status, to: input.status });
       }
       caseFields.status = input.status;
       if (input.status === 'complete') {
@@ -226,7 +222,7 @@ export const completeCase = (db: Database, id: string, by: string | undefined): 
 export const reopenCase = (db: Database, id: string, reason: string, by: string | undefined): CaseDetail =>
   db.transaction(() => {
     const current = getCase(db, id);
-    if (current.status !== 'complete') throw new ApiFailure('conflict', 'Only a completed case can be reopened.');
+    if (current.status !== 'complete') throw serviceFailure('conflict', 'error.caseReopenNotComplete');
     writeSyncedRow(db, 'cases', id, { status: 'in_progress', completed_at: null, completed_by: '' });
     recordEvent(db, id, 'reopened', by || current.engineer || 'the engineer', reason);
     return getCase(db, id);

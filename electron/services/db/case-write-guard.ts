@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { ApiFailure } from '../../../shared/contract/result';
+import type { ApiFailure } from '../../../shared/contract/result';
 import type { SyncableTable } from '../../../shared/sync/mutation';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 
 /** Tables that are the engineer's work on a case: only the owner's laptop writes them, and not once complete. */
 const engineerTables: ReadonlySet<SyncableTable> = new Set(['cases', 'contacts', 'probe_runs', 'probe_results', 'interviews', 'answers', 'finding_exceptions', 'evidence_attachments', 'questionnaires', 'questionnaire_returns']);
@@ -34,10 +35,12 @@ export const hubDeviceIdOf = (db: Database): string | null =>
 /** A case another laptop owns: pulled from the hub, read-only here. */
 export const isForeignCase = (ownerDevice: string | null, me: string | null): boolean => ownerDevice !== null && ownerDevice !== me;
 
-export const foreignCaseMessage = (c: { owner_name: string; engineer: string }): string =>
-  `This case belongs to ${c.engineer || 'another engineer'}${c.owner_name ? ` (laptop ${c.owner_name})` : ''} and is read-only here. Comments and proposals can still be added.`;
+export const foreignCaseFailure = (c: { owner_name: string; engineer: string }): ApiFailure =>
+  c.engineer
+    ? serviceFailure('forbidden', 'error.caseForeign', { engineer: c.engineer, owner: c.owner_name, where: c.owner_name ? 'laptop' : 'none' })
+    : serviceFailure('forbidden', 'error.caseForeignUnnamed', { owner: c.owner_name, where: c.owner_name ? 'laptop' : 'none' });
 
-export const completedCaseMessage = 'This case is complete, so it cannot be changed. Reopen it (with a reason) to edit it.';
+export const completedCaseFailure = (): ApiFailure => serviceFailure('conflict', 'error.caseComplete');
 
 /**
  * Every synced write of an engineer's table passes here (from writeSyncedRow), so no channel can
@@ -49,8 +52,8 @@ export const guardCaseWrite = (db: Database, table: SyncableTable, id: string, f
   if (!caseId) return null;
   const state = db.prepare('SELECT id, status, owner_device, owner_name, engineer FROM cases WHERE id = ?').get(caseId) as CaseState | undefined;
   if (!state) return null;
-  if (isForeignCase(state.owner_device, hubDeviceIdOf(db))) throw new ApiFailure('forbidden', foreignCaseMessage(state));
+  if (isForeignCase(state.owner_device, hubDeviceIdOf(db))) throw foreignCaseFailure(state);
   const onlyLifecycle = table === 'cases' && Object.keys(fields).every((name) => lifecycleFields.has(name));
-  if (state.status === 'complete' && !onlyLifecycle) throw new ApiFailure('conflict', completedCaseMessage);
+  if (state.status === 'complete' && !onlyLifecycle) throw completedCaseFailure();
   return state;
 };

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import { ApiFailure } from '../../../shared/contract/result';
 import { compareAssessments, type AssessmentSnapshot, type Comparison } from '../../../shared/history/compare';
 import type { ReadinessLevel, Severity } from '../../../shared/interview/bank-schema';
 import { refreshDirtyCases } from './case-index';
 import type { Log } from '../log/logger';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 
 interface SnapshotRow {
   id: string;
@@ -24,7 +24,7 @@ const snapshotOf = (db: Database, caseId: string): AssessmentSnapshot & { custom
        FROM cases c LEFT JOIN case_summaries sm ON sm.case_id = c.id WHERE c.id = ? AND c.deleted = 0`,
     )
     .get(caseId) as SnapshotRow | undefined;
-  if (!row) throw new ApiFailure('not_found', `No case with id ${caseId}`);
+  if (!row) throw serviceFailure('not_found', 'error.caseNotFound', { id: caseId });
   const pillars = Object.entries(JSON.parse(row.pillar_scores ?? '{}') as Record<string, { title: string; score: number; confidence: number }>).map(
     ([pillarId, p]) => ({ pillarId, title: p.title, score: p.score, confidence: p.confidence }),
   );
@@ -43,14 +43,14 @@ const snapshotOf = (db: Database, caseId: string): AssessmentSnapshot & { custom
 
 /** Compares two assessments of one customer, the earlier one first whatever the order asked. */
 export const compareCases = (db: Database, firstId: string, secondId: string, log: Log): Comparison => {
-  if (firstId === secondId) throw new ApiFailure('validation', 'Choose two different assessments to compare.');
+  if (firstId === secondId) throw serviceFailure('validation', 'error.compareSame');
   refreshDirtyCases(db, log);
   const a = snapshotOf(db, firstId);
   const b = snapshotOf(db, secondId);
   // Same customer name is the same customer: two engineers' laptops each made their own customer row.
   const sameCustomer = (x: string, y: string) =>
     x === y || db.prepare('SELECT 1 FROM customers p JOIN customers q ON p.name = q.name WHERE p.id = ? AND q.id = ?').get(x, y) !== undefined;
-  if (!sameCustomer(a.customerId, b.customerId)) throw new ApiFailure('validation', 'Only assessments of the same customer can be compared.');
+  if (!sameCustomer(a.customerId, b.customerId)) throw serviceFailure('validation', 'error.compareOtherCustomer');
   const [before, after] = a.createdAt <= b.createdAt ? [a, b] : [b, a];
   return compareAssessments(before, after);
 };

@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
-import { ApiFailure } from '../../../shared/contract/result';
 import { ftsMatchExpression } from '../../../shared/history/fts-query';
 import type { historyQuerySchema, HistoryPage, HistoryRow, CustomerTimeline, HistorySort } from '../../../shared/history/history-schemas';
 import type { ReadinessLevel } from '../../../shared/interview/bank-schema';
 import { toSummary, type CaseRow } from '../cases/cases-repository';
 import { refreshDirtyCases } from './case-index';
 import type { Log } from '../log/logger';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 
 type HistoryQuery = z.output<typeof historyQuerySchema>;
 
@@ -130,7 +130,7 @@ export const customerTimeline = (db: Database, customerId: string, log: Log): Cu
   const customer = db.prepare('SELECT id, name FROM customers WHERE id = ? AND deleted = 0').get(customerId) as
     | { id: string; name: string }
     | undefined;
-  if (!customer) throw new ApiFailure('not_found', `No customer with id ${customerId}`);
+  if (!customer) throw serviceFailure('not_found', 'error.customerNotFound', { id: customerId });
   const page = searchHistory(db, {
     text: '',
     engineer: '',

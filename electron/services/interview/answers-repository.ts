@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { v5 as uuidv5 } from 'uuid';
-import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import { checkAnswerValue, type AnswerValue } from '../../../shared/interview/answer-values';
 import { stakeholderLabels, type QuestionBank, type Stakeholder } from '../../../shared/interview/bank-schema';
 import { findQuestion } from '../../../shared/interview/parse-bank';
@@ -18,14 +18,14 @@ export const answerIdFor = (caseId: string, questionId: string): string => uuidv
 
 const questionOf = (bank: QuestionBank, questionId: string) => {
   const found = findQuestion(bank, questionId);
-  if (!found) throw new ApiFailure('validation', `No question ${questionId} in question bank ${bank.id} ${bank.version}`);
+  if (!found) throw serviceFailure('validation', 'error.interview.noQuestion', { questionId, bankId: bank.id, version: bank.version });
   return found.question;
 };
 
 /** Checks an answer against the case's bank exactly as the app and the CLI both need it. */
 export const validateAnswer = (bank: QuestionBank, questionId: string, value: AnswerValue): AnswerValue => {
   const checked = checkAnswerValue(questionOf(bank, questionId), value);
-  if (!checked.ok) throw new ApiFailure('validation', `Invalid answer to ${questionId}: ${checked.message}`, [{ path: 'value', message: checked.message }]);
+  if (!checked.ok) throw serviceFailure('validation', 'error.interview.invalidAnswer', { questionId, detail: checked.message }, [{ path: 'value', message: checked.message }]);
   return checked.value;
 };
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { v5 as uuidv5 } from 'uuid';
-import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import type { QuestionBank } from '../../../shared/interview/bank-schema';
 import { bankQuestions, parseBank } from '../../../shared/interview/parse-bank';
 import type { BankSummary } from '../../../shared/interview/api-schemas';
@@ -50,7 +50,7 @@ export const installBank = (db: Database, input: unknown, options: InstallOption
       | { sha256: string }
       | undefined;
     if (existing && existing.sha256 !== sha256) {
-      throw new ApiFailure('conflict', `Question bank ${bank.id} ${bank.version} is already installed with different content; give the new one a new version.`);
+      throw serviceFailure('conflict', 'error.bank.installedDifferent', { bankId: bank.id, version: bank.version });
     }
     if (!existing) {
       db.prepare(
@@ -133,10 +133,7 @@ export const bankForCase = (db: Database, caseId: string, options: { pin: boolea
     ensureBuiltin(db);
     const bank = installedBank(db, pinned.bank_id, pinned.bank_version);
     if (!bank) {
-      throw new ApiFailure(
-        'not_found',
-        `This case was answered with question bank ${pinned.bank_id} ${pinned.bank_version}, which is not installed on this device yet. Sync with the hub to get it.`,
-      );
+      throw serviceFailure('not_found', 'error.bank.pinnedMissing', { bankId: pinned.bank_id, version: pinned.bank_version });
     }
     return { bank, pinned: true };
   }

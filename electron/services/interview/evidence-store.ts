@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { BlobStore } from '../at-rest/blob-store';
-import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import { maxEvidenceBytes, type EvidenceRecord } from '../../../shared/interview/api-schemas';
 import { getCase } from '../cases/cases-repository';
 import { newId } from '../db/device-clock';
@@ -54,7 +54,7 @@ export interface EvidenceWrite {
 export const addEvidence = (db: Database, blobs: BlobStore, input: EvidenceWrite): EvidenceRecord => {
   getCase(db, input.caseId);
   const bytes = Buffer.from(input.dataBase64, 'base64');
-  if (bytes.length > maxEvidenceBytes) throw new ApiFailure('payload_too_large', `Evidence files are limited to ${maxEvidenceBytes / (1024 * 1024)} MiB`);
+  if (bytes.length > maxEvidenceBytes) throw serviceFailure('payload_too_large', 'error.evidence.tooLarge', { max: maxEvidenceBytes / (1024 * 1024) });
   // Encrypted on disk, named by the sha256 of the plaintext (as the hub knows it).
   const sha256 = blobs.write(bytes);
   const id = newId();
@@ -83,8 +83,8 @@ export const evidenceContent = (db: Database, blobs: BlobStore, caseId: string, 
   const row = db.prepare('SELECT media_type FROM evidence_attachments WHERE case_id = ? AND sha256 = ? AND deleted = 0 LIMIT 1').get(caseId, sha256) as
     | { media_type: string }
     | undefined;
-  if (!row) throw new ApiFailure('not_found', 'No such attachment on this case');
+  if (!row) throw serviceFailure('not_found', 'error.evidence.notOnCase');
   const bytes = blobs.read(sha256);
-  if (!bytes) throw new ApiFailure('not_found', 'The attachment has not arrived on this device yet');
+  if (!bytes) throw serviceFailure('not_found', 'error.evidence.notArrived');
   return { sha256, mediaType: row.media_type, dataBase64: bytes.toString('base64') };
 };

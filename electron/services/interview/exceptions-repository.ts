@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { v5 as uuidv5 } from 'uuid';
 import type { ExceptionRecord } from '../../../shared/interview/score-types';
-import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import { getCase } from '../cases/cases-repository';
 import { tombstoneSyncedRow, writeSyncedRow } from '../db/synced-write';
 import { bankForCase } from './bank-store';
@@ -50,7 +50,7 @@ export const addException = (db: Database, input: ExceptionWrite): ExceptionReco
     getCase(db, input.caseId);
     const { bank } = bankForCase(db, input.caseId, { pin: true });
     if (!bank.rules.some((rule) => rule.id === input.findingId)) {
-      throw new ApiFailure('validation', `No finding ${input.findingId} in question bank ${bank.id} ${bank.version}`);
+      throw serviceFailure('validation', 'error.interview.noFinding', { findingId: input.findingId, bankId: bank.id, version: bank.version });
     }
     const id = exceptionIdFor(input.caseId, input.findingId);
     writeSyncedRow(db, 'finding_exceptions', id, {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
-import { ApiFailure, validationFailure } from '../../../shared/contract/result';
+import { validationFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import { bundleFormat, bundleSchemaVersion, probeBundleSchema, type BundleContent, type ProbeBundle } from '../../../shared/probes/bundle-schema';
 import { canonicalJson } from '../../../shared/probes/canonical-json';
 import type { ProbeResult, ProbeTargets } from '../../../shared/probes/probe-schemas';
@@ -30,10 +31,6 @@ export const buildBundle = (input: { results: ProbeResult[]; targets: ProbeTarge
 
 export const maxBundleBytes = 20 * 1024 * 1024;
 
-const refuse = (message: string): never => {
-  throw new ApiFailure('validation', message);
-};
-
 /**
  * Reads a bundle file's text, refusing — with a sentence that says which — anything that is not
  * JSON, was cut short, comes from a newer Groundwork, does not match the schema, or whose
@@ -42,38 +39,30 @@ const refuse = (message: string): never => {
 export const parseBundleText = (input: string): ProbeBundle => {
   // A BOM left on by whatever decoded the file is not part of the JSON.
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
-  if (text.length > maxBundleBytes) refuse(`The bundle is larger than ${maxBundleBytes / 1024 / 1024} MB; it cannot be a Groundwork bundle.`);
-  if (text.trim() === '') refuse('The file is empty: it is not a Groundwork probe bundle.');
+  if (text.length > maxBundleBytes) throw serviceFailure('validation', 'error.bundle.tooLarge', { max: maxBundleBytes / 1024 / 1024 });
+  if (text.trim() === '') throw serviceFailure('validation', 'error.bundle.empty');
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     const truncated = text.trimStart().startsWith('{') && /end of (JSON|data)|Unterminated|Expected .* after|Unexpected end/i.test(message);
-    refuse(
-      truncated
-        ? 'The bundle is truncated: the file ends before its JSON does. Copy the file again from the machine that collected it.'
-        : 'The file is not a Groundwork probe bundle: it is not JSON.',
-    );
+    throw truncated ? serviceFailure('validation', 'error.bundle.truncated') : serviceFailure('validation', 'error.bundle.notJson');
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as { format?: unknown }).format !== bundleFormat) {
-    refuse('The file is JSON but not a Groundwork probe bundle (its "format" is not groundwork-probe-bundle).');
+    throw serviceFailure('validation', 'error.bundle.wrongFormat');
   }
   const record = raw as Record<string, unknown>;
   const version = record.schemaVersion;
   if (typeof version === 'number' && version > bundleSchemaVersion) {
-    refuse(
-      `The bundle was written by a newer Groundwork (bundle schema ${version}; this version reads up to ${bundleSchemaVersion}). Update Groundwork to import it.`,
-    );
+    throw serviceFailure('validation', 'error.bundle.newerSchema', { version: String(version), supported: String(bundleSchemaVersion) });
   }
   const parsed = probeBundleSchema.safeParse(raw);
   if (!parsed.success) throw validationFailure(parsed.error, 'bundle');
   const { sha256, ...content } = record;
   const actual = hashBundleContent(content);
   if (actual !== sha256) {
-    refuse(
-      `The bundle was altered after it was written: its content hash does not match (recorded ${String(sha256).slice(0, 12)}…, actual ${actual.slice(0, 12)}…).`,
-    );
+    throw serviceFailure('validation', 'error.bundle.hashMismatch', { recorded: String(sha256).slice(0, 12), actual: actual.slice(0, 12) });
   }
   return parsed.data;
 };

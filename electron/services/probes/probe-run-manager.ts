@@ -1,6 +1,6 @@
 import type { Log } from '../log/logger';
 import type { Database } from 'better-sqlite3';
-import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import type { ProbeId, ProbeProgress, ProbeProgressItem, ProbeRunStatus, ProbeTargets } from '../../../shared/probes/probe-schemas';
 import type { ProbeDefinition } from './probe-definition';
 import { assertCaseExists, finishProbeRun, getProbeRun, insertProbeRun, saveProbeResult } from './probes-repository';
@@ -29,7 +29,7 @@ export class ProbeRunManager {
   isActive = (runId: string): boolean => this.active.has(runId);
 
   start(caseId: string, probes: readonly ProbeDefinition[], targets: ProbeTargets): string {
-    if (probes.length === 0) throw new ApiFailure('validation', 'Choose at least one probe to run');
+    if (probes.length === 0) throw serviceFailure('validation', 'error.probes.noneChosen');
     const runId = this.db.transaction(() => {
       assertCaseExists(this.db, caseId);
       return insertProbeRun(this.db, {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import {
   probeIdSchema,
   probeResultSchema,
@@ -58,7 +58,7 @@ export interface NewProbeRun {
 }
 
 export const assertCaseExists = (db: Database, caseId: string): void => {
-  if (!db.prepare('SELECT 1 FROM cases WHERE id = ? AND deleted = 0').get(caseId)) throw new ApiFailure('not_found', `No case with id ${caseId}`);
+  if (!db.prepare('SELECT 1 FROM cases WHERE id = ? AND deleted = 0').get(caseId)) throw serviceFailure('not_found', 'error.caseNotFound', { id: caseId });
 };
 
 /** Inserts the run row (and its outbox mutation); call inside a transaction. */
@@ -168,7 +168,7 @@ export const listProbeRuns = (db: Database, caseId: string, isActive: (runId: st
 
 export const getProbeRun = (db: Database, runId: string, isActive: (runId: string) => boolean = () => false): ProbeRunDetail => {
   const row = db.prepare(`SELECT ${runColumns} FROM probe_runs WHERE id = ? AND deleted = 0`).get(runId) as RunRow | undefined;
-  if (!row) throw new ApiFailure('not_found', `No probe run with id ${runId}`);
+  if (!row) throw serviceFailure('not_found', 'error.probes.runNotFound', { id: runId });
   return {
     ...toSummary(db, row, isActive),
     targets: probeTargetsSchema.parse(JSON.parse(row.targets)),

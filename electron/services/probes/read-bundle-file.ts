@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import { bundleEncodingOf } from '../../../shared/probes/bundle-encoding';
 import { maxBundleBytes } from './bundle';
 
@@ -10,7 +11,10 @@ export const decodeBundleBytes = (bytes: Uint8Array): string => {
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(bomBytes));
   } catch (error) {
-    throw new ApiFailure('validation', `The file is not a Groundwork probe bundle: it is not valid ${encoding.toUpperCase()} text (${error instanceof Error ? error.message : String(error)}).`);
+    throw serviceFailure('validation', 'error.bundle.notText', {
+      encoding: encoding.toUpperCase(),
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
 };
 
@@ -19,12 +23,14 @@ export const readBundleFile = (file: string): string => {
   let bytes: Buffer;
   try {
     const size = fs.statSync(file).size;
-    if (size > maxBundleBytes * 2) throw new ApiFailure('validation', `${file} is larger than ${(maxBundleBytes * 2) / 1024 / 1024} MB; it cannot be a Groundwork bundle.`);
+    if (size > maxBundleBytes * 2) throw serviceFailure('validation', 'error.bundle.fileTooLarge', { file, max: (maxBundleBytes * 2) / 1024 / 1024 });
     bytes = fs.readFileSync(file);
   } catch (error) {
     if (error instanceof ApiFailure) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ApiFailure('not_found', code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file} (${code ?? 'error'})`);
+    throw code === 'ENOENT'
+      ? serviceFailure('not_found', 'error.bundle.fileMissing', { file })
+      : serviceFailure('not_found', 'error.bundle.fileUnreadable', { file, code: code ?? '', hasCode: code ? 'yes' : 'no' });
   }
   return decodeBundleBytes(bytes);
 };

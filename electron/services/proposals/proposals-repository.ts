@@ -1,9 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
-import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import {
   discounted,
-  proposalStatusLabels,
   proposalTransitions,
   type proposalLineUpdateSchema,
   type ProposalRecord,
@@ -49,7 +48,7 @@ const proposalsReadOnly = (db: Database): boolean => readSyncState(db)?.role ===
 
 const assertMayEdit = (db: Database): void => {
   if (proposalsReadOnly(db)) {
-    throw new ApiFailure('forbidden', "Proposals are the account manager's work: on an engineer's laptop they can be read, not changed.");
+    throw serviceFailure('forbidden', 'error.proposal.readOnly');
   }
 };
 
@@ -87,7 +86,7 @@ const toRecord = (db: Database, row: ProposalRow): ProposalRecord => {
 
 export const getProposal = (db: Database, id: string): ProposalRecord => {
   const row = db.prepare('SELECT * FROM proposals WHERE id = ? AND deleted = 0').get(id) as ProposalRow | undefined;
-  if (!row) throw new ApiFailure('not_found', 'No such proposal');
+  if (!row) throw serviceFailure('not_found', 'error.proposal.notFound');
   return toRecord(db, row);
 };
 
@@ -142,14 +141,14 @@ export const updateProposal = (db: Database, input: z.output<typeof proposalUpda
     const fields: Record<string, string | number> = {};
     if (input.status !== undefined && input.status !== current.status) {
       if (!proposalTransitions[current.status].includes(input.status)) {
-        throw new ApiFailure('conflict', `A proposal cannot move from ${proposalStatusLabels[current.status]} to ${proposalStatusLabels[input.status]}.`);
+        throw serviceFailure('conflict', 'error.proposal.statusMove', { from: current.status, to: input.status });
       }
       fields.status = input.status;
       fields.status_changed_at = new Date().toISOString();
     }
     const editing = input.title !== undefined || input.discountBasisPoints !== undefined || input.terms !== undefined;
     if (editing && current.status !== 'draft' && fields.status !== 'draft') {
-      throw new ApiFailure('conflict', `This proposal is ${proposalStatusLabels[current.status].toLowerCase()}; move it back to draft to change it.`);
+      throw serviceFailure('conflict', 'error.proposal.notDraft', { status: current.status });
     }
     if (input.title !== undefined && input.title !== current.title) fields.title = input.title;
     if (input.discountBasisPoints !== undefined && input.discountBasisPoints !== current.discountBasisPoints) fields.discount_basis_points = input.discountBasisPoints;
@@ -160,9 +159,9 @@ export const updateProposal = (db: Database, input: z.output<typeof proposalUpda
 
 const lineOwner = (db: Database, lineId: string): ProposalRecord => {
   const row = db.prepare('SELECT proposal_id FROM proposal_lines WHERE id = ? AND deleted = 0').get(lineId) as { proposal_id: string } | undefined;
-  if (!row) throw new ApiFailure('not_found', 'No such proposal line');
+  if (!row) throw serviceFailure('not_found', 'error.proposal.lineNotFound');
   const proposal = getProposal(db, row.proposal_id);
-  if (proposal.status !== 'draft') throw new ApiFailure('conflict', `This proposal is ${proposalStatusLabels[proposal.status].toLowerCase()}; move it back to draft to change it.`);
+  if (proposal.status !== 'draft') throw serviceFailure('conflict', 'error.proposal.notDraft', { status: proposal.status });
   return proposal;
 };
 

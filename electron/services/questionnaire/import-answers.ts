@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { ApiFailure } from '../../../shared/contract/result';
-import { stakeholderLabels } from '../../../shared/interview/bank-schema';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import {
   answersFileSchema,
   answersPayloadSchema,
@@ -21,10 +20,6 @@ import { findQuestionnaire, questionsFor, type QuestionnaireRow } from './questi
 export const returnIdOf = (sha256: string): string =>
   `${sha256.slice(0, 8)}-${sha256.slice(8, 12)}-4${sha256.slice(13, 16)}-8${sha256.slice(17, 20)}-${sha256.slice(20, 32)}`;
 
-const refuse = (message: string): never => {
-  throw new ApiFailure('validation', message);
-};
-
 /** Text from disk in whichever encoding Windows tools write: UTF-8 with or without a BOM, UTF-16 LE or BE. */
 export const decodeAnswersFile = (bytes: Uint8Array): string => {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
@@ -32,12 +27,13 @@ export const decodeAnswersFile = (bytes: Uint8Array): string => {
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 };
 
-const parseJson = (text: string, what: string): unknown => {
+/** `what` names the text: the answers file, the answers signed inside it, or the answers a hub link collected. */
+const parseJson = (text: string, what: 'file' | 'payload' | 'hub'): unknown => {
   try {
     return JSON.parse(text);
   } catch (error) {
     // Not a failure of ours: the user gets the reason and nothing was changed.
-    return refuse(`${what} is not valid JSON (${(error as Error).message}). Nothing was imported.`);
+    throw serviceFailure('validation', 'error.questionnaire.notJson', { what, reason: (error as Error).message });
   }
 };
 
@@ -56,25 +52,28 @@ const refuseOtherCase = (db: Database, caseId: string, questionnaire: Questionna
   if (questionnaire.caseId === caseId && answers.caseId === caseId) return;
   const detail = getCase(db, caseId);
   const other = questionnaire.caseId !== caseId ? getCase(db, questionnaire.caseId) : null;
-  refuse(
-    `This answers file is for another case${other ? ` (${other.customerName}${other.siteName ? `, ${other.siteName}` : ''})` : ''}, not for ${detail.customerName}. Nothing was imported.`,
-  );
+  throw serviceFailure('validation', 'error.questionnaire.answersOtherCase', {
+    other: other ? (other.siteName ? 'site' : 'customer') : 'none',
+    otherCustomer: other?.customerName ?? '',
+    otherSite: other?.siteName ?? '',
+    customer: detail.customerName,
+  });
 };
 
 /** Checks an HTML form's answers file: ours, for this case, unaltered. */
 const verifyAnswersFile = (db: Database, caseId: string, fileText: string) => {
   const text = fileText.replace(/^\uFEFF/, '');
-  const file = answersFileSchema.safeParse(parseJson(text, 'The file'));
-  if (!file.success) return refuse(`This is not a questionnaire answers file (${firstIssue(file.error)}). Nothing was imported.`);
-  const payload = answersPayloadSchema.safeParse(parseJson(file.data.payload, 'The answers inside the file'));
-  if (!payload.success) return refuse(`The answers file is damaged (${firstIssue(payload.error)}). Nothing was imported.`);
+  const file = answersFileSchema.safeParse(parseJson(text, 'file'));
+  if (!file.success) throw serviceFailure('validation', 'error.questionnaire.notAnswersFile', { issue: firstIssue(file.error) });
+  const payload = answersPayloadSchema.safeParse(parseJson(file.data.payload, 'payload'));
+  if (!payload.success) throw serviceFailure('validation', 'error.questionnaire.answersFileDamaged', { issue: firstIssue(payload.error) });
   const questionnaire = findQuestionnaire(db, payload.data.questionnaireId);
-  if (!questionnaire) return refuse('This answers file belongs to a questionnaire that was not created on this laptop. Nothing was imported.');
+  if (!questionnaire) throw serviceFailure('validation', 'error.questionnaire.answersFileUnknownQuestionnaire');
   refuseOtherCase(db, caseId, questionnaire, payload.data);
   const expected = crypto.createHmac('sha256', Buffer.from(questionnaire.signingKey, 'hex')).update(file.data.payload, 'utf8').digest();
   const given = Buffer.from(file.data.signature, 'hex');
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
-    return refuse('The answers file was changed after the customer saved it (its signature does not match). Ask for the file again. Nothing was imported.');
+    throw serviceFailure('validation', 'error.questionnaire.answersFileAltered');
   }
   return { questionnaire, payload: payload.data, identity: crypto.createHash('sha256').update(file.data.payload, 'utf8').digest('hex') };
 };
@@ -97,16 +96,21 @@ const applyCustomerAnswers = (
   refuseOtherCase(db, caseId, questionnaire, answers);
   const { bank } = bankForCase(db, caseId, { pin: true });
   if (answers.bank.id !== questionnaire.bankId || answers.bank.version !== questionnaire.bankVersion || bank.version !== questionnaire.bankVersion || bank.id !== questionnaire.bankId) {
-    return refuse(`The answers are to question bank ${answers.bank.id} ${answers.bank.version}, but this case uses ${bank.id} ${bank.version}. Nothing was imported.`);
+    throw serviceFailure('validation', 'error.questionnaire.answersOtherBank', {
+      answersBank: answers.bank.id,
+      answersVersion: answers.bank.version,
+      caseBank: bank.id,
+      caseVersion: bank.version,
+    });
   }
   if (!questionnaire.stakeholders.includes(answers.stakeholder)) {
-    return refuse(`This questionnaire was not sent to ${stakeholderLabels[answers.stakeholder]}. Nothing was imported.`);
+    throw serviceFailure('validation', 'error.questionnaire.answersStakeholderNotSent', { stakeholder: answers.stakeholder });
   }
   const asked = new Set(questionsFor(bank, questionnaire, answers.stakeholder).map((q) => q.question.id));
   const seen = new Set<string>();
   const checked = answers.answers.map((a) => {
-    if (!asked.has(a.questionId)) refuse(`The file answers ${a.questionId}, which was not in this questionnaire. Nothing was imported.`);
-    if (seen.has(a.questionId)) refuse(`The file answers ${a.questionId} twice. Nothing was imported.`);
+    if (!asked.has(a.questionId)) throw serviceFailure('validation', 'error.questionnaire.answersQuestionNotAsked', { questionId: a.questionId });
+    if (seen.has(a.questionId)) throw serviceFailure('validation', 'error.questionnaire.answersQuestionTwice', { questionId: a.questionId });
     seen.add(a.questionId);
     return { ...a, value: validateAnswer(bank, a.questionId, a.value) };
   });
@@ -211,13 +215,13 @@ export const importHubLinkAnswers = (
   overwrite: boolean,
 ): ImportAnswersResult =>
   db.transaction(() => {
-    const payload = answersPayloadSchema.safeParse(parseJson(payloadText, 'The answers from the hub'));
-    if (!payload.success) return refuse(`The answers from the hub could not be read (${firstIssue(payload.error)}). Nothing was imported.`);
+    const payload = answersPayloadSchema.safeParse(parseJson(payloadText, 'hub'));
+    if (!payload.success) throw serviceFailure('validation', 'error.questionnaire.hubAnswersUnreadable', { issue: firstIssue(payload.error) });
     if (payload.data.questionnaireId !== link.questionnaireId || payload.data.stakeholder !== link.stakeholder) {
-      return refuse('The hub sent answers for another questionnaire than this link. Nothing was imported.');
+      throw serviceFailure('validation', 'error.questionnaire.hubAnswersOtherLink');
     }
     const questionnaire = findQuestionnaire(db, payload.data.questionnaireId);
-    if (!questionnaire) return refuse('These answers belong to a questionnaire that is not on this laptop. Nothing was imported.');
+    if (!questionnaire) throw serviceFailure('validation', 'error.questionnaire.hubAnswersUnknownQuestionnaire');
     getCase(db, questionnaire.caseId);
     const identity = crypto.createHash('sha256').update(payloadText, 'utf8').digest('hex');
     return applyCustomerAnswers(db, questionnaire.caseId, { questionnaire, payload: payload.data, identity }, 'hub-link', overwrite);

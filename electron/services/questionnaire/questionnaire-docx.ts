@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { DOMParser } from '@xmldom/xmldom';
 import { BuilderElement, Document, HeadingLevel, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import { unzipSync } from 'fflate';
-import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import type { AnswerValue } from '../../../shared/interview/answer-values';
 import { stakeholderLabels, type Question, type QuestionBank, type Stakeholder } from '../../../shared/interview/bank-schema';
 import type { AnswersPayload } from '../../../shared/questionnaire/questionnaire-schemas';
@@ -186,11 +186,11 @@ const controlsOf = (bytes: Uint8Array): Control[] => {
     if (!doc) throw new Error('no word/document.xml');
     xml = new TextDecoder().decode(doc);
   } catch (error) {
-    throw new ApiFailure('validation', `This is not a Word document Groundwork can read (${(error as Error).message}). Nothing was imported.`);
+    throw serviceFailure('validation', 'error.questionnaire.docxUnreadable', { reason: (error as Error).message });
   }
   const problems: string[] = [];
   const dom = new DOMParser({ errorHandler: { warning: () => undefined, error: (message: string) => void problems.push(message), fatalError: (message: string) => void problems.push(message) } }).parseFromString(xml, 'text/xml');
-  if (problems.length > 0) throw new ApiFailure('validation', `The Word document is damaged (${problems[0]}). Nothing was imported.`);
+  if (problems.length > 0) throw serviceFailure('validation', 'error.questionnaire.docxDamaged', { problem: problems[0] ?? '' });
   const controls: Control[] = [];
   const sdts = dom.getElementsByTagNameNS(W, 'sdt');
   for (let i = 0; i < sdts.length; i += 1) {
@@ -235,13 +235,12 @@ export const readQuestionnaireDocx = (
   const controls = controlsOf(bytes);
   const referenceControl = controls.find((c) => c.tag === 'gw:reference') ?? controls.find((c) => c.checked === null && parseReference(c.text) !== null);
   const reference = parseReference(referenceControl?.text ?? '');
-  if (!reference) throw new ApiFailure('validation', 'This Word document is not a Groundwork questionnaire (its reference is missing or was changed). Nothing was imported.');
+  if (!reference) throw serviceFailure('validation', 'error.questionnaire.docxNotQuestionnaire');
   const questionnaire = findQuestionnaire(reference.questionnaireId);
-  if (!questionnaire) throw new ApiFailure('validation', 'This Word form belongs to a questionnaire that was not created on this laptop. Nothing was imported.');
+  if (!questionnaire) throw serviceFailure('validation', 'error.questionnaire.docxUnknownQuestionnaire');
   const { entries } = entriesFor(questionnaire, reference.stakeholder);
   const expectedTags = tagsFor(entries);
-  const broken = () =>
-    new ApiFailure('validation', "The Word form's structure was changed (an answer box was removed, copied or added). Ask the customer to fill in a fresh copy. Nothing was imported.");
+  const broken = () => serviceFailure('validation', 'error.questionnaire.docxStructureChanged');
   const answerControls = controls.filter((c) => c !== referenceControl && (c.tag === '' || c.tag.startsWith('gw:')));
   let named: Control[];
   if (answerControls.some((c) => c.tag !== '')) {
@@ -267,20 +266,20 @@ export const readQuestionnaireDocx = (
       if (options.length > 0) {
         const ticked = options.filter((o) => byTag.get(optionTag(question.id, o.value))?.checked).map((o) => o.value);
         if (question.type === 'multi') value = ticked.length > 0 ? ticked : undefined;
-        else if (ticked.length > 1) throw new ApiFailure('validation', `Question "${question.selfService?.text ?? question.text}" has ${ticked.length} boxes ticked where one is expected. Nothing was imported.`);
+        else if (ticked.length > 1) throw serviceFailure('validation', 'error.questionnaire.docxTooManyTicked', { question: question.selfService?.text ?? question.text, count: ticked.length });
         else if (ticked.length === 1) value = question.type === 'scale' ? Number(ticked[0]) : ticked[0];
       } else {
         const text = typed(byTag.get(`gw:q:${question.id}`));
         if (question.type === 'number' && text !== '') {
           value = numberFrom(text);
-          if (value === undefined) throw new ApiFailure('validation', `"${text}" is not a number (question "${question.selfService?.text ?? question.text}"). Nothing was imported.`);
+          if (value === undefined) throw serviceFailure('validation', 'error.questionnaire.docxNotANumber', { text, question: question.selfService?.text ?? question.text });
         } else if (text !== '') value = text;
       }
     }
     if (value !== undefined) answers.push({ questionId: question.id, value, note });
   }
   const name = typed(byTag.get('gw:respondent.name'));
-  if (!name) throw new ApiFailure('validation', 'The Word form has no name in "Your name": ask who filled it in. Nothing was imported.');
+  if (!name) throw serviceFailure('validation', 'error.questionnaire.docxNoName');
   const payload: AnswersPayload = {
     questionnaireId: questionnaire.id,
     caseId: reference.caseId,

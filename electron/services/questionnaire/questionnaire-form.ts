@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { ApiFailure } from '../../../shared/contract/result';
 import type { AnswerValue } from '../../../shared/interview/answer-values';
-import { stakeholderLabels, type Stakeholder } from '../../../shared/interview/bank-schema';
+import type { Stakeholder } from '../../../shared/interview/bank-schema';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import { formQuestionOf, questionsReadBy, renderFormHtml, type FormSpec } from '../../../shared/questionnaire/form-html';
 import { getCase } from '../cases/cases-repository';
 import { bankForCase } from '../interview/bank-store';
@@ -25,12 +25,12 @@ const fileSafe = (text: string): string =>
 const formContext = (db: Database, questionnaireId: string, stakeholder: Stakeholder) => {
   const questionnaire = getQuestionnaire(db, questionnaireId);
   if (!questionnaire.stakeholders.includes(stakeholder)) {
-    throw new ApiFailure('validation', `This questionnaire was not made for ${stakeholderLabels[stakeholder]}.`);
+    throw serviceFailure('validation', 'error.questionnaire.notMadeFor', { stakeholder });
   }
   const detail = getCase(db, questionnaire.caseId);
   const { bank } = bankForCase(db, questionnaire.caseId, { pin: false });
   if (bank.id !== questionnaire.bankId || bank.version !== questionnaire.bankVersion) {
-    throw new ApiFailure('conflict', 'The case now uses another question bank than this questionnaire: create a new questionnaire.');
+    throw serviceFailure('conflict', 'error.questionnaire.bankChanged');
   }
   const entries = questionsFor(bank, questionnaire, stakeholder);
   const branding = brandingForCase(db, questionnaire.caseId);

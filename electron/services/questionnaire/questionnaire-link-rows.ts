@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { ApiFailure } from '../../../shared/contract/result';
 import type { Stakeholder } from '../../../shared/interview/bank-schema';
 import type { QuestionnaireLink } from '../../../shared/questionnaire/questionnaire-schemas';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 
 /** The laptop's record of its questionnaire hub links (migration 24), read as the status shows them. */
 
@@ -49,7 +49,7 @@ export const linksOf = (db: Database, questionnaireId: string): QuestionnaireLin
 
 export const linkRow = (db: Database, id: string): LinkRow => {
   const row = db.prepare('SELECT * FROM questionnaire_links WHERE id = ?').get(id) as LinkRow | undefined;
-  if (!row) throw new ApiFailure('not_found', 'No such questionnaire link on this laptop.');
+  if (!row) throw serviceFailure('not_found', 'error.questionnaire.linkNotFound');
   return row;
 };
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import { linkPathOf } from '../../../shared/questionnaire/hub-link-protocol';
 import type { ImportAnswersResult, QuestionnaireLink } from '../../../shared/questionnaire/questionnaire-schemas';
 import { publishLinksSchema } from '../../../shared/questionnaire/questionnaire-schemas';
@@ -7,7 +8,7 @@ import type { z } from 'zod';
 import type { Log } from '../log/logger';
 import { HubClient, HubHttpError, isRetryableHubError } from '../sync/hub-client';
 import { withRetry, type RetryPolicy } from '../sync/retry';
-import { describeSyncError } from '../sync/sync-errors';
+import { syncFailure } from '../sync/sync-errors';
 import { readSyncState } from '../sync/sync-state';
 import type { TokenStore } from '../sync/token-store';
 import { importHubLinkAnswers } from './import-answers';
@@ -29,17 +30,17 @@ export interface LinkDeps {
 
 const hubClientFor = async (deps: LinkDeps): Promise<{ client: HubClient; hubUrl: string }> => {
   const state = readSyncState(deps.db);
-  if (!state) throw new ApiFailure('conflict', 'A hub link needs this laptop enrolled with your partner hub (Settings → Sync). The HTML and Word forms work without it.');
+  if (!state) throw serviceFailure('conflict', 'error.questionnaire.hubNotEnrolled');
   const token = await deps.tokenStore.read();
-  if (!token) throw new ApiFailure('unauthorized', 'The hub token for this device is missing. Enroll it again with a new code from your partner admin.');
+  if (!token) throw serviceFailure('unauthorized', 'error.questionnaire.hubTokenMissing');
   return { client: new HubClient(state.hub_url, token, { timeoutMs: deps.timeoutMs }), hubUrl: state.hub_url.replace(/\/+$/, '') };
 };
 
 const hubFailure = (error: unknown): ApiFailure => {
   if (error instanceof ApiFailure) return error;
-  if (error instanceof HubHttpError && error.status === 401) return new ApiFailure('unauthorized', describeSyncError(error));
-  if (error instanceof HubHttpError && error.status >= 400 && error.status < 500) return new ApiFailure('validation', `The partner hub refused the link: ${error.message}`);
-  return new ApiFailure('internal', describeSyncError(error));
+  if (error instanceof HubHttpError && error.status === 401) return syncFailure('unauthorized', error);
+  if (error instanceof HubHttpError && error.status >= 400 && error.status < 500) return serviceFailure('validation', 'error.questionnaire.hubRefusedLink', { reason: error.message });
+  return syncFailure('internal', error);
 };
 
 /** One link per chosen stakeholder, each with its own one-time token and the same expiry. */
@@ -72,7 +73,7 @@ export const publishQuestionnaireLinks = async (deps: LinkDeps, raw: z.input<typ
 /** Withdraws a link: the customer's page then says so, and nothing more can be sent with it. */
 export const revokeQuestionnaireLink = async (deps: LinkDeps, linkId: string): Promise<QuestionnaireLink> => {
   const row = linkRow(deps.db, linkId);
-  if (row.collected_at) throw new ApiFailure('conflict', 'The customer already answered with this link; there is nothing left to withdraw.');
+  if (row.collected_at) throw serviceFailure('conflict', 'error.questionnaire.linkAlreadyAnswered');
   if (!row.revoked_at) {
     const { client } = await hubClientFor(deps);
     try {
@@ -90,7 +91,7 @@ export const revokeQuestionnaireLink = async (deps: LinkDeps, linkId: string): P
 export const applyLinkAnswers = (db: Database, linkId: string, overwrite: boolean): ImportAnswersResult =>
   db.transaction(() => {
     const row = linkRow(db, linkId);
-    if (!row.answers_payload) throw new ApiFailure('conflict', 'No answers have come back with this link yet.');
+    if (!row.answers_payload) throw serviceFailure('conflict', 'error.questionnaire.linkNoAnswers');
     const result = importHubLinkAnswers(db, { questionnaireId: row.questionnaire_id, stakeholder: row.stakeholder }, row.answers_payload, overwrite);
     db.prepare('UPDATE questionnaire_links SET kept_question_ids = ?, import_error = NULL WHERE id = ?').run(JSON.stringify(result.keptEngineerAnswers), linkId);
     return result;

@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import { bankInAppLanguage } from '../interview/bank-in-app-language';
 import type { Database } from 'better-sqlite3';
-import { ApiFailure } from '../../../shared/contract/result';
 import type { QuestionBank, Stakeholder } from '../../../shared/interview/bank-schema';
 import { bankQuestions, type BankQuestion } from '../../../shared/interview/parse-bank';
 import type { Questionnaire, QuestionnaireCreateInput, SelfServiceQuestion } from '../../../shared/questionnaire/questionnaire-schemas';
 import { questionnaireCreateSchema } from '../../../shared/questionnaire/questionnaire-schemas';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import { getCase } from '../cases/cases-repository';
 import { newId } from '../db/device-clock';
 import { writeSyncedRow } from '../db/synced-write';
@@ -73,7 +73,7 @@ export const findQuestionnaire = (db: Database, id: string): QuestionnaireRow | 
 
 export const getQuestionnaire = (db: Database, id: string): QuestionnaireRow => {
   const found = findQuestionnaire(db, id);
-  if (!found) throw new ApiFailure('not_found', 'No such questionnaire on this laptop.');
+  if (!found) throw serviceFailure('not_found', 'error.questionnaire.notFound');
   return found;
 };
 
@@ -99,15 +99,15 @@ export const createQuestionnaire = (db: Database, raw: QuestionnaireCreateInput)
     if (input.questionIds) {
       const byId = new Map(offered.map((q) => [q.question.id, q]));
       const wrong = input.questionIds.find((id) => !byId.has(id));
-      if (wrong) throw new ApiFailure('validation', `${wrong} is not a question the customer can answer alone in bank ${bank.id} ${bank.version}.`);
+      if (wrong) throw serviceFailure('validation', 'error.questionnaire.notSelfService', { questionId: wrong, bankId: bank.id, bankVersion: bank.version });
       const unasked = input.questionIds.find((id) => !byId.get(id)?.question.stakeholders.some((s) => stakeholders.includes(s)));
-      if (unasked) throw new ApiFailure('validation', `${unasked} is not asked of any of the chosen stakeholders.`);
+      if (unasked) throw serviceFailure('validation', 'error.questionnaire.notAskedOfChosen', { questionId: unasked });
       const chosen = new Set(input.questionIds);
       questionIds = forThem.filter((q) => chosen.has(q.question.id)).map((q) => q.question.id);
     } else {
       questionIds = forThem.map((q) => q.question.id);
     }
-    if (questionIds.length === 0) throw new ApiFailure('validation', 'None of the chosen stakeholders has a question to answer before the visit.');
+    if (questionIds.length === 0) throw serviceFailure('validation', 'error.questionnaire.noQuestionsForChosen');
     const row: Row = {
       id: newId(),
       case_id: input.caseId,

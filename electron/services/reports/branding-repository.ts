@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
-import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import {
   defaultBranding,
   emptyProposalText,
@@ -64,7 +64,7 @@ export const listBrandingProfiles = (db: Database): BrandingProfile[] =>
 
 export const getBrandingProfile = (db: Database, id: string): BrandingProfile => {
   const row = db.prepare(`SELECT ${columns} FROM branding_profiles WHERE id = ? AND deleted = 0`).get(id) as BrandingRow | undefined;
-  if (!row) throw new ApiFailure('not_found', 'No such branding profile.');
+  if (!row) throw serviceFailure('not_found', 'error.branding.notFound');
   return toProfile(row);
 };
 
@@ -115,7 +115,7 @@ export const setBrandingLogo = (
 export const assignBrandingToCase = (db: Database, caseId: string, profileId: string | null): void =>
   db.transaction(() => {
     const found = db.prepare('SELECT id FROM cases WHERE id = ? AND deleted = 0').get(caseId);
-    if (!found) throw new ApiFailure('not_found', 'No such case.');
+    if (!found) throw serviceFailure('not_found', 'error.report.noSuchCase');
     if (profileId) getBrandingProfile(db, profileId);
     writeSyncedRow(db, 'cases', caseId, { branding_profile_id: profileId });
   })();
@@ -123,7 +123,7 @@ export const assignBrandingToCase = (db: Database, caseId: string, profileId: st
 /** The profile a case's reports use: the chosen one, else the partner's default, else the only one, else the neutral default. */
 export const brandingForCase = (db: Database, caseId: string): BrandingProfile => {
   const row = db.prepare('SELECT branding_profile_id AS id FROM cases WHERE id = ? AND deleted = 0').get(caseId) as { id: string | null } | undefined;
-  if (!row) throw new ApiFailure('not_found', 'No such case.');
+  if (!row) throw serviceFailure('not_found', 'error.report.noSuchCase');
   if (row.id) {
     const chosen = db.prepare(`SELECT ${columns} FROM branding_profiles WHERE id = ? AND deleted = 0`).get(row.id) as BrandingRow | undefined;
     if (chosen) return toProfile(chosen);
@@ -145,7 +145,7 @@ export const setCustomerLogo = (
 ): { logoDataUri: string; removed: string[] } =>
   db.transaction(() => {
     const row = db.prepare('SELECT customer_id FROM cases WHERE id = ? AND deleted = 0').get(caseId) as { customer_id: string } | undefined;
-    if (!row) throw new ApiFailure('not_found', 'No such case.');
+    if (!row) throw serviceFailure('not_found', 'error.report.noSuchCase');
     const checked = logo ? checkLogo(logo.mime, logo.base64) : null;
     writeSyncedRow(db, 'customers', row.customer_id, { logo_mime: checked?.mime ?? '', logo_base64: checked?.base64 ?? '' });
     return { logoDataUri: checked ? `data:${checked.mime};base64,${checked.base64}` : '', removed: checked?.removed ?? [] };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 
 /** Where Chromium-family browsers live when installed the usual way. */
 const standardLocations = (): string[] => {
@@ -37,14 +37,11 @@ export const findChromium = (): string => {
   const configured = process.env.GROUNDWORK_CHROMIUM;
   if (configured) {
     if (fs.existsSync(configured)) return configured;
-    throw new ApiFailure('not_found', `GROUNDWORK_CHROMIUM is set to ${configured}, which does not exist.`);
+    throw serviceFailure('not_found', 'error.pdf.chromiumPathMissing', { path: configured });
   }
   const found = standardLocations().find((p) => fs.existsSync(p));
   if (!found) {
-    throw new ApiFailure(
-      'not_found',
-      'PDF export needs Chrome, Edge or Chromium; none was found. Install one or set GROUNDWORK_CHROMIUM to its executable.',
-    );
+    throw serviceFailure('not_found', 'error.pdf.noChromium');
   }
   return found;
 };
@@ -92,7 +89,10 @@ export class ChromiumPdfPrinter {
         })
         .catch((error: unknown) => {
           this.browser = null;
-          throw new ApiFailure('internal', `Chromium could not be started for the PDF (${this.executablePath}): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+          throw serviceFailure('internal', 'error.pdf.chromiumStart', {
+            path: this.executablePath,
+            detail: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error),
+          });
         });
       this.browser = launching;
     }

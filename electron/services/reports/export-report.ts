@@ -9,6 +9,7 @@ import { reportInputsSchema } from '../../../shared/reports/report-inputs';
 import type { ReportSource } from '../../../shared/reports/report-source';
 import type { ProposalRecord } from '../../../shared/domain/proposals';
 import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import { appVersion } from '../../../shared/app-version';
 import { brandingForCase, brandingProfileIdOfCase } from './branding-repository';
 import { buildReportSource, type ReportStore } from './build-report-source';
@@ -49,7 +50,7 @@ export const renderReport = async (model: ReportModel, format: ReportFormat, pri
   // A proposal that would print wrong figures is refused, with the reason, instead of exported.
   if (model.kind === 'proposal' && model.proposal.refusal) throw new ApiFailure('validation', model.proposal.refusal);
   if (model.kind === 'reassessment' && !model.source.comparison) {
-    throw new ApiFailure('validation', 'This case is not a re-assessment: start one with "Re-assess" on an earlier case of the customer to get a report of what changed.');
+    throw serviceFailure('validation', 'error.export.notReassessment');
   }
   if (format === 'html') return { bytes: Buffer.from(buildReportHtml(model, { embedFonts: true }), 'utf8'), mime, model };
   if (format === 'pdf') return { bytes: await printPdf()(buildReportHtml(model, { embedFonts: false }), pdfHeaderFooter(model)), mime, model };
@@ -58,7 +59,7 @@ export const renderReport = async (model: ReportModel, format: ReportFormat, pri
     const roadmap = buildRoadmap(model.source.recommendations, model.source.findings);
     return { bytes: Buffer.from(findingsToPsaCsv(model, roadmap), 'utf8'), mime, model };
   }
-  if (model.kind !== 'proposal') throw new ApiFailure('validation', 'CSV export is the proposal (price lines) or the technical report (one PSA ticket per finding): use --kind proposal or --kind technical.');
+  if (model.kind !== 'proposal') throw serviceFailure('validation', 'error.export.csvKind');
   return { bytes: Buffer.from(proposalToCsv(model.proposal), 'utf8'), mime, model };
 };
 
@@ -89,8 +90,8 @@ export const exportReport = async (
   printPdf: () => PdfPrinter,
 ): Promise<ExportResult> => {
   const { db } = store;
-  if (args.proposal && args.kind !== 'proposal') throw new ApiFailure('validation', `A saved proposal prints as the proposal document, not the ${args.kind} report: use kind "proposal".`);
-  if (args.proposal && args.proposal.caseId !== args.caseId) throw new ApiFailure('validation', 'That proposal belongs to another case: export it from its own case.');
+  if (args.proposal && args.kind !== 'proposal') throw serviceFailure('validation', 'error.export.savedProposalKind', { kind: args.kind });
+  if (args.proposal && args.proposal.caseId !== args.caseId) throw serviceFailure('validation', 'error.export.proposalOtherCase');
   const inputs = reportInputsForCase(store, args.caseId, undefined, args.proposal);
   const model = buildReportModel(args.kind, inputs);
   const rendered = await renderReport(model, args.format, printPdf);
@@ -124,13 +125,10 @@ export interface ReproducedExport extends ExportResult {
 export const reproduceExport = async (db: Database, exportId: string, printPdf: () => PdfPrinter): Promise<ReproducedExport> => {
   const stored = storedExport(db, exportId);
   if (stored.record.templateVersion !== reportTemplateVersion) {
-    throw new ApiFailure(
-      'conflict',
-      `This export used report template ${stored.record.templateVersion}; this Groundwork has ${reportTemplateVersion} and would lay it out differently.`,
-    );
+    throw serviceFailure('conflict', 'error.export.templateChanged', { used: stored.record.templateVersion, current: reportTemplateVersion });
   }
   const parsed = reportInputsSchema.safeParse(JSON.parse(stored.inputsJson));
-  if (!parsed.success) throw new ApiFailure('conflict', 'This export was recorded before its inputs were kept, so it cannot be rendered again.');
+  if (!parsed.success) throw serviceFailure('conflict', 'error.export.inputsNotKept');
   const rendered = await renderReport(buildReportModel(stored.record.kind, parsed.data), stored.record.format, printPdf);
   const sha256 = sha256Hex(rendered.bytes);
   return { bytes: rendered.bytes, mime: rendered.mime, record: stored.record, sha256, identical: sha256 === stored.record.sha256 };

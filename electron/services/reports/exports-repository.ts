@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import type { ReportExportRecord } from '../../../shared/reports/report-exports';
 import type { ReportFormat, ReportKind } from '../../../shared/reports/report-model';
 import { newId } from '../db/device-clock';
@@ -91,12 +91,9 @@ export const listExports = (db: Database, caseId: string): ReportExportRecord[] 
 
 export const storedExport = (db: Database, id: string): { record: ReportExportRecord; inputsJson: string } => {
   const row = db.prepare(`${exportSelect} WHERE id = ? AND deleted = 0`).get(id) as (ExportRow & { source_json: string }) | undefined;
-  if (!row) throw new ApiFailure('not_found', 'No such report export.');
+  if (!row) throw serviceFailure('not_found', 'error.export.notFound');
   if (row.inputs_here !== 1) {
-    throw new ApiFailure(
-      'not_found',
-      `This export was made on ${row.exported_on || 'another laptop'}; the inputs it was rendered from stay on that laptop. Export the report again here for a copy.`,
-    );
+    throw serviceFailure('not_found', 'error.export.inputsElsewhere', { where: row.exported_on ? 'laptop' : 'none', laptop: row.exported_on });
   }
   return { record: toRecord(row), inputsJson: row.source_json };
 };

@@ -1,4 +1,4 @@
-import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import { maxLogoBytes, type LogoMime } from '../../../shared/reports/branding';
 import { sanitizeSvg } from '../../../shared/reports/svg-sanitize';
 
@@ -14,12 +14,12 @@ const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a
 /** A real PNG: the signature, then an IHDR chunk with sane dimensions. */
 const checkPng = (bytes: Buffer): void => {
   if (bytes.length < 33 || !bytes.subarray(0, 8).equals(pngSignature) || bytes.toString('latin1', 12, 16) !== 'IHDR') {
-    throw new ApiFailure('validation', 'The logo is not a PNG image.');
+    throw serviceFailure('validation', 'error.logo.notPng');
   }
   const width = bytes.readUInt32BE(16);
   const height = bytes.readUInt32BE(20);
   if (width === 0 || height === 0 || width > 8000 || height > 8000) {
-    throw new ApiFailure('validation', `The logo is ${width}×${height} pixels; it must be between 1 and 8000 on each side.`);
+    throw serviceFailure('validation', 'error.logo.badDimensions', { width, height });
   }
 };
 
@@ -29,9 +29,9 @@ const checkPng = (bytes: Buffer): void => {
  */
 export const checkLogo = (mime: LogoMime, base64: string): CheckedLogo => {
   const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length === 0) throw new ApiFailure('validation', 'The logo file is empty.');
+  if (bytes.length === 0) throw serviceFailure('validation', 'error.logo.empty');
   if (bytes.length > maxLogoBytes) {
-    throw new ApiFailure('payload_too_large', `The logo is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; it must be at most 1 MB.`);
+    throw serviceFailure('payload_too_large', 'error.logo.tooLarge', { size: bytes.length / 1024 / 1024 });
   }
   if (mime === 'image/png') {
     checkPng(bytes);
@@ -39,6 +39,6 @@ export const checkLogo = (mime: LogoMime, base64: string): CheckedLogo => {
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const result = sanitizeSvg(text);
-  if (!result.ok) throw new ApiFailure('validation', `The SVG logo was refused: ${result.reason}`);
+  if (!result.ok) throw serviceFailure('validation', 'error.logo.svgRefused', { reason: result.reason });
   return { mime, base64: Buffer.from(result.svg, 'utf8').toString('base64'), removed: result.removed };
 };

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
-import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import type { PriceBookItem, priceBookSaveSchema } from '../../../shared/reports/price-book';
 import type { QuantityRule } from '../../../shared/reports/report-source';
 import { newId } from '../db/device-clock';
@@ -39,7 +39,7 @@ export const listPriceBook = (db: Database): PriceBookItem[] =>
 
 export const getPriceBookItem = (db: Database, id: string): PriceBookItem => {
   const row = db.prepare(`${select} WHERE id = ? AND deleted = 0`).get(id) as ItemRow | undefined;
-  if (!row) throw new ApiFailure('not_found', 'No such price book item.');
+  if (!row) throw serviceFailure('not_found', 'error.priceBook.itemNotFound');
   return toItem(row);
 };
 
@@ -49,7 +49,7 @@ export const savePriceBookItem = (db: Database, input: PriceBookSave): PriceBook
     const clash = db
       .prepare('SELECT id FROM price_book_items WHERE lower(sku) = lower(?) AND deleted = 0 AND id != ?')
       .get(input.sku, input.id ?? '') as { id: string } | undefined;
-    if (clash) throw new ApiFailure('conflict', `The price book already has SKU ${input.sku}.`);
+    if (clash) throw serviceFailure('conflict', 'error.priceBook.skuTaken', { sku: input.sku });
     const id = input.id ?? newId();
     writeSyncedRow(db, 'price_book_items', id, {
       sku: input.sku,

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import type { ProposalSettings } from '../../../shared/reports/proposal-settings';
 import { proposalTermsSchema, type ProposalTerms } from '../../../shared/reports/report-source';
 import { reportLocaleSchema, type ReportLocale } from '../../../shared/i18n/locales';
@@ -32,7 +32,7 @@ export const defaultProposalSettings = (caseId: string): ProposalSettings => ({
 });
 
 const assertCase = (db: Database, caseId: string): void => {
-  if (!db.prepare('SELECT 1 FROM cases WHERE id = ? AND deleted = 0').get(caseId)) throw new ApiFailure('not_found', 'No such case.');
+  if (!db.prepare('SELECT 1 FROM cases WHERE id = ? AND deleted = 0').get(caseId)) throw serviceFailure('not_found', 'error.report.noSuchCase');
 };
 
 export const getProposalSettings = (db: Database, caseId: string): ProposalSettings => {

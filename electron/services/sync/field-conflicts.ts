@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import {
   fieldConflictSchema,
   type ConflictRecord,
@@ -135,22 +135,22 @@ const notUserFields = new Set(['id', 'created_at', 'updated_at', 'origin_device'
 export const resolveConflict = (db: Database, log: Log, input: ResolveConflictInput): ConflictRecord[] =>
   db.transaction(() => {
     const table = syncableTableSchema.safeParse(input.table);
-    if (!table.success) throw new ApiFailure('validation', 'No such table with conflicts.');
+    if (!table.success) throw serviceFailure('validation', 'error.sync.conflictNoTable');
     const row = db.prepare('SELECT table_name, row_id, fields, conflicts FROM sync_remote_rows WHERE table_name = ? AND row_id = ?').get(input.table, input.rowId) as
       | ConflictRow
       | undefined;
     const conflicts = row ? parseConflicts(row.conflicts, log) : [];
     const conflict = conflicts.find((c) => c.field === input.field);
-    if (!conflict) throw new ApiFailure('not_found', 'This conflict is not open any more (it may have been resolved on another device).');
+    if (!conflict) throw serviceFailure('not_found', 'error.sync.conflictClosed');
     const chosen = conflict.values.find((v) => v.hlc === input.hlc);
-    if (!chosen) throw new ApiFailure('validation', 'Pick one of the values listed for this conflict.');
-    if (!mayWrite(db, table.data)) throw new ApiFailure('forbidden', 'Your role cannot change this record, so its conflict is for someone else to resolve.');
+    if (!chosen) throw serviceFailure('validation', 'error.sync.conflictPickValue');
+    if (!mayWrite(db, table.data)) throw serviceFailure('forbidden', 'error.sync.conflictNotYours');
     // The field name came from the hub: it must be a real column of our table before it reaches SQL.
     const columns = new Set((db.prepare('SELECT name FROM pragma_table_info(?)').all(table.data) as { name: string }[]).map((c) => c.name));
-    if (!columns.has(conflict.field) || notUserFields.has(conflict.field)) throw new ApiFailure('validation', 'This field cannot be set here.');
+    if (!columns.has(conflict.field) || notUserFields.has(conflict.field)) throw serviceFailure('validation', 'error.sync.conflictFieldFixed');
     const value = chosen.value;
     const stored = value === true ? 1 : value === false ? 0 : value === undefined ? null : value;
-    if (stored !== null && typeof stored !== 'string' && typeof stored !== 'number') throw new ApiFailure('validation', 'This value cannot be stored here.');
+    if (stored !== null && typeof stored !== 'string' && typeof stored !== 'number') throw serviceFailure('validation', 'error.sync.conflictValueUnfit');
     writeSyncedRow(db, table.data, input.rowId, { [conflict.field]: stored });
     const rest = conflicts.filter((c) => c !== conflict);
     db.prepare('UPDATE sync_remote_rows SET conflicts = ? WHERE table_name = ? AND row_id = ?').run(JSON.stringify(rest), input.table, input.rowId);

@@ -1,9 +1,10 @@
 import os from 'node:os';
 import type { Database } from 'better-sqlite3';
-import { ApiFailure } from '../../../shared/contract/result';
-import { defaultMaxClockSkewMs, describeSkew } from '../../../shared/sync/hlc';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
+import { defaultMaxClockSkewMs } from '../../../shared/sync/hlc';
 import { blobRefsOf, enrollCodeSchema, maxPushBatch } from '../../../shared/sync/protocol';
-import { describeClockOffset, hubUrlWarningFor, type SyncReport, type SyncStatus } from '../../../shared/sync/sync-status';
+import { clockOffsetText, clockWarningText, hubUrlWarningText, type SyncReport, type SyncStatus } from '../../../shared/sync/sync-status';
+import { englishOf, serviceEnglish, serviceText } from '../../../shared/i18n/service-failure';
 import { deviceId } from '../db/device-clock';
 import { holdMutation, pendingMutationCount, pendingMutations, requeueMutation, waitingMutations, waitingReasons } from '../db/outbox';
 import { applyPulledRows } from './apply-pulled';
@@ -12,8 +13,8 @@ import { fetchOwnedEvidence } from './fetch-evidence';
 import type { BlobStore } from '../at-rest/blob-store';
 import { HubClient, HubHttpError, isRetryableHubError } from './hub-client';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry';
-import { describeSyncError } from './sync-errors';
-import { noteAttempt, noteFailure, noteSuccess, readSyncState, refusedCount, saveEnrollment, type SyncStateRow } from './sync-state';
+import { syncFailure } from './sync-errors';
+import { lastErrorSaid, noteAttempt, noteFailure, noteProblem, noteSuccess, readSyncState, refusedCount, saveEnrollment, type SyncStateRow } from './sync-state';
 import type { BackgroundSync } from './sync-runtime';
 import type { TokenStore } from './token-store';
 import type { Log } from '../log/logger';
@@ -44,16 +45,6 @@ export interface SyncDeps {
   readonly background?: BackgroundSync;
 }
 
-/** Said when the hub's `Date` differs from this laptop's clock by more than the skew bound. */
-export const clockWarningFor = (offsetMs: number | null, maxSkewMs: number = defaultMaxClockSkewMs): string | null => {
-  if (offsetMs === null || Math.abs(offsetMs) <= maxSkewMs) return null;
-  const direction = offsetMs < 0 ? 'ahead of' : 'behind';
-  const consequence =
-    offsetMs < 0
-      ? 'The hub refuses changes stamped in its future, so they stay queued here.'
-      : 'Your edits may lose to older ones made elsewhere.';
-  return `This laptop's clock is ${describeSkew(offsetMs)} ${direction} the partner hub's. ${consequence} Set the date and time to automatic and sync again.`;
-};
 
 /** How a change behind a waiting one on the same record says why it waits too. */
 const sameRowPrefix = 'Waits for an earlier change to the same record: ';
@@ -77,6 +68,8 @@ export const syncStatus = (
   background?: BackgroundSync,
 ): SyncStatus => {
   const state = readSyncState(db);
+  const offset = state?.hub_clock_offset_ms ?? null;
+  const said = { clockOffset: clockOffsetText(offset), clockWarning: clockWarningText(offset, maxClockSkewMs), hubUrlWarning: hubUrlWarningText(state?.hub_url ?? null) };
   return {
     ...backgroundStatusOf(state, background),
     enrolled: state !== undefined,
@@ -91,10 +84,11 @@ export const syncStatus = (
     lastError: state?.last_error ?? null,
     tokenWarning: state ? tokenStore.warning : null,
     hubClockOffsetMs: state?.hub_clock_offset_ms ?? null,
-    clockOffset: describeClockOffset(state?.hub_clock_offset_ms ?? null),
-    clockWarning: clockWarningFor(state?.hub_clock_offset_ms ?? null, maxClockSkewMs),
-    hubUrlWarning: hubUrlWarningFor(state?.hub_url ?? null),
+    clockOffset: englishOf(said.clockOffset),
+    clockWarning: englishOf(said.clockWarning),
+    hubUrlWarning: englishOf(said.hubUrlWarning),
     missingAttachments: missingAttachmentsOf(db),
+    said: { ...said, lastError: state?.last_error ? lastErrorSaid(state) : null },
   };
 };
 
@@ -103,7 +97,7 @@ export const enrollWithHub = async (
   input: { hubUrl: string; code: string; deviceName: string },
 ): Promise<SyncStatus> => {
   const code = enrollCodeSchema.safeParse(input.code);
-  if (!code.success) throw new ApiFailure('validation', 'The enrollment code must look like GW-XXXX-XXXX-XXXX-XXXX.');
+  if (!code.success) throw serviceFailure('validation', 'error.sync.enrollCodeFormat');
   const client = new HubClient(input.hubUrl, null, { timeoutMs: deps.timeoutMs });
   const deviceName = input.deviceName || os.hostname();
   let response;
@@ -115,9 +109,9 @@ export const enrollWithHub = async (
     );
   } catch (error) {
     if (error instanceof HubHttpError && error.status === 401) {
-      throw new ApiFailure('unauthorized', 'The hub did not accept this code: it may be mistyped, already used or expired. Ask your partner admin for a new one.');
+      throw serviceFailure('unauthorized', 'error.sync.enrollCodeRefused');
     }
-    throw new ApiFailure('internal', describeSyncError(error));
+    throw syncFailure('internal', error);
   }
   await deps.tokenStore.write(response.token);
   saveEnrollment(deps.db, {
@@ -229,7 +223,7 @@ const push = async (deps: SyncDeps, client: HubClient, retry: RetryPolicy, count
     if (ready.length === 0) continue;
     const answer = await withRetry(() => client.push({ mutations: ready }), isRetryableHubError, retry);
     const lastSeq = (ready.at(-1) as Pending).seq;
-    if (answer.acknowledgedThrough < lastSeq) throw new Error('The partner hub did not confirm every change sent; they stay queued and will be sent again.');
+    if (answer.acknowledgedThrough < lastSeq) throw serviceFailure('internal', 'error.sync.notAllAcknowledged');
     const now = new Date().toISOString();
     db.transaction(() => {
       for (const r of answer.refused) keepRefused.run(r.seq, r.reason, now);
@@ -287,12 +281,12 @@ const pull = async (deps: SyncDeps, client: HubClient, retry: RetryPolicy, count
 export const runSync = async (deps: SyncDeps): Promise<SyncReport> => {
   const { db } = deps;
   const state = readSyncState(db);
-  if (!state) throw new ApiFailure('conflict', 'This device is not enrolled with a partner hub yet. Enroll it with the code from your partner admin.');
+  if (!state) throw serviceFailure('conflict', 'error.sync.notEnrolled');
   const token = await deps.tokenStore.read();
   if (!token) {
-    const message = 'The hub token for this device is missing. Enroll it again with a new code from your partner admin.';
-    noteFailure(db, message);
-    throw new ApiFailure('unauthorized', message);
+    const failure = serviceFailure('unauthorized', 'error.sync.tokenMissing');
+    noteFailure(db, failure);
+    throw failure;
   }
   noteAttempt(db);
   const client = new HubClient(state.hub_url, token, { timeoutMs: deps.timeoutMs });
@@ -309,18 +303,18 @@ export const runSync = async (deps: SyncDeps): Promise<SyncReport> => {
     if (!deps.skipPull && deps.blobs) await fetchOwnedEvidence({ db, blobs: deps.blobs, tokenStore: deps.tokenStore, retry, timeoutMs: deps.timeoutMs });
   } catch (error) {
     noteClock();
-    const message = describeSyncError(error);
-    noteFailure(db, message);
-    throw new ApiFailure(error instanceof HubHttpError && error.status === 401 ? 'unauthorized' : 'internal', message);
+    const failure = syncFailure(error instanceof HubHttpError && error.status === 401 ? 'unauthorized' : 'internal', error);
+    noteFailure(db, failure);
+    throw failure;
   }
   noteClock();
   noteSuccess(db);
   const problems: string[] = [];
-  if (counters.refused > 0) {
-    problems.push(`The hub refused ${counters.refused} change${counters.refused === 1 ? '' : 's'} (another engineer's case cannot be edited from this device).`);
-  }
+  const refused = counters.refused > 0 ? serviceText('status.refusedChanges', { count: counters.refused }) : null;
+  if (refused) problems.push(serviceEnglish(refused.messageId, refused.values));
   const waiting = missingAttachmentsOf(db);
   if (waiting.length > 0) problems.push(waiting[0] as string);
-  if (problems.length > 0) db.prepare('UPDATE sync_state SET last_error = ? WHERE singleton = 1').run(problems.join(' '));
+  // The missing attachment's words are still English only (they name a file and a folder), so with one the whole line stays English.
+  if (problems.length > 0) noteProblem(db, problems.join(' '), waiting.length === 0 ? refused : null);
   return { ...counters, status: syncStatus(db, deps.tokenStore, deps.maxClockSkewMs, deps.background) };
 };

@@ -1,19 +1,24 @@
+import { ApiFailure, type ApiErrorCode } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import { HubHttpError, HubUnreachableError } from './hub-client';
 
-/** Any sync failure as one sentence a field engineer can act on. */
-export const describeSyncError = (error: unknown): string => {
+/** Any sync failure as one sentence a field engineer can act on, refused with the given code. */
+export const syncFailure = (code: ApiErrorCode, error: unknown): ApiFailure => {
   if (error instanceof HubUnreachableError) {
-    return `The partner hub at ${error.hubUrl} could not be reached (${error.detail}). Your changes are kept on this laptop and will be sent when the hub is reachable.`;
+    return serviceFailure(code, 'error.sync.hubUnreachable', { hubUrl: error.hubUrl, detail: error.detail });
   }
   if (error instanceof HubHttpError) {
-    if (error.status === 401) {
-      return 'The partner hub no longer accepts this device (it may have been revoked, or its access expired). Ask your partner admin for a new enrollment code and enroll again.';
-    }
-    if (error.status === 403) return `The partner hub refused: ${error.message}`;
-    if (error.status === 413) return 'A change is larger than the partner hub accepts. Ask your partner admin to raise the limit.';
-    if (error.status >= 500) return `The partner hub had a problem (HTTP ${error.status}). Groundwork will try again; your changes are kept on this laptop.`;
-    return `The partner hub refused the request: ${error.message}`;
+    if (error.status === 401) return serviceFailure(code, 'error.sync.deviceRevoked');
+    if (error.status === 403) return serviceFailure(code, 'error.sync.hubForbidden', { detail: error.message });
+    if (error.status === 413) return serviceFailure(code, 'error.sync.hubTooLarge');
+    if (error.status >= 500) return serviceFailure(code, 'error.sync.hubProblem', { status: String(error.status) });
+    return serviceFailure(code, 'error.sync.hubRefusedRequest', { detail: error.message });
   }
-  if (error instanceof Error) return error.message;
-  return 'Sync failed for an unknown reason.';
+  // A refusal made below (with its catalogue id, if it has one) keeps its sentence.
+  if (error instanceof ApiFailure) return ApiFailure.fromApiError({ ...error.toApiError(), code });
+  if (error instanceof Error) return serviceFailure(code, 'error.sync.failedWith', { detail: error.message });
+  return serviceFailure(code, 'error.sync.unknown');
 };
+
+/** The same sentence in English, as the sync state records it. */
+export const describeSyncError = (error: unknown): string => syncFailure('internal', error).message;

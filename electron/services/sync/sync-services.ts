@@ -3,7 +3,7 @@ import { blobPath } from '../at-rest/blob-store';
 import { startAutoSync } from './auto-sync';
 import { runSync, syncStatus, type SyncDeps } from './sync-engine';
 import { readSyncState, saveBackgroundPaused } from './sync-state';
-import { ApiFailure } from '../../../shared/contract/result';
+import { serviceFailure } from '../../../shared/i18n/service-failure';
 import type { SyncReport, SyncStatus } from '../../../shared/sync/sync-status';
 
 /** Tests and the benchmark tune retries and batch sizes per services instance (kept in `services.sync`). */
@@ -97,7 +97,7 @@ export const startBackgroundSync = (services: AppServices, timing: BackgroundSyn
  */
 export const setBackgroundSync = (services: AppServices, paused: boolean): SyncStatus => {
   if (!saveBackgroundPaused(services.db, paused)) {
-    throw new ApiFailure('validation', 'This laptop is not enrolled with a partner hub yet: there is no background sync to pause or resume.');
+    throw serviceFailure('validation', 'error.sync.backgroundNotEnrolled');
   }
   const control = services.sync.background.control;
   if (paused) control?.pause();

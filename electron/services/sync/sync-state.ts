@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { HubRole } from '../../../shared/sync/protocol';
+import { failureTextSchema, type ApiFailure, type FailureText } from '../../../shared/contract/result';
 
 export interface SyncStateRow {
   hub_url: string;
@@ -13,6 +14,8 @@ export interface SyncStateRow {
   last_sync_at: string | null;
   last_attempt_at: string | null;
   last_error: string | null;
+  /** last_error by catalogue id and values (JSON); null when said before migration 32. Read only beside a last_error. */
+  last_error_said: string | null;
   consecutive_failures: number;
   /** The hub's clock minus ours at the last answer; null before one. */
   hub_clock_offset_ms: number | null;
@@ -47,13 +50,28 @@ export const noteAttempt = (db: Database): void => {
 };
 
 export const noteSuccess = (db: Database): void => {
-  db.prepare('UPDATE sync_state SET last_sync_at = ?, last_error = NULL, consecutive_failures = 0 WHERE singleton = 1').run(
+  db.prepare('UPDATE sync_state SET last_sync_at = ?, last_error = NULL, last_error_said = NULL, consecutive_failures = 0 WHERE singleton = 1').run(
     new Date().toISOString(),
   );
 };
 
-export const noteFailure = (db: Database, message: string): void => {
-  db.prepare('UPDATE sync_state SET last_error = ?, consecutive_failures = consecutive_failures + 1 WHERE singleton = 1').run(message);
+export const noteFailure = (db: Database, failure: ApiFailure): void => {
+  db.prepare('UPDATE sync_state SET last_error = ?, last_error_said = ?, consecutive_failures = consecutive_failures + 1 WHERE singleton = 1').run(
+    failure.message,
+    failure.text ? JSON.stringify(failure.text) : null,
+  );
+};
+
+/** A problem after a sync that went through (refused changes, a missing attachment): not a failure, so no count. */
+export const noteProblem = (db: Database, message: string, said: FailureText | null): void => {
+  db.prepare('UPDATE sync_state SET last_error = ?, last_error_said = ? WHERE singleton = 1').run(message, said ? JSON.stringify(said) : null);
+};
+
+/** The stored sentence's id and values; null if absent or not what this version writes (it is shown in English then). */
+export const lastErrorSaid = (row: SyncStateRow | undefined): FailureText | null => {
+  if (!row?.last_error_said) return null;
+  const parsed = failureTextSchema.safeParse(JSON.parse(row.last_error_said));
+  return parsed.success ? parsed.data : null;
 };
 
 export const refusedCount = (db: Database): number => (db.prepare('SELECT count(*) AS n FROM sync_refused').get() as { n: number }).n;

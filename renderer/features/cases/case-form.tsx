@@ -42,7 +42,7 @@ export const CaseForm = ({ initial, submitLabel, busy, submitError, onSubmit, on
   // One entry per contact row: a stable React key, and whether the row is new (added since the last
   // submit and not yet left) — a new row shows no "name is required" before the engineer had a chance.
   const [rows, setRows] = useState(() => initial.contacts.map((_, i) => ({ key: i, fresh: false })));
-  const errors = submitted ? fieldErrors(caseCreateSchema, values) : {};
+  const errors = submitted ? fieldErrors(caseCreateSchema, values, t) : {};
   const rowError = (index: number, field: 'name' | 'email') => (rows[index]?.fresh ? undefined : errors[`contacts[${index}].${field}`]);
   const settle = (index: number) => setRows((r) => r.map((row, i) => (i === index ? { ...row, fresh: false } : row)));
   const addContact = () => {

@@ -240,7 +240,7 @@ export const PortfolioPage = () => {
             </button>
           </div>
           <p className="portfolio-export-note" role="status">
-            {exportCsv.isError ? <span className="field-error">{errorText(exportCsv.error)}</span> : exported}
+            {exportCsv.isError ? <span className="field-error">{errorText(exportCsv.error, t)}</span> : exported}
           </p>
           {total === 0 ? (
             <div className="state state-empty">

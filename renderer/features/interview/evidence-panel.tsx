@@ -57,7 +57,7 @@ export const EvidencePanel = ({
         });
         onAdded(record);
       } catch (error) {
-        setProblem(t('evidence.failed', { file: file.name, reason: errorText(error) }));
+        setProblem(t('evidence.failed', { file: file.name, reason: errorText(error, t) }));
       }
     }
   };

@@ -72,10 +72,10 @@ const Interview = ({ caseId, bank, initial }: { caseId: string; bank: QuestionBa
       setStatus({ state: 'saving' });
       saveAnswer.mutate(
         { questionId, value, measured },
-        { onSuccess: () => setStatus({ state: 'saved' }), onError: (error) => setStatus({ state: 'error', message: errorText(error) }) },
+        { onSuccess: () => setStatus({ state: 'saved' }), onError: (error) => setStatus({ state: 'error', message: errorText(error, t) }) },
       );
     },
-    [saveAnswer],
+    [saveAnswer, t],
   );
 
   const goTo = (questionId: string, forStakeholder: Stakeholder | null = stakeholder) => {

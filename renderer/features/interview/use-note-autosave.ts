@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { errorText } from '../../components/query-state';
+import { useErrorText } from '../../components/query-state';
 import { NoteAutosave } from './note-autosave';
 import type { SaveStatus } from './save-status';
 import { useSaveNote } from './use-interview';
@@ -7,6 +7,8 @@ import { useSaveNote } from './use-interview';
 /** The notes of every question, saved as they are typed (see NoteAutosave for when). */
 export const useNoteAutosave = (caseId: string, initial: ReadonlyMap<string, string>, onStatus: (status: SaveStatus) => void) => {
   const { mutate } = useSaveNote(caseId);
+  // Captured once with the autosave below: the language is changed in Settings, which unmounts the interview.
+  const errorText = useErrorText();
   const [notes, setNotes] = useState(() => new Map(initial));
   // Created once: `mutate` and the status setter are stable for the component's life.
   const [autosave] = useState(

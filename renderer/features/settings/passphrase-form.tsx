@@ -27,7 +27,7 @@ export const PassphraseForm = ({ protection }: { protection: AppInfo['keyProtect
   if (protection.method === 'os-keychain') return null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const errors = fieldErrors(passphraseChangeSchema, { ...(changing ? { current: values.current } : {}), next: values.next, confirm: values.confirm });
+    const errors = fieldErrors(passphraseChangeSchema, { ...(changing ? { current: values.current } : {}), next: values.next, confirm: values.confirm }, t);
     setShown(errors);
     if (Object.keys(errors).length === 0) save.mutate();
   };

@@ -26,7 +26,7 @@ export const BackgroundSyncToggle = ({ status }: { status: SyncStatus }) => {
       </button>
       {toggle.isError && (
         <span role="alert" className="sync-problem">
-          {errorText(toggle.error)}
+          {errorText(toggle.error, t)}
         </span>
       )}
     </>

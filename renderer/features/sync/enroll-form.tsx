@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiFailure } from '../../../shared/contract/result';
-import { hubUrlWarningFor } from '../../../shared/sync/sync-status';
+import { hubUrlWarningText } from '../../../shared/sync/sync-status';
 import { TextField } from '../../components/text-field';
 import { errorText } from '../../components/query-state';
 import { useEnroll } from './use-sync';
@@ -16,6 +16,7 @@ export const EnrollForm = () => {
   const [deviceName, setDeviceName] = useState('');
   const issues = enroll.error instanceof ApiFailure ? (enroll.error.issues ?? []) : [];
   const issue = (path: string) => issues.find((i) => i.path === path)?.message;
+  const plainHttp = hubUrlWarningText(hubUrl.trim());
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -30,11 +31,11 @@ export const EnrollForm = () => {
         <TextField label={t('enroll.hubUrl')} value={hubUrl} onChange={setHubUrl} required hint={t('enroll.hubUrlHint', { example: 'https://hub.example.com' })} error={issue('hubUrl')} autoFocus />
         <TextField label={t('enroll.code')} value={code} onChange={setCode} required hint={t('enroll.codeHint', { format: 'GW-XXXX-XXXX-XXXX-XXXX' })} error={issue('code')} />
       </div>
-      {hubUrlWarningFor(hubUrl.trim()) && <p className="sync-warning">{hubUrlWarningFor(hubUrl.trim())}</p>}
+      {plainHttp && <p className="sync-warning">{t(plainHttp.messageId, plainHttp.values)}</p>}
       <TextField label={t('enroll.deviceName')} value={deviceName} onChange={setDeviceName} hint={t('enroll.deviceNameHint')} />
       {enroll.isError && issues.length === 0 && (
         <p className="sync-problem" role="alert">
-          {errorText(enroll.error)}
+          {errorText(enroll.error, t)}
         </p>
       )}
       <div className="form-actions">

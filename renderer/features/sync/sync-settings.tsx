@@ -2,7 +2,7 @@ import type { HubRole } from '../../../shared/sync/protocol';
 import type { UiMessageId } from '../../../shared/i18n/ui-messages-en';
 import { useText, type AppText } from '../../i18n/app-intl';
 import type { SyncStatus } from '../../../shared/sync/sync-status';
-import { errorText, QueryView } from '../../components/query-state';
+import { errorText, QueryView, statusText } from '../../components/query-state';
 import { BackgroundSyncState, BackgroundSyncToggle } from './background-sync';
 import { EnrollForm } from './enroll-form';
 import { useSyncNow, useSyncStatus } from './use-sync';
@@ -39,7 +39,7 @@ const StatusDetails = ({ status }: { status: SyncStatus }) => {
     {status.clockOffset && (
       <>
         <dt>{t('sync.clock')}</dt>
-        <dd className={status.clockWarning ? 'sync-clock-off' : undefined}>{status.clockOffset}</dd>
+        <dd className={status.clockWarning ? 'sync-clock-off' : undefined}>{statusText(status.said.clockOffset, status.clockOffset, t)}</dd>
       </>
     )}
     {status.refusedCount > 0 && (
@@ -70,12 +70,17 @@ export const SyncSettings = () => {
               <StatusDetails status={s} />
               {s.lastError ? (
                 <p className="sync-problem" role="alert">
-                  {s.lastError}
+                  {statusText(s.said.lastError, s.lastError, t)}
                 </p>
               ) : (
                 s.lastSyncAt && <p className="sync-ok">{t('sync.synced', { when: when(text, s.lastSyncAt) })}</p>
               )}
-              {[s.hubUrlWarning, s.clockWarning, s.tokenWarning].map(
+              {[
+                s.hubUrlWarning && statusText(s.said.hubUrlWarning, s.hubUrlWarning, t),
+                s.clockWarning && statusText(s.said.clockWarning, s.clockWarning, t),
+                // The key protection's words are written at start-up, in English (see the README's Languages section).
+                s.tokenWarning,
+              ].map(
                 (warning) =>
                   warning && (
                     <p key={warning} className="sync-warning">
@@ -90,7 +95,7 @@ export const SyncSettings = () => {
                 <BackgroundSyncToggle status={s} />
                 <span role="status" className="muted">
                   {syncNow.isSuccess && t('sync.result', { pushed: syncNow.data.pushed, pulled: syncNow.data.pulled })}
-                  {syncNow.isError && !s.lastError && errorText(syncNow.error)}
+                  {syncNow.isError && !s.lastError && errorText(syncNow.error, t)}
                 </span>
               </div>
             </>

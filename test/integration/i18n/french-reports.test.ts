@@ -11,7 +11,8 @@ import { translatableTexts, translationGaps } from '../../../shared/interview/ba
 import { runCli } from '../../support/run-cli';
 import { openTestServices, type TestServices } from '../../support/services';
 import { tempDir } from '../../support/temp-dir';
-import { docxPart, pdfText } from '../reports/document-tools';
+import { docxPart, parseCsv, pdfText } from '../reports/document-tools';
+import { psaCsvHeader, utf8Bom } from '../../../shared/reports/csv';
 
 /** Every run of words of an English message between its arguments: "Total contract value over", "months, incl. tax". */
 const literalRuns = (ast: readonly MessageFormatElement[], out: string[] = []): string[] => {
@@ -106,6 +107,7 @@ describe('the demo case reported in French (Canada)', () => {
       ['proposal', 'pdf'],
       ['proposal', 'docx'],
       ['executive', 'html'],
+      ['technical', 'csv'],
     ] as const) {
       const r = await t.api.exportReport({ caseId, kind, format });
       bytes[`${kind}.${format}`] = Buffer.from(r.base64, 'base64');
@@ -129,6 +131,27 @@ describe('the demo case reported in French (Canada)', () => {
     expect((bytes['executive.html'] ?? Buffer.alloc(0)).toString('utf8')).toContain('<html lang="fr-CA">');
     // w:lang on the document defaults: Word spell-checks and reads the whole document as French (Canada).
     expect(docxPart(file('proposal.docx'), 'word/styles.xml')).toMatch(/<w:lang w:val="fr-CA"/);
+  });
+
+  it('the PSA ticket CSV keeps the columns and codes the PSA imports, and writes what people read in French', () => {
+    const text = (bytes['technical.csv'] ?? Buffer.alloc(0)).toString('utf8');
+    expect(text.startsWith(utf8Bom)).toBe(true);
+    const [header, ...rows] = parseCsv(text.slice(utf8Bom.length));
+    // ConnectWise and Autotask map these names and codes, whatever the report's language.
+    expect(header).toEqual(psaCsvHeader);
+    expect(rows.length).toBeGreaterThan(0);
+    const column = (name: string) => psaCsvHeader.indexOf(name);
+    for (const row of rows) {
+      expect(row[column('Priority')]).toMatch(/^Priority [1-4] - /);
+      expect(row[column('Type')]).toBe('AI readiness');
+      expect(row[column('Source')]).toMatch(/^Évaluation Groundwork du \d{4}-\d{2}-\d{2}$/);
+      expect(row[column('Description')]).not.toMatch(/^(Evidence|Note): /m);
+    }
+    const descriptions = rows.map((r) => r[column('Description')] ?? '').join('\n');
+    expect(descriptions).toMatch(/^Preuve\u00a0: /m);
+    // Titles are the French bank's: none is an English finding title.
+    const englishTitles = new Set([...translatableTexts(parseBank(builtinEnglish))].filter(([k]) => /^rules\..*\.title$/.test(k)).map(([, v]) => v));
+    expect(rows.map((r) => r[column('Summary')]).filter((title) => englishTitles.has(title ?? ''))).toEqual([]);
   });
 
   for (const kind of ['executive', 'technical', 'proposal'] as const) {

@@ -92,7 +92,10 @@ describe('case lifecycle', () => {
     const inputs = sampleInputs(caseId, second.id, extremeAnswer(second, false), links);
     for (const channel of workChannels) {
       const result = await t.dispatch(channel, inputs[channel]);
-      expect(result, channel).toEqual({ ok: false, error: { code: 'conflict', message: 'This case is complete, so it cannot be changed. Reopen it (with a reason) to edit it.' } });
+      expect(result, channel).toEqual({
+        ok: false,
+        error: { code: 'conflict', message: 'This case is complete, so it cannot be changed. Reopen it (with a reason) to edit it.', messageId: 'error.caseComplete', values: {} },
+      });
     }
     // Moving the status back by hand is refused too: reopening needs a reason.
     expect(await t.dispatch('cases:update', { id: caseId, status: 'in_progress' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -124,7 +127,13 @@ describe('case lifecycle', () => {
       const result = await t.dispatch(channel, inputs[channel]);
       expect(result, channel).toEqual({
         ok: false,
-        error: { code: 'forbidden', message: 'This case belongs to Sam Field (laptop ada-laptop) and is read-only here. Comments and proposals can still be added.' },
+        error: {
+          code: 'forbidden',
+          message: 'This case belongs to Sam Field (laptop ada-laptop) and is read-only here. Comments and proposals can still be added.',
+          // The same sentence by catalogue id, for a screen in another language.
+          messageId: 'error.caseForeign',
+          values: { engineer: 'Sam Field', owner: 'ada-laptop', where: 'laptop' },
+        },
       });
     }
     // Review comments are the partner's: they are still taken.

@@ -22,7 +22,7 @@ describe('dispatch by the contract', () => {
   it('refuses a channel the contract does not name', async () => {
     const { dispatch, services } = openTestServices();
     const result = await dispatch('fs:readFile', { path: '/etc/passwd' });
-    expect(result).toEqual({ ok: false, error: { code: 'unknown_call', message: 'Unknown call: fs:readFile' } });
+    expect(result).toEqual({ ok: false, error: { code: 'unknown_call', message: 'Unknown call: fs:readFile', messageId: 'error.unknownCall', values: { name: 'fs:readFile' } } });
     expect(await dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
     services.close();
   });

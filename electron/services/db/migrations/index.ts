@@ -30,6 +30,7 @@ import { portfolioSummary } from './0028-portfolio-summary';
 import { outboxWaiting } from './0029-outbox-waiting';
 import { backgroundSyncPause } from './0030-background-sync-pause';
 import { reportExportsSynced } from './0031-report-exports-synced';
+import { syncErrorSaid } from './0032-sync-error-said';
 
 /** Every migration, in order, numbered 1, 2, 3 … Append only with the next number: a shipped migration is never edited or renumbered. */
 export const migrations: readonly Migration[] = [
@@ -64,6 +65,7 @@ export const migrations: readonly Migration[] = [
   outboxWaiting,
   backgroundSyncPause,
   reportExportsSynced,
+  syncErrorSaid,
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
