@@ -175,7 +175,9 @@ const rpmQueues = async (): Promise<BenchRow[]> => {
   const separated = rank(band(short.result)) > rank(band(long.result)) && rank(band(long.result)) >= 0;
   // The trimmed means by kind: foreign probes (new connections) see the queue; self probes also wait behind their own connection's data.
   const parts = (r: ProbeResult) => {
-    const phase = ((r.details?.phases as Array<{ trimmedMs?: Record<string, number | null> }> | undefined) ?? [])[0]?.trimmedMs ?? {};
+    // The phases sit under the segment measured (the LAN reflector here).
+    const segments = (r.details?.segments as Array<{ phases?: Array<{ trimmedMs?: Record<string, number | null> }> }> | undefined) ?? [];
+    const phase = segments[0]?.phases?.[0]?.trimmedMs ?? {};
     return Object.entries(phase)
       .filter(([, v]) => typeof v === 'number')
       .map(([k, v]) => `${k} ${Math.round(v as number)}`)

@@ -29,6 +29,45 @@ export interface ResponsivenessResponse {
 /** Big HTTP/2 flow-control windows: the 64 KiB default would cap a download at 64 KiB per round trip. */
 export const h2Window = 16 * 1024 * 1024;
 
+/** A load connection's window starts here (the HTTP/2 default) and is never cut below it. */
+export const loadWindowFloor = 64 * 1024;
+
+/**
+ * The receiving end's window for one load-generating connection, sized as TCP sizes a receive
+ * window: a few times what arrived over one round trip of the network (`networkRttMs`, measured on
+ * fresh connections, so across the loaded queues but not behind the sender's own buffer). A window
+ * that limits the rate about doubles each round trip until the path is the limit, so the
+ * bottleneck's queue still fills; but the sender can no longer keep much more than that in its
+ * socket buffer.
+ * Left at 64 MiB, a sender's kernel held ~1 MB per connection and a self probe waited ~0.9 s
+ * behind it whatever the bottleneck's queue (issue 15).
+ */
+export const loadWindowFor = (bytesPerMs: number, networkRttMs: number): number =>
+  Math.round(Math.min(h2Window * 4, Math.max(loadWindowFloor, 3 * bytesPerMs * networkRttMs)));
+
+/** A connection's window as its load runs: call `update` with the bytes read so far; it resizes once per round trip. */
+export interface LoadWindowSizer {
+  update(bytes: number, networkRttMs: number, now: number): void;
+}
+
+export const loadWindowSizer = (setWindow: (bytes: number) => void, now: number): LoadWindowSizer => {
+  let sizedAt = now;
+  let sizedAtBytes = 0;
+  let window = loadWindowFloor;
+  return {
+    update: (bytes, networkRttMs, at) => {
+      const elapsed = at - sizedAt;
+      if (elapsed < Math.max(100, networkRttMs)) return;
+      const next = loadWindowFor((bytes - sizedAtBytes) / elapsed, networkRttMs);
+      sizedAt = at;
+      sizedAtBytes = bytes;
+      if (next === window) return;
+      window = next;
+      setWindow(next);
+    },
+  };
+};
+
 const chunk = new Uint8Array(256 * 1024).fill(0x61);
 /** The draft asks for a large object that outlasts the test; 8 GiB is what servers commonly declare. */
 const largeBytes = 8 * 1024 ** 3;

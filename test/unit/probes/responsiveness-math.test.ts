@@ -11,6 +11,7 @@ import {
 } from '../../../shared/probes/responsiveness';
 import { whereResponsivenessIsLost } from '../../../shared/probes/responsiveness';
 import { probeTargetsSchema } from '../../../shared/probes/probe-schemas';
+import { h2Window, loadWindowFloor, loadWindowFor, loadWindowSizer } from '../../../shared/probes/responsiveness-server';
 import { describeThreshold, verdictFor } from '../../../shared/probes/verdicts';
 
 describe('responsiveness arithmetic (draft-ietf-ippm-responsiveness)', () => {
@@ -141,5 +142,29 @@ describe('where responsiveness is lost, segment by segment', () => {
     expect(probeTargetsSchema.safeParse({ responsivenessHub: 'https://hub.partner.example' }).success).toBe(true);
     expect(probeTargetsSchema.safeParse({ responsivenessHub: 'ftp://hub.partner.example' }).success).toBe(false);
     expect(probeTargetsSchema.safeParse({ responsivenessHub: '-o /tmp/x' }).success).toBe(false);
+  });
+
+  it('a load window is three round trips of what arrived, within the HTTP/2 default and 64 MiB', () => {
+    // 20 Mbit/s over three connections (~0.83 bytes/µs each), 45 ms loaded round trip: ~110 kB.
+    expect(loadWindowFor(833, 45)).toBe(Math.round(3 * 833 * 45));
+    expect(loadWindowFor(0, 45)).toBe(loadWindowFloor);
+    expect(loadWindowFor(1e9, 1000)).toBe(h2Window * 4);
+  });
+
+  it('a load window is resized once per round trip, grows while it is the limit and shrinks when the path is', () => {
+    const set: number[] = [];
+    const sizer = loadWindowSizer((bytes) => set.push(bytes), 0);
+    // Before a round trip has passed nothing changes.
+    sizer.update(64 * 1024, 200, 150);
+    expect(set).toEqual([]);
+    // A full 64 KiB window each 200 ms round trip (the window was the limit): 3x the bytes per round trip.
+    sizer.update(64 * 1024, 200, 200);
+    expect(set).toEqual([3 * 64 * 1024]);
+    // The path then carries only 10 kB per round trip: cut back, but not below the floor.
+    sizer.update(64 * 1024 + 10_000, 200, 400);
+    expect(set).toEqual([3 * 64 * 1024, loadWindowFloor]);
+    // The same size again sets nothing.
+    sizer.update(64 * 1024 + 20_000, 200, 600);
+    expect(set).toHaveLength(2);
   });
 });

@@ -5,6 +5,9 @@ import { probeTargetsSchema } from '../../../shared/probes/probe-schemas';
 import { throughputProbe } from '../../../electron/services/probes/probes/throughput-probe';
 import { runProbe, runProbes } from '../../../electron/services/probes/run-probes';
 import { startReflector, type RunningReflector } from '../../../electron/services/probes/throughput/reflector-server';
+import { encodeHeader, type SinkReport } from '../../../electron/services/probes/throughput/reflector-protocol';
+import { SocketReader } from '../../../electron/services/probes/throughput/socket-reader';
+import { countIntoUserBuffer } from '../../../electron/services/probes/throughput/throughput-types';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -59,7 +62,64 @@ describe('throughput probe on loopback', () => {
     expect(['A+', 'A', 'B', 'C', 'D', 'F']).toContain(result.metrics['throughput.bufferbloat_grade']);
     expect(result.samples.some((s) => s.series === 'download_mbps')).toBe(true);
     expect(result.samples.some((s) => s.series === 'rtt_loaded_upload')).toBe(true);
+    // The reflector's sink reports its CPU, so a CPU-bound reflector on upload is seen.
+    const upload = result.details.upload as { cpu: { serverPct: number | null } };
+    expect(upload.cpu.serverPct).toBeGreaterThan(0);
     expect(reflector.connectionCount()).toBe(0);
+  });
+
+  it('an accepted socket counts into one reused buffer: every byte once, no data events after the switch', async () => {
+    const seen: { switched: boolean | null; counted: number; dataEvents: number } = { switched: null, counted: 0, dataEvents: 0 };
+    const ended = new Promise<void>((resolve) => {
+      const server = net.createServer((socket) => {
+        seen.switched = countIntoUserBuffer(socket, (bytes) => {
+          seen.counted += bytes;
+        });
+        socket.on('data', () => {
+          seen.dataEvents += 1;
+        });
+        socket.on('end', () => {
+          socket.end();
+          resolve();
+        });
+      });
+      cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+      server.listen(0, '127.0.0.1', () => {
+        const client = net.connect((server.address() as net.AddressInfo).port, '127.0.0.1', () => {
+          for (let i = 0; i < 64; i += 1) client.write(Buffer.alloc(128 * 1024, i));
+          client.end();
+        });
+        client.on('error', () => undefined);
+      });
+    });
+    await ended;
+    expect(seen.switched).toBe(true);
+    expect(seen.counted).toBe(64 * 128 * 1024);
+    expect(seen.dataEvents).toBe(0);
+  });
+
+  it('the reflector sink counts header-adjacent and later bytes exactly and reports its CPU when the client half-closes', async () => {
+    const reflector = await reflectorOnLoopback();
+    const socket = net.connect(reflector.port, '127.0.0.1');
+    cleanups.push(() => {
+      socket.destroy();
+    });
+    await new Promise<void>((r) => socket.once('connect', () => r()));
+    const reader = new SocketReader(socket);
+    // Payload in the header's own write, then 32 MiB more.
+    socket.write(Buffer.concat([Buffer.from(encodeHeader('sink')), Buffer.alloc(1000, 1)]));
+    const block = Buffer.alloc(1024 * 1024, 2);
+    for (let i = 0; i < 32; i += 1) socket.write(block);
+    socket.end();
+    let last: SinkReport | null = null;
+    for (let line = await reader.readLine(); line !== null; line = await reader.readLine()) {
+      last = JSON.parse(line) as SinkReport;
+      if (last.done) break;
+    }
+    expect(last?.done).toBe(true);
+    expect(last?.bytes).toBe(1000 + 32 * 1024 * 1024);
+    expect(typeof last?.cpuPct).toBe('number');
+    expect(last?.firstAt).not.toBeNull();
   });
 
   it('against a stock iperf3 server (iperf3 3.x protocol), both directions', async () => {

@@ -20,7 +20,7 @@ import {
   type ResponsivenessUrls,
 } from '../../../../shared/probes/responsiveness';
 import type { Closable } from '../probe-definition';
-import { h2Window } from '../../../../shared/probes/responsiveness-server';
+import { h2Window, loadWindowFloor, loadWindowSizer, type LoadWindowSizer } from '../../../../shared/probes/responsiveness-server';
 
 /**
  * The client side of the responsiveness test (draft-ietf-ippm-responsiveness): load-generating
@@ -110,8 +110,11 @@ interface OpenedSession {
   close(): void;
 }
 
-/** A new connection, timed step by step: TCP handshake, then TLS (https only), then an HTTP/2 session. */
-const openSession = async (env: RpmEnvironment, target: Target, signal: AbortSignal): Promise<OpenedSession> => {
+/**
+ * A new connection, timed step by step: TCP handshake, then TLS (https only), then an HTTP/2 session.
+ * `connectionWindow`: what the server may have sent and we not yet read (a download load sizes its own).
+ */
+const openSession = async (env: RpmEnvironment, target: Target, signal: AbortSignal, connectionWindow = h2Window * 4): Promise<OpenedSession> => {
   const started = performance.now();
   const socket = env.track(net.connect({ host: target.address, port: target.port }));
   socket.setNoDelay(true);
@@ -134,7 +137,7 @@ const openSession = async (env: RpmEnvironment, target: Target, signal: AbortSig
     // Errors surface on the requests that hit them; a session error alone must not crash the test.
     session.on('error', () => undefined);
     session.once('connect', () => {
-      if (!session.destroyed) session.setLocalWindowSize(h2Window * 4);
+      if (!session.destroyed) session.setLocalWindowSize(connectionWindow);
     });
     // GOAWAY first: a peer whose TCP connection merely vanishes may keep its HTTP/2 session open.
     const close = () => {
@@ -330,6 +333,8 @@ interface LoadConnection {
   readonly opened: OpenedSession;
   bytes: number;
   broken: boolean;
+  /** A download's connection window (see loadWindowFor). */
+  readonly window: LoadWindowSizer | null;
 }
 
 const uploadChunk = Buffer.alloc(64 * 1024, 0x75);
@@ -337,8 +342,14 @@ const uploadChunk = Buffer.alloc(64 * 1024, 0x75);
 /** Starts a load-generating connection: an endless GET of the large object, or an endless POST. */
 const startLoad = async (env: RpmEnvironment, urls: ResponsivenessUrls, direction: 'download' | 'upload', signal: AbortSignal): Promise<LoadConnection> => {
   const target = await targetOf(env, direction === 'download' ? urls.large : urls.upload, urls.testEndpoint);
-  const opened = await openSession(env, target, signal);
-  const load: LoadConnection = { direction, opened, bytes: 0, broken: false };
+  const opened = await openSession(env, target, signal, direction === 'download' ? loadWindowFloor : undefined);
+  const window =
+    direction === 'download'
+      ? loadWindowSizer((bytes) => {
+          if (!opened.session.destroyed) opened.session.setLocalWindowSize(bytes);
+        }, performance.now())
+      : null;
+  const load: LoadConnection = { direction, opened, bytes: 0, broken: false, window };
   const path = pathOf(target.url);
   const begin = () => {
     if (signal.aborted || opened.session.destroyed || opened.session.closed) return;
@@ -449,9 +460,18 @@ export const runResponsivenessPhase = async (env: RpmEnvironment, urls: Responsi
     };
   };
 
+  // The path's loaded round trip: the median of the latest foreign probes' TCP handshakes.
+  const networkRttMs = (): number | null => {
+    const recent = probes.filter((p) => p.kind === 'foreign').slice(-8).map((p) => p.tcp as number).sort((a, b) => a - b);
+    return recent.length === 0 ? null : (recent[Math.floor(recent.length / 2)] as number);
+  };
   const probeTimer = setInterval(() => {
     void foreignProbe();
     void selfProbe();
+    const rtt = networkRttMs();
+    if (rtt === null) return;
+    const now = performance.now();
+    for (const load of loads) load.window?.update(load.bytes, rtt, now);
   }, probeEveryMs);
   try {
     for (const direction of directions) loads.push(await startLoad(env, urls, direction, signal));

@@ -2,7 +2,8 @@ import http from 'node:http';
 import http2 from 'node:http2';
 import type net from 'node:net';
 import { Duplex } from 'node:stream';
-import { answerResponsivenessRequest, h2Window, type ResponsivenessRequest, type ResponsivenessResponse } from '../../../../shared/probes/responsiveness-server';
+import { responsivenessPaths } from '../../../../shared/probes/responsiveness';
+import { answerResponsivenessRequest, h2Window, loadWindowSizer, type ResponsivenessRequest, type ResponsivenessResponse } from '../../../../shared/probes/responsiveness-server';
 
 /**
  * The reflector's responsiveness endpoints (shared/probes/responsiveness-server.ts) over HTTP/2
@@ -57,16 +58,54 @@ const relayWithHead = (socket: net.Socket, head: Buffer): Duplex => {
   return relay;
 };
 
+/**
+ * The path's round trip as this server sees it: how long each new HTTP/2 session's peer takes to
+ * acknowledge our SETTINGS (a fresh connection, so across any loaded queue but behind no load of
+ * its own); the median of the latest few. The responsiveness test's foreign probes keep it current.
+ */
+const roundTrips = () => {
+  const latest: number[] = [];
+  return {
+    add: (ms: number) => {
+      latest.push(ms);
+      if (latest.length > 8) latest.shift();
+    },
+    median: (): number | null => (latest.length === 0 ? null : ([...latest].sort((a, b) => a - b)[Math.floor(latest.length / 2)] as number)),
+  };
+};
+
+/**
+ * An HTTP/2 upload's connection window, sized to the path (loadWindowFor) as the body arrives: the
+ * client then keeps about a round trip's worth in its send buffer, not its kernel's ~1 MB.
+ */
+const sizeUploadWindow = (req: http2.Http2ServerRequest, rtt: ReturnType<typeof roundTrips>): void => {
+  const session = req.stream.session;
+  if (!session) return;
+  const sizer = loadWindowSizer((bytes) => {
+    if (!session.destroyed) session.setLocalWindowSize(bytes);
+  }, performance.now());
+  let bytes = 0;
+  req.on('data', (data: Buffer) => {
+    bytes += data.length;
+    const ms = rtt.median();
+    if (ms !== null) sizer.update(bytes, ms, performance.now());
+  });
+};
+
 /** HTTP/1.1 and HTTP/2 servers that never listen themselves: the reflector passes them connections. */
 export const createResponsivenessHttp = (): ResponsivenessHttp => {
+  const rtt = roundTrips();
   const h1 = http.createServer({ keepAliveTimeout: 10_000 }, handleResponsivenessRequest);
-  const h2 = http2.createServer({ settings: { initialWindowSize: h2Window } }, handleResponsivenessRequest);
+  const h2 = http2.createServer({ settings: { initialWindowSize: h2Window } }, (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === responsivenessPaths.upload && (req.method === 'POST' || req.method === 'PUT')) sizeUploadWindow(req, rtt);
+    handleResponsivenessRequest(req, res);
+  });
   h2.on('session', (session) => {
     session.on('error', () => undefined);
-    // The connection-level window is separate from the per-stream one set above.
-    session.once('localSettings', () => {
-      if (!session.destroyed) session.setLocalWindowSize(h2Window * 4);
-    });
+    // The connection-level window stays at its 64 KiB default: only an upload needs more, and sizes its own.
+    const sentAt = performance.now();
+    session.once('localSettings', () => rtt.add(performance.now() - sentAt));
   });
   const sessions = new Set<net.Socket>();
   return {

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { maxSourceSeconds, tcpHeaderPrefix, type ReflectorMode, type SinkReport } from './reflector-protocol';
+import { countIntoUserBuffer, startCpuMeter } from './throughput-types';
 import { startUdpEchoWorker, type UdpEchoWorker } from './udp-echo-worker';
 import { createResponsivenessHttp, looksLikeHttp, type ResponsivenessHttp } from '../responsiveness/rpm-endpoints';
 
@@ -24,20 +25,25 @@ const serveSink = (socket: net.Socket, first: Buffer): void => {
   let bytes = 0;
   let firstAt: number | null = null;
   let lastAt: number | null = null;
-  const count = (chunk: Buffer) => {
-    if (chunk.length === 0) return;
+  const cpuMeter = startCpuMeter();
+  const countBytes = (read: number) => {
+    if (read === 0) return;
     const t = now();
     firstAt ??= t;
     lastAt = t;
-    bytes += chunk.length;
+    bytes += read;
   };
   const report = (done: boolean) => {
-    const line: SinkReport = { bytes, firstAt, lastAt, ...(done ? { done } : {}) };
+    const cpuPct = cpuMeter()?.total;
+    const line: SinkReport = { bytes, firstAt, lastAt, ...(done ? { done } : {}), ...(cpuPct === undefined ? {} : { cpuPct }) };
     if (!socket.destroyed && socket.writable) socket.write(`${JSON.stringify(line)}\n`);
   };
-  count(first);
+  countBytes(first.length);
   const timer = setInterval(() => report(false), 250);
-  socket.on('data', count);
+  // One reused buffer instead of a new 64 KiB Buffer and a 'data' event per read: at veth speeds
+  // those cost most of the upload's rate. 'data' still counts what was read before the switch.
+  countIntoUserBuffer(socket, countBytes);
+  socket.on('data', (chunk: Buffer) => countBytes(chunk.length));
   socket.on('end', () => {
     clearInterval(timer);
     report(true);

@@ -1,3 +1,4 @@
+import type net from 'node:net';
 import { cpuPercentOfOneCore } from '../../../../shared/probes/cpu-bound';
 import type { ProbeContext } from '../probe-definition';
 
@@ -12,7 +13,8 @@ export interface DirectionResult {
   readonly streams: number;
   /**
    * Percent of one core each end used during the test: ours from process.cpuUsage() over the
-   * test's wall time, the server's as it reported it (iperf3's results exchange; null from a reflector).
+   * test's wall time, the server's as it reported it (iperf3's results exchange; a reflector's sink reports on upload,
+   * nothing on download).
    */
   readonly cpu: { readonly clientPct: number | null; readonly serverPct: number | null };
 }
@@ -70,3 +72,23 @@ export const countingOnread = (onBytes: (bytes: number) => void): { buffer: Buff
     return true;
   },
 });
+
+/**
+ * countingOnread for a socket a net.Server accepted (the server takes no `onread` option): sets the
+ * two fields Node keeps that option in and hands the handle the buffer, so later reads count into
+ * it with no 'data' event. False, with nothing changed, on a Node that keeps them elsewhere; the
+ * caller's 'data' listener counts then (and still counts anything read before the switch).
+ */
+export const countIntoUserBuffer = (socket: net.Socket, onBytes: (bytes: number) => void): boolean => {
+  const symbols = Object.getOwnPropertySymbols(socket);
+  const kBuffer = symbols.find((s) => s.description === 'kBuffer');
+  const kBufferCb = symbols.find((s) => s.description === 'kBufferCb');
+  const handle = (socket as unknown as { _handle?: { useUserBuffer?: (buffer: Uint8Array) => void } | null })._handle;
+  const fields = socket as unknown as Record<symbol, unknown>;
+  if (!kBuffer || !kBufferCb || fields[kBuffer] !== null || typeof handle?.useUserBuffer !== 'function') return false;
+  const { buffer, callback } = countingOnread(onBytes);
+  fields[kBuffer] = buffer;
+  fields[kBufferCb] = callback;
+  handle.useUserBuffer(buffer);
+  return true;
+};
