@@ -283,6 +283,7 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
       await page.getByRole('button', { name: 'Créer le dossier' }).click();
       await expect.poll(() => page.getByText('Le nom du client est obligatoire').isVisible()).toBe(true);
       expect(await page.getByText('Le nom de la personne-ressource est obligatoire').isVisible()).toBe(true);
+      await saveScreenshot(page, 'e2e-fr-ca-new-case-checks');
       await expectAccessible(page, 'nouveau dossier');
       expect(await englishOnFrenchScreen(page), 'English on nouveau dossier').toEqual([]);
       expect(await layoutProblems(page)).toEqual([]);
@@ -383,9 +384,10 @@ describe('the app in French (Canada) and in the pseudo-locale', () => {
       await page.evaluate((h) => {
         window.location.hash = h;
       }, `#/cases/${missing}/overview`);
-      await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 15_000 }).toBe(`Aucun dossier ne porte l’identifiant ${missing}`);
+      await expect.poll(() => page.getByRole('alert').locator('p').first().textContent(), { timeout: 15_000 }).toBe(`Aucun dossier ne porte l’identifiant ${missing}`);
       expect(await page.getByRole('button', { name: 'Réessayer' }).isVisible()).toBe(true);
       expect(await englishOnFrenchScreen(page), 'English on a refusal').toEqual([]);
+      await saveScreenshot(page, 'e2e-fr-ca-refusal');
 
       // Still French after a reload: the setting is the installation's.
       await page.reload();
