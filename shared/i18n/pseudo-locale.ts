@@ -38,9 +38,12 @@ export const pseudoMessage = (message: string): string => {
   return `⟦${printAST(ast)} ${filler}⟧`;
 };
 
-/** The whole pseudo catalogue, from English. */
-export const pseudoCatalogue = (): Catalogue => {
-  const out = {} as Record<MessageId, string>;
-  for (const id of Object.keys(en) as MessageId[]) out[id] = pseudoMessage(en[id]);
+/** Any English catalogue (reports, screens, services) in the pseudo-locale, id for id. */
+export const pseudoOf = <Id extends string>(english: Readonly<Record<Id, string>>): Record<Id, string> => {
+  const out = {} as Record<Id, string>;
+  for (const id of Object.keys(english) as Id[]) out[id] = pseudoMessage(english[id]);
   return out;
 };
+
+/** The whole pseudo report catalogue, from English. */
+export const pseudoCatalogue = (): Catalogue => pseudoOf<MessageId>(en);

@@ -1,7 +1,7 @@
 import { createIntl, createIntlCache } from 'react-intl';
 import { ApiFailure, type ApiError, type ApiErrorCode, type FailureText } from '../contract/result';
 import { pseudoLocale, type AppLocale } from './locales';
-import { pseudoMessage } from './pseudo-locale';
+import { pseudoOf } from './pseudo-locale';
 import { serviceEn, serviceFrCA, type ServiceCatalogue, type ServiceMessageId } from './service-messages';
 
 export type ServiceValues = Record<string, string | number>;
@@ -39,8 +39,5 @@ export const serviceFailure = (code: ApiErrorCode, id: ServiceMessageId, values:
 /** The service sentences in one app locale (the pseudo-locale made from English, like the screens'). */
 export const serviceCatalogueFor = (locale: AppLocale): ServiceCatalogue => {
   if (locale === 'fr-CA') return serviceFrCA;
-  if (locale !== pseudoLocale) return serviceEn;
-  const out = {} as Record<ServiceMessageId, string>;
-  for (const id of Object.keys(serviceEn) as ServiceMessageId[]) out[id] = pseudoMessage(serviceEn[id]);
-  return out;
+  return locale === pseudoLocale ? pseudoOf<ServiceMessageId>(serviceEn) : serviceEn;
 };

@@ -1,6 +1,6 @@
 import { catalogueFor } from './translator';
 import { pseudoLocale, type AppLocale } from './locales';
-import { pseudoMessage } from './pseudo-locale';
+import { pseudoOf } from './pseudo-locale';
 import { uiEn, type UiCatalogue, type UiMessageId } from './ui-messages-en';
 import { uiFrCA } from './ui-messages-fr-ca';
 import type { MessageId } from './messages-en';
@@ -13,10 +13,7 @@ export type AppMessageId = UiMessageId | MessageId | ServiceMessageId;
 /** The screens' texts in one locale, the pseudo-locale made from English like the report one. */
 export const uiCatalogueFor = (locale: AppLocale): UiCatalogue => {
   if (locale === 'fr-CA') return uiFrCA;
-  if (locale !== pseudoLocale) return uiEn;
-  const out = {} as Record<UiMessageId, string>;
-  for (const id of Object.keys(uiEn) as UiMessageId[]) out[id] = pseudoMessage(uiEn[id]);
-  return out;
+  return locale === pseudoLocale ? pseudoOf<UiMessageId>(uiEn) : uiEn;
 };
 
 /** What the renderer's IntlProvider holds: report, screen and service messages of one locale (ids never overlap: tests say so). */

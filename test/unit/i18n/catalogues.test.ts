@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { argumentsOf, sampleValues } from '../../support/icu-messages';
 import { en, type MessageId } from '../../../shared/i18n/messages-en';
 import { frCA } from '../../../shared/i18n/messages-fr-ca';
 import { pseudoCatalogue, pseudoMessage } from '../../../shared/i18n/pseudo-locale';
@@ -9,41 +10,6 @@ import { createTranslator } from '../../../shared/i18n/translator';
 
 const ids = Object.keys(en) as MessageId[];
 const locales = { 'fr-CA': frCA as Record<string, string>, 'en-XA': pseudoCatalogue() as Record<string, string> };
-
-/** Every argument a message uses, with its kind; a select's and a plural's option keys too. */
-const argumentsOf = (ast: readonly MessageFormatElement[], out = new Map<string, string>()): Map<string, string> => {
-  for (const el of ast) {
-    if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) out.set(el.value, 'value');
-    if (el.type === TYPE.select) {
-      // A select must offer the same keys in every language, or one language loses a case.
-      out.set(el.value, `select:${Object.keys(el.options).sort().join(',')}`);
-      for (const o of Object.values(el.options)) argumentsOf(o.value, out);
-    }
-    if (el.type === TYPE.plural) {
-      // A language may count where another just prints the number ("dont # critiques"): both are a value.
-      out.set(el.value, 'value');
-      for (const o of Object.values(el.options)) argumentsOf(o.value, out);
-    }
-  }
-  return out;
-};
-
-/** Sample values for a message: "x" for text, 2 for counts, the first non-"other" key of a select. */
-const sampleValues = (ast: readonly MessageFormatElement[], out: Record<string, string | number> = {}): Record<string, string | number> => {
-  for (const el of ast) {
-    if (el.type === TYPE.argument) out[el.value] ??= 'Xyz';
-    if (el.type === TYPE.number) out[el.value] = 2;
-    if (el.type === TYPE.plural) {
-      out[el.value] = 2;
-      for (const o of Object.values(el.options)) sampleValues(o.value, out);
-    }
-    if (el.type === TYPE.select) {
-      out[el.value] = Object.keys(el.options).find((k) => k !== 'other') ?? 'other';
-      for (const o of Object.values(el.options)) sampleValues(o.value, out);
-    }
-  }
-  return out;
-};
 
 /** The source files that may use a message id (everything but the catalogues themselves). */
 const sourceText = (): string => {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { parse } from '@formatjs/icu-messageformat-parser';
+import { argumentsOf, sampleValues } from '../../support/icu-messages';
 import { createIntl } from 'react-intl';
 import { en } from '../../../shared/i18n/messages-en';
 import { uiEn } from '../../../shared/i18n/ui-messages-en';
@@ -12,31 +13,6 @@ import { ApiFailure } from '../../../shared/contract/result';
 import { createApiClient } from '../../../shared/contract/api-client';
 
 const ids = Object.keys(serviceEn) as ServiceMessageId[];
-
-const argumentsOf = (ast: readonly MessageFormatElement[], out = new Map<string, string>()): Map<string, string> => {
-  for (const el of ast) {
-    if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) out.set(el.value, 'value');
-    if (el.type === TYPE.select) {
-      out.set(el.value, `select:${Object.keys(el.options).sort().join(',')}`);
-      for (const o of Object.values(el.options)) argumentsOf(o.value, out);
-    }
-    if (el.type === TYPE.plural) {
-      out.set(el.value, 'value');
-      for (const o of Object.values(el.options)) argumentsOf(o.value, out);
-    }
-  }
-  return out;
-};
-
-const sampleValues = (ast: readonly MessageFormatElement[], out: Record<string, string | number> = {}): Record<string, string | number> => {
-  for (const el of ast) {
-    if (el.type === TYPE.argument) out[el.value] ??= 'Xyz';
-    if (el.type === TYPE.number || el.type === TYPE.plural || el.type === TYPE.date || el.type === TYPE.time) out[el.value] = 2;
-    if (el.type === TYPE.select) out[el.value] = Object.keys(el.options).find((k) => k !== 'other') ?? 'other';
-    if (el.type === TYPE.plural || el.type === TYPE.select) for (const o of Object.values(el.options)) sampleValues(o.value, out);
-  }
-  return out;
-};
 
 /** The services, the API layer, the CLI and shared code outside the catalogues (status sentences): where refusals and statuses are said. */
 const serviceSource = (): string => {

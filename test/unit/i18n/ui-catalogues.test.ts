@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { parse } from '@formatjs/icu-messageformat-parser';
+import { argumentsOf, sampleValues } from '../../support/icu-messages';
 import { createIntl } from 'react-intl';
 import { en } from '../../../shared/i18n/messages-en';
 import { uiEn, type UiMessageId } from '../../../shared/i18n/ui-messages-en';
@@ -10,32 +11,6 @@ import { appCatalogueFor, uiCatalogueFor } from '../../../shared/i18n/ui-catalog
 
 const ids = Object.keys(uiEn) as UiMessageId[];
 const locales = { 'fr-CA': uiFrCA as Record<string, string>, 'en-XA': uiCatalogueFor('en-XA') as Record<string, string> };
-
-/** Each argument with its kind; a select's option keys must match across languages. */
-const argumentsOf = (ast: readonly MessageFormatElement[], out = new Map<string, string>()): Map<string, string> => {
-  for (const el of ast) {
-    if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) out.set(el.value, 'value');
-    if (el.type === TYPE.select) {
-      out.set(el.value, `select:${Object.keys(el.options).sort().join(',')}`);
-      for (const o of Object.values(el.options)) argumentsOf(o.value, out);
-    }
-    if (el.type === TYPE.plural) {
-      out.set(el.value, 'value');
-      for (const o of Object.values(el.options)) argumentsOf(o.value, out);
-    }
-  }
-  return out;
-};
-
-const sampleValues = (ast: readonly MessageFormatElement[], out: Record<string, string | number> = {}): Record<string, string | number> => {
-  for (const el of ast) {
-    if (el.type === TYPE.argument) out[el.value] ??= 'Xyz';
-    if (el.type === TYPE.number || el.type === TYPE.plural) out[el.value] = 2;
-    if (el.type === TYPE.select) out[el.value] = Object.keys(el.options).find((k) => k !== 'other') ?? 'other';
-    if (el.type === TYPE.plural || el.type === TYPE.select) for (const o of Object.values(el.options)) sampleValues(o.value, out);
-  }
-  return out;
-};
 
 /** The renderer's source (and the portfolio CSV): the only places screen texts are used. */
 const rendererFiles = (): string[] => {
