@@ -115,7 +115,7 @@ export const setBrandingLogo = (
 export const assignBrandingToCase = (db: Database, caseId: string, profileId: string | null): void =>
   db.transaction(() => {
     const found = db.prepare('SELECT id FROM cases WHERE id = ? AND deleted = 0').get(caseId);
-    if (!found) throw serviceFailure('not_found', 'error.report.noSuchCase');
+    if (!found) throw serviceFailure('not_found', 'error.caseNotFound', { id: caseId });
     if (profileId) getBrandingProfile(db, profileId);
     writeSyncedRow(db, 'cases', caseId, { branding_profile_id: profileId });
   })();
@@ -123,7 +123,7 @@ export const assignBrandingToCase = (db: Database, caseId: string, profileId: st
 /** The profile a case's reports use: the chosen one, else the partner's default, else the only one, else the neutral default. */
 export const brandingForCase = (db: Database, caseId: string): BrandingProfile => {
   const row = db.prepare('SELECT branding_profile_id AS id FROM cases WHERE id = ? AND deleted = 0').get(caseId) as { id: string | null } | undefined;
-  if (!row) throw serviceFailure('not_found', 'error.report.noSuchCase');
+  if (!row) throw serviceFailure('not_found', 'error.caseNotFound', { id: caseId });
   if (row.id) {
     const chosen = db.prepare(`SELECT ${columns} FROM branding_profiles WHERE id = ? AND deleted = 0`).get(row.id) as BrandingRow | undefined;
     if (chosen) return toProfile(chosen);
@@ -145,7 +145,7 @@ export const setCustomerLogo = (
 ): { logoDataUri: string; removed: string[] } =>
   db.transaction(() => {
     const row = db.prepare('SELECT customer_id FROM cases WHERE id = ? AND deleted = 0').get(caseId) as { customer_id: string } | undefined;
-    if (!row) throw serviceFailure('not_found', 'error.report.noSuchCase');
+    if (!row) throw serviceFailure('not_found', 'error.caseNotFound', { id: caseId });
     const checked = logo ? checkLogo(logo.mime, logo.base64) : null;
     writeSyncedRow(db, 'customers', row.customer_id, { logo_mime: checked?.mime ?? '', logo_base64: checked?.base64 ?? '' });
     return { logoDataUri: checked ? `data:${checked.mime};base64,${checked.base64}` : '', removed: checked?.removed ?? [] };

@@ -32,7 +32,7 @@ export const defaultProposalSettings = (caseId: string): ProposalSettings => ({
 });
 
 const assertCase = (db: Database, caseId: string): void => {
-  if (!db.prepare('SELECT 1 FROM cases WHERE id = ? AND deleted = 0').get(caseId)) throw serviceFailure('not_found', 'error.report.noSuchCase');
+  if (!db.prepare('SELECT 1 FROM cases WHERE id = ? AND deleted = 0').get(caseId)) throw serviceFailure('not_found', 'error.caseNotFound', { id: caseId });
 };
 
 export const getProposalSettings = (db: Database, caseId: string): ProposalSettings => {

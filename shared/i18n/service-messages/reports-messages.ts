@@ -13,8 +13,6 @@ export const reportsServiceEn = {
   'error.export.notFound': 'No such report export.',
   'error.export.inputsElsewhere':
     'This export was made on {where, select, laptop {{laptop}} other {another laptop}}; the inputs it was rendered from stay on that laptop. Export the report again here for a copy.',
-  // The case behind branding and proposal settings (branding-repository.ts, proposal-settings-repository.ts)
-  'error.report.noSuchCase': 'No such case.',
   // Price book (price-book-repository.ts)
   'error.priceBook.itemNotFound': 'No such price book item.',
   'error.priceBook.skuTaken': 'The price book already has SKU {sku}.',
@@ -55,7 +53,6 @@ export const reportsServiceFrCA: Record<keyof typeof reportsServiceEn, string> =
   'error.export.notFound': 'Cette exportation de rapport est introuvable.',
   'error.export.inputsElsewhere':
     'Cette exportation a été faite sur {where, select, laptop {l’ordinateur {laptop}} other {un autre ordinateur}}\u202f; les données qui ont servi à la produire sont restées sur cet ordinateur. Exportez de nouveau le rapport ici pour en obtenir une copie.',
-  'error.report.noSuchCase': 'Ce dossier est introuvable.',
   'error.priceBook.itemNotFound': 'Cet article de la liste de prix est introuvable.',
   'error.priceBook.skuTaken': 'La liste de prix contient déjà le code {sku}.',
   'error.branding.notFound': 'Ce profil d’image de marque est introuvable.',
